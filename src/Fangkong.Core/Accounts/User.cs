@@ -1,0 +1,27 @@
+namespace Fangkong.Core.Accounts;
+
+public static class Roles
+{
+    public const string Resident = "resident";
+    public const string GateOperator = "gate-operator";
+    public const string VenueManager = "venue-manager";
+    public const string Epidemiologist = "epidemiologist";
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator];
+}
+
+public sealed class User
+{
+    public long Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public required string PasswordHash { get; set; }
+    public required string Role { get; set; }
+    /// <summary>Gate operators and venue managers work at one venue.</summary>
+    public long? VenueId { get; set; }
+    /// <summary>Gate operators are logged in at one gate device.</summary>
+    public long? DeviceId { get; set; }
+    /// <summary>Residents see their own code.</summary>
+    public long? PersonId { get; set; }
+}

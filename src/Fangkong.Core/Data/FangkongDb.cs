@@ -1,0 +1,153 @@
+using Fangkong.Core.Accounts;
+using Fangkong.Core.Codes;
+using Fangkong.Core.Gate;
+using Fangkong.Core.People;
+using Fangkong.Core.Places;
+using Fangkong.Core.Testing;
+using Fangkong.Core.Tracing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Fangkong.Core.Data;
+
+/// <summary>The one DbContext, used directly by the use cases (no repository layer).</summary>
+public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext(options)
+{
+    public DbSet<DistrictRow> Districts => Set<DistrictRow>();
+    public DbSet<Street> Streets => Set<Street>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<BuildingUnit> Units => Set<BuildingUnit>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<GateDevice> GateDevices => Set<GateDevice>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<GateEvent> GateEvents => Set<GateEvent>();
+    public DbSet<HealthCodeState> HealthCodes => Set<HealthCodeState>();
+    public DbSet<HealthCodeChange> HealthCodeChanges => Set<HealthCodeChange>();
+    public DbSet<ManualCodeRequest> ManualCodeRequests => Set<ManualCodeRequest>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<TestResult> TestResults => Set<TestResult>();
+    public DbSet<TraceAccess> TraceAccesses => Set<TraceAccess>();
+    public DbSet<User> Users => Set<User>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All instants are UTC. SQLite hands DateTime back as Unspecified; restore the kind on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
+        configurationBuilder.Properties<string>().HaveMaxLength(200);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var b = modelBuilder;
+        b.Entity<DistrictRow>(e => { e.ToTable("districts"); e.HasKey(x => x.Code); e.Property(x => x.Code).HasMaxLength(6); });
+        b.Entity<Street>(e => { e.ToTable("streets"); e.HasIndex(x => x.DistrictCode); e.Property(x => x.Id).ValueGeneratedNever(); });
+        b.Entity<Community>(e => { e.ToTable("communities"); e.HasIndex(x => x.StreetId); e.Property(x => x.Id).ValueGeneratedNever(); });
+        b.Entity<Compound>(e => { e.ToTable("compounds"); e.HasIndex(x => x.CommunityId); e.Property(x => x.Id).ValueGeneratedNever(); });
+        b.Entity<Building>(e => { e.ToTable("buildings"); e.HasIndex(x => x.CompoundId); e.Property(x => x.Id).ValueGeneratedNever(); });
+        b.Entity<BuildingUnit>(e => { e.ToTable("units"); e.HasIndex(x => x.BuildingId); e.Property(x => x.Id).ValueGeneratedNever(); });
+        b.Entity<Household>(e => { e.ToTable("households"); e.HasIndex(x => x.UnitId); e.Property(x => x.Id).ValueGeneratedNever(); });
+
+        b.Entity<Person>(e =>
+        {
+            e.ToTable("persons");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.DocumentType, x.DocumentNumber }).IsUnique();
+            e.HasIndex(x => x.Token).IsUnique();
+            e.HasIndex(x => x.Name);
+            e.HasIndex(x => x.Phone);
+            e.HasIndex(x => x.HouseholdId);
+            e.Property(x => x.DocumentNumber).HasMaxLength(20);
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.Token).HasMaxLength(32);
+        });
+
+        b.Entity<Venue>(e =>
+        {
+            e.ToTable("venues");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.DistrictCode);
+            e.HasIndex(x => x.Type);
+            e.HasIndex(x => x.Name);
+            e.Ignore(x => x.Hours);
+        });
+        b.Entity<GateDevice>(e => { e.ToTable("gate_devices"); e.Property(x => x.Id).ValueGeneratedNever(); e.HasIndex(x => x.VenueId); });
+
+        b.Entity<Visit>(e =>
+        {
+            e.ToTable("visits");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            // Trajectory of a person, and co-presence at a venue, both over a time window.
+            e.HasIndex(x => new { x.PersonId, x.EnteredAtUtc });
+            e.HasIndex(x => new { x.VenueId, x.EnteredAtUtc });
+            // Live occupancy and inferred exits look only at open visits.
+            e.HasIndex(x => new { x.VenueId, x.ExitedAtUtc });
+        });
+
+        b.Entity<GateEvent>(e =>
+        {
+            e.ToTable("gate_events");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.DeviceId, x.IdempotencyKey }).IsUnique();
+            e.HasIndex(x => new { x.VenueId, x.AtUtc });
+            e.HasIndex(x => new { x.PersonId, x.AtUtc });
+            e.Property(x => x.IdempotencyKey).HasMaxLength(64);
+            e.Property(x => x.PolicyVersion).HasMaxLength(32);
+        });
+
+        b.Entity<HealthCodeState>(e => { e.ToTable("health_codes"); e.HasKey(x => x.PersonId); e.HasIndex(x => x.Colour); });
+        b.Entity<HealthCodeChange>(e =>
+        {
+            e.ToTable("health_code_changes");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.PersonId, x.AtUtc });
+            e.HasIndex(x => x.AtUtc);
+            e.Property(x => x.Explanation).HasMaxLength(1000);
+            e.Property(x => x.Evidence).HasMaxLength(1000);
+        });
+        b.Entity<ManualCodeRequest>(e =>
+        {
+            e.ToTable("manual_code_requests");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.PersonId, x.Status });
+            e.HasIndex(x => x.Status);
+            e.Property(x => x.Reason).HasMaxLength(500);
+        });
+        b.Entity<SigningKey>(e =>
+        {
+            e.ToTable("signing_keys");
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.PrivateKeyPkcs8).HasMaxLength(512);
+            e.Property(x => x.PublicKeySpki).HasMaxLength(512);
+        });
+        b.Entity<TestResult>(e =>
+        {
+            e.ToTable("test_results");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.PersonId, x.SampledAtUtc });
+        });
+        b.Entity<TraceAccess>(e =>
+        {
+            e.ToTable("trace_accesses");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.AtUtc);
+            e.HasIndex(x => x.PersonId);
+            e.Property(x => x.Purpose).HasMaxLength(500);
+        });
+        b.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.UserName).IsUnique();
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fangkong.Core.Data;
+
+public enum StorageProvider { Sqlite, Postgres }
+
+/// <summary>Storage is chosen by configuration: "Storage:Provider" (Sqlite | Postgres) and "Storage:ConnectionString".</summary>
+public sealed class StorageOptions
+{
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+    public string ConnectionString { get; set; } = "Data Source=fangkong.db";
+
+    public const string SqliteMigrations = "Fangkong.Storage.Sqlite";
+    public const string PostgresMigrations = "Fangkong.Storage.Postgres";
+
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (Provider == StorageProvider.Postgres)
+            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
+        else
+            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+    }
+
+    public DbContextOptions<FangkongDb> BuildOptions()
+    {
+        var b = new DbContextOptionsBuilder<FangkongDb>();
+        Configure(b);
+        return b.Options;
+    }
+}
+
+public static class StorageRegistration
+{
+    /// <summary>Registers a pooled DbContext factory plus a scoped DbContext.</summary>
+    public static IServiceCollection AddFangkongStorage(this IServiceCollection services, StorageOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddPooledDbContextFactory<FangkongDb>(options.Configure);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FangkongDb>>().CreateDbContext());
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Fangkong.Domain.Codes;
+
+/// <summary>The content of a health-code QR: a person token (never the ID number), colour, issue and expiry times.</summary>
+public sealed record CodePayload(string Token, CodeColour Colour, DateTime IssuedAtUtc, DateTime ExpiresAtUtc, string KeyId);
+
+public enum CodeVerdict { Valid, Malformed, BadSignature, Expired, NotYetValid, UnknownKey }
+
+public sealed record CodeVerification(CodeVerdict Verdict, CodePayload? Payload, string Message)
+{
+    public bool IsValid => Verdict == CodeVerdict.Valid;
+}
+
+/// <summary>
+/// Compact signed QR format: <c>FK1.&lt;payload&gt;.&lt;signature&gt;</c>, both base64url; the payload is UTF-8 JSON
+/// {t,c,iat,exp,kid} with Unix seconds, the signature ECDSA P-256 / SHA-256 in IEEE P1363 form over "FK1." + payload.
+/// Gates verify offline with the published public key.
+/// </summary>
+public static class SignedCode
+{
+    public const string Prefix = "FK1";
+    private const int MaxLength = 512;
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    public static string Sign(CodePayload payload, ECDsa privateKey)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new Wire(payload.Token, ColourLetter(payload.Colour),
+            ToUnix(payload.IssuedAtUtc), ToUnix(payload.ExpiresAtUtc), payload.KeyId));
+        var body = Prefix + "." + Base64Url.EncodeToString(json);
+        var sig = privateKey.SignData(Encoding.ASCII.GetBytes(body), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return body + "." + Base64Url.EncodeToString(sig);
+    }
+
+    public static CodeVerification Verify(string? text, Func<string, ECDsa?> publicKeyById, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+            return Fail(CodeVerdict.Malformed, "二维码内容无效 / not a Fangkong health code");
+        var parts = text.Trim().Split('.');
+        if (parts.Length != 3 || parts[0] != Prefix)
+            return Fail(CodeVerdict.Malformed, "不是防控健康码 / not a Fangkong health code");
+        Wire? wire;
+        byte[] sig;
+        try
+        {
+            wire = JsonSerializer.Deserialize<Wire>(Base64Url.DecodeFromChars(parts[1]));
+            sig = Base64Url.DecodeFromChars(parts[2]);
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return Fail(CodeVerdict.Malformed, "二维码已损坏 / the code is damaged");
+        }
+        if (wire is null || string.IsNullOrEmpty(wire.t) || string.IsNullOrEmpty(wire.kid) || ParseColour(wire.c) is not { } colour)
+            return Fail(CodeVerdict.Malformed, "二维码内容不完整 / the code is incomplete");
+        var key = publicKeyById(wire.kid);
+        if (key is null)
+            return Fail(CodeVerdict.UnknownKey, "签名密钥未知 / signed with an unknown key");
+        if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+            return Fail(CodeVerdict.BadSignature, "签名无效,疑似伪造 / invalid signature: the code is forged or altered");
+        var payload = new CodePayload(wire.t, colour, FromUnix(wire.iat), FromUnix(wire.exp), wire.kid);
+        if (nowUtc > payload.ExpiresAtUtc + ClockSkew)
+            return new CodeVerification(CodeVerdict.Expired, payload, "健康码已过期,请刷新 / the code has expired: refresh it");
+        if (payload.IssuedAtUtc > nowUtc + ClockSkew)
+            return new CodeVerification(CodeVerdict.NotYetValid, payload, "健康码签发时间在未来 / the code is issued in the future");
+        return new CodeVerification(CodeVerdict.Valid, payload, "有效 / valid");
+    }
+
+    private static CodeVerification Fail(CodeVerdict v, string message) => new(v, null, message);
+
+    private static string ColourLetter(CodeColour c) => c switch { CodeColour.Green => "G", CodeColour.Yellow => "Y", _ => "R" };
+    private static CodeColour? ParseColour(string? s) => s switch { "G" => CodeColour.Green, "Y" => CodeColour.Yellow, "R" => CodeColour.Red, _ => null };
+    private static long ToUnix(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
+    private static DateTime FromUnix(long s) => DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(s, 0, 253402300799)).UtcDateTime;
+
+    // Short field names keep the QR small (lower version, easier to scan).
+#pragma warning disable IDE1006, CA1812
+    private sealed record Wire(string t, string c, long iat, long exp, string kid);
+#pragma warning restore IDE1006, CA1812
+}
