@@ -35,6 +35,16 @@ public sealed class TimeOrderedIds(TimeProvider time, int instance = 0)
         }
     }
 
+    /// <summary>Composes an id for a known instant (bulk loads): <paramref name="sequence"/> must be unique within that millisecond and instance.</summary>
+    public static long Compose(DateTime utc, int instance, long sequence)
+    {
+        if (sequence is < 0 or >= 1L << SequenceBits) throw new ArgumentOutOfRangeException(nameof(sequence));
+        return LowerBound(utc) | ((long)(instance & 0xFF) << SequenceBits) | sequence;
+    }
+
+    /// <summary>Instance number reserved for bulk-loaded demo data.</summary>
+    public const int SeedInstance = 255;
+
     /// <summary>The smallest id that can have been issued at or after <paramref name="utc"/>.</summary>
     public static long LowerBound(DateTime utc) =>
         utc <= Epoch ? 0 : (long)(utc - Epoch).TotalMilliseconds << (InstanceBits + SequenceBits);
