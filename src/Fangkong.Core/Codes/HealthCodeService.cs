@@ -1,0 +1,97 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Testing;
+using Fangkong.Domain.Codes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Codes;
+
+/// <summary>
+/// Derives a person's colour from stored facts with <see cref="CodeRules"/> and keeps the current state and the
+/// append-only change log in step. A venue scan alone never changes a colour: only fevers, tests and approved
+/// manual decisions are facts here.
+/// </summary>
+public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, TimeProvider time)
+{
+    public CodePolicy Policy => policy;
+
+    public async Task<IReadOnlyList<HealthFact>> LoadFactsAsync(FangkongDb db, long personId, CancellationToken ct)
+    {
+        var facts = new List<HealthFact>();
+        var fevers = await db.GateEvents
+            .Where(e => e.PersonId == personId && e.Reasons.Contains("Fever"))
+            .Join(db.Venues, e => e.VenueId, v => v.Id, (e, v) => new { e.Id, e.AtUtc, e.Temperature, v.Name })
+            .ToListAsync(ct);
+        facts.AddRange(fevers.Select(f => new FeverAtGate(f.AtUtc, $"gate-event:{f.Id}", f.Temperature ?? 0, f.Name)));
+        var tests = await db.TestResults.Where(t => t.PersonId == personId)
+            .Select(t => new { t.Id, t.SampledAtUtc, t.Outcome }).ToListAsync(ct);
+        facts.AddRange(tests.Select(t => new TestResultFact(t.SampledAtUtc, $"test:{t.Id}", t.Outcome == TestOutcome.Positive)));
+        var manual = await db.ManualCodeRequests
+            .Where(m => m.PersonId == personId && m.Status == ManualCodeStatus.Approved)
+            .Join(db.Users, m => m.RequestedByUserId, u => u.Id, (m, u) => new { m, Requester = u.UserName })
+            .Join(db.Users, x => x.m.DecidedByUserId, u => u.Id, (x, u) => new { x.m, x.Requester, Approver = u.UserName })
+            .ToListAsync(ct);
+        facts.AddRange(manual.Select(x => new ManualColour(x.m.DecidedAtUtc ?? x.m.RequestedAtUtc, $"manual:{x.m.Id}", x.m.Colour, x.m.Reason, x.Requester, x.Approver)));
+        return facts;
+    }
+
+    /// <summary>
+    /// Re-evaluates the colour and, when it changed, updates the state and appends a change row. Adds to the
+    /// context without saving, so callers commit it with the facts that caused it.
+    /// </summary>
+    public async Task<CodeDecision> RecomputeAsync(FangkongDb db, long personId, CancellationToken ct)
+    {
+        var decision = CodeRules.Evaluate(await LoadFactsAsync(db, personId, ct), policy);
+        var state = await db.HealthCodes.FindAsync([personId], ct);
+        var from = state?.Colour ?? CodeColour.Green;
+        var rule = state?.Rule ?? CodeRules.DefaultRule;
+        if (from == decision.Colour && rule == decision.Rule) return decision;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (state is null)
+        {
+            state = new HealthCodeState { PersonId = personId, Rule = decision.Rule, PolicyVersion = decision.PolicyVersion };
+            db.HealthCodes.Add(state);
+        }
+        state.Colour = decision.Colour;
+        state.Rule = decision.Rule;
+        state.PolicyVersion = decision.PolicyVersion;
+        state.SinceUtc = now;
+        db.HealthCodeChanges.Add(new HealthCodeChange
+        {
+            Id = ids.Next(),
+            PersonId = personId,
+            From = from,
+            To = decision.Colour,
+            AtUtc = now,
+            Rule = decision.Rule,
+            Explanation = decision.Explanation,
+            Evidence = string.Join(",", decision.Evidence),
+            PolicyVersion = decision.PolicyVersion,
+        });
+        return decision;
+    }
+
+    public async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>
+        await db.HealthCodes.Where(h => h.PersonId == personId).Select(h => (CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? CodeColour.Green;
+
+    public async Task<IReadOnlyList<HealthCodeChange>> HistoryAsync(FangkongDb db, long personId, CancellationToken ct) =>
+        await db.HealthCodeChanges.Where(c => c.PersonId == personId).OrderByDescending(c => c.AtUtc).Take(200).ToListAsync(ct);
+
+    /// <summary>Records a test result and re-derives the colour in one transaction.</summary>
+    public async Task<TestResult> RecordTestAsync(FangkongDb db, long personId, DateTime sampledAtUtc, TestOutcome outcome, string source, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (sampledAtUtc > now.AddMinutes(5)) throw new InputException("sampledAt", "采样时间不能在未来 / the sampling time is in the future");
+        if (!Enum.IsDefined(outcome)) throw new InputException("outcome", "结果应为阴性或阳性 / the outcome must be negative or positive");
+        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", "人员不存在 / no such person");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = new TestResult { Id = ids.Next(), PersonId = personId, SampledAtUtc = sampledAtUtc, ResultAtUtc = now, Outcome = outcome, Source = source };
+        db.TestResults.Add(row);
+        await db.SaveChangesAsync(ct);
+        await RecomputeAsync(db, personId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return row;
+    }
+}

@@ -1,0 +1,81 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.Codes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Codes;
+
+/// <summary>
+/// Manual colours need a reason from one officer and approval by a second (domain.md §3): no single
+/// person can turn anyone's code red, which is what went wrong in Henan in June 2022.
+/// </summary>
+public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, TimeProvider time)
+{
+    /// <summary>More pending requests than this from one officer within an hour is reported as a bulk change.</summary>
+    public const int BulkAlarmThreshold = 20;
+
+    public async Task<ManualCodeRequest> RequestAsync(FangkongDb db, long personId, CodeColour colour, string? reason, long officerId, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(colour)) throw new InputException("colour", "颜色应为 green、yellow 或 red / colour must be green, yellow or red");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
+            throw new InputException("reason", "必须填写赋码理由(至少4个字) / a reason of at least 4 characters is required");
+        if (reason.Length > 500) throw new InputException("reason", "理由不能超过500字 / the reason is longer than 500 characters");
+        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", "人员不存在 / no such person");
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = new ManualCodeRequest
+        {
+            Id = ids.Next(), PersonId = personId, Colour = colour, Reason = reason.Trim(),
+            RequestedByUserId = officerId, RequestedAtUtc = now, Status = ManualCodeStatus.Pending,
+        };
+        db.ManualCodeRequests.Add(row);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    public async Task<ManualCodeRequest> DecideAsync(FangkongDb db, long requestId, bool approve, long officerId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.ManualCodeRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new NotFoundException("id", "申请不存在 / no such request");
+        if (row.Status != ManualCodeStatus.Pending) throw new ConflictException("该申请已处理 / the request has already been decided");
+        if (row.RequestedByUserId == officerId) throw new ConflictException("不能审批自己的申请 / a second officer must approve");
+        row.Status = approve ? ManualCodeStatus.Approved : ManualCodeStatus.Rejected;
+        row.DecidedByUserId = officerId;
+        row.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
+        // Only the newest approved manual colour stands: revoke older ones so the rule's evidence is unambiguous.
+        if (approve)
+        {
+            var older = await db.ManualCodeRequests.Where(r => r.PersonId == row.PersonId && r.Status == ManualCodeStatus.Approved && r.Id != row.Id).ToListAsync(ct);
+            foreach (var o in older) o.Status = ManualCodeStatus.Revoked;
+        }
+        await db.SaveChangesAsync(ct);
+        await codes.RecomputeAsync(db, row.PersonId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return row;
+    }
+
+    /// <summary>Withdraws an approved manual colour; the colour falls back to the derived rules.</summary>
+    public async Task<ManualCodeRequest> RevokeAsync(FangkongDb db, long requestId, long officerId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.ManualCodeRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new NotFoundException("id", "申请不存在 / no such request");
+        if (row.Status != ManualCodeStatus.Approved) throw new ConflictException("只能撤销已生效的赋码 / only an approved colour can be revoked");
+        row.Status = ManualCodeStatus.Revoked;
+        row.DecidedByUserId = officerId;
+        row.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await codes.RecomputeAsync(db, row.PersonId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return row;
+    }
+
+    /// <summary>True when an officer has filed more than <see cref="BulkAlarmThreshold"/> requests in the last hour.</summary>
+    public async Task<bool> IsBulkAsync(FangkongDb db, long officerId, CancellationToken ct)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddHours(-1);
+        return await db.ManualCodeRequests.CountAsync(r => r.RequestedByUserId == officerId && r.RequestedAtUtc >= since, ct) > BulkAlarmThreshold;
+    }
+}

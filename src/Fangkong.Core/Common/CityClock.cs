@@ -1,0 +1,18 @@
+namespace Fangkong.Core.Common;
+
+/// <summary>
+/// City-local time. Chinese cities all keep UTC+8 with no daylight saving, so a fixed offset is exact
+/// and needs no time-zone database.
+/// </summary>
+public sealed class CityClock(TimeProvider time, TimeSpan? offset = null)
+{
+    public TimeSpan Offset { get; } = offset ?? TimeSpan.FromHours(8);
+    public TimeProvider Time => time;
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+    public DateTime LocalNow => UtcNow + Offset;
+    public DateTime ToLocal(DateTime utc) => utc + Offset;
+    public DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
+    public DateOnly Today => DateOnly.FromDateTime(LocalNow);
+    /// <summary>UTC instant of local midnight starting <paramref name="day"/>.</summary>
+    public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+}

@@ -1,0 +1,19 @@
+namespace Fangkong.Core.Common;
+
+/// <summary>Bad input from a caller: names the field and the reason; the API turns it into a 400 ProblemDetails.</summary>
+public sealed class InputException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>A referenced record does not exist (404).</summary>
+public sealed class NotFoundException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>The caller may not do this to this record (403), e.g. a gate operator at another venue's device.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The request conflicts with the current state (409), e.g. approving one's own request.</summary>
+public sealed class ConflictException(string message) : Exception(message);

@@ -1,0 +1,41 @@
+using Fangkong.Core.Codes;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Gate;
+using Fangkong.Core.People;
+using Fangkong.Core.Places;
+using Fangkong.Core.Tracing;
+using Fangkong.Domain.Codes;
+using Fangkong.Domain.Gate;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Fangkong.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>Registers storage and every use case. Policies come from configuration; a TimeProvider may be pre-registered (tests).</summary>
+    public static IServiceCollection AddFangkongCore(this IServiceCollection services, StorageOptions storage,
+        GatePolicy? gatePolicy = null, CodePolicy? codePolicy = null, int instance = 0)
+    {
+        services.AddFangkongStorage(storage);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(gatePolicy ?? new GatePolicy());
+        services.AddSingleton(codePolicy ?? new CodePolicy());
+        services.AddSingleton(sp => new TimeOrderedIds(sp.GetRequiredService<TimeProvider>(), instance));
+        services.AddSingleton(sp => new CityClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CodeSigner>();
+        services.AddSingleton<HealthCodeService>();
+        services.AddSingleton<ManualCodes>();
+        services.AddSingleton<GateDirectory>();
+        services.AddSingleton<GateBatch>();
+        services.AddSingleton<GateWriter>();
+        services.AddSingleton<GateService>();
+        services.AddSingleton<Occupancy>();
+        services.AddSingleton<VisitCloser>();
+        services.AddSingleton<TraceService>();
+        services.AddSingleton<PersonDirectory>();
+        services.AddSingleton<VenueDirectory>();
+        return services;
+    }
+}
