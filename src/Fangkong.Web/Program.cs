@@ -1,6 +1,9 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Fangkong.Web.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+var builder = FangkongHost.Configure(WebApplication.CreateBuilder(args));
+var app = FangkongHost.Build(builder);
+await FangkongHost.MigrateAsync(app);
+await app.RunAsync();
 
-app.Run();
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -12,6 +12,13 @@ public sealed class CityClock(TimeProvider time, TimeSpan? offset = null)
     public DateTime LocalNow => UtcNow + Offset;
     public DateTime ToLocal(DateTime utc) => utc + Offset;
     public DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
+    /// <summary>An instant from a caller: UTC and offset-bearing times are exact; a bare local time is city time.</summary>
+    public DateTime AsUtc(DateTime t) => t.Kind switch
+    {
+        DateTimeKind.Utc => t,
+        DateTimeKind.Local => t.ToUniversalTime(),
+        _ => ToUtc(t),
+    };
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
     /// <summary>UTC instant of local midnight starting <paramref name="day"/>.</summary>
     public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Fangkong.Core.Common;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Fangkong.Web.Api;
+
+/// <summary>Every error is a ProblemDetails naming the field and the reason; nothing escapes as a 500 with a stack trace.</summary>
+public static class Problems
+{
+    public static IResult Field(int status, string field, string message) =>
+        Results.Problem(statusCode: status, title: message, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { [field] = [message] },
+        });
+
+    public static void UseFangkongProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = async http =>
+            {
+                var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var result = error switch
+                {
+                    InputException e => Field(400, Camel(e.Field), e.Message),
+                    NotFoundException e => Field(404, Camel(e.Field), e.Message),
+                    ForbiddenException e => Results.Problem(statusCode: 403, title: e.Message),
+                    ConflictException e => Results.Problem(statusCode: 409, title: e.Message),
+                    BadHttpRequestException { InnerException: JsonException je } =>
+                        Field(400, string.IsNullOrEmpty(je.Path) ? "$" : je.Path, "请求体不是有效的JSON或字段类型错误 / the body is not valid JSON or a field has the wrong type: " + FirstLine(je.Message)),
+                    BadHttpRequestException b => Results.Problem(statusCode: b.StatusCode, title: b.StatusCode == 413
+                        ? "请求体过大 / the request body is too large" : "请求无效 / bad request: " + FirstLine(b.Message)),
+                    _ => null,
+                };
+                if (result is null)
+                {
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fangkong").LogError(error, "Unhandled error");
+                    result = Results.Problem(statusCode: 500, title: "服务器内部错误 / internal error");
+                }
+                await result.ExecuteAsync(http);
+            },
+        });
+    }
+
+    private static string Camel(string s) => string.IsNullOrEmpty(s) ? s : char.ToLowerInvariant(s[0]) + s[1..];
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Fangkong.Core;
+using Fangkong.Core.Data;
+using Fangkong.Domain.Codes;
+using Fangkong.Domain.Gate;
+using Fangkong.Web.Accounts;
+using Fangkong.Web.Api;
+using Scalar.AspNetCore;
+
+namespace Fangkong.Web.Hosting;
+
+/// <summary>Builds the whole web host; Program.cs, the tests and the benchmark all start the platform through here.</summary>
+public static class FangkongHost
+{
+    public static WebApplicationBuilder Configure(WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddFangkongCore(storage,
+            builder.Configuration.GetSection("Policy:Gate").Get<GatePolicy>() ?? new GatePolicy(),
+            builder.Configuration.GetSection("Policy:Codes").Get<CodePolicy>() ?? new CodePolicy(),
+            builder.Configuration.GetValue("Instance", 0));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddFangkongAuth();
+        if (builder.Configuration.GetValue("Housekeeping", true)) builder.Services.AddHostedService<GateHousekeeping>();
+        builder.Services.AddFangkongUi();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseFangkongProblems();
+        app.UseStatusCodePages(async ctx =>
+        {
+            // API errors stay ProblemDetails; pages get the UI's own error pages.
+            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api") && !ctx.HttpContext.Response.HasStarted && ctx.HttpContext.Response.ContentLength is null)
+                await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fangkong API"));
+        app.MapAuthApi();
+        app.MapGateApi();
+        app.MapCodesApi();
+        app.MapPlacesApi();
+        app.MapTracingApi();
+        app.MapFallback("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "没有这个接口 / no such endpoint"));
+        app.MapFangkongUi();
+        return app;
+    }
+
+    /// <summary>Migrates the store before the host starts serving.</summary>
+    public static async Task MigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<FangkongDb>());
+    }
+}

@@ -1,0 +1,27 @@
+using Fangkong.Core.Data;
+using Fangkong.Core.Gate;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Web.Hosting;
+
+/// <summary>Closes overdue entries (inferred exits) every minute.</summary>
+public sealed class GateHousekeeping(IDbContextFactory<FangkongDb> dbs, VisitCloser closer, TimeProvider time, ILogger<GateHousekeeping> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        do
+        {
+            try
+            {
+                await using var db = await dbs.CreateDbContextAsync(stoppingToken);
+                var closed = await closer.CloseOverdueAsync(db, stoppingToken);
+                if (closed > 0) log.LogInformation("Closed {Count} overdue visits as inferred exits", closed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Inferred-exit pass failed; will retry");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
