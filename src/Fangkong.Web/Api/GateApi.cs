@@ -17,10 +17,10 @@ public static class GateApi
     {
         var api = app.MapGroup("/api/gate").WithTags("Gate");
         api.MapPost("/check-in", (GateBody body, HttpContext http, GateService gate) => HandleAsync(body, GateDirection.In, http, gate))
-            .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(16 * 1024))
+            .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(BodyLimits.GateBytes))
             .WithSummary("Check a visitor in: admit, deny (with every reason) or re-measure; answered after the durable write.");
         api.MapPost("/check-out", (GateBody body, HttpContext http, GateService gate) => HandleAsync(body, GateDirection.Out, http, gate))
-            .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(16 * 1024))
+            .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(BodyLimits.GateBytes))
             .WithSummary("Check a visitor out by ID card or health code.");
         api.MapGet("/occupancy", async (HttpContext http, FangkongDb db, Occupancy occupancy) =>
         {

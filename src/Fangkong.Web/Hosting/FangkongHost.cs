@@ -38,6 +38,7 @@ public static class FangkongHost
     {
         var app = builder.Build();
         app.UseFangkongProblems();
+        app.UseBodyLimits();
         app.UseStatusCodePages(async ctx =>
         {
             // API errors stay ProblemDetails; pages get the UI's own error pages.

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using Fangkong.Core.Data;
+
+namespace Fangkong.Web.Tests.Api;
+
+public sealed class AuthorizationMatrixTestsSqlite() : AuthorizationMatrixTests(StorageProvider.Sqlite);
+public sealed class AuthorizationMatrixTestsPostgres() : AuthorizationMatrixTests(StorageProvider.Postgres);
+
+/// <summary>Every endpoint against every role: allowed roles get past authorisation, all others get 401/403.</summary>
+public abstract class AuthorizationMatrixTests(StorageProvider provider)
+{
+    private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
+
+    // (method, url, body, roles allowed). "anonymous" means no sign-in needed.
+    private static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
+    [
+        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin"]),
+        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin"]),
+        ("POST", "/api/gate/check-in", new { idempotencyKey = "matrix-key-1", idNumber = "11010519491231002X", temperature = 36.5 }, ["gate"]),
+        ("POST", "/api/gate/check-out", new { idempotencyKey = "matrix-key-2", idNumber = "11010519491231002X" }, ["gate"]),
+        ("GET", "/api/gate/occupancy", null, ["gate"]),
+        ("GET", "/api/codes/me", null, ["resident"]),
+        ("GET", "/api/codes/me/history", null, ["resident"]),
+        ("POST", "/api/codes/verify", new { qr = "FK1.x.y" }, ["gate", "manager", "epi", "admin"]),
+        ("GET", "/api/codes/persons/101/history", null, ["epi", "admin"]),
+        ("POST", "/api/codes/manual", new { personId = 102, colour = "Yellow", reason = "matrix test reason" }, ["epi", "admin"]),
+        ("GET", "/api/codes/manual", null, ["admin"]),
+        ("POST", "/api/tests", new { personId = 103, sampledAt = "2026-11-19T08:00:00Z", outcome = "Negative" }, ["admin"]),
+        ("GET", "/api/venues", null, ["epi", "admin"]),
+        ("GET", $"/api/venues/{Scenario.HallId}", null, ["gate", "manager", "epi", "admin"]),
+        ("GET", $"/api/venues/{Scenario.OtherVenueId}", null, ["epi", "admin"]),
+        ("GET", $"/api/venues/{Scenario.HallId}/occupancy", null, ["gate", "manager", "epi", "admin"]),
+        ("GET", $"/api/venues/{Scenario.OtherVenueId}/occupancy", null, ["epi", "admin"]),
+        ("GET", $"/api/venues/{Scenario.HallId}/hourly", null, ["manager", "epi", "admin"]),
+        ("GET", "/api/persons?q=张", null, ["epi", "admin"]),
+        ("GET", "/api/persons/101", null, ["epi", "admin"]),
+        ("GET", $"/api/tracing/persons/101/trajectory?{W}", null, ["epi", "admin"]),
+        ("GET", $"/api/tracing/persons/101/trajectory.csv?{W}", null, ["epi", "admin"]),
+        ("GET", $"/api/tracing/venues/{Scenario.HallId}/log?{W}", null, ["epi", "admin"]),
+        ("GET", $"/api/tracing/venues/{Scenario.HallId}/log.xlsx?{W}", null, ["epi", "admin"]),
+        ("GET", "/api/audit/trace-accesses", null, ["admin"]),
+    ];
+
+    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin"];
+
+    [Fact]
+    public async Task Each_role_reaches_exactly_the_endpoints_it_needs()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = host.Anonymous() };
+        foreach (var c in Callers.Skip(1)) clients[c] = await host.LoginAsync(c);
+
+        var wrong = new List<string>();
+        foreach (var (method, url, body, allowed) in Endpoints)
+        {
+            foreach (var caller in Callers)
+            {
+                var client = clients[caller];
+                var r = method == "GET" ? await client.GetAsync(url) : await client.PostAsJsonAsync(url, body);
+                var status = (int)r.StatusCode;
+                var denied = r.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+                var shouldPass = allowed.Contains(caller);
+                if (status >= 500) wrong.Add($"{caller} {method} {url}: {status}");
+                else if (shouldPass && denied) wrong.Add($"{caller} {method} {url}: denied ({status}) but should be allowed");
+                else if (!shouldPass && !denied) wrong.Add($"{caller} {method} {url}: allowed ({status}) but should be denied");
+                else if (!shouldPass && caller == "anonymous" && status != 401) wrong.Add($"anonymous {method} {url}: {status}, expected 401");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+}
