@@ -24,8 +24,13 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
         var now = time.GetUtcNow().UtcDateTime;
         var row = new ManualCodeRequest
         {
-            Id = ids.Next(), PersonId = personId, Colour = colour, Reason = reason.Trim(),
-            RequestedByUserId = officerId, RequestedAtUtc = now, Status = ManualCodeStatus.Pending,
+            Id = ids.Next(),
+            PersonId = personId,
+            Colour = colour,
+            Reason = reason.Trim(),
+            RequestedByUserId = officerId,
+            RequestedAtUtc = now,
+            Status = ManualCodeStatus.Pending,
         };
         db.ManualCodeRequests.Add(row);
         await db.SaveChangesAsync(ct);

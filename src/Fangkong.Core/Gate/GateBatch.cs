@@ -60,9 +60,17 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
             var occ = occupancy.GetValueOrDefault(venue.Id);
             var ev = new GateEvent
             {
-                Id = ids.Next(), DeviceId = item.Device.Id, IdempotencyKey = r.IdempotencyKey!, VenueId = venue.Id,
-                PersonId = personId, Direction = r.Direction, Method = item.Identity.Method, AtUtc = now,
-                DeviceTimeUtc = r.DeviceTimeUtc, Temperature = r.Temperature, OperatorUserId = r.OperatorUserId,
+                Id = ids.Next(),
+                DeviceId = item.Device.Id,
+                IdempotencyKey = r.IdempotencyKey!,
+                VenueId = venue.Id,
+                PersonId = personId,
+                Direction = r.Direction,
+                Method = item.Identity.Method,
+                AtUtc = now,
+                DeviceTimeUtc = r.DeviceTimeUtc,
+                Temperature = r.Temperature,
+                OperatorUserId = r.OperatorUserId,
                 PolicyVersion = policy.Version,
             };
             string? note = null;
@@ -87,8 +95,13 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                 {
                     var visit = new Visit
                     {
-                        Id = ids.Next(), PersonId = personId, VenueId = venue.Id, EntryDeviceId = item.Device.Id,
-                        EnteredAtUtc = at, Method = item.Identity.Method, Temperature = r.Temperature,
+                        Id = ids.Next(),
+                        PersonId = personId,
+                        VenueId = venue.Id,
+                        EntryDeviceId = item.Device.Id,
+                        EnteredAtUtc = at,
+                        Method = item.Identity.Method,
+                        Temperature = r.Temperature,
                     };
                     db.Visits.Add(visit);
                     open[(personId, venue.Id)] = visit;
@@ -148,8 +161,14 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                 var parsed = id.DocumentType == DocumentType.ResidentIdCard && ResidentIdNumber.TryParse(id.DocumentNumber, clock.Today, out var rid) ? rid : (ResidentIdNumber?)null;
                 db.Persons.Add(new Person
                 {
-                    Id = pid, DocumentType = docKey.Item1, DocumentNumber = docKey.Item2, Name = id.Name,
-                    Sex = parsed?.Sex ?? Sex.Male, BirthDate = parsed?.BirthDate, Token = NewToken(), CreatedAtUtc = now,
+                    Id = pid,
+                    DocumentType = docKey.Item1,
+                    DocumentNumber = docKey.Item2,
+                    Name = id.Name,
+                    Sex = parsed?.Sex ?? Sex.Male,
+                    BirthDate = parsed?.BirthDate,
+                    Token = NewToken(),
+                    CreatedAtUtc = now,
                 });
                 found[docKey] = pid;
             }

@@ -102,8 +102,16 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
     {
         db.TraceAccesses.Add(new TraceAccess
         {
-            Id = ids.Next(), UserId = reader.UserId, UserName = reader.UserName, PersonId = personId, VenueId = venueId,
-            Kind = kind, Purpose = reader.Purpose.Trim(), FromUtc = fromUtc, ToUtc = toUtc, AtUtc = clock.UtcNow,
+            Id = ids.Next(),
+            UserId = reader.UserId,
+            UserName = reader.UserName,
+            PersonId = personId,
+            VenueId = venueId,
+            Kind = kind,
+            Purpose = reader.Purpose.Trim(),
+            FromUtc = fromUtc,
+            ToUtc = toUtc,
+            AtUtc = clock.UtcNow,
         });
         await db.SaveChangesAsync(ct);
     }

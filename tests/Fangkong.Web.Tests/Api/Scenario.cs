@@ -27,13 +27,24 @@ public sealed class Scenario
     {
         db.Venues.Add(new Venue
         {
-            Id = HallId, Name = "辽源市政务服务中心", Type = VenueType.ServiceHall, DistrictCode = "220402", Capacity = HallCapacity,
-            Opens = HallOpens, Closes = HallCloses, RequiredNegativeTestHours = HallNegativeTestHours,
+            Id = HallId,
+            Name = "辽源市政务服务中心",
+            Type = VenueType.ServiceHall,
+            DistrictCode = "220402",
+            Capacity = HallCapacity,
+            Opens = HallOpens,
+            Closes = HallCloses,
+            RequiredNegativeTestHours = HallNegativeTestHours,
         });
         db.Venues.Add(new Venue
         {
-            Id = OtherVenueId, Name = "龙山区农贸市场", Type = VenueType.Market, DistrictCode = "220402", Capacity = 200,
-            Opens = new TimeOnly(5, 0), Closes = new TimeOnly(18, 0),
+            Id = OtherVenueId,
+            Name = "龙山区农贸市场",
+            Type = VenueType.Market,
+            DistrictCode = "220402",
+            Capacity = 200,
+            Opens = new TimeOnly(5, 0),
+            Closes = new TimeOnly(18, 0),
         });
         db.GateDevices.Add(new GateDevice { Id = DeviceId, VenueId = HallId, Name = "东门 1号机" });
         db.GateDevices.Add(new GateDevice { Id = OtherDeviceId, VenueId = OtherVenueId, Name = "正门" });
@@ -51,8 +62,13 @@ public sealed class Scenario
 
     private static Person NewPerson(long id, string name, string idNumber, string phone) => new()
     {
-        Id = id, DocumentType = DocumentType.ResidentIdCard, DocumentNumber = idNumber, Name = name, Phone = phone,
-        Sex = (idNumber[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female, Token = "tok" + id + "xxxxxxxxxxxxxxxx",
+        Id = id,
+        DocumentType = DocumentType.ResidentIdCard,
+        DocumentNumber = idNumber,
+        Name = name,
+        Phone = phone,
+        Sex = (idNumber[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female,
+        Token = "tok" + id + "xxxxxxxxxxxxxxxx",
         CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
     };
 }
