@@ -33,6 +33,8 @@ public static class CoreRegistration
         services.AddSingleton<GateService>();
         services.AddSingleton<Occupancy>();
         services.AddSingleton<VisitCloser>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<VenueAdmin>();
         services.AddSingleton<TraceService>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<VenueDirectory>();

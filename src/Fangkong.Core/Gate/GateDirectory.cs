@@ -27,5 +27,6 @@ public sealed class GateDirectory(IDbContextFactory<FangkongDb> dbs, TimeProvide
         return (row.d, row.v);
     }
 
-    public void Forget(long deviceId) => _devices.TryRemove(deviceId, out _);
+    /// <summary>Drops cached devices and venues after an edit so this instance applies it at once.</summary>
+    public void ForgetAll() => _devices.Clear();
 }

@@ -5,8 +5,11 @@ using Fangkong.Core.People;
 using Fangkong.Core.Places;
 using Fangkong.Domain.Places;
 using Fangkong.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Api;
+
+public sealed record DeviceBody(string? Name);
 
 public static class PlacesApi
 {
@@ -37,6 +40,31 @@ public static class PlacesApi
             if (http.User.IsInRole(Core.Accounts.Roles.GateOperator)) throw new ForbiddenException("闸机账号只能查看实时人数 / gate accounts see live occupancy only");
             return Results.Ok(await occupancy.HourlyAsync(db, id, day ?? clock.Today, http.RequestAborted));
         }).RequireAuthorization(AuthSetup.VenueStaff).WithSummary("Entries and exits per hour of a local day.");
+
+        venues.MapPost("/", async (VenueInput body, FangkongDb db, VenueAdmin admin, HttpContext http) =>
+        {
+            var v = await admin.CreateAsync(db, body, http.RequestAborted);
+            return Results.Created($"/api/venues/{v.Id}", VenueDirectory.Summarise(v));
+        }).RequireAuthorization(AuthSetup.Admin).WithSummary("Register a venue (administrators).");
+
+        venues.MapPut("/{id:long}", async (long id, VenueInput body, FangkongDb db, VenueAdmin admin, Core.Gate.GateDirectory gates, HttpContext http) =>
+        {
+            var v = await admin.UpdateAsync(db, id, body, http.RequestAborted);
+            gates.ForgetAll();
+            return Results.Ok(VenueDirectory.Summarise(v));
+        }).RequireAuthorization(AuthSetup.Admin).WithSummary("Change a venue's capacity, hours or entry policy (administrators).");
+
+        venues.MapGet("/{id:long}/devices", async (long id, FangkongDb db, HttpContext http) =>
+        {
+            Own(http, id);
+            return Results.Ok(await db.GateDevices.AsNoTracking().Where(d => d.VenueId == id).OrderBy(d => d.Id).ToListAsync(http.RequestAborted));
+        }).RequireAuthorization(AuthSetup.VenueStaff).WithSummary("A venue's gate devices.");
+
+        venues.MapPost("/{id:long}/devices", async (long id, DeviceBody body, FangkongDb db, VenueAdmin admin, HttpContext http) =>
+        {
+            var d = await admin.AddDeviceAsync(db, id, body.Name, http.RequestAborted);
+            return Results.Created($"/api/venues/{id}/devices/{d.Id}", d);
+        }).RequireAuthorization(AuthSetup.Admin).WithSummary("Add a gate device to a venue (administrators).");
 
         var persons = app.MapGroup("/api/persons").WithTags("Persons");
         persons.MapGet("/", async (string? q, int? page, int? pageSize, FangkongDb db, PersonDirectory dir, HttpContext http) =>

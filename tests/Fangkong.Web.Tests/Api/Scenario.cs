@@ -25,6 +25,8 @@ public sealed class Scenario
 
     public async Task LoadAsync(FangkongDb db)
     {
+        foreach (var d in Regions.Liaoyuan)
+            db.Districts.Add(new DistrictRow { Code = d.Code, Name = d.Name, EnglishName = d.EnglishName, CityCode = Regions.LiaoyuanCityCode });
         db.Venues.Add(new Venue
         {
             Id = HallId,
