@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration on SQLite and PostgreSQL, browser tests in Chromium.
+# On a fresh Debian machine (as root) it installs PostgreSQL, Chromium and CJK fonts first, and starts a
+# throwaway PostgreSQL server for the run. Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+PG_PORT=${FANGKONG_PG_PORT:-55432}
+RESULTS="$ROOT/TestResults"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS" "$ROOT/artifacts"
+
+need=()
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== Installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "apt-get install failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+fi
+
+echo "== Starting PostgreSQL on 127.0.0.1:$PG_PORT"
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA=$(mktemp -d)
+chown postgres:postgres "$PGDATA"; chmod 700 "$PGDATA"
+stop_pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1; rm -rf "$PGDATA"; }
+trap stop_pg EXIT
+runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
+  -o "-p $PG_PORT -k $PGDATA -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null \
+  || { cat "$PGDATA/server.log"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+export FANGKONG_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+
+passed=0; failed=0; skipped=0
+echo "== Build"
+if ! dotnet build Fangkong.slnx -c Release -nologo -v q; then
+  echo "build failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1
+fi
+
+echo "== Format"
+if ! dotnet format Fangkong.slnx --verify-no-changes --no-restore -v q; then
+  echo "dotnet format found unformatted code (run: dotnet format Fangkong.slnx)"; failed=$((failed + 1))
+fi
+
+for proj in tests/*/*.Tests.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "== $name"
+  log="$RESULTS/$name.log"
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" \
+    --results-directory "$RESULTS/$name" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Passed|Skipped) |Error Message|Passed!|Failed!|error" || true
+  line=$(grep -E "(Passed|Failed)!  - Failed:" "$log" | tail -1)
+  if [ -z "$line" ]; then
+    echo "$name did not report results"; failed=$((failed + 1)); continue
+  fi
+  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
+  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
+
+find "$ROOT/tests" -path "*/bin/*" -name "*.png" -newer "$ROOT/test.sh" -exec cp {} "$ROOT/artifacts/" \; 2>/dev/null || true
+find "$RESULTS" -name "*.png" -exec cp {} "$ROOT/artifacts/" \; 2>/dev/null || true
+
+[ "$passed" -eq 0 ] && failed=$((failed + 1))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
