@@ -47,15 +47,20 @@ for proj in tests/*/*.Tests.csproj; do
   echo "== $name"
   log="$RESULTS/$name.log"
   dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" \
-    --results-directory "$RESULTS/$name" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Passed|Skipped) |Error Message|Passed!|Failed!|error" || true
-  line=$(grep -E "(Passed|Failed)!  - Failed:" "$log" | tail -1)
-  if [ -z "$line" ]; then
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" 2>&1 | tee "$log" \
+    | grep -E "^\s+(Failed|Skipped) |Error Message|Test Run|Total tests|error"
+  rc=${PIPESTATUS[0]}
+  trx="$RESULTS/$name.trx"
+  counters=$(grep -o '<Counters [^>]*>' "$trx" 2>/dev/null | head -1)
+  if [ -z "$counters" ]; then
     echo "$name did not report results"; failed=$((failed + 1)); continue
   fi
-  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
-  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
-  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
-  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  attr() { sed -E "s/.* $1=\"([0-9]+)\".*/\1/" <<<"$counters"; }
+  total=$(attr total); p=$(attr passed); f=$(attr failed); e=$(attr error)
+  # A crashed or aborted test host can leave a trx with no failures counted: the exit code decides then.
+  if [ "$rc" -ne 0 ] && [ $((f + e)) -eq 0 ]; then e=1; echo "$name: dotnet test exited $rc"; fi
+  passed=$((passed + p)); failed=$((failed + f + e)); skipped=$((skipped + total - p - f - e))
+  echo "   $name: $p passed, $((f + e)) failed, $((total - p - f - e)) skipped"
 done
 
 find "$ROOT/tests" -path "*/bin/*" -name "*.png" -newer "$ROOT/test.sh" -exec cp {} "$ROOT/artifacts/" \; 2>/dev/null || true

@@ -1,0 +1,30 @@
+using Fangkong.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Seeding;
+
+/// <summary>Empties every table (children first) so a demo city can be generated again.</summary>
+internal static class DemoCityReset
+{
+    public static async Task ClearAsync(FangkongDb db, CancellationToken ct)
+    {
+        await db.TraceAccesses.ExecuteDeleteAsync(ct);
+        await db.HealthCodeChanges.ExecuteDeleteAsync(ct);
+        await db.HealthCodes.ExecuteDeleteAsync(ct);
+        await db.ManualCodeRequests.ExecuteDeleteAsync(ct);
+        await db.TestResults.ExecuteDeleteAsync(ct);
+        await db.GateEvents.ExecuteDeleteAsync(ct);
+        await db.Visits.ExecuteDeleteAsync(ct);
+        await db.Users.ExecuteDeleteAsync(ct);
+        await db.GateDevices.ExecuteDeleteAsync(ct);
+        await db.Venues.ExecuteDeleteAsync(ct);
+        await db.Persons.ExecuteDeleteAsync(ct);
+        await db.Households.ExecuteDeleteAsync(ct);
+        await db.Units.ExecuteDeleteAsync(ct);
+        await db.Buildings.ExecuteDeleteAsync(ct);
+        await db.Compounds.ExecuteDeleteAsync(ct);
+        await db.Communities.ExecuteDeleteAsync(ct);
+        await db.Streets.ExecuteDeleteAsync(ct);
+        await db.Districts.ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Fangkong.Core.Seeding;
+
+/// <summary>How big a demo city to generate; the same seed always yields the same rows.</summary>
+public sealed record SeedOptions
+{
+    public int Residents { get; init; } = 50_000;
+    public int Days { get; init; } = 14;
+    public int Seed { get; init; } = 20220101;
+    /// <summary>Delete every row first; otherwise a database that already has persons is refused.</summary>
+    public bool Reset { get; init; }
+    public const string DemoPassword = "fangkong";
+
+    public void Validate()
+    {
+        if (Residents is < 1_000 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(Residents), Residents, "residents must be 1,000–1,000,000");
+        if (Days is < 0 or > 28) throw new ArgumentOutOfRangeException(nameof(Days), Days, "days of visits must be 0–28");
+    }
+}
+
+public sealed record SeedProgress(string Phase, long Done, long Total);
+
+public sealed record DemoAccount(string UserName, string Role, string Description);
+
+public sealed record SeedSummary(int Residents, int Households, int Venues, long Visits, TimeSpan ResidentsTime, TimeSpan VisitsTime,
+    IReadOnlyList<DemoAccount> Accounts)
+{
+    public double ResidentsPerSecond => Residents / Math.Max(ResidentsTime.TotalSeconds, 1e-6);
+    public double VisitsPerSecond => Visits / Math.Max(VisitsTime.TotalSeconds, 1e-6);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Fangkong.Core.Data;
+using Fangkong.Core.Seeding;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Web.Hosting;
+
+/// <summary>
+/// First start of `./run.sh`: when the store has no persons, generate the demo city so a newcomer sees a
+/// living system at once; then print where to go and how to sign in.
+/// </summary>
+public static class DemoStartup
+{
+    public static async Task EnsureDemoCityAsync(WebApplication app)
+    {
+        var config = app.Configuration.GetSection("Demo");
+        if (!config.GetValue("SeedOnStart", false)) return;
+        var storage = app.Services.GetRequiredService<StorageOptions>();
+        await using (var db = new FangkongDb(storage.BuildOptions()))
+        {
+            if (await db.Persons.AnyAsync()) return;
+        }
+        var options = new SeedOptions
+        {
+            Residents = config.GetValue("Residents", 50_000),
+            Days = config.GetValue("Days", 14),
+            Seed = config.GetValue("Seed", 20220101),
+        };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Generating the demo city: {options.Residents:N0} residents, {options.Days} days of visits (first start only)…"));
+        var summary = await DemoCitySeeder.SeedAsync(storage, options, new LineProgress(), app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Demo city ready: {summary.Residents:N0} residents, {summary.Venues:N0} venues, {summary.Visits:N0} visits."));
+    }
+
+    /// <summary>Prints the URL and the demo accounts once Kestrel is listening.</summary>
+    public static void AnnounceWhenStarted(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var url = addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+            Console.WriteLine();
+            Console.WriteLine($"Fangkong 防控 is running: {url}   (API reference: {url}/api/docs)");
+            if (app.Configuration.GetValue("Demo:SeedOnStart", false))
+            {
+                Console.WriteLine($"Demo accounts, password \"{SeedOptions.DemoPassword}\":");
+                Console.WriteLine("  gate      门岗 gate operator   → /gate");
+                Console.WriteLine("  manager   场所负责人 venue manager → /monitor");
+                Console.WriteLine("  epi       流调员 epidemiologist → /search");
+                Console.WriteLine("  admin     管理员 administrator (admin2: second approver)");
+                Console.WriteLine("  resident  居民 resident        → /code");
+            }
+        });
+    }
+
+    private sealed class LineProgress : IProgress<SeedProgress>
+    {
+        private string? _phase;
+        private int _lastPercent = -1;
+
+        public void Report(SeedProgress p)
+        {
+            var percent = p.Total == 0 ? 100 : (int)(100 * p.Done / p.Total);
+            if (p.Phase == _phase && percent / 10 == _lastPercent / 10) return;
+            _phase = p.Phase;
+            _lastPercent = percent;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Phase,-10} {p.Done,12:N0} / {p.Total:N0} ({Math.Min(percent, 100)}%)"));
+        }
+    }
+}
