@@ -1,13 +1,52 @@
+using System.Globalization;
+using Fangkong.Web.Codes;
+using Fangkong.Web.Components;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
 namespace Fangkong.Web;
 
-/// <summary>The Blazor UI (pages under Components/). Placeholder until the UI lands.</summary>
+/// <summary>Marker for the shared UI strings (Resources/SharedResource.resx: Chinese; .en.resx: English).</summary>
+public sealed class SharedResource;
+
+/// <summary>The Blazor UI: static rendering for phone and list pages, interactive server rendering for the gate and the monitor.</summary>
 public static class UiSetup
 {
-    public static IServiceCollection AddFangkongUi(this IServiceCollection services) => services;
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddFangkongUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese first: only the explicit switch (cookie) or ?culture= changes it, not the browser's language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
 
     public static WebApplication MapFangkongUi(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
+        {
+            var culture = Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            var back = r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/";
+            return Results.LocalRedirect(back);
+        }).ExcludeFromDescription();
+        app.MapCodeCard();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

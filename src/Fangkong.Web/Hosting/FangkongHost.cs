@@ -26,6 +26,8 @@ public static class FangkongHost
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        // Serve Blazor's and MudBlazor's assets from the build output outside Development too (./run.sh, tests).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddFangkongAuth();

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Fangkong.Core.Common;
+
+namespace Fangkong.Web.Components.Shared;
+
+/// <summary>Reads the local-time window of a trace form (datetime-local inputs); defaults to the last 14 days.</summary>
+public static class TraceWindow
+{
+    public static (DateTime FromUtc, DateTime ToUtc) Parse(string? from, string? to, CityClock clock)
+    {
+        var toUtc = Read(to, "to", clock) ?? clock.UtcNow;
+        var fromUtc = Read(from, "from", clock) ?? toUtc.AddDays(-14);
+        return (fromUtc, toUtc);
+    }
+
+    public static string LocalInput(DateTime utc, CityClock clock) => clock.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    private static DateTime? Read(string? s, string field, CityClock clock)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        if (!DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            throw new InputException(field, $"时间格式无效:{s} / not a date and time: {s}");
+        return clock.AsUtc(local);
+    }
+}

@@ -1,0 +1,86 @@
+using Fangkong.Core.Data;
+using Fangkong.Testing;
+using Fangkong.Web.Tests.Api;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Fangkong.Web.Tests.Browser;
+
+/// <summary>
+/// The real app on a real Kestrel port over a SQLite file, with Debian's Chromium driven by Playwright.
+/// One host and one browser for the whole collection; each test opens its own context (own cookies).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+    public TestStore Store { get; private set; } = null!;
+    public Scenario Scenario { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ArtifactsDir
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fangkong.slnx"))) dir = dir.Parent;
+            var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Store = await TestStore.CreateAsync(StorageProvider.Sqlite);
+        await using (var db = Store.NewDb()) await Scenario.LoadAsync(db);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Provider", "Sqlite");
+            b.UseSetting("Storage:ConnectionString", Store.Options.ConnectionString);
+            b.UseSetting("Demo:SeedOnStart", "false");
+            b.UseSetting("Housekeeping", "false");
+            b.UseSetting("Policy:Codes:QrRefresh", "00:00:02");
+            b.UseSetting("Policy:Codes:QrLifetime", "00:00:30");
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context signed in through the login page.</summary>
+    public async Task<IPage> SignInAsync(string userName, string? culture = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        if (culture is not null) await page.GotoAsync($"/culture?c={culture}&r=/login");
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", Scenario.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
