@@ -37,6 +37,6 @@ internal sealed class BenchArgs(string[] args)
         await using var c = new NpgsqlConnection(PostgresServer);
         await c.OpenAsync();
         await using (var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c)) await cmd.ExecuteNonQueryAsync();
-        return new StorageOptions { Provider = provider, ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, MaxPoolSize = 200 }.ConnectionString };
+        return new StorageOptions { Provider = provider, ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, MaxPoolSize = 90 }.ConnectionString };
     }
 }

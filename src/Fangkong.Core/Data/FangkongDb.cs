@@ -56,7 +56,8 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         {
             e.ToTable("persons");
             e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => new { x.DocumentType, x.DocumentNumber }).IsUnique();
+            // Number first: the gate looks visitors up by number for a whole group at once.
+            e.HasIndex(x => new { x.DocumentNumber, x.DocumentType }).IsUnique();
             e.HasIndex(x => x.Token).IsUnique();
             e.HasIndex(x => x.Name);
             e.HasIndex(x => x.Phone);
@@ -85,15 +86,17 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
             // Trajectory of a person, and co-presence at a venue, both over a time window.
             e.HasIndex(x => new { x.PersonId, x.EnteredAtUtc });
             e.HasIndex(x => new { x.VenueId, x.EnteredAtUtc });
-            // Live occupancy and inferred exits look only at open visits.
-            e.HasIndex(x => new { x.VenueId, x.ExitedAtUtc });
+            // Live occupancy, exits and inferred exits look only at open visits: small partial indexes.
+            e.HasIndex(x => x.VenueId, "IX_visits_open_by_venue").HasFilter("\"ExitedAtUtc\" IS NULL");
+            e.HasIndex(x => x.PersonId, "IX_visits_open_by_person").HasFilter("\"ExitedAtUtc\" IS NULL");
         });
 
         b.Entity<GateEvent>(e =>
         {
             e.ToTable("gate_events");
             e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => new { x.DeviceId, x.IdempotencyKey }).IsUnique();
+            // Key first: keys are random, so a group's retries are found by key without scanning a device's history.
+            e.HasIndex(x => new { x.IdempotencyKey, x.DeviceId }).IsUnique();
             e.HasIndex(x => new { x.VenueId, x.AtUtc });
             e.HasIndex(x => new { x.PersonId, x.AtUtc });
             e.Property(x => x.IdempotencyKey).HasMaxLength(64);

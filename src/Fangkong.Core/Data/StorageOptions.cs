@@ -17,9 +17,20 @@ public sealed class StorageOptions
     public void Configure(DbContextOptionsBuilder builder)
     {
         if (Provider == StorageProvider.Postgres)
-            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
+            builder.UseNpgsql(WithAutoPrepare(ConnectionString), o => o.MigrationsAssembly(PostgresMigrations));
         else
             builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+    }
+
+    /// <summary>
+    /// The gate and the lists run the same few statements over and over: let Npgsql prepare them so the server
+    /// skips parsing and planning. An explicit setting in the connection string wins.
+    /// </summary>
+    private static string WithAutoPrepare(string cs)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        if (!cs.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
+        return b.ConnectionString;
     }
 
     public DbContextOptions<FangkongDb> BuildOptions()

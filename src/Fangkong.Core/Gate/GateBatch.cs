@@ -3,16 +3,25 @@ using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
+using Fangkong.Core.Testing;
+using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Gate;
 
-/// <summary>Decides and writes one group of gate requests in a single transaction.</summary>
+/// <summary>One request's outcome in a group: an answer, or the error that request alone earned.</summary>
+internal readonly record struct GateResult(GateAnswer? Answer, Exception? Error);
+
+/// <summary>
+/// Decides and writes one group of gate requests in a single transaction. Everything a decision needs is
+/// read once per group with set queries — visitors, colours, tests, occupancy, open visits, earlier
+/// attempts — so the cost per request is a share of a few round trips, not a few round trips of its own.
+/// </summary>
 public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeService codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock)
 {
-    internal async Task<GateAnswer[]> CommitAsync(IReadOnlyList<PendingGate> items, CancellationToken ct)
+    internal async Task<GateResult[]> CommitAsync(IReadOnlyList<PendingGate> items, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -20,23 +29,26 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
 
         var deviceIds = items.Select(i => i.Device.Id).Distinct().ToList();
         var keys = items.Select(i => i.Request.IdempotencyKey!).Distinct().ToList();
-        var earlier = await db.GateEvents.AsNoTracking()
-            .Where(e => deviceIds.Contains(e.DeviceId) && keys.Contains(e.IdempotencyKey)).ToListAsync(ct);
-        var earlierByKey = earlier.ToDictionary(e => (e.DeviceId, e.IdempotencyKey));
+        var earlierByKey = (await db.GateEvents.AsNoTracking()
+            .Where(e => deviceIds.Contains(e.DeviceId) && keys.Contains(e.IdempotencyKey)).ToListAsync(ct))
+            .ToDictionary(e => (e.DeviceId, e.IdempotencyKey));
 
+        // Open visits at the group's venues, in one read: their count is the occupancy, and they are the
+        // visits an exit closes or a double swipe finds. Bounded by how many people are inside.
         var venueIds = items.Select(i => i.Venue.Id).Distinct().ToList();
-        var occupancy = (await db.Visits.Where(v => venueIds.Contains(v.VenueId) && v.ExitedAtUtc == null)
-            .GroupBy(v => v.VenueId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Key, x => x.Count);
+        var openRows = await db.Visits.AsNoTracking().Where(v => venueIds.Contains(v.VenueId) && v.ExitedAtUtc == null)
+            .Select(v => new { v.Id, v.PersonId, v.VenueId, v.EnteredAtUtc }).ToListAsync(ct);
+        var occupancy = openRows.GroupBy(v => v.VenueId).ToDictionary(g => g.Key, g => g.Count());
+        var open = openRows.GroupBy(v => (v.PersonId, v.VenueId))
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.EnteredAtUtc).Select(v => (v.Id, v.EnteredAtUtc)).Last());
 
-        var persons = await ResolvePersonsAsync(db, items, now, ct);
-        var personIds = persons.Distinct().ToList();
-        var open = (await db.Visits.Where(v => personIds.Contains(v.PersonId) && venueIds.Contains(v.VenueId) && v.ExitedAtUtc == null)
-            .ToListAsync(ct)).GroupBy(v => (v.PersonId, v.VenueId)).ToDictionary(g => g.Key, g => g.OrderBy(v => v.EnteredAtUtc).Last());
+        var visitors = await ResolveVisitorsAsync(db, items, now, ct);
+        var negatives = await LatestNegativesAsync(db, items, visitors, ct);
 
-        var answers = new GateAnswer[items.Count];
+        var results = new GateResult[items.Count];
         var firstInGroup = new Dictionary<(long, string), int>();
         var fevers = new HashSet<long>();
+        var added = new Dictionary<long, Visit>();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -45,17 +57,22 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
             var key = (item.Device.Id, r.IdempotencyKey!);
             if (earlierByKey.TryGetValue(key, out var prior))
             {
-                answers[i] = await GateWriter.ReplayAnswerAsync(db, prior, ct);
+                results[i] = new GateResult(await GateWriter.ReplayAnswerAsync(db, prior, ct), null);
                 continue;
             }
             if (firstInGroup.TryGetValue(key, out var j))
             {
-                answers[i] = answers[j] with { Replayed = true };
+                results[i] = results[j] with { Answer = results[j].Answer is { } first ? first with { Replayed = true } : null };
                 continue;
             }
             firstInGroup[key] = i;
+            var (personId, name, colour) = visitors[i];
+            if (personId == 0)
+            {
+                results[i] = new GateResult(null, new InputException("qr", "健康码对应的人员不存在 / the code's person is unknown"));
+                continue;
+            }
 
-            var personId = persons[i];
             var at = r.DeviceTimeUtc ?? now;
             var occ = occupancy.GetValueOrDefault(venue.Id);
             var ev = new GateEvent
@@ -66,7 +83,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                 VenueId = venue.Id,
                 PersonId = personId,
                 Direction = r.Direction,
-                Method = item.Identity.Method,
+                Method = item.Visitor.Method,
                 AtUtc = now,
                 DeviceTimeUtc = r.DeviceTimeUtc,
                 Temperature = r.Temperature,
@@ -74,21 +91,18 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                 PolicyVersion = policy.Version,
             };
             string? note = null;
-            open.TryGetValue((personId, venue.Id), out var inside);
+            (long Id, DateTime EnteredAtUtc)? inside = open.TryGetValue((personId, venue.Id), out var o) ? o : null;
             if (r.Direction == GateDirection.In)
             {
-                var decision = GateRules.Decide(new EntryFacts(r.Temperature!.Value, item.Colour, occ, venue.Capacity,
-                    venue.AllowsYellow, venue.RequiredNegativeTestHours, item.LatestNegativeUtc, now), policy);
-                // A double swipe by someone already inside is not a second entry and must not count twice.
-                if (inside is not null && decision.Admitted)
-                    decision = GateRules.Decide(new EntryFacts(r.Temperature.Value, item.Colour, 0, venue.Capacity,
-                        venue.AllowsYellow, venue.RequiredNegativeTestHours, item.LatestNegativeUtc, now), policy);
+                // A double swipe by someone already inside is not a second entry and does not count against the cap.
+                var decision = GateRules.Decide(new EntryFacts(r.Temperature!.Value, colour, inside is null ? occ : 0, venue.Capacity,
+                    venue.AllowsYellow, venue.RequiredNegativeTestHours, negatives.GetValueOrDefault(personId), now), policy);
                 ev.Outcome = decision.Outcome;
                 ev.Reasons = FormatReasons(decision.Reasons);
                 if (decision.Reasons.Contains(DenyReason.Fever)) fevers.Add(personId);
-                if (decision.Admitted && inside is not null)
+                if (decision.Admitted && inside is { } already)
                 {
-                    ev.VisitId = inside.Id;
+                    ev.VisitId = already.Id;
                     note = "已在场内 / already inside";
                 }
                 else if (decision.Admitted)
@@ -100,11 +114,12 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                         VenueId = venue.Id,
                         EntryDeviceId = item.Device.Id,
                         EnteredAtUtc = at,
-                        Method = item.Identity.Method,
+                        Method = item.Visitor.Method,
                         Temperature = r.Temperature,
                     };
                     db.Visits.Add(visit);
-                    open[(personId, venue.Id)] = visit;
+                    added[visit.Id] = visit;
+                    open[(personId, venue.Id)] = (visit.Id, visit.EnteredAtUtc);
                     ev.VisitId = visit.Id;
                     occupancy[venue.Id] = ++occ;
                 }
@@ -112,10 +127,12 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
             else
             {
                 ev.Outcome = GateOutcome.Admit;
-                if (inside is not null)
+                if (inside is { } stay)
                 {
-                    inside.ExitedAtUtc = at < inside.EnteredAtUtc ? inside.EnteredAtUtc : at;
-                    ev.VisitId = inside.Id;
+                    var exit = at < stay.EnteredAtUtc ? stay.EnteredAtUtc : at;
+                    if (added.TryGetValue(stay.Id, out var fresh)) fresh.ExitedAtUtc = exit; // entered and left within one group
+                    else CloseVisit(db, stay.Id, exit);
+                    ev.VisitId = stay.Id;
                     open.Remove((personId, venue.Id));
                     occupancy[venue.Id] = occ = Math.Max(0, occ - 1);
                 }
@@ -125,8 +142,8 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                 }
             }
             db.GateEvents.Add(ev);
-            answers[i] = new GateAnswer(ev.Id, ev.Outcome, ParseReasons(ev.Reasons), Masking.Name(item.Identity.Name), item.Colour,
-                ev.VisitId, occ, venue.Capacity, false, now, note);
+            results[i] = new GateResult(new GateAnswer(ev.Id, ev.Outcome, ParseReasons(ev.Reasons), Masking.Name(name), colour,
+                ev.VisitId, occ, venue.Capacity, false, now, note), null);
         }
 
         await db.SaveChangesAsync(ct);
@@ -134,47 +151,80 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         {
             var decision = await codes.RecomputeAsync(db, pid, ct);
             for (var i = 0; i < items.Count; i++)
-                if (persons[i] == pid) answers[i] = answers[i] with { Colour = decision.Colour };
+                if (visitors[i].PersonId == pid && results[i].Answer is { } a) results[i] = new GateResult(a with { Colour = decision.Colour }, null);
         }
         if (fevers.Count > 0) await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return answers;
+        return results;
     }
 
-    /// <summary>Known visitors keep their id; a first-time visitor with a valid document is registered once per group.</summary>
-    private async Task<long[]> ResolvePersonsAsync(FangkongDb db, IReadOnlyList<PendingGate> items, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Person id and name for each request (id 0 for a code whose person is unknown). A first-time visitor
+    /// with a valid document is registered once per group.
+    /// </summary>
+    private async Task<(long PersonId, string Name, CodeColour Colour)[]> ResolveVisitorsAsync(FangkongDb db, IReadOnlyList<PendingGate> items, DateTime now, CancellationToken ct)
     {
-        var result = new long[items.Count];
-        var unknown = items.Where(i => i.Identity.PersonId is null).Select(i => i.Identity.DocumentNumber!).Distinct().ToList();
-        var found = unknown.Count == 0
-            ? []
-            : (await db.Persons.Where(p => unknown.Contains(p.DocumentNumber)).Select(p => new { p.DocumentType, p.DocumentNumber, p.Id }).ToListAsync(ct))
-                .ToDictionary(p => (p.DocumentType, p.DocumentNumber), p => p.Id);
+        var tokens = items.Where(i => i.Visitor.Token is not null).Select(i => i.Visitor.Token!).Distinct().ToList();
+        var numbers = items.Where(i => i.Visitor.DocumentNumber is not null).Select(i => i.Visitor.DocumentNumber!).Distinct().ToList();
+        // Each person with their current colour (absent state = green), in one round trip per kind of key.
+        var byToken = tokens.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => tokens.Contains(p.Token))
+            .Select(p => new { p.Token, p.Id, p.Name, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .ToListAsync(ct)).ToDictionary(p => p.Token, p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
+        var byDocument = numbers.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => numbers.Contains(p.DocumentNumber))
+            .Select(p => new { p.DocumentType, p.DocumentNumber, p.Id, p.Name, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .ToListAsync(ct)).ToDictionary(p => (p.DocumentType, p.DocumentNumber), p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
+
+        var result = new (long, string, CodeColour)[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            var id = items[i].Identity;
-            if (id.PersonId is { } known) { result[i] = known; continue; }
-            var docKey = (id.DocumentType!.Value, id.DocumentNumber!);
-            if (!found.TryGetValue(docKey, out var pid))
+            var v = items[i].Visitor;
+            if (v.Token is { } token)
             {
-                pid = ids.Next();
-                var parsed = id.DocumentType == DocumentType.ResidentIdCard && ResidentIdNumber.TryParse(id.DocumentNumber, clock.Today, out var rid) ? rid : (ResidentIdNumber?)null;
+                result[i] = byToken.TryGetValue(token, out var known) ? known : (0, "", CodeColour.Green);
+                continue;
+            }
+            var docKey = (v.DocumentType!.Value, v.DocumentNumber!);
+            if (!byDocument.TryGetValue(docKey, out var person))
+            {
+                person = (ids.Next(), v.Name, CodeColour.Green);
+                var parsed = v.DocumentType == DocumentType.ResidentIdCard && ResidentIdNumber.TryParse(v.DocumentNumber, clock.Today, out var rid) ? rid : (ResidentIdNumber?)null;
                 db.Persons.Add(new Person
                 {
-                    Id = pid,
+                    Id = person.Item1,
                     DocumentType = docKey.Item1,
                     DocumentNumber = docKey.Item2,
-                    Name = id.Name,
+                    Name = v.Name,
                     Sex = parsed?.Sex ?? Sex.Male,
                     BirthDate = parsed?.BirthDate,
                     Token = NewToken(),
                     CreatedAtUtc = now,
                 });
-                found[docKey] = pid;
+                byDocument[docKey] = person;
             }
-            result[i] = pid;
+            result[i] = person;
         }
         return result;
+    }
+
+    /// <summary>The latest negative sampling time per person, only for requests at venues that require a test.</summary>
+    private static async Task<Dictionary<long, DateTime?>> LatestNegativesAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
+        (long PersonId, string Name, CodeColour Colour)[] visitors, CancellationToken ct)
+    {
+        var needed = items.Select((item, i) => (item, i)).Where(x => x.item.Venue.RequiredNegativeTestHours is not null && visitors[x.i].PersonId != 0)
+            .Select(x => visitors[x.i].PersonId).Distinct().ToList();
+        if (needed.Count == 0) return [];
+        return (await db.TestResults.Where(t => needed.Contains(t.PersonId) && t.Outcome == TestOutcome.Negative)
+            .GroupBy(t => t.PersonId).Select(g => new { g.Key, Latest = g.Max(t => t.SampledAtUtc) }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => (DateTime?)x.Latest);
+    }
+
+    /// <summary>Sets the exit of a visit known only by id: an UPDATE of one column, no read-back.</summary>
+    private static void CloseVisit(FangkongDb db, long visitId, DateTime exitedAtUtc)
+    {
+        var stub = new Visit { Id = visitId };
+        db.Visits.Attach(stub);
+        stub.ExitedAtUtc = exitedAtUtc;
+        db.Entry(stub).Property(v => v.ExitedAtUtc).IsModified = true;
     }
 
     internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -3,7 +3,6 @@ using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Places;
-using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
@@ -28,48 +27,50 @@ public sealed partial class GateService(
 
     public async Task<GateAnswer> HandleAsync(GateRequest request, CancellationToken ct)
     {
+        // Pure checks first: bad input never costs a database round trip.
         if (request.IdempotencyKey is null || !IdempotencyKeyPattern().IsMatch(request.IdempotencyKey))
             throw new InputException("idempotencyKey", "需要设备生成的幂等键(8–64位字母、数字或 -_.:) / a device idempotency key of 8–64 letters, digits or -_.: is required");
         if (!Enum.IsDefined(request.Direction)) throw new InputException("direction", "方向应为 in 或 out / direction must be in or out");
-        var (device, venue) = await directory.DeviceAsync(request.DeviceId, ct);
-
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var replay = await ReplayAsync(db, device.Id, request.IdempotencyKey, ct);
-        if (replay is not null) return replay;
-
-        var identity = await IdentifyAsync(db, request, ct);
-        decimal? temperature = request.Temperature;
+        var temperature = request.Temperature;
         if (request.Direction == GateDirection.In && temperature is null)
             throw new InputException("temperature", "入场必须测量体温 / a temperature reading is required to enter");
         if (temperature is { } t && (t < MinAcceptedCelsius || t > MaxAcceptedCelsius))
             throw new InputException("temperature", $"体温{t}℃不是有效读数(应在{MinAcceptedCelsius}–{MaxAcceptedCelsius}℃之间) / {t} °C is not a body temperature reading");
         if (request.DeviceTimeUtc is { } dt && (dt > clock.UtcNow.AddMinutes(5) || dt < clock.UtcNow.AddDays(-7)))
             throw new InputException("deviceTime", "设备时间与服务器相差过大 / the device time is more than 5 minutes ahead or 7 days behind");
+        var (device, venue) = await directory.DeviceAsync(request.DeviceId, ct);
 
-        var colour = identity.PersonId is { } pid ? await ColourAsync(db, pid, ct) : CodeColour.Green;
-        DateTime? latestNegative = null;
-        if (venue.RequiredNegativeTestHours is not null && identity.PersonId is { } p2)
-            latestNegative = await db.TestResults.Where(r => r.PersonId == p2 && r.Outcome == TestOutcome.Negative)
-                .MaxAsync(r => (DateTime?)r.SampledAtUtc, ct);
+        var visitor = await IdentifyAsync(request, ct);
 
         // An implausible reading is answered at once: nothing to record, the visitor is simply measured again.
         if (request.Direction == GateDirection.In && Temperature.Classify(temperature!.Value, policy) == TemperatureReading.Implausible)
-            return new GateAnswer(null, GateOutcome.Remeasure, [DenyReason.ImplausibleTemperature], Masking.Name(identity.Name),
-                colour, null, 0, venue.Capacity, false, clock.UtcNow, "请重新测量体温 / please measure again");
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var known = visitor.Token is { } tk ? await ByToken(db, tk, ct) : await ByDocument(db, visitor.DocumentType!.Value, visitor.DocumentNumber!, ct);
+            return new GateAnswer(null, GateOutcome.Remeasure, [DenyReason.ImplausibleTemperature], Masking.Name(known?.Name ?? visitor.Name),
+                known?.Colour ?? CodeColour.Green, null, 0, venue.Capacity, false, clock.UtcNow, "请重新测量体温 / please measure again");
+        }
 
-        return await writer.SubmitAsync(new PendingGate(request with { Temperature = temperature }, device, venue, identity, colour, latestNegative), ct);
+        // Who the visitor is, their colour and tests, occupancy and retries are all read by the writer, once per group.
+        return await writer.SubmitAsync(new PendingGate(request, device, venue, visitor), ct);
     }
 
-    private static async Task<GateAnswer?> ReplayAsync(FangkongDb db, long deviceId, string key, CancellationToken ct)
-    {
-        var e = await db.GateEvents.AsNoTracking().FirstOrDefaultAsync(x => x.DeviceId == deviceId && x.IdempotencyKey == key, ct);
-        return e is null ? null : await GateWriter.ReplayAnswerAsync(db, e, ct);
-    }
+    // Used only for the rare re-measure answer; the common path reads persons for a whole group in the writer.
+    // (Not EF-compiled: a compiled query binds to the first provider that runs it, and tests run both.)
+    private static Task<KnownVisitor?> ByDocument(FangkongDb db, DocumentType type, string number, CancellationToken ct) =>
+        db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number && p.DocumentType == type)
+            .Select(p => new KnownVisitor(p.Id, p.Name, db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
 
-    private static async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>
-        await db.HealthCodes.Where(h => h.PersonId == personId).Select(h => (CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? CodeColour.Green;
+    private static Task<KnownVisitor?> ByToken(FangkongDb db, string token, CancellationToken ct) =>
+        db.Persons.AsNoTracking().Where(p => p.Token == token)
+            .Select(p => new KnownVisitor(p.Id, p.Name, db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
 
-    private async Task<VisitorIdentity> IdentifyAsync(FangkongDb db, GateRequest r, CancellationToken ct)
+    internal sealed record KnownVisitor(long Id, string Name, CodeColour? Colour);
+
+    /// <summary>Checks the document or the code's signature without touching the database.</summary>
+    private async Task<VisitorKey> IdentifyAsync(GateRequest r, CancellationToken ct)
     {
         var hasId = !string.IsNullOrWhiteSpace(r.IdNumber);
         var hasQr = !string.IsNullOrWhiteSpace(r.Qr);
@@ -79,24 +80,17 @@ public sealed partial class GateService(
         {
             var v = await signer.VerifyAsync(r.Qr, ct);
             if (!v.IsValid) throw new InputException("qr", v.Message);
-            var person = await db.Persons.AsNoTracking().Where(p => p.Token == v.Payload!.Token)
-                .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct)
-                ?? throw new InputException("qr", "健康码对应的人员不存在 / the code's person is unknown");
-            return new VisitorIdentity(person.Id, person.Name, null, null, EntryMethod.HealthCode);
+            return new VisitorKey(null, null, v.Payload!.Token, "", EntryMethod.HealthCode);
         }
         var (number, error) = IdentityDocument.Normalise(r.DocumentType, r.IdNumber, clock.Today);
         if (number is null) throw new InputException("idNumber", error!);
         var name = r.Name?.Trim();
         if (name is { Length: > 64 }) throw new InputException("name", "姓名过长 / the name is longer than 64 characters");
-        var found = await db.Persons.AsNoTracking().Where(p => p.DocumentType == r.DocumentType && p.DocumentNumber == number)
-            .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
-        return found is null
-            ? new VisitorIdentity(null, string.IsNullOrEmpty(name) ? "访客" : name, r.DocumentType, number, EntryMethod.IdCard)
-            : new VisitorIdentity(found.Id, found.Name, r.DocumentType, number, EntryMethod.IdCard);
+        return new VisitorKey(r.DocumentType, number, null, string.IsNullOrEmpty(name) ? "访客" : name, EntryMethod.IdCard);
     }
 }
 
-/// <summary>Who is at the gate: a known person, or a new visitor (valid document, not yet registered).</summary>
-public sealed record VisitorIdentity(long? PersonId, string Name, DocumentType? DocumentType, string? DocumentNumber, EntryMethod Method);
+/// <summary>Who is at the gate, as validated: a document (type, number, name from the card) or a verified code's token.</summary>
+public sealed record VisitorKey(DocumentType? DocumentType, string? DocumentNumber, string? Token, string Name, EntryMethod Method);
 
-internal sealed record PendingGate(GateRequest Request, GateDevice Device, Venue Venue, VisitorIdentity Identity, CodeColour Colour, DateTime? LatestNegativeUtc);
+internal sealed record PendingGate(GateRequest Request, GateDevice Device, Venue Venue, VisitorKey Visitor);

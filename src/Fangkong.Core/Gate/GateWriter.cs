@@ -49,8 +49,8 @@ public sealed class GateWriter : IAsyncDisposable
             if (group.Count == 0) continue;
             try
             {
-                var answers = await _batch.CommitAsync(group.Select(g => g.Item).ToList(), CancellationToken.None);
-                for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(answers[i]);
+                var results = await _batch.CommitAsync(group.Select(g => g.Item).ToList(), CancellationToken.None);
+                for (var i = 0; i < group.Count; i++) Complete(group[i].Done, results[i]);
             }
             catch (Exception e) when (group.Count > 1)
             {
@@ -58,7 +58,7 @@ public sealed class GateWriter : IAsyncDisposable
                 _log.LogWarning(e, "Gate group of {Count} failed; retrying one by one", group.Count);
                 foreach (var (item, done) in group)
                 {
-                    try { done.TrySetResult((await _batch.CommitAsync([item], CancellationToken.None))[0]); }
+                    try { Complete(done, (await _batch.CommitAsync([item], CancellationToken.None))[0]); }
                     catch (Exception single) { done.TrySetException(single); }
                 }
             }
@@ -69,6 +69,12 @@ public sealed class GateWriter : IAsyncDisposable
             Batches++;
             Requests += group.Count;
         }
+    }
+
+    private static void Complete(TaskCompletionSource<GateAnswer> done, GateResult result)
+    {
+        if (result.Answer is { } answer) done.TrySetResult(answer);
+        else done.TrySetException(result.Error!);
     }
 
     internal static async Task<GateAnswer> ReplayAnswerAsync(FangkongDb db, GateEvent e, CancellationToken ct)

@@ -261,7 +261,7 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "DeviceId")
                         .IsUnique();
 
                     b.HasIndex("PersonId", "AtUtc");
@@ -307,7 +307,11 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("VenueId", "EnteredAtUtc");
 
-                    b.HasIndex("VenueId", "ExitedAtUtc");
+                    b.HasIndex(new[] { "PersonId" }, "IX_visits_open_by_person")
+                        .HasFilter("\"ExitedAtUtc\" IS NULL");
+
+                    b.HasIndex(new[] { "VenueId" }, "IX_visits_open_by_venue")
+                        .HasFilter("\"ExitedAtUtc\" IS NULL");
 
                     b.ToTable("visits", (string)null);
                 });
@@ -484,7 +488,7 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("DocumentType", "DocumentNumber")
+                    b.HasIndex("DocumentNumber", "DocumentType")
                         .IsUnique();
 
                     b.ToTable("persons", (string)null);

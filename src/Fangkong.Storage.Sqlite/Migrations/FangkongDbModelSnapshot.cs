@@ -254,7 +254,7 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "DeviceId")
                         .IsUnique();
 
                     b.HasIndex("PersonId", "AtUtc");
@@ -300,7 +300,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("VenueId", "EnteredAtUtc");
 
-                    b.HasIndex("VenueId", "ExitedAtUtc");
+                    b.HasIndex(new[] { "PersonId" }, "IX_visits_open_by_person")
+                        .HasFilter("\"ExitedAtUtc\" IS NULL");
+
+                    b.HasIndex(new[] { "VenueId" }, "IX_visits_open_by_venue")
+                        .HasFilter("\"ExitedAtUtc\" IS NULL");
 
                     b.ToTable("visits", (string)null);
                 });
@@ -477,7 +481,7 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("DocumentType", "DocumentNumber")
+                    b.HasIndex("DocumentNumber", "DocumentType")
                         .IsUnique();
 
                     b.ToTable("persons", (string)null);

@@ -345,9 +345,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                 column: "VenueId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_gate_events_DeviceId_IdempotencyKey",
+                name: "IX_gate_events_IdempotencyKey_DeviceId",
                 table: "gate_events",
-                columns: new[] { "DeviceId", "IdempotencyKey" },
+                columns: new[] { "IdempotencyKey", "DeviceId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -391,9 +391,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_persons_DocumentType_DocumentNumber",
+                name: "IX_persons_DocumentNumber_DocumentType",
                 table: "persons",
-                columns: new[] { "DocumentType", "DocumentNumber" },
+                columns: new[] { "DocumentNumber", "DocumentType" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -464,6 +464,18 @@ namespace Fangkong.Storage.Postgres.Migrations
                 column: "Type");
 
             migrationBuilder.CreateIndex(
+                name: "IX_visits_open_by_person",
+                table: "visits",
+                column: "PersonId",
+                filter: "\"ExitedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visits_open_by_venue",
+                table: "visits",
+                column: "VenueId",
+                filter: "\"ExitedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_visits_PersonId_EnteredAtUtc",
                 table: "visits",
                 columns: new[] { "PersonId", "EnteredAtUtc" });
@@ -472,11 +484,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                 name: "IX_visits_VenueId_EnteredAtUtc",
                 table: "visits",
                 columns: new[] { "VenueId", "EnteredAtUtc" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_visits_VenueId_ExitedAtUtc",
-                table: "visits",
-                columns: new[] { "VenueId", "ExitedAtUtc" });
         }
 
         /// <inheritdoc />

@@ -344,9 +344,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 column: "VenueId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_gate_events_DeviceId_IdempotencyKey",
+                name: "IX_gate_events_IdempotencyKey_DeviceId",
                 table: "gate_events",
-                columns: new[] { "DeviceId", "IdempotencyKey" },
+                columns: new[] { "IdempotencyKey", "DeviceId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -390,9 +390,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_persons_DocumentType_DocumentNumber",
+                name: "IX_persons_DocumentNumber_DocumentType",
                 table: "persons",
-                columns: new[] { "DocumentType", "DocumentNumber" },
+                columns: new[] { "DocumentNumber", "DocumentType" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -463,6 +463,18 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 column: "Type");
 
             migrationBuilder.CreateIndex(
+                name: "IX_visits_open_by_person",
+                table: "visits",
+                column: "PersonId",
+                filter: "\"ExitedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visits_open_by_venue",
+                table: "visits",
+                column: "VenueId",
+                filter: "\"ExitedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_visits_PersonId_EnteredAtUtc",
                 table: "visits",
                 columns: new[] { "PersonId", "EnteredAtUtc" });
@@ -471,11 +483,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "IX_visits_VenueId_EnteredAtUtc",
                 table: "visits",
                 columns: new[] { "VenueId", "EnteredAtUtc" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_visits_VenueId_ExitedAtUtc",
-                table: "visits",
-                columns: new[] { "VenueId", "ExitedAtUtc" });
         }
 
         /// <inheritdoc />
