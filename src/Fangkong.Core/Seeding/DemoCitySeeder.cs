@@ -70,7 +70,7 @@ public static class DemoCitySeeder
         await using (var db = new FangkongDb(storage.BuildOptions()))
         {
             var (vt, vc) = BulkLoader.Mapping<Gate.Visit>(db, VisitGenerator.Columns);
-            var estimate = (long)options.Residents * options.Days * 3;
+            var estimate = (long)options.Residents * options.Days * 2; // about two visits a resident-day
             for (var d = options.Days - 1; d >= 0; d--)
             {
                 var day = today.AddDays(-d);
