@@ -49,6 +49,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         var firstInGroup = new Dictionary<(long, string), int>();
         var fevers = new HashSet<long>();
         var added = new Dictionary<long, Visit>();
+        var events = new List<GateEvent>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -117,7 +118,6 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                         Method = item.Visitor.Method,
                         Temperature = r.Temperature,
                     };
-                    db.Visits.Add(visit);
                     added[visit.Id] = visit;
                     open[(personId, venue.Id)] = (visit.Id, visit.EnteredAtUtc);
                     ev.VisitId = visit.Id;
@@ -141,11 +141,12 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                     note = "未找到入场记录 / no open entry at this venue";
                 }
             }
-            db.GateEvents.Add(ev);
+            events.Add(ev);
             results[i] = new GateResult(new GateAnswer(ev.Id, ev.Outcome, ParseReasons(ev.Reasons), Masking.Name(name), colour,
                 ev.VisitId, occ, venue.Capacity, false, now, note), null);
         }
 
+        Insert(db, events, added.Values);
         await db.SaveChangesAsync(ct);
         foreach (var pid in fevers)
         {
@@ -216,6 +217,16 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         return (await db.TestResults.Where(t => needed.Contains(t.PersonId) && t.Outcome == TestOutcome.Negative)
             .GroupBy(t => t.PersonId).Select(g => new { g.Key, Latest = g.Max(t => t.SampledAtUtc) }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => (DateTime?)x.Latest);
+    }
+
+    /// <summary>
+    /// Inserts the group's events and visits with EF Core's batched inserts: one round trip for the group.
+    /// (Binary COPY was tried on PostgreSQL and was slower at group sizes of ~30: each COPY costs round trips of its own.)
+    /// </summary>
+    private static void Insert(FangkongDb db, List<GateEvent> events, IEnumerable<Visit> visits)
+    {
+        db.GateEvents.AddRange(events);
+        db.Visits.AddRange(visits);
     }
 
     /// <summary>Sets the exit of a visit known only by id: an UPDATE of one column, no read-back.</summary>

@@ -1,10 +1,9 @@
 using System.Globalization;
-using Fangkong.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Fangkong.Core.Seeding;
+namespace Fangkong.Core.Data;
 
 /// <summary>
 /// Streams rows into one table the fastest way each store offers: binary COPY on PostgreSQL, one prepared,
@@ -49,26 +48,9 @@ public sealed class BulkLoader : IAsyncDisposable
     /// <summary>Writes rows (values in column order) to a table; returns the number of rows.</summary>
     public async Task<long> WriteAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, Action<long>? progress, CancellationToken ct)
     {
-        long n = 0;
-        if (_npgsql is not null)
-        {
-            var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
-            await using var importer = await _npgsql.BeginBinaryImportAsync(sql, ct);
-            foreach (var row in rows)
-            {
-                await importer.StartRowAsync(ct);
-                foreach (var v in row)
-                {
-                    if (v is null) await importer.WriteNullAsync(ct);
-                    else await WritePgAsync(importer, v, ct);
-                }
-                if (++n % 50_000 == 0) progress?.Invoke(n);
-            }
-            await importer.CompleteAsync(ct);
-            progress?.Invoke(n);
-            return n;
-        }
+        if (_npgsql is not null) return await CopyAsync(_npgsql, table, columns, rows, progress, ct);
 
+        long n = 0;
         var s = _sqlite!;
         var tx = s.BeginTransaction();
         await using var insert = s.CreateCommand();
@@ -91,6 +73,28 @@ public sealed class BulkLoader : IAsyncDisposable
         }
         tx.Commit();
         tx.Dispose();
+        progress?.Invoke(n);
+        return n;
+    }
+
+    /// <summary>Binary COPY of rows into a table on an open connection (inside its current transaction, if any).</summary>
+    public static async Task<long> CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns,
+        IEnumerable<object?[]> rows, Action<long>? progress, CancellationToken ct)
+    {
+        long n = 0;
+        var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            foreach (var v in row)
+            {
+                if (v is null) await importer.WriteNullAsync(ct);
+                else await WritePgAsync(importer, v, ct);
+            }
+            if (++n % 50_000 == 0) progress?.Invoke(n);
+        }
+        await importer.CompleteAsync(ct);
         progress?.Invoke(n);
         return n;
     }
