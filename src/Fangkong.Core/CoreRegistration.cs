@@ -37,6 +37,7 @@ public static class CoreRegistration
         services.AddSingleton<VenueAdmin>();
         services.AddSingleton<TraceService>();
         services.AddSingleton<PersonDirectory>();
+        services.AddSingleton<PersonRegistry>();
         services.AddSingleton<VenueDirectory>();
         return services;
     }

@@ -73,6 +73,12 @@ public static class PlacesApi
             return Results.Ok(await dir.SearchAsync(db, q, p, s, http.RequestAborted));
         }).RequireAuthorization(AuthSetup.Tracing).WithSummary("Search persons by name prefix, ID number or phone; masked.");
 
+        persons.MapPost("/", async (PersonInput body, FangkongDb db, PersonRegistry registry, PersonDirectory dir, HttpContext http) =>
+        {
+            var p = await registry.RegisterAsync(db, body, http.RequestAborted);
+            return Results.Created($"/api/persons/{p.Id}", await dir.GetAsync(db, p.Id, mask: true, http.RequestAborted));
+        }).RequireAuthorization(AuthSetup.Admin).WithSummary("Register a person with a validated identity document (administrators).");
+
         persons.MapGet("/{id:long}", async (long id, FangkongDb db, PersonDirectory dir, HttpContext http) =>
             Results.Ok(await dir.GetAsync(db, id, mask: true, http.RequestAborted)))
             .RequireAuthorization(AuthSetup.Tracing).WithSummary("One person, masked.");

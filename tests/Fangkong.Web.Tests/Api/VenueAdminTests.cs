@@ -61,4 +61,29 @@ public abstract class VenueAdminTests(StorageProvider provider)
             Assert.Equal(2, await db.GateEvents.CountAsync());
         }
     }
+
+    [Fact]
+    public async Task An_administrator_registers_a_person_and_bad_documents_are_refused()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var admin = await host.LoginAsync("admin");
+        var bad = await admin.PostAsJsonAsync("/api/persons", new { documentNumber = "110105194902300021", name = "王建国" });
+        Assert.Equal(["documentNumber"], (await bad.JsonAsync()).ProblemFields());
+        var badPhone = await admin.PostAsJsonAsync("/api/persons", new { documentNumber = "11010519491231002X", name = "王建国", phone = "12345" });
+        Assert.Equal(["phone"], (await badPhone.JsonAsync()).ProblemFields());
+
+        var ok = await admin.PostAsJsonAsync("/api/persons", new { documentNumber = "11010519491231002x", name = "王建国", phone = "13912345678" });
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        var person = await ok.JsonAsync();
+        Assert.Equal("王*国", person.GetProperty("name").GetString());
+        Assert.Equal("女", person.GetProperty("sex").GetString());
+
+        var passport = await admin.PostAsJsonAsync("/api/persons", new { documentType = "Passport", documentNumber = "e12345678", name = "John Smith" });
+        Assert.Equal(HttpStatusCode.Created, passport.StatusCode);
+        var again = await admin.PostAsJsonAsync("/api/persons", new { documentNumber = "11010519491231002X", name = "王建国" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        await using var db = host.Db();
+        Assert.Equal(5, await db.Persons.CountAsync());
+    }
 }
+

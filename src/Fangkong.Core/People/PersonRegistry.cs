@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.People;
+
+public sealed record PersonInput(DocumentType? DocumentType, string? DocumentNumber, string? Name, string? Phone, long? HouseholdId, Sex? Sex, DateOnly? BirthDate);
+
+/// <summary>Registers persons: the document is validated (GB 11643 for resident ID cards), the phone and household checked.</summary>
+public sealed partial class PersonRegistry(TimeOrderedIds ids, CityClock clock)
+{
+    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    private static partial Regex MobilePattern();
+
+    public async Task<Person> RegisterAsync(FangkongDb db, PersonInput input, CancellationToken ct)
+    {
+        var type = input.DocumentType ?? DocumentType.ResidentIdCard;
+        var (number, error) = IdentityDocument.Normalise(type, input.DocumentNumber, clock.Today);
+        if (number is null) throw new InputException("documentNumber", error!);
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 64) throw new InputException("name", "姓名必填,最多64字 / a name of 1–64 characters is required");
+        var phone = input.Phone?.Trim();
+        if (!string.IsNullOrEmpty(phone) && !MobilePattern().IsMatch(phone))
+            throw new InputException("phone", "手机号应为11位,以1开头 / a mobile number has 11 digits starting with 1");
+        if (input.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h, ct))
+            throw new InputException("householdId", "住户不存在 / no such household");
+        if (await db.Persons.AnyAsync(p => p.DocumentNumber == number && p.DocumentType == type, ct))
+            throw new ConflictException("该证件已登记 / a person with this document is already registered");
+
+        var parsed = type == DocumentType.ResidentIdCard && ResidentIdNumber.TryParse(number, clock.Today, out var rid) ? rid : (ResidentIdNumber?)null;
+        var person = new Person
+        {
+            Id = ids.Next(),
+            DocumentType = type,
+            DocumentNumber = number,
+            Name = name,
+            Phone = string.IsNullOrEmpty(phone) ? null : phone,
+            HouseholdId = input.HouseholdId,
+            Sex = parsed?.Sex ?? input.Sex ?? Sex.Male,
+            BirthDate = parsed?.BirthDate ?? input.BirthDate,
+            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            CreatedAtUtc = clock.UtcNow,
+        };
+        db.Persons.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+}
