@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
@@ -197,7 +196,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                     Name = v.Name,
                     Sex = parsed?.Sex ?? Sex.Male,
                     BirthDate = parsed?.BirthDate,
-                    Token = NewToken(),
+                    Token = PersonTokens.New(),
                     CreatedAtUtc = now,
                 });
                 byDocument[docKey] = person;
@@ -238,7 +237,6 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         db.Entry(stub).Property(v => v.ExitedAtUtc).IsModified = true;
     }
 
-    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     internal static string FormatReasons(IEnumerable<DenyReason> reasons) => string.Join(",", reasons);
 

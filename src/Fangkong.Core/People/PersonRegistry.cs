@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
@@ -41,7 +40,7 @@ public sealed partial class PersonRegistry(TimeOrderedIds ids, CityClock clock)
             HouseholdId = input.HouseholdId,
             Sex = parsed?.Sex ?? input.Sex ?? Sex.Male,
             BirthDate = parsed?.BirthDate ?? input.BirthDate,
-            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            Token = PersonTokens.New(),
             CreatedAtUtc = clock.UtcNow,
         };
         db.Persons.Add(person);
