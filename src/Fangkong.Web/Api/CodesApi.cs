@@ -27,7 +27,7 @@ public static class CodesApi
 
     public static void MapCodesApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/codes").WithTags("Codes");
+        var api = app.MapGroup("/api/codes").WithTags("Codes").WithProblems();
         api.MapGet("/public-keys", async (CodeSigner signer, HttpContext http) => Results.Ok(await signer.PublicKeysAsync(http.RequestAborted)))
             .AllowAnonymous().WithSummary("Published ECDSA P-256 public keys so gates can verify codes offline.");
 

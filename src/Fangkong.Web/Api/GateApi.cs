@@ -15,7 +15,7 @@ public static class GateApi
 {
     public static void MapGateApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/gate").WithTags("Gate");
+        var api = app.MapGroup("/api/gate").WithTags("Gate").WithProblems();
         api.MapPost("/check-in", (GateBody body, HttpContext http, GateService gate) => HandleAsync(body, GateDirection.In, http, gate))
             .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(BodyLimits.GateBytes))
             .WithSummary("Check a visitor in: admit, deny (with every reason) or re-measure; answered after the durable write.");

@@ -15,7 +15,7 @@ public static class PlacesApi
 {
     public static void MapPlacesApi(this WebApplication app)
     {
-        var venues = app.MapGroup("/api/venues").WithTags("Venues");
+        var venues = app.MapGroup("/api/venues").WithTags("Venues").WithProblems();
         venues.MapGet("/", async (string? q, VenueType? type, string? district, int? page, int? pageSize, FangkongDb db, VenueDirectory dir, HttpContext http) =>
         {
             var (p, s) = Paging.Normalise(page, pageSize);
@@ -66,7 +66,7 @@ public static class PlacesApi
             return Results.Created($"/api/venues/{id}/devices/{d.Id}", d);
         }).RequireAuthorization(AuthSetup.Admin).WithSummary("Add a gate device to a venue (administrators).");
 
-        var persons = app.MapGroup("/api/persons").WithTags("Persons");
+        var persons = app.MapGroup("/api/persons").WithTags("Persons").WithProblems();
         persons.MapGet("/", async (string? q, int? page, int? pageSize, FangkongDb db, PersonDirectory dir, HttpContext http) =>
         {
             var (p, s) = Paging.Normalise(page, pageSize);

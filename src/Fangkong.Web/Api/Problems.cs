@@ -13,6 +13,15 @@ public static class Problems
             ["errors"] = new Dictionary<string, string[]> { [field] = [message] },
         });
 
+    /// <summary>Documents, in OpenAPI, the ProblemDetails answers every API route can give.</summary>
+    public static RouteGroupBuilder WithProblems(this RouteGroupBuilder group) => group
+        .ProducesValidationProblem(400)
+        .ProducesProblem(401)
+        .ProducesProblem(403)
+        .ProducesProblem(404)
+        .ProducesProblem(409)
+        .ProducesProblem(413);
+
     public static void UseFangkongProblems(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -14,7 +14,7 @@ public static class TracingApi
 
     public static void MapTracingApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/tracing").WithTags("Tracing").RequireAuthorization(AuthSetup.Tracing);
+        var api = app.MapGroup("/api/tracing").WithTags("Tracing").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 
         api.MapGet("/persons/{id:long}/trajectory", async (long id, DateTime? from, DateTime? to, string? purpose, string? q, int? page, int? pageSize,
             FangkongDb db, TraceService trace, HttpContext http) =>
