@@ -33,5 +33,13 @@ public sealed class MonitorAndSearchTests(BrowserFixture app)
         await Expect(page.Locator("[data-testid=trajectory]")).ToBeVisibleAsync();
         await using var db = app.Store.NewDb();
         Assert.Contains(db.TraceAccesses, a => a.Purpose == "病例2026-118流调" && a.UserName == "epi" && a.PersonId == app.Scenario.Carol.Id);
+
+        // The administrator sees that read in the audit page; the epidemiologist may not open it.
+        var admin = await app.SignInAsync("admin");
+        await admin.GotoAsync("/audit");
+        await Expect(admin.Locator("[data-testid=audit]")).ToContainTextAsync("病例2026-118流调");
+        await page.GotoAsync("/audit");
+        await page.WaitForURLAsync(url => url.Contains("/denied", StringComparison.Ordinal));
+        await Expect(page.Locator("[data-testid=audit]")).ToHaveCountAsync(0);
     }
 }
