@@ -15,7 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
     public TestStore Store { get; private set; } = null!;
-    public Scenario Scenario { get; } = new();
+    // Open all day (00:00–00:00): the gate tests must not depend on the hour they run at.
+    public Scenario Scenario { get; } = new() { HallOpens = TimeOnly.MinValue, HallCloses = TimeOnly.MinValue };
+    public IServiceProvider Services => _factory!.Services;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
