@@ -61,7 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context signed in through the login page.</summary>
     public async Task<IPage> SignInAsync(string userName, string? culture = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         if (culture is not null) await page.GotoAsync($"/culture?c={culture}&r=/login");
         await page.GotoAsync("/login");
