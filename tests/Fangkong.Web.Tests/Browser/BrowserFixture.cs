@@ -45,6 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Housekeeping", "false");
             b.UseSetting("Policy:Codes:QrRefresh", "00:00:02");
             b.UseSetting("Policy:Codes:QrLifetime", "00:00:30");
+            b.UseSetting("Ui:MonitorRefreshSeconds", "1");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
