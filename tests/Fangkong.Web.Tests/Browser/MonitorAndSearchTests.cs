@@ -61,3 +61,39 @@ public sealed class MonitorAndSearchTests(BrowserFixture app)
         Assert.Contains(db.TraceAccesses, a => a.Purpose == "病例2026-118流调" && a.UserName == "epi" && a.PersonId == app.Scenario.Carol.Id);
     }
 }
+
+/// <summary>The venue side of tracing: find a venue by type, read its log only with a purpose, names masked, export it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class VenueLogTests(BrowserFixture app)
+{
+    [Fact]
+    public async Task The_epidemiologist_reads_a_masked_venue_log_with_a_purpose_and_exports_it()
+    {
+        var gate = app.Services.GetRequiredService<GateService>();
+        var carol = app.Scenario.Carol.DocumentNumber;
+        await gate.HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.In, carol, null, 36.6m), default);
+        await gate.HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.Out, carol, null, null), default);
+
+        var page = await app.SignInAsync("epi");
+        await page.GotoAsync("/search?tab=venues");
+        await page.SelectOptionAsync("[data-testid=search-type]", "ServiceHall");
+        await page.PressAsync("[data-testid=search-q]", "Enter");
+        var table = page.Locator("[data-testid=venue-table]");
+        await Expect(table).ToContainTextAsync("辽源市政务服务中心");
+        await Expect(table).Not.ToContainTextAsync("龙山区农贸市场");
+        await page.ClickAsync("text=辽源市政务服务中心");
+
+        await Expect(page.Locator("[data-testid=venue-log]")).ToHaveCountAsync(0);
+        await page.FillAsync("[data-testid=purpose]", "病例2026-120流调");
+        await page.ClickAsync("[data-testid=trace-go]");
+        var log = page.Locator("[data-testid=venue-log]");
+        await Expect(log).ToContainTextAsync("欧**娜");
+        await Expect(log).ToContainTextAsync(Fangkong.Domain.People.Masking.DocumentNumber(carol));
+        await Expect(log).Not.ToContainTextAsync("欧阳娜娜");
+        await Expect(log).Not.ToContainTextAsync(carol);
+
+        var csv = await page.APIRequest.GetAsync((await page.Locator("[data-testid=export-csv]").GetAttributeAsync("href"))!);
+        Assert.Equal(200, csv.Status);
+        Assert.Contains("欧**娜", await csv.TextAsync(), StringComparison.Ordinal);
+    }
+}
