@@ -12,16 +12,10 @@ public sealed record PersonSummary(long Id, string Name, string DocumentType, st
 
 public sealed class PersonDirectory
 {
-    /// <summary>Search by name prefix, exact document number, or exact phone; masked.</summary>
+    /// <summary>Search by name prefix, exact document number, or exact phone (see <see cref="PersonSearch"/>); masked.</summary>
     public async Task<Page<PersonSummary>> SearchAsync(FangkongDb db, string? q, int page, int size, CancellationToken ct)
     {
-        var query = db.Persons.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var s = q.Trim();
-            var upper = s.ToUpperInvariant();
-            query = query.Where(p => p.Name.StartsWith(s) || p.DocumentNumber == upper || p.Phone == s);
-        }
+        var query = PersonSearch.Apply(db.Persons.AsNoTracking(), q);
         var total = await query.LongCountAsync(ct);
         var rows = await query.OrderBy(p => p.Id).Skip((page - 1) * size).Take(size)
             .Select(p => new { p, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })

@@ -81,9 +81,8 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
                 select new { v, p };
         if (!string.IsNullOrWhiteSpace(personSearch))
         {
-            var s = personSearch.Trim();
-            var upper = s.ToUpperInvariant();
-            q = q.Where(x => x.p.Name.StartsWith(s) || x.p.DocumentNumber == upper || x.p.Phone == s);
+            var matching = People.PersonSearch.Apply(db.Persons, personSearch).Select(p => p.Id);
+            q = q.Where(x => matching.Contains(x.p.Id));
         }
         return q.OrderBy(x => x.v.EnteredAtUtc).ThenBy(x => x.v.Id).Select(x => new VenueLogRow(x.v.Id, x.p.Id, x.p.Name, x.p.DocumentNumber,
             x.p.Phone, x.v.EnteredAtUtc, x.v.ExitedAtUtc, x.v.ExitInferred, x.v.Method.ToString(), x.v.Temperature));
