@@ -55,6 +55,7 @@ public sealed class GatePageTests(BrowserFixture app)
         await Expect(page.Locator("[data-testid=decision][data-scan='2']")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=decision-text]")).ToHaveTextAsync("禁止通行");
         await Expect(page.Locator("[data-testid=reasons]")).ToContainTextAsync("发热(≥37.3℃),请前往发热门诊");
+        await Expect(page.Locator("[data-testid=decision-temperature]")).ToHaveTextAsync("38.2℃");
         await Expect(page.Locator("[data-testid=colour]")).ToHaveTextAsync("黄码");
         await Expect(page.Locator("[data-testid=occupancy]")).ToHaveTextAsync($"{inside + 1} / 40");
         await page.ScreenshotAsync(new PageScreenshotOptions { Animations = ScreenshotAnimations.Disabled, Path = Path.Combine(BrowserFixture.ArtifactsDir, "gate-deny.png") });
@@ -116,6 +117,7 @@ public sealed class GatePageTests(BrowserFixture app)
         await page.Keyboard.PressAsync("Enter");
         await SwipeAsync(page, app.Scenario.Carol.DocumentNumber);
         await Expect(page.Locator("[data-testid=decision-text]")).ToHaveTextAsync("RE-MEASURE");
+        await Expect(page.Locator("[data-testid=decision-temperature]")).ToHaveTextAsync("33.1℃");
         await Expect(page.Locator("[data-testid=reasons]")).ToContainTextAsync("Implausible reading");
     }
 }

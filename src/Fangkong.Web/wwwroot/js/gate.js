@@ -24,6 +24,8 @@ export function attach(scan, temperature, submit, dotnet) {
   temperature.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); remember(); scan.focus(); } });
 }
 
-export function focus(element) {
-  element.focus();
+// Back to the scan input after an answer or a direction change, but never out of the temperature field while
+// the operator is typing a reading there (its Enter returns to the scan input by itself).
+export function focus(scan, temperature) {
+  if (document.activeElement !== temperature) scan.focus();
 }
