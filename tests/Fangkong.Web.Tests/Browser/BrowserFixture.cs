@@ -47,7 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Policy:Codes:QrLifetime", "00:00:30");
             b.UseSetting("Ui:MonitorRefreshSeconds", "1");
         });
-        _factory.UseKestrel(0);
+        // A dynamic port on 127.0.0.1 (UseKestrel(0) falls back to the default localhost:5000, which parallel runs share).
+        _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         // A shared 2-core CI machine can be slow to render: wait longer than Playwright's default 5 s.
