@@ -15,7 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
     public TestStore Store { get; private set; } = null!;
-    public Scenario Scenario { get; } = new();
+    // Open all day (00:00–00:00): the gate tests must not depend on the hour they run at.
+    public Scenario Scenario { get; } = new() { HallOpens = TimeOnly.MinValue, HallCloses = TimeOnly.MinValue };
+    public IServiceProvider Services => _factory!.Services;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -43,6 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Housekeeping", "false");
             b.UseSetting("Policy:Codes:QrRefresh", "00:00:02");
             b.UseSetting("Policy:Codes:QrLifetime", "00:00:30");
+            b.UseSetting("Ui:MonitorRefreshSeconds", "1");
         });
         // A dynamic port on 127.0.0.1 (UseKestrel(0) falls back to the default localhost:5000, which parallel runs share).
         _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
@@ -62,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context signed in through the login page.</summary>
     public async Task<IPage> SignInAsync(string userName, string? culture = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         if (culture is not null) await page.GotoAsync($"/culture?c={culture}&r=/login");
         await page.GotoAsync("/login");

@@ -1,3 +1,6 @@
+using Fangkong.Core.Gate;
+using Fangkong.Domain.Gate;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,15 +10,38 @@ namespace Fangkong.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class MonitorAndSearchTests(BrowserFixture app)
 {
+    private Task<GateAnswer> GateAsync(GateDirection direction) =>
+        app.Services.GetRequiredService<GateService>().HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), direction,
+            app.Scenario.Carol.DocumentNumber, null, direction == GateDirection.In ? 36.4m : null), default);
+
     [Fact]
     public async Task The_manager_sees_live_occupancy_and_the_hourly_chart()
     {
         var page = await app.SignInAsync("manager");
         Assert.EndsWith("/monitor", page.Url, StringComparison.Ordinal);
         await Expect(page.Locator("h1")).ToHaveTextAsync("辽源市政务服务中心");
-        await Expect(page.Locator("[data-testid=hour-chart]")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=inside]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await Expect(page.Locator("[data-testid=hour-chart] rect.entries")).ToHaveCountAsync(24);
+        var inside = page.Locator("[data-testid=inside]");
+        await Expect(inside).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        var before = int.Parse((await inside.TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // Someone enters at the gate: the open page follows without a reload, and again when they leave.
+        var entered = await GateAsync(GateDirection.In);
+        Assert.Equal(GateOutcome.Admit, entered.Outcome);
+        await Expect(inside).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDir, "venue-monitor.png") });
+        await GateAsync(GateDirection.Out);
+        await Expect(inside).ToHaveTextAsync(before.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_epidemiologist_picks_a_venue_to_monitor()
+    {
+        var page = await app.SignInAsync("epi");
+        await page.GotoAsync("/monitor");
+        await page.FillAsync("[data-testid=monitor-venue]", Api.Scenario.HallId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.PressAsync("[data-testid=monitor-venue]", "Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("辽源市政务服务中心");
     }
 
     [Fact]
@@ -41,5 +67,41 @@ public sealed class MonitorAndSearchTests(BrowserFixture app)
         await page.GotoAsync("/audit");
         await page.WaitForURLAsync(url => url.Contains("/denied", StringComparison.Ordinal));
         await Expect(page.Locator("[data-testid=audit]")).ToHaveCountAsync(0);
+    }
+}
+
+/// <summary>The venue side of tracing: find a venue by type, read its log only with a purpose, names masked, export it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class VenueLogTests(BrowserFixture app)
+{
+    [Fact]
+    public async Task The_epidemiologist_reads_a_masked_venue_log_with_a_purpose_and_exports_it()
+    {
+        var gate = app.Services.GetRequiredService<GateService>();
+        var carol = app.Scenario.Carol.DocumentNumber;
+        await gate.HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.In, carol, null, 36.6m), default);
+        await gate.HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.Out, carol, null, null), default);
+
+        var page = await app.SignInAsync("epi");
+        await page.GotoAsync("/search?tab=venues");
+        await page.SelectOptionAsync("[data-testid=search-type]", "ServiceHall");
+        await page.PressAsync("[data-testid=search-q]", "Enter");
+        var table = page.Locator("[data-testid=venue-table]");
+        await Expect(table).ToContainTextAsync("辽源市政务服务中心");
+        await Expect(table).Not.ToContainTextAsync("龙山区农贸市场");
+        await page.ClickAsync("text=辽源市政务服务中心");
+
+        await Expect(page.Locator("[data-testid=venue-log]")).ToHaveCountAsync(0);
+        await page.FillAsync("[data-testid=purpose]", "病例2026-120流调");
+        await page.ClickAsync("[data-testid=trace-go]");
+        var log = page.Locator("[data-testid=venue-log]");
+        await Expect(log).ToContainTextAsync("欧**娜");
+        await Expect(log).ToContainTextAsync(Fangkong.Domain.People.Masking.DocumentNumber(carol));
+        await Expect(log).Not.ToContainTextAsync("欧阳娜娜");
+        await Expect(log).Not.ToContainTextAsync(carol);
+
+        var csv = await page.APIRequest.GetAsync((await page.Locator("[data-testid=export-csv]").GetAttributeAsync("href"))!);
+        Assert.Equal(200, csv.Status);
+        Assert.Contains("欧**娜", await csv.TextAsync(), StringComparison.Ordinal);
     }
 }

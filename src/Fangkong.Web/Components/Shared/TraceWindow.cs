@@ -8,7 +8,9 @@ public static class TraceWindow
 {
     public static (DateTime FromUtc, DateTime ToUtc) Parse(string? from, string? to, CityClock clock)
     {
-        var toUtc = Read(to, "to", clock) ?? clock.UtcNow;
+        // The form shows minutes only: "to 09:12" means up to the end of that minute (the query's bound is exclusive),
+        // otherwise the default window, "until now", would leave out the visits of the current minute.
+        var toUtc = Read(to, "to", clock) is { } t ? (t.Second == 0 && t.Millisecond == 0 ? t.AddMinutes(1) : t) : clock.UtcNow;
         var fromUtc = Read(from, "from", clock) ?? toUtc.AddDays(-14);
         return (fromUtc, toUtc);
     }
