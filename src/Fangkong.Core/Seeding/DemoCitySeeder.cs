@@ -59,7 +59,7 @@ public static class DemoCitySeeder
         var (pt, pc) = BulkLoader.Mapping<Person>(mapping, PersonColumns);
         var residentRows = RowPipeline.Counted(RowPipeline.Ahead(Residents(plan, profiles, rng, today, nowUtc.AddDays(-365)), ct),
             ProgressEvery, n => progress?.Report(new SeedProgress("residents", n, options.Residents)));
-        await loader.WriteAsync(pt, pc, residentRows, null, ct);
+        await DeferredIndexes.AroundLoadAsync(storage, pt, progress, () => loader.WriteAsync(pt, pc, residentRows, null, ct), ct);
         var residentsTime = clock.Elapsed;
 
         // Venue caps follow the staff and pupils each venue got, so they are written after the residents.
@@ -74,22 +74,25 @@ public static class DemoCitySeeder
         var accounts = await DemoAccounts.CreateAsync(storage, ResidentAccountPerson(profiles), ct);
 
         clock.Restart();
-        long visits = 0;
         var generator = new VisitGenerator(plan, profiles, CityOffset, nowUtc);
         var (vt, vc) = BulkLoader.Mapping<Visit>(mapping, VisitSink.Columns);
         var estimate = (long)(options.Residents * options.Days * 3.6);
-        for (var d = options.Days - 1; d >= 0; d--)
+        var visits = await DeferredIndexes.AroundLoadAsync(storage, vt, progress, async () =>
         {
-            var day = today.AddDays(-d);
-            var dayRng = new Random(unchecked(options.Seed * 1_000_003 + day.DayNumber)); // stable across processes, unlike HashCode
-            var before = visits;
-            var rows = RowPipeline.Counted(RowPipeline.Ahead(generator.Day(day, dayRng), ct), ProgressEvery,
-                n => progress?.Report(new SeedProgress("visits", before + n, Math.Max(estimate, before + n))));
-            visits += await loader.WriteAsync(vt, vc, rows, null, ct);
-            // Re-estimate from the days done so far (today is partial, so it only ever lowers the total).
-            var daysDone = options.Days - d;
-            if (d > 0) estimate = visits + visits / daysDone * d;
-        }
+            long written = 0;
+            for (var d = options.Days - 1; d >= 0; d--)
+            {
+                var day = today.AddDays(-d);
+                var dayRng = new Random(unchecked(options.Seed * 1_000_003 + day.DayNumber)); // stable across processes, unlike HashCode
+                var before = written;
+                var rows = RowPipeline.Counted(RowPipeline.Ahead(generator.Day(day, dayRng), ct), ProgressEvery,
+                    n => progress?.Report(new SeedProgress("visits", before + n, Math.Max(estimate, before + n))));
+                written += await loader.WriteAsync(vt, vc, rows, null, ct);
+                // Re-estimate from the days done so far (today is partial, so this only ever lowers the total).
+                if (d > 0) estimate = written + written / (options.Days - d) * d;
+            }
+            return written;
+        }, ct);
         progress?.Report(new SeedProgress("visits", visits, visits));
         return new SeedSummary(options.Residents, plan.Households.Count, plan.Venues.Count, visits, residentsTime, clock.Elapsed, accounts);
     }

@@ -90,6 +90,12 @@ public sealed class DemoCitySeederTests
         var venues = await CityChecks.VenuesAsync(db);
         await CityChecks.VisitsAsync(db, venues, summary, time);
         await CityChecks.AccountsAsync(db, summary);
+
+        // Secondary indexes are dropped for the load and rebuilt: the result must be what migrations create.
+        await using var migrated = await SeedingStore.CreateAsync(provider);
+        await using var fresh = migrated.NewDb();
+        await Database.MigrateAsync(fresh);
+        Assert.Equal(await SchemaAfterSeeding.IndexesAsync(fresh), await SchemaAfterSeeding.IndexesAsync(db));
     }
 
     /// <summary>Collects progress on the reporting thread (Progress&lt;T&gt; would post it later).</summary>
