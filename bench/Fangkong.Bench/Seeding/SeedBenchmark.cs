@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
@@ -6,65 +5,90 @@ using Fangkong.Core.Seeding;
 namespace Fangkong.Bench.Seeding;
 
 /// <summary>
-/// Seeding speed (residents/s, visits/s) of the demo city generator against the fastest plain load of the
-/// same number of rows of the same shape into the same store (COPY on PostgreSQL, one prepared INSERT in
-/// large transactions on SQLite), measured in the same run.
+/// `seed`: the demo city generator's residents/s and visits/s (generation and loading together, as a user
+/// waits for them) against a plain bulk load of the same number of bare rows into tables of the same shape
+/// (<see cref="PlainLoad"/>), with sequential keys (the cheapest load there is) and with scattered keys.
+/// Each run measures the seeder and both baselines back to back on fresh stores, and ratios are taken within
+/// a run; the machine is shared and noisy, so several runs are made and medians reported.
 /// </summary>
 public static class SeedBenchmark
 {
+    private sealed record Run(double Residents, double Visits, double PlainResidents, double PlainVisits, double ScatteredResidents, double ScatteredVisits);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var a = new BenchArgs(args);
-        var options = new SeedOptions { Residents = a.Int("residents", 100_000), Days = a.Int("days", 3), Seed = 1 };
-        Console.WriteLine($"Seeding benchmark: {options.Residents:N0} residents, {options.Days} days of visits, {Environment.ProcessorCount} cores");
-        foreach (var provider in a.Providers())
+        var options = new SeedOptions { Residents = a.Int("residents", 100_000), Days = a.Int("days", 3), Seed = a.Int("seed", 20220101) };
+        options.Validate();
+        var runs = Math.Max(1, a.Int("runs", 3));
+        // --postgres alone is enough to include PostgreSQL; --provider chooses explicitly.
+        var provider = a.Get("provider", args.Contains("--postgres") || Environment.GetEnvironmentVariable("FANGKONG_TEST_POSTGRES") is not null ? "both" : "sqlite");
+        var providers = provider switch
         {
-            var storage = await a.FreshStoreAsync(provider, "seed");
-            var summary = await DemoCitySeeder.SeedAsync(storage, options, null, TimeProvider.System, default);
+            "sqlite" => [StorageProvider.Sqlite],
+            "postgres" => [StorageProvider.Postgres],
+            "both" => new[] { StorageProvider.Sqlite, StorageProvider.Postgres },
+            _ => throw new ArgumentException($"--provider {provider}: sqlite, postgres or both"),
+        };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Seeding benchmark: {options.Residents:N0} residents, {options.Days} days of visits, seed {options.Seed}, {runs} runs per store, " +
+            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start: {LoadAverage()}"));
 
-            var scratch = await a.FreshStoreAsync(provider, "copy");
-            await using (var db = new FangkongDb(scratch.BuildOptions())) await Database.MigrateAsync(db);
-            await using var loader = await BulkLoader.OpenAsync(scratch, default);
-            var sw = Stopwatch.StartNew();
-            await using (var db = new FangkongDb(scratch.BuildOptions()))
+        var results = new Dictionary<StorageProvider, (List<Run> Runs, long Visits)>();
+        foreach (var p in providers)
+        {
+            var list = new List<Run>();
+            long visits = 0;
+            for (var r = 1; r <= runs; r++)
             {
-                var (pt, pc) = BulkLoader.Mapping<Fangkong.Core.People.Person>(db, "Id", "DocumentType", "DocumentNumber", "Name", "Sex", "BirthDate", "Phone", "HouseholdId", "Token", "CreatedAtUtc");
-                await loader.WriteAsync(pt, pc, PlainPersons(summary.Residents), null, default);
+                SeedSummary summary;
+                await using (var seeded = await ScratchStore.CreateAsync(p, a.PostgresServer, "seed", migrate: false))
+                    summary = await DemoCitySeeder.SeedAsync(seeded.Options, options, null, TimeProvider.System, default);
+                visits = summary.Visits;
+                var sequential = await PlainAsync(p, a.PostgresServer, summary, options.Days, scattered: false);
+                var scattered = await PlainAsync(p, a.PostgresServer, summary, options.Days, scattered: true);
+                var run = new Run(summary.ResidentsPerSecond, summary.VisitsPerSecond, sequential.Persons, sequential.Visits, scattered.Persons, scattered.Visits);
+                list.Add(run);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {p} run {r}: residents/s {run.Residents:N0} (plain {run.PlainResidents:N0} / {run.ScatteredResidents:N0}), visits/s {run.Visits:N0} (plain {run.PlainVisits:N0} / {run.ScatteredVisits:N0})"));
             }
-            var personsCopy = sw.Elapsed;
-            sw.Restart();
-            await using (var db = new FangkongDb(scratch.BuildOptions()))
-            {
-                var (vt, vc) = BulkLoader.Mapping<Fangkong.Core.Gate.Visit>(db, "Id", "PersonId", "VenueId", "EntryDeviceId", "EnteredAtUtc", "ExitedAtUtc", "ExitInferred", "Method", "Temperature");
-                await loader.WriteAsync(vt, vc, PlainVisits(summary.Visits), null, default);
-            }
-            var visitsCopy = sw.Elapsed;
-            var copyResidents = summary.Residents / personsCopy.TotalSeconds;
-            var copyVisits = summary.Visits / visitsCopy.TotalSeconds;
-            Console.WriteLine();
-            Console.WriteLine($"### {provider}");
-            Console.WriteLine("| rows | seeder rows/s | plain bulk load rows/s | seeder / plain |");
-            Console.WriteLine("|---|---|---|---|");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| residents ({summary.Residents:N0}) | {summary.ResidentsPerSecond:N0} | {copyResidents:N0} | {summary.ResidentsPerSecond / copyResidents:F2} |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| visits ({summary.Visits:N0}) | {summary.VisitsPerSecond:N0} | {copyVisits:N0} | {summary.VisitsPerSecond / copyVisits:F2} |"));
+            results[p] = (list, visits);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Medians of {runs} runs (ratios are taken within each run, then the median):");
+        Console.WriteLine();
+        Console.WriteLine("| store | rows | seeder rows/s | plain load, sequential keys | plain load, scattered keys | seeder / sequential | seeder / scattered |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var (p, (list, visits)) in results)
+        {
+            Row(p, $"residents ({options.Residents:N0})", list.Select(r => (r.Residents, r.PlainResidents, r.ScatteredResidents)).ToList());
+            Row(p, $"visits (~{visits:N0})", list.Select(r => (r.Visits, r.PlainVisits, r.ScatteredVisits)).ToList());
         }
         return 0;
     }
 
-    private static IEnumerable<object?[]> PlainPersons(int n)
+    private static async Task<(double Persons, double Visits)> PlainAsync(StorageProvider p, string server, SeedSummary summary, int days, bool scattered)
     {
-        var created = DateTime.UtcNow;
-        for (var i = 1; i <= n; i++)
-            yield return [(long)i, 1, $"2204021980010{i:D5}", "张小明", 1, new DateOnly(1980, 1, 1), "13800000000", (long)i, $"tok{i:D19}", created];
+        var persons = BareRows.Persons(summary.Residents, scattered);
+        var visits = BareRows.Visits(summary.Visits, summary.Residents, summary.Venues, DateTime.UtcNow.AddDays(-days), Math.Max(1, days), scattered);
+        await using var scratch = await ScratchStore.CreateAsync(p, server, "plain", migrate: true);
+        var personsTime = await PlainLoad.PersonsAsync(scratch.Options, persons);
+        var visitsTime = await PlainLoad.VisitsAsync(scratch.Options, visits);
+        return (summary.Residents / personsTime.TotalSeconds, summary.Visits / visitsTime.TotalSeconds);
     }
 
-    private static IEnumerable<object?[]> PlainVisits(long n)
+    private static void Row(StorageProvider store, string rows, List<(double Seeder, double Sequential, double Scattered)> runs) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {store} | {rows} | {Median(runs.Select(r => r.Seeder)):N0} | {Median(runs.Select(r => r.Sequential)):N0} | {Median(runs.Select(r => r.Scattered)):N0} " +
+            $"| {Median(runs.Select(r => r.Seeder / r.Sequential)):F2} | {Median(runs.Select(r => r.Seeder / r.Scattered)):F2} |"));
+
+    private static double Median(IEnumerable<double> values)
     {
-        var t = DateTime.UtcNow.AddDays(-3);
-        for (long i = 0; i < n; i++)
-        {
-            var at = t.AddMilliseconds(i * 7);
-            yield return [TimeOrderedIds.Compose(at, 255, i & 0xFFF), i % 100_000 + 1, i % 300 + 1, null, at, at.AddMinutes(30), false, 1, 36.5m];
-        }
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -30,7 +30,17 @@ internal static class SeedCommand
                 return 2;
             }
             var storage = StoreOptions.From(parse);
-            var summary = await DemoCitySeeder.SeedAsync(storage, options, new ConsoleProgress(), TimeProvider.System, ct);
+            SeedSummary summary;
+            try
+            {
+                summary = await DemoCitySeeder.SeedAsync(storage, options, new ConsoleProgress(), TimeProvider.System, ct);
+            }
+            catch (CityAlreadySeededException e)
+            {
+                // A database that already holds a city: say so, without a stack trace.
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Seeded {summary.Residents:N0} residents in {summary.Households:N0} households, {summary.Venues:N0} venues, {summary.Visits:N0} visits."));
@@ -44,8 +54,8 @@ internal static class SeedCommand
 
     public static void PrintAccounts(IReadOnlyList<DemoAccount> accounts)
     {
-        Console.WriteLine($"Demo accounts (password \"{SeedOptions.DemoPassword}\"):");
-        foreach (var a in accounts) Console.WriteLine($"  {a.UserName,-10} {a.Role,-16} {a.Description}");
+        Console.WriteLine("Demo accounts:");
+        foreach (var a in accounts) Console.WriteLine($"  {a.UserName,-10} password {a.Password,-10} {a.Role,-16} {a.Description}");
     }
 
     /// <summary>One rewritten console line per phase.</summary>

@@ -59,21 +59,28 @@ public sealed class BulkLoader : IAsyncDisposable
         insert.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
         var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         insert.Prepare();
-        foreach (var row in rows)
+        try
         {
-            for (var i = 0; i < row.Length; i++) parameters[i].Value = SqliteValue(row[i]);
-            insert.ExecuteNonQuery();
-            if (++n % SqliteTransactionRows == 0)
+            foreach (var row in rows)
             {
-                tx.Commit();
-                tx.Dispose();
-                tx = s.BeginTransaction();
-                insert.Transaction = tx;
-                progress?.Invoke(n);
+                for (var i = 0; i < row.Length; i++) parameters[i].Value = SqliteValue(row[i]);
+                insert.ExecuteNonQuery();
+                if (++n % SqliteTransactionRows == 0)
+                {
+                    tx.Commit();
+                    tx.Dispose();
+                    tx = s.BeginTransaction();
+                    insert.Transaction = tx;
+                    progress?.Invoke(n);
+                }
             }
+            tx.Commit();
         }
-        tx.Commit();
-        tx.Dispose();
+        finally
+        {
+            // On failure or cancellation this rolls the open transaction back, releasing SQLite's write lock.
+            tx.Dispose();
+        }
         progress?.Invoke(n);
         return n;
     }

@@ -1,13 +1,23 @@
+using Fangkong.Core.Codes;
 using Fangkong.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Seeding;
 
-/// <summary>Empties every table (children first) so a demo city can be generated again.</summary>
+/// <summary>Empties every table but the code-signing keys so a demo city can be generated again.</summary>
 internal static class DemoCityReset
 {
     public static async Task ClearAsync(FangkongDb db, CancellationToken ct)
     {
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // TRUNCATE drops tens of millions of visits at once; DELETE would scan and log every row.
+            var tables = db.Model.GetEntityTypes().Where(e => e.ClrType != typeof(SigningKey)).Select(e => $"\"{e.GetTableName()}\"");
+            var sql = "TRUNCATE " + string.Join(", ", tables);
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+            return;
+        }
+        // SQLite turns an unconditional DELETE into a truncate of its own.
         await db.TraceAccesses.ExecuteDeleteAsync(ct);
         await db.HealthCodeChanges.ExecuteDeleteAsync(ct);
         await db.HealthCodes.ExecuteDeleteAsync(ct);

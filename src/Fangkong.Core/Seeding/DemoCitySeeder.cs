@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Fangkong.Core.Data;
+using Fangkong.Core.Gate;
 using Fangkong.Core.People;
 using Fangkong.Domain.People;
-using Fangkong.Domain.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Seeding;
@@ -14,6 +14,7 @@ namespace Fangkong.Core.Seeding;
 public static class DemoCitySeeder
 {
     private static readonly TimeSpan CityOffset = TimeSpan.FromHours(8);
+    private const int ProgressEvery = 20_000;
 
     public static async Task<SeedSummary> SeedAsync(StorageOptions storage, SeedOptions options, IProgress<SeedProgress>? progress,
         TimeProvider time, CancellationToken ct)
@@ -26,11 +27,11 @@ public static class DemoCitySeeder
             await Database.MigrateAsync(db, ct);
             if (options.Reset) await DemoCityReset.ClearAsync(db, ct);
             else if (await db.Persons.AnyAsync(ct))
-                throw new InvalidOperationException("The database already has persons; seed with Reset to replace them.");
+                throw new CityAlreadySeededException();
         }
 
-        var rng = new Random(options.Seed);
         progress?.Report(new SeedProgress("places", 0, 1));
+        var rng = new Random(options.Seed);
         var plan = CityGenerator.Generate(options.Residents, rng);
         await using (var db = new FangkongDb(storage.BuildOptions()))
         {
@@ -40,45 +41,58 @@ public static class DemoCitySeeder
             db.Streets.AddRange(plan.Streets);
             db.Communities.AddRange(plan.Communities);
             db.Compounds.AddRange(plan.Compounds);
-            db.Venues.AddRange(plan.Venues);
-            db.GateDevices.AddRange(plan.Devices);
             await db.SaveChangesAsync(ct);
         }
+
+        await using var loader = await BulkLoader.OpenAsync(storage, ct);
+        await using var mapping = new FangkongDb(storage.BuildOptions());
+        var (bt, bc) = BulkLoader.Mapping<Building>(mapping, nameof(Building.Id), nameof(Building.CompoundId), nameof(Building.Number));
+        await loader.WriteAsync(bt, bc, plan.Buildings.Select(b => new object?[] { b.Id, b.CompoundId, b.Number }), null, ct);
+        var (ut, uc) = BulkLoader.Mapping<BuildingUnit>(mapping, nameof(BuildingUnit.Id), nameof(BuildingUnit.BuildingId), nameof(BuildingUnit.Number));
+        await loader.WriteAsync(ut, uc, plan.Units.Select(u => new object?[] { u.Id, u.BuildingId, u.Number }), null, ct);
+        var (ht, hc) = BulkLoader.Mapping<Household>(mapping, nameof(Household.Id), nameof(Household.UnitId), nameof(Household.Number));
+        await loader.WriteAsync(ht, hc, plan.Households.Select(h => new object?[] { h.Id, h.UnitId, h.Door }), null, ct);
         progress?.Report(new SeedProgress("places", 1, 1));
 
         var clock = Stopwatch.StartNew();
         var profiles = new ResidentProfile[options.Residents];
-        await using var loader = await BulkLoader.OpenAsync(storage, ct);
-        await using (var db = new FangkongDb(storage.BuildOptions()))
-        {
-            var (bt, bc) = BulkLoader.Mapping<Building>(db, nameof(Building.Id), nameof(Building.CompoundId), nameof(Building.Number));
-            await loader.WriteAsync(bt, bc, plan.Buildings.Select(b => new object?[] { b.Id, b.CompoundId, b.Number }), null, ct);
-            var (ut, uc) = BulkLoader.Mapping<BuildingUnit>(db, nameof(BuildingUnit.Id), nameof(BuildingUnit.BuildingId), nameof(BuildingUnit.Number));
-            await loader.WriteAsync(ut, uc, plan.Units.Select(u => new object?[] { u.Id, u.BuildingId, u.Number }), null, ct);
-            var (ht, hc) = BulkLoader.Mapping<Household>(db, nameof(Household.Id), nameof(Household.UnitId), nameof(Household.Number));
-            await loader.WriteAsync(ht, hc, plan.Households.Select(h => new object?[] { h.Id, h.UnitId, h.Door }), null, ct);
-            var (pt, pc) = BulkLoader.Mapping<Person>(db, PersonColumns);
-            await loader.WriteAsync(pt, pc, Residents(plan, profiles, options.Residents, rng, today, nowUtc), n => progress?.Report(new SeedProgress("residents", n, options.Residents)), ct);
-        }
+        var (pt, pc) = BulkLoader.Mapping<Person>(mapping, PersonColumns);
+        var residentRows = RowPipeline.Counted(RowPipeline.Ahead(Residents(plan, profiles, rng, today, nowUtc.AddDays(-365)), ct),
+            ProgressEvery, n => progress?.Report(new SeedProgress("residents", n, options.Residents)));
+        await DeferredIndexes.AroundLoadAsync(storage, pt, progress, () => loader.WriteAsync(pt, pc, residentRows, null, ct), ct);
         var residentsTime = clock.Elapsed;
 
-        var accounts = await DemoAccounts.CreateAsync(storage, firstResidentId: 1, ct);
-
-        clock.Restart();
-        long visits = 0;
-        var generator = new VisitGenerator(plan, profiles, 1, CityOffset, nowUtc);
+        // Venue caps follow the staff and pupils each venue got, so they are written after the residents.
+        VenuePlanner.SetCapacities(plan);
         await using (var db = new FangkongDb(storage.BuildOptions()))
         {
-            var (vt, vc) = BulkLoader.Mapping<Gate.Visit>(db, VisitGenerator.Columns);
-            var estimate = (long)options.Residents * options.Days * 2; // about two visits a resident-day
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Venues.AddRange(plan.Venues);
+            db.GateDevices.AddRange(plan.Devices);
+            await db.SaveChangesAsync(ct);
+        }
+        var accounts = await DemoAccounts.CreateAsync(storage, ResidentAccountPerson(profiles), ct);
+
+        clock.Restart();
+        var generator = new VisitGenerator(plan, profiles, CityOffset, nowUtc);
+        var (vt, vc) = BulkLoader.Mapping<Visit>(mapping, VisitSink.Columns);
+        var estimate = (long)(options.Residents * options.Days * 3.6);
+        var visits = await DeferredIndexes.AroundLoadAsync(storage, vt, progress, async () =>
+        {
+            long written = 0;
             for (var d = options.Days - 1; d >= 0; d--)
             {
                 var day = today.AddDays(-d);
-                var dayRng = new Random(HashCode.Combine(options.Seed, day.DayNumber));
-                var done = visits;
-                visits += await loader.WriteAsync(vt, vc, generator.Day(day, dayRng), n => progress?.Report(new SeedProgress("visits", done + n, Math.Max(estimate, done + n))), ct);
+                var dayRng = new Random(unchecked(options.Seed * 1_000_003 + day.DayNumber)); // stable across processes, unlike HashCode
+                var before = written;
+                var rows = RowPipeline.Counted(RowPipeline.Ahead(generator.Day(day, dayRng), ct), ProgressEvery,
+                    n => progress?.Report(new SeedProgress("visits", before + n, Math.Max(estimate, before + n))));
+                written += await loader.WriteAsync(vt, vc, rows, null, ct);
+                // Re-estimate from the days done so far (today is partial, so this only ever lowers the total).
+                if (d > 0) estimate = written + written / (options.Days - d) * d;
             }
-        }
+            return written;
+        }, ct);
         progress?.Report(new SeedProgress("visits", visits, visits));
         return new SeedSummary(options.Residents, plan.Households.Count, plan.Venues.Count, visits, residentsTime, clock.Elapsed, accounts);
     }
@@ -87,33 +101,28 @@ public static class DemoCitySeeder
         [nameof(Person.Id), nameof(Person.DocumentType), nameof(Person.DocumentNumber), nameof(Person.Name), nameof(Person.Sex),
          nameof(Person.BirthDate), nameof(Person.Phone), nameof(Person.HouseholdId), nameof(Person.Token), nameof(Person.CreatedAtUtc)];
 
-    /// <summary>Fills households with 1–4 residents each; assigns each resident a school or workplace and maybe a bus line.</summary>
-    private static IEnumerable<object?[]> Residents(CityPlan plan, ResidentProfile[] profiles, int count, Random rng, DateOnly today, DateTime nowUtc)
+    /// <summary>Persons household by household; fills in each resident's profile for the visit generator.</summary>
+    private static IEnumerable<object?[]> Residents(CityPlan plan, ResidentProfile[] profiles, Random rng, DateOnly today, DateTime createdUtc)
     {
         var people = new ResidentGenerator(rng, today);
-        var schools = plan.Of(VenueType.School).Select(v => plan.Venues.IndexOf(v)).ToArray();
-        var work = plan.Of(VenueType.Enterprise).Concat(plan.Of(VenueType.ConstructionProject)).Concat(plan.Of(VenueType.Hospital))
-            .Concat(plan.Of(VenueType.Market)).Concat(plan.Of(VenueType.Supermarket)).Select(v => plan.Venues.IndexOf(v)).ToArray();
-        var created = nowUtc.AddDays(-365);
+        var daily = new DailyVenues(plan);
         var i = 0;
         foreach (var h in plan.Households)
         {
-            var size = rng.NextDouble() switch { < 0.15 => 1, < 0.55 => 2, < 0.85 => 3, _ => 4 };
-            for (var k = 0; k < size && i < count; k++, i++)
+            foreach (var p in people.Household(h.Size, h.District))
             {
-                var age = k < 2 ? Math.Max(18, people.Age()) : rng.Next(0, 18);
-                var p = people.Next(h.District, age);
-                var daily = age is >= 6 and < 18 ? schools[rng.Next(schools.Length)] : age is >= 18 and < 60 && rng.NextDouble() < 0.75 ? work[rng.Next(work.Length)] : -1;
-                profiles[i] = new ResidentProfile
-                {
-                    CompoundIndex = h.CompoundIndex,
-                    Age = (byte)age,
-                    DailyVenue = daily,
-                    BusLine = (short)(daily >= 0 && rng.NextDouble() < 0.4 ? rng.Next(plan.BusLines.Count) : -1),
-                };
-                yield return [(long)(i + 1), DocumentType.ResidentIdCard, p.IdNumber, p.Name, p.Sex, p.Birth, p.Phone, h.Id, p.Token, created];
+                profiles[i] = daily.Assign(h.CompoundIndex, h.District, p.Age, rng);
+                i++;
+                yield return [(long)i, DocumentType.ResidentIdCard, p.IdNumber, p.Name, p.Sex, p.Birth, p.Phone, h.Id, p.Token, createdUtc];
             }
-            if (i >= count) yield break;
         }
+    }
+
+    /// <summary>The demo resident: the first working adult, so their code page has a trajectory to show.</summary>
+    private static long ResidentAccountPerson(ResidentProfile[] profiles)
+    {
+        for (var i = 0; i < profiles.Length; i++)
+            if (profiles[i].Age >= 18 && profiles[i].DailyVenue >= 0) return i + 1;
+        return 1;
     }
 }

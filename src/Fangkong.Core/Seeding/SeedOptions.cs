@@ -17,10 +17,13 @@ public sealed record SeedOptions
     }
 }
 
+/// <summary>Progress of one phase: places, residents, visits (the visits total is an estimate until the end).</summary>
 public sealed record SeedProgress(string Phase, long Done, long Total);
 
-public sealed record DemoAccount(string UserName, string Role, string Description);
+/// <summary>A demo sign-in, for the web app and the CLI to print.</summary>
+public sealed record DemoAccount(string UserName, string Password, string Role, string Description);
 
+/// <summary>What was generated, how fast (generation and loading together), and the demo accounts.</summary>
 public sealed record SeedSummary(int Residents, int Households, int Venues, long Visits, TimeSpan ResidentsTime, TimeSpan VisitsTime,
     IReadOnlyList<DemoAccount> Accounts)
 {
