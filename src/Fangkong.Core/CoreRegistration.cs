@@ -4,6 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Gate;
 using Fangkong.Core.People;
 using Fangkong.Core.Places;
+using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
@@ -39,6 +40,15 @@ public static class CoreRegistration
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();
         services.AddSingleton<VenueDirectory>();
+        services.AddSingleton<RoundPlanner>();
+        services.AddSingleton<SamplingService>();
+        services.AddSingleton<DoorTasks>();
+        services.AddSingleton<LabChain>();
+        services.AddSingleton<ResultFanOut>();
+        services.AddSingleton<TubeResults>();
+        services.AddSingleton<RoundClosing>();
+        services.AddSingleton<RoundQuality>();
+        services.AddSingleton<Certificates>();
         return services;
     }
 }

@@ -73,6 +73,19 @@ public sealed class CodeSigner(IDbContextFactory<FangkongDb> dbs, TimeProvider t
         return SignedCode.Verify(text, kid => _publicKeys.GetValueOrDefault(kid), time.GetUtcNow().UtcDateTime);
     }
 
+    public async Task<string> SignCertificateAsync(long sampleId, long roundId, string token, DateTime sampledAtUtc, CancellationToken ct = default)
+    {
+        var (id, key) = await ActiveKeyAsync(ct);
+        return Domain.Testing.SignedCertificate.Sign(new Domain.Testing.CertificatePayload(sampleId, roundId, token, sampledAtUtc, id), key);
+    }
+
+    public async Task<Domain.Testing.CertificateVerification> VerifyCertificateAsync(string? text, CancellationToken ct = default)
+    {
+        await ActiveKeyAsync(ct);
+        await LoadPublicKeysAsync(ct);
+        return Domain.Testing.SignedCertificate.Verify(text, kid => _publicKeys.GetValueOrDefault(kid));
+    }
+
     /// <summary>All public keys, for publishing (SPKI DER, base64) so gates can verify offline.</summary>
     public async Task<IReadOnlyList<PublishedKey>> PublicKeysAsync(CancellationToken ct = default)
     {

@@ -15,61 +15,57 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
 {
     public CodePolicy Policy => policy;
 
-    public async Task<IReadOnlyList<HealthFact>> LoadFactsAsync(FangkongDb db, long personId, CancellationToken ct)
-    {
-        var facts = new List<HealthFact>();
-        var fevers = await db.GateEvents
-            .Where(e => e.PersonId == personId && e.Reasons.Contains("Fever"))
-            .Join(db.Venues, e => e.VenueId, v => v.Id, (e, v) => new { e.Id, e.AtUtc, e.Temperature, v.Name })
-            .ToListAsync(ct);
-        facts.AddRange(fevers.Select(f => new FeverAtGate(f.AtUtc, $"gate-event:{f.Id}", f.Temperature ?? 0, f.Name)));
-        var tests = await db.TestResults.Where(t => t.PersonId == personId)
-            .Select(t => new { t.Id, t.SampledAtUtc, t.Outcome }).ToListAsync(ct);
-        facts.AddRange(tests.Select(t => new TestResultFact(t.SampledAtUtc, $"test:{t.Id}", t.Outcome == TestOutcome.Positive)));
-        var manual = await db.ManualCodeRequests
-            .Where(m => m.PersonId == personId && m.Status == ManualCodeStatus.Approved)
-            .Join(db.Users, m => m.RequestedByUserId, u => u.Id, (m, u) => new { m, Requester = u.UserName })
-            .Join(db.Users, x => x.m.DecidedByUserId, u => u.Id, (x, u) => new { x.m, x.Requester, Approver = u.UserName })
-            .ToListAsync(ct);
-        facts.AddRange(manual.Select(x => new ManualColour(x.m.DecidedAtUtc ?? x.m.RequestedAtUtc, $"manual:{x.m.Id}", x.m.Colour, x.m.Reason, x.Requester, x.Approver)));
-        return facts;
-    }
+    public async Task<IReadOnlyList<HealthFact>> LoadFactsAsync(FangkongDb db, long personId, CancellationToken ct) =>
+        (await CodeFacts.LoadAsync(db, [personId], ct))[personId];
 
     /// <summary>
     /// Re-evaluates the colour and, when it changed, updates the state and appends a change row. Adds to the
     /// context without saving, so callers commit it with the facts that caused it.
     /// </summary>
-    public async Task<CodeDecision> RecomputeAsync(FangkongDb db, long personId, CancellationToken ct)
-    {
-        var decision = CodeRules.Evaluate(await LoadFactsAsync(db, personId, ct), policy);
-        var state = await db.HealthCodes.FindAsync([personId], ct);
-        var from = state?.Colour ?? CodeColour.Green;
-        var rule = state?.Rule ?? CodeRules.DefaultRule;
-        if (from == decision.Colour && rule == decision.Rule) return decision;
+    public async Task<CodeDecision> RecomputeAsync(FangkongDb db, long personId, CancellationToken ct) =>
+        (await RecomputeManyAsync(db, [personId], ct))[personId];
 
+    /// <summary>Re-derives the colours of many persons with a few set queries per chunk; adds changes without saving.</summary>
+    public async Task<Dictionary<long, CodeDecision>> RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    {
+        var decisions = new Dictionary<long, CodeDecision>();
         var now = time.GetUtcNow().UtcDateTime;
-        if (state is null)
+        foreach (var chunk in personIds.Distinct().Chunk(1000))
         {
-            state = new HealthCodeState { PersonId = personId, Rule = decision.Rule, PolicyVersion = decision.PolicyVersion };
-            db.HealthCodes.Add(state);
+            var facts = await CodeFacts.LoadAsync(db, chunk, ct);
+            var states = await db.HealthCodes.Where(h => chunk.Contains(h.PersonId)).ToDictionaryAsync(h => h.PersonId, ct);
+            foreach (var personId in chunk)
+            {
+                var decision = CodeRules.Evaluate(facts[personId], policy);
+                decisions[personId] = decision;
+                var state = states.GetValueOrDefault(personId) ?? db.HealthCodes.Local.FirstOrDefault(h => h.PersonId == personId);
+                var from = state?.Colour ?? CodeColour.Green;
+                var rule = state?.Rule ?? CodeRules.DefaultRule;
+                if (from == decision.Colour && rule == decision.Rule) continue;
+                if (state is null)
+                {
+                    state = new HealthCodeState { PersonId = personId, Rule = decision.Rule, PolicyVersion = decision.PolicyVersion };
+                    db.HealthCodes.Add(state);
+                }
+                state.Colour = decision.Colour;
+                state.Rule = decision.Rule;
+                state.PolicyVersion = decision.PolicyVersion;
+                state.SinceUtc = now;
+                db.HealthCodeChanges.Add(new HealthCodeChange
+                {
+                    Id = ids.Next(),
+                    PersonId = personId,
+                    From = from,
+                    To = decision.Colour,
+                    AtUtc = now,
+                    Rule = decision.Rule,
+                    Explanation = decision.Explanation,
+                    Evidence = string.Join(",", decision.Evidence),
+                    PolicyVersion = decision.PolicyVersion,
+                });
+            }
         }
-        state.Colour = decision.Colour;
-        state.Rule = decision.Rule;
-        state.PolicyVersion = decision.PolicyVersion;
-        state.SinceUtc = now;
-        db.HealthCodeChanges.Add(new HealthCodeChange
-        {
-            Id = ids.Next(),
-            PersonId = personId,
-            From = from,
-            To = decision.Colour,
-            AtUtc = now,
-            Rule = decision.Rule,
-            Explanation = decision.Explanation,
-            Evidence = string.Join(",", decision.Evidence),
-            PolicyVersion = decision.PolicyVersion,
-        });
-        return decision;
+        return decisions;
     }
 
     public async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>

@@ -32,6 +32,20 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<TestResult> TestResults => Set<TestResult>();
     public DbSet<TraceAccess> TraceAccesses => Set<TraceAccess>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<TestingRound> TestingRounds => Set<TestingRound>();
+    public DbSet<SamplingSite> SamplingSites => Set<SamplingSite>();
+    public DbSet<RoundResident> RoundResidents => Set<RoundResident>();
+    public DbSet<SiteCompound> SiteCompounds => Set<SiteCompound>();
+    public DbSet<RoundWave> RoundWaves => Set<RoundWave>();
+    public DbSet<Tube> Tubes => Set<Tube>();
+    public DbSet<Sample> Samples => Set<Sample>();
+    public DbSet<Box> Boxes => Set<Box>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<ResampleTask> ResampleTasks => Set<ResampleTask>();
+    public DbSet<DoorTask> DoorTasks => Set<DoorTask>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
+    public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -148,6 +162,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.UserName).IsUnique();
         });
+        TestingModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

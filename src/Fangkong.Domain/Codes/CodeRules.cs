@@ -19,7 +19,10 @@ public sealed record CodePolicy
 public static class CodeRules
 {
     public const string ManualRule = "manual-approved";
+    public const string CaseRule = "case";
+    public const string PositivePoolRule = "positive-pool-until-single-negative";
     public const string FeverRule = "fever-at-gate-until-negative-test";
+    public const string MissedRoundRule = "missed-testing-round-until-sampled";
     public const string DefaultRule = "no-risk-facts";
 
     public static CodeDecision Evaluate(IEnumerable<HealthFact> facts, CodePolicy policy)
@@ -32,12 +35,29 @@ public static class CodeRules
                 $"人工赋码:{manual.Reason}(申请 {manual.RequestedBy},审批 {manual.ApprovedBy})",
                 [manual.EvidenceRef], policy.Version);
 
+        var caseFact = list.OfType<CaseFact>().LastOrDefault();
+        if (caseFact is not null)
+            return new CodeDecision(CodeColour.Red, CaseRule, $"{caseFact.Description} / case under management", [caseFact.EvidenceRef], policy.Version);
+
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
+        var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);
+        if (pool is not null)
+            return new CodeDecision(pool.Colour, PositivePoolRule,
+                $"{pool.RoundName}混管阳性,请居家等待单管复采;复采阴性后转绿 / your pooled tube in {pool.RoundName} was positive: stay home for a single-tube re-test; green again once it is negative",
+                [pool.EvidenceRef], policy.Version);
+
         var fever = list.OfType<FeverAtGate>().LastOrDefault(f => lastNegative is null || f.AtUtc > lastNegative);
         if (fever is not null)
             return new CodeDecision(CodeColour.Yellow, FeverRule,
                 $"{fever.VenueName}测得体温{fever.Celsius:0.0}℃,核酸检测阴性后转绿 / fever {fever.Celsius:0.0} °C at {fever.VenueName}; green again after a negative test",
                 [fever.EvidenceRef], policy.Version);
+
+        var lastSampled = list.OfType<SampledFact>().Select(t => (DateTime?)t.AtUtc).LastOrDefault();
+        var missed = list.OfType<MissedRoundFact>().LastOrDefault(f => lastSampled is null || f.AtUtc > lastSampled);
+        if (missed is not null)
+            return new CodeDecision(CodeColour.Yellow, MissedRoundRule,
+                $"未参加{missed.RoundName},任一采样点采样后转绿 / you missed {missed.RoundName}: green again once sampled at any site",
+                [missed.EvidenceRef], policy.Version);
 
         return new CodeDecision(CodeColour.Green, DefaultRule, "无风险记录 / no risk facts", [], policy.Version);
     }

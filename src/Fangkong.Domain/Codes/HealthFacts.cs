@@ -12,3 +12,18 @@ public sealed record TestResultFact(DateTime AtUtc, string EvidenceRef, bool Pos
 /// <summary>A colour set by an officer with a reason and approved by a second officer.</summary>
 public sealed record ManualColour(DateTime AtUtc, string EvidenceRef, CodeColour Colour, string Reason, string RequestedBy, string ApprovedBy)
     : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>The person is a case (a positive single tube, or later a diagnosis); <see cref="HealthFact.AtUtc"/> is when it was found.</summary>
+public sealed record CaseFact(DateTime AtUtc, string EvidenceRef, string Description) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>
+/// The person's swab was in a positive pool sampled at <see cref="HealthFact.AtUtc"/>; they are controlled until a
+/// negative single-tube re-test sampled after it. The colour is the round policy's.
+/// </summary>
+public sealed record PositivePoolFact(DateTime AtUtc, string EvidenceRef, CodeColour Colour, string RoundName) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>The person skipped a testing round that closed at <see cref="HealthFact.AtUtc"/>.</summary>
+public sealed record MissedRoundFact(DateTime AtUtc, string EvidenceRef, string RoundName) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>A swab was taken from the person (the result may not be out yet).</summary>
+public sealed record SampledFact(DateTime AtUtc, string EvidenceRef) : HealthFact(AtUtc, EvidenceRef);

@@ -34,7 +34,8 @@ public static class Problems
                     InputException e => Field(400, Camel(e.Field), e.Message),
                     NotFoundException e => Field(404, Camel(e.Field), e.Message),
                     ForbiddenException e => Results.Problem(statusCode: 403, title: e.Message),
-                    ConflictException e => Results.Problem(statusCode: 409, title: e.Message),
+                    ConflictException e => Results.Problem(statusCode: 409, title: e.Message,
+                        extensions: e.Code is null ? null : new Dictionary<string, object?> { ["code"] = e.Code }),
                     BadHttpRequestException { InnerException: JsonException je } =>
                         Field(400, string.IsNullOrEmpty(je.Path) ? "$" : je.Path, "请求体不是有效的JSON或字段类型错误 / the body is not valid JSON or a field has the wrong type: " + FirstLine(je.Message)),
                     BadHttpRequestException b => Results.Problem(statusCode: b.StatusCode, title: b.StatusCode == 413

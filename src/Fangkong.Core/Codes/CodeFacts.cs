@@ -1,0 +1,62 @@
+using Fangkong.Core.Data;
+using Fangkong.Core.Testing;
+using Fangkong.Domain.Codes;
+using Fangkong.Domain.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Codes;
+
+/// <summary>
+/// Reads the facts that decide colours for a set of persons, one query per kind of fact, so a fan-out of thousands
+/// of results or the close of a round re-derives colours in a few set queries instead of a few per person.
+/// A venue scan alone is never a fact: only fevers, tests, swabs, pools, missed rounds, cases and approved manual colours.
+/// </summary>
+internal static class CodeFacts
+{
+    public static async Task<Dictionary<long, List<HealthFact>>> LoadAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    {
+        var facts = personIds.Distinct().ToDictionary(id => id, _ => new List<HealthFact>());
+        void Add(long personId, HealthFact f) => facts[personId].Add(f);
+        var ids = facts.Keys.ToList();
+
+        var fevers = await db.GateEvents
+            .Where(e => e.PersonId != null && ids.Contains(e.PersonId.Value) && e.Reasons.Contains("Fever"))
+            .Join(db.Venues, e => e.VenueId, v => v.Id, (e, v) => new { PersonId = e.PersonId!.Value, e.Id, e.AtUtc, e.Temperature, v.Name })
+            .ToListAsync(ct);
+        foreach (var f in fevers) Add(f.PersonId, new FeverAtGate(f.AtUtc, $"gate-event:{f.Id}", f.Temperature ?? 0, f.Name));
+
+        var tests = await db.TestResults.Where(t => ids.Contains(t.PersonId)).Select(t => new { t.PersonId, t.Id, t.SampledAtUtc, t.Outcome }).ToListAsync(ct);
+        foreach (var t in tests) Add(t.PersonId, new TestResultFact(t.SampledAtUtc, $"test:{t.Id}", t.Outcome == TestOutcome.Positive));
+
+        var samples = await db.Samples.Where(s => ids.Contains(s.PersonId)).Select(s => new { s.PersonId, s.Id, s.AtUtc }).ToListAsync(ct);
+        foreach (var s in samples) Add(s.PersonId, new SampledFact(s.AtUtc, $"sample:{s.Id}"));
+
+        var pools = await (from s in db.Samples
+                           where ids.Contains(s.PersonId)
+                           join t in db.Tubes on s.TubeId equals t.Id
+                           where t.Outcome == TubeOutcome.Positive && t.Count > 1
+                           join r in db.TestingRounds on t.RoundId equals r.Id
+                           select new { s.PersonId, s.AtUtc, t.Barcode, r.Name, r.PositivePoolColour }).ToListAsync(ct);
+        foreach (var p in pools) Add(p.PersonId, new PositivePoolFact(p.AtUtc, $"tube:{p.Barcode}", p.PositivePoolColour, p.Name));
+
+        var missed = await (from x in db.RoundResidents
+                            where ids.Contains(x.PersonId) && x.Missed
+                            join r in db.TestingRounds on x.RoundId equals r.Id
+                            where r.YellowForMissedRound && r.ClosedAtUtc != null
+                            select new { x.PersonId, r.Id, r.Name, ClosedAt = r.ClosedAtUtc!.Value }).ToListAsync(ct);
+        foreach (var m in missed) Add(m.PersonId, new MissedRoundFact(m.ClosedAt, $"round:{m.Id}", m.Name));
+
+        var cases = await db.Cases.Where(c => ids.Contains(c.PersonId)).Select(c => new { c.PersonId, c.Id, c.ReportedAtUtc, c.FoundBy }).ToListAsync(ct);
+        foreach (var c in cases)
+            Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == Tracing.CaseFoundBy.PoolResampling ? "混管复采单管阳性" : "单管阳性"));
+
+        var manual = await db.ManualCodeRequests
+            .Where(m => ids.Contains(m.PersonId) && m.Status == ManualCodeStatus.Approved)
+            .Join(db.Users, m => m.RequestedByUserId, u => u.Id, (m, u) => new { m, Requester = u.UserName })
+            .Join(db.Users, x => x.m.DecidedByUserId, u => u.Id, (x, u) => new { x.m, x.Requester, Approver = u.UserName })
+            .ToListAsync(ct);
+        foreach (var x in manual)
+            Add(x.m.PersonId, new ManualColour(x.m.DecidedAtUtc ?? x.m.RequestedAtUtc, $"manual:{x.m.Id}", x.m.Colour, x.m.Reason, x.Requester, x.Approver));
+        return facts;
+    }
+}

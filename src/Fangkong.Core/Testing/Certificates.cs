@@ -1,0 +1,59 @@
+using Fangkong.Core.Codes;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.People;
+using Fangkong.Domain.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Testing;
+
+/// <summary>A sampling certificate (采样证明) as printed and as shown on the verify page; names and numbers masked.</summary>
+public sealed record Certificate(long SampleId, string RoundName, string MaskedName, string MaskedDocument, DateTime SampledAtUtc, string SiteName,
+    string TubeBarcode, bool AtHome, string Result, string Proof);
+
+public sealed record CertificateCheck(bool Valid, string Message, Certificate? Certificate);
+
+public sealed class Certificates(CodeSigner signer)
+{
+    /// <summary>Certificates of one person, newest first.</summary>
+    public async Task<IReadOnlyList<Certificate>> ForPersonAsync(FangkongDb db, long personId, CancellationToken ct)
+    {
+        var ids = await db.Samples.AsNoTracking().Where(s => s.PersonId == personId).OrderByDescending(s => s.AtUtc).Select(s => s.Id).Take(50).ToListAsync(ct);
+        var list = new List<Certificate>();
+        foreach (var id in ids) list.Add(await GetAsync(db, id, ct));
+        return list;
+    }
+
+    public async Task<Certificate> GetAsync(FangkongDb db, long sampleId, CancellationToken ct)
+    {
+        var row = await (from s in db.Samples.AsNoTracking()
+                         where s.Id == sampleId
+                         join p in db.Persons on s.PersonId equals p.Id
+                         join t in db.Tubes on s.TubeId equals t.Id
+                         join r in db.TestingRounds on s.RoundId equals r.Id
+                         join site in db.SamplingSites on t.SiteId equals site.Id
+                         select new { s, p.Name, p.DocumentNumber, p.Token, t.Barcode, t.Outcome, t.Count, Round = r.Name, Site = site.Name })
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("sampleId", "没有这条采样记录 / no such sample");
+        var result = row.Outcome switch
+        {
+            null => "检测中 / being tested",
+            TubeOutcome.Negative => "阴性 / negative",
+            _ when row.Count > 1 => "混管阳性,待复采 / pool positive: re-test pending",
+            _ => "阳性 / positive",
+        };
+        var signed = await signer.SignCertificateAsync(row.s.Id, row.s.RoundId, row.Token, row.s.AtUtc, ct);
+        return new Certificate(row.s.Id, row.Round, Masking.Name(row.Name), Masking.DocumentNumber(row.DocumentNumber), row.s.AtUtc, row.Site, row.Barcode,
+            row.s.AtHome, result, signed);
+    }
+
+    /// <summary>Checks a scanned certificate: the signature, then that the sample exists for the person the token names.</summary>
+    public async Task<CertificateCheck> VerifyAsync(FangkongDb db, string? text, CancellationToken ct)
+    {
+        var v = await signer.VerifyCertificateAsync(text, ct);
+        if (!v.IsValid) return new CertificateCheck(false, v.Message, null);
+        var p = v.Payload!;
+        var matches = await db.Samples.AnyAsync(s => s.Id == p.SampleId && s.RoundId == p.RoundId && db.Persons.Any(x => x.Id == s.PersonId && x.Token == p.Token), ct);
+        if (!matches) return new CertificateCheck(false, "签名有效,但记录不存在 / signed, but no such sample is on record", null);
+        return new CertificateCheck(true, v.Message, await GetAsync(db, p.SampleId, ct));
+    }
+}

@@ -1,0 +1,94 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Testing;
+
+public enum CoverageLevel { District = 1, Community = 2, Compound = 3, Building = 4 }
+
+public sealed record CoverageRow(string Id, string Name, int Residents, int Sampled, int ResultsOut, int Missed)
+{
+    public double SampledShare => Residents == 0 ? 0 : (double)Sampled / Residents;
+}
+
+public sealed record CoverageView(long RoundId, CoverageLevel Level, string? Parent, CoverageRow Total, IReadOnlyList<CoverageRow> Rows);
+
+public sealed record MissingPerson(long PersonId, string MaskedName, string MaskedDocument, string Address, bool AtHome, bool HasDoorTask);
+
+/// <summary>
+/// Live progress of a round by place, read from the roster's place index: each drill-down level reads the range of
+/// its parent (district → community → compound → building), so a level costs its own rows, not the city's.
+/// </summary>
+public static class Coverage
+{
+    public static async Task<CoverageView> ByPlaceAsync(FangkongDb db, long roundId, CoverageLevel level, string? parent, CancellationToken ct)
+    {
+        if (!await db.TestingRounds.AnyAsync(r => r.Id == roundId, ct)) throw new NotFoundException("roundId", "轮次不存在 / no such round");
+        if (!Enum.IsDefined(level)) throw new InputException("level", "层级应为district、community、compound或building / unknown level");
+        var q = db.RoundResidents.AsNoTracking().Where(x => x.RoundId == roundId);
+        long parentId = 0;
+        if (level != CoverageLevel.District)
+        {
+            if (string.IsNullOrWhiteSpace(parent)) throw new InputException("parent", "请指定上一级 / parent is required below district level");
+            if (level != CoverageLevel.Community && !long.TryParse(parent, out parentId)) throw new InputException("parent", "上一级编号无效 / parent must be a number");
+        }
+        q = level switch
+        {
+            CoverageLevel.Community => q.Where(x => x.DistrictCode == parent),
+            CoverageLevel.Compound => q.Where(x => x.CommunityId == parentId),
+            CoverageLevel.Building => q.Where(x => x.CompoundId == parentId),
+            _ => q,
+        };
+        var rows = level switch
+        {
+            CoverageLevel.District => await q.GroupBy(x => x.DistrictCode).Select(g => new Agg(g.Key, 0, g.Count(), g.Count(x => x.SampledAtUtc != null), g.Count(x => x.ResultAtUtc != null), g.Count(x => x.Missed))).ToListAsync(ct),
+            CoverageLevel.Community => await q.GroupBy(x => x.CommunityId).Select(g => new Agg(null, g.Key, g.Count(), g.Count(x => x.SampledAtUtc != null), g.Count(x => x.ResultAtUtc != null), g.Count(x => x.Missed))).ToListAsync(ct),
+            CoverageLevel.Compound => await q.GroupBy(x => x.CompoundId).Select(g => new Agg(null, g.Key, g.Count(), g.Count(x => x.SampledAtUtc != null), g.Count(x => x.ResultAtUtc != null), g.Count(x => x.Missed))).ToListAsync(ct),
+            _ => await q.GroupBy(x => x.BuildingId).Select(g => new Agg(null, g.Key, g.Count(), g.Count(x => x.SampledAtUtc != null), g.Count(x => x.ResultAtUtc != null), g.Count(x => x.Missed))).ToListAsync(ct),
+        };
+        var names = await NamesAsync(db, level, rows, ct);
+        var list = rows.Select(r => new CoverageRow(r.Code ?? r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                names.GetValueOrDefault(r.Code ?? r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "?"), r.Residents, r.Sampled, r.ResultsOut, r.Missed))
+            .OrderBy(r => (double)r.Sampled / Math.Max(1, r.Residents)).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var total = new CoverageRow(parent ?? "", "合计 / total", list.Sum(r => r.Residents), list.Sum(r => r.Sampled), list.Sum(r => r.ResultsOut), list.Sum(r => r.Missed));
+        return new CoverageView(roundId, level, parent, total, list);
+    }
+
+    private sealed record Agg(string? Code, long Id, int Residents, int Sampled, int ResultsOut, int Missed);
+
+    private static async Task<Dictionary<string, string>> NamesAsync(FangkongDb db, CoverageLevel level, List<Agg> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        static string S(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return level switch
+        {
+            CoverageLevel.District => await db.Districts.ToDictionaryAsync(d => d.Code, d => d.Name, ct),
+            CoverageLevel.Community => (await db.Communities.Where(c => ids.Contains(c.Id)).ToListAsync(ct)).ToDictionary(c => S(c.Id), c => c.Name),
+            CoverageLevel.Compound => (await db.Compounds.Where(c => ids.Contains(c.Id)).ToListAsync(ct)).ToDictionary(c => S(c.Id), c => c.Name),
+            _ => (await db.Buildings.Where(b => ids.Contains(b.Id)).ToListAsync(ct)).ToDictionary(b => S(b.Id), b => $"{b.Number}号楼"),
+        };
+    }
+
+    /// <summary>Residents of a compound or building not yet sampled, masked, paged; the list door-knocking starts from.</summary>
+    public static async Task<Page<MissingPerson>> MissingAsync(FangkongDb db, long roundId, long? compoundId, long? buildingId, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (compoundId is null && buildingId is null) throw new InputException("compoundId", "请指定小区或楼栋 / choose a compound or a building");
+        var (p, size) = Paging.Normalise(page, pageSize);
+        var q = db.RoundResidents.AsNoTracking().Where(x => x.RoundId == roundId && x.SampledAtUtc == null);
+        if (compoundId is { } c) q = q.Where(x => x.CompoundId == c);
+        if (buildingId is { } b) q = q.Where(x => x.BuildingId == b);
+        var total = await q.LongCountAsync(ct);
+        var rows = await (from x in q
+                          join person in db.Persons on x.PersonId equals person.Id
+                          orderby x.HouseholdId, person.Id
+                          select new { person.Id, person.Name, person.DocumentNumber, x.HouseholdId, x.AtHome,
+                              Task = db.DoorTasks.Any(t => t.RoundId == roundId && t.HouseholdId == x.HouseholdId) })
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = new List<MissingPerson>();
+        foreach (var r in rows)
+            items.Add(new MissingPerson(r.Id, Masking.Name(r.Name), Masking.DocumentNumber(r.DocumentNumber),
+                await People.PersonDirectory.AddressAsync(db, r.HouseholdId, ct) ?? "", r.AtHome, r.Task));
+        return new Page<MissingPerson>(items, p, size, total);
+    }
+}

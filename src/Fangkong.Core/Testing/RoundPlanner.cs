@@ -1,0 +1,215 @@
+using System.Globalization;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.Codes;
+using Fangkong.Domain.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Testing;
+
+/// <summary>
+/// Creates a round over an area: writes its roster set-based, opens sampling sites per community, sends compounds
+/// to them and schedules building units into waves (domain.md §4). Sampling must end early enough for the lab:
+/// <see cref="LabAllowance"/> before the deadline ("results generally within 6 hours").
+/// </summary>
+public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
+{
+    public static readonly TimeSpan LabAllowance = TimeSpan.FromHours(6);
+    public static DateTime SamplingDeadline(DateTime deadlineUtc) => deadlineUtc - LabAllowance;
+
+    public async Task<TestingRound> CreateAsync(FangkongDb db, RoundRequest r, long userId, CancellationToken ct)
+    {
+        var name = r.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", "轮次名称应为1–100个字 / the round needs a name of 1–100 characters");
+        var scope = r.Scope ?? RoundScope.City;
+        if (!Enum.IsDefined(scope)) throw new InputException("scope", "范围应为全市、区县或社区 / scope must be city, districts or communities");
+        var areaFilter = await AreaFilterAsync(db, scope, r.AreaIds ?? [], ct);
+        var start = r.StartAt is { } s ? clock.AsUtc(s) : clock.UtcNow;
+        if (start < clock.UtcNow.AddDays(-1) || start > clock.UtcNow.AddDays(30))
+            throw new InputException("startAt", "开始时间应在过去一天到未来30天之间 / the start must be within a day ago and 30 days ahead");
+        var hours = r.DeadlineHours ?? 24;
+        if (hours is < 7 or > 72) throw new InputException("deadlineHours", "时限应为7–72小时 / the deadline must be 7 to 72 hours after the start");
+        var policy = new SamplingPolicy
+        {
+            PoolSize = r.PoolSize ?? Pooling.DefaultPoolSize,
+            SingleTubeForKeyGroups = r.SingleTubeForKeyGroups ?? true,
+            HouseholdTubeInSealedCompounds = r.HouseholdTubeInSealedCompounds ?? true,
+            PositivePoolColour = r.PositivePoolColour ?? CodeColour.Yellow,
+            YellowForMissedRound = r.YellowForMissedRound ?? true,
+            WaveLength = TimeSpan.FromMinutes(r.WaveMinutes ?? 20),
+        };
+        if (!Enum.IsDefined(policy.PositivePoolColour)) throw new InputException("positivePoolColour", "颜色无效 / unknown colour");
+        if (policy.Validate() is { } bad) throw new InputException(bad.Field, bad.Reason);
+        var perSite = r.ResidentsPerSite ?? 1500;
+        if (perSite is < 100 or > 20000) throw new InputException("residentsPerSite", "每个采样点覆盖100–20000人 / a site serves 100 to 20,000 residents");
+        var rate = r.SwabsPerTablePerHour ?? 60;
+        if (rate is < 10 or > 300) throw new InputException("swabsPerTablePerHour", "每台每小时采样10–300人 / a table swabs 10 to 300 persons an hour");
+
+        var round = new TestingRound
+        {
+            Id = ids.Next(), Name = name, Scope = scope, AreaIds = string.Join(',', r.AreaIds ?? []), StartUtc = start,
+            DeadlineUtc = start.AddHours(hours), PoolSize = policy.PoolSize, SingleTubeForKeyGroups = policy.SingleTubeForKeyGroups,
+            HouseholdTubeInSealedCompounds = policy.HouseholdTubeInSealedCompounds, PositivePoolColour = policy.PositivePoolColour,
+            YellowForMissedRound = policy.YellowForMissedRound, WaveMinutes = (int)policy.WaveLength.TotalMinutes, Status = RoundStatus.Planned,
+            CreatedAtUtc = clock.UtcNow, CreatedByUserId = userId,
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.TestingRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        round.Residents = await WriteRosterAsync(db, round.Id, areaFilter, ct);
+        if (round.Residents == 0) throw new InputException("areaIds", "所选范围内没有登记居民 / no registered residents live in this area");
+        await OpenSitesAsync(db, round, perSite, rate, ct);
+        await CreateHomeTasksAsync(db, round, ct);
+        await db.SaveChangesAsync(ct);
+        await ReplanAsync(db, round, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return round;
+    }
+
+    /// <summary>Validated SQL filter on streets (s) and communities (c); ids are parsed numbers, never caller text.</summary>
+    private static async Task<string> AreaFilterAsync(FangkongDb db, RoundScope scope, IReadOnlyList<string> areaIds, CancellationToken ct)
+    {
+        if (scope == RoundScope.City) return "1 = 1";
+        if (areaIds.Count == 0) throw new InputException("areaIds", "请选择区县或社区 / choose at least one district or community");
+        if (scope == RoundScope.Districts)
+        {
+            var codes = areaIds.Select(a => a.Trim()).Distinct().ToList();
+            var known = await db.Districts.Where(d => codes.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
+            if (codes.Except(known).FirstOrDefault() is { } unknown) throw new InputException("areaIds", $"未知区县代码 {unknown} / unknown district code");
+            return $"s.\"DistrictCode\" IN ({string.Join(",", known.Select(k => "'" + long.Parse(k, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "'"))})";
+        }
+        var ids = new List<long>();
+        foreach (var a in areaIds)
+            ids.Add(long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InputException("areaIds", $"社区编号无效:{a} / not a community id"));
+        var found = await db.Communities.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        if (ids.Except(found).FirstOrDefault() is var missing and not 0) throw new InputException("areaIds", $"未知社区 {missing} / unknown community");
+        return $"c.\"Id\" IN ({string.Join(",", found)})";
+    }
+
+    private static async Task<int> WriteRosterAsync(FangkongDb db, long roundId, string areaFilter, CancellationToken ct)
+    {
+        // Set-based: a city of a million is one statement, not a million round trips.
+        var sql = $"""
+            INSERT INTO round_residents ("RoundId", "PersonId", "DistrictCode", "CommunityId", "CompoundId", "BuildingId", "UnitId", "HouseholdId", "AtHome", "KeyGroup", "Missed")
+            SELECT {roundId}, p."Id", s."DistrictCode", c."Id", co."Id", b."Id", u."Id", h."Id",
+              (EXISTS (SELECT 1 FROM person_markers m WHERE m."PersonId" = p."Id" AND m."Kind" = 1)
+               OR EXISTS (SELECT 1 FROM zone_controls z WHERE z."CompoundId" = co."Id" AND z."Level" = 3)),
+              EXISTS (SELECT 1 FROM person_markers m WHERE m."PersonId" = p."Id" AND m."Kind" = 2),
+              FALSE
+            FROM persons p
+            JOIN households h ON h."Id" = p."HouseholdId"
+            JOIN units u ON u."Id" = h."UnitId"
+            JOIN buildings b ON b."Id" = u."BuildingId"
+            JOIN compounds co ON co."Id" = b."CompoundId"
+            JOIN communities c ON c."Id" = co."CommunityId"
+            JOIN streets s ON s."Id" = c."StreetId"
+            WHERE {areaFilter}
+            """;
+        return await db.Database.ExecuteSqlRawAsync(sql, ct);
+    }
+
+    /// <summary>One site per <paramref name="perSite"/> residents of a community, compounds split among them in order.</summary>
+    private async Task OpenSitesAsync(FangkongDb db, TestingRound round, int perSite, int rate, CancellationToken ct)
+    {
+        var compounds = await db.RoundResidents.Where(x => x.RoundId == round.Id)
+            .GroupBy(x => new { x.CommunityId, x.CompoundId })
+            .Select(g => new { g.Key.CommunityId, g.Key.CompoundId, Residents = g.Count(), Coming = g.Count(x => !x.AtHome) })
+            .ToListAsync(ct);
+        var names = await db.Communities.Where(c => compounds.Select(x => x.CommunityId).Distinct().Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var windowHours = Math.Max(1, (SamplingDeadline(round.DeadlineUtc) - round.StartUtc - round.Policy.WaveLength).TotalHours);
+        foreach (var community in compounds.GroupBy(x => x.CommunityId).OrderBy(g => g.Key))
+        {
+            var total = community.Sum(x => x.Residents);
+            var siteCount = Math.Max(1, (total + perSite - 1) / perSite);
+            var share = (double)total / siteCount;
+            var groups = new List<List<(long CompoundId, int Coming)>> { new() };
+            var acc = 0;
+            foreach (var c in community.OrderBy(x => x.CompoundId))
+            {
+                if (acc >= share * groups.Count && groups.Count < siteCount) groups.Add([]);
+                groups[^1].Add((c.CompoundId, c.Coming));
+                acc += c.Residents;
+            }
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var coming = groups[i].Sum(x => x.Coming);
+                var site = new SamplingSite
+                {
+                    Id = ids.Next(), RoundId = round.Id, CommunityId = community.Key, SwabsPerTablePerHour = rate,
+                    Name = $"{names.GetValueOrDefault(community.Key, "社区")}第{i + 1}采样点",
+                    // Enough tables to finish inside the sampling window, but no more than a square can hold.
+                    Tables = Math.Clamp((int)Math.Ceiling(coming / (rate * windowHours)), 1, 20),
+                };
+                db.SamplingSites.Add(site);
+                foreach (var (compoundId, _) in groups[i])
+                    db.SiteCompounds.Add(new SiteCompound { RoundId = round.Id, CompoundId = compoundId, SiteId = site.Id });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Households with an immobile member or in a sealed compound are sampled at home (敲门行动).</summary>
+    private async Task CreateHomeTasksAsync(FangkongDb db, TestingRound round, CancellationToken ct)
+    {
+        var homes = await db.RoundResidents.Where(x => x.RoundId == round.Id && x.AtHome)
+            .Select(x => new { x.HouseholdId, x.CompoundId }).Distinct().ToListAsync(ct);
+        if (homes.Count == 0) return;
+        var sealedCompounds = (await db.ZoneControls.Where(z => z.Level == People.ControlLevel.Sealed).Select(z => z.CompoundId).ToListAsync(ct)).ToHashSet();
+        var sites = await db.SiteCompounds.Where(s => s.RoundId == round.Id).ToDictionaryAsync(s => s.CompoundId, s => s.SiteId, ct);
+        foreach (var h in homes)
+            db.DoorTasks.Add(new DoorTask
+            {
+                Id = ids.Next(), RoundId = round.Id, HouseholdId = h.HouseholdId, CompoundId = h.CompoundId, SiteId = sites[h.CompoundId],
+                Reason = sealedCompounds.Contains(h.CompoundId) ? DoorReason.Sealed : DoorReason.Immobile, CreatedAtUtc = clock.UtcNow,
+            });
+    }
+
+    /// <summary>Recomputes every unit's wave from the sites' current tables; the finish time shows whether the deadline holds.</summary>
+    public static async Task ReplanAsync(FangkongDb db, TestingRound round, CancellationToken ct)
+    {
+        await db.RoundWaves.Where(w => w.RoundId == round.Id).ExecuteDeleteAsync(ct);
+        var units = await (from x in db.RoundResidents
+                           where x.RoundId == round.Id && !x.AtHome
+                           join sc in db.SiteCompounds on new { x.RoundId, x.CompoundId } equals new { sc.RoundId, sc.CompoundId }
+                           group x by new { x.UnitId, sc.SiteId } into g
+                           select new UnitDemand(g.Key.UnitId, g.Key.SiteId, g.Count())).ToListAsync(ct);
+        var sites = await db.SamplingSites.Where(s => s.RoundId == round.Id)
+            .Select(s => new SiteCapacity(s.Id, s.Tables, s.SwabsPerTablePerHour)).ToListAsync(ct);
+        var plan = WavePlanner.Plan(units, sites, round.StartUtc, SamplingDeadline(round.DeadlineUtc), round.Policy.WaveLength);
+        db.RoundWaves.AddRange(plan.Waves.Select(w => new RoundWave
+        {
+            RoundId = round.Id, UnitId = w.UnitId, SiteId = w.SiteId, StartUtc = w.StartUtc, EndUtc = w.EndUtc, Residents = w.Residents,
+        }));
+        round.PlannedFinishUtc = plan.FinishUtc;
+    }
+
+    public async Task<SamplingSite> ChangeSiteAsync(FangkongDb db, long siteId, SiteChange change, CancellationToken ct)
+    {
+        var site = await db.SamplingSites.FindAsync([siteId], ct) ?? throw new NotFoundException("siteId", "采样点不存在 / no such site");
+        var round = await db.TestingRounds.FirstAsync(r => r.Id == site.RoundId, ct);
+        if (round.Status == RoundStatus.Closed) throw new ConflictException("轮次已结束 / the round is closed");
+        if (change.Tables is { } t)
+            site.Tables = t is >= 1 and <= 100 ? t : throw new InputException("tables", "采样台数应为1–100 / a site has 1 to 100 tables");
+        if (change.SwabsPerTablePerHour is { } r)
+            site.SwabsPerTablePerHour = r is >= 10 and <= 300 ? r : throw new InputException("swabsPerTablePerHour", "每台每小时采样10–300人 / a table swabs 10 to 300 persons an hour");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await ReplanAsync(db, round, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return site;
+    }
+
+    public async Task<TestingRound> OpenAsync(FangkongDb db, long roundId, CancellationToken ct)
+    {
+        var round = await db.TestingRounds.FindAsync([roundId], ct) ?? throw new NotFoundException("roundId", "轮次不存在 / no such round");
+        if (round.Status != RoundStatus.Planned) throw new ConflictException("只有计划中的轮次可以开始 / only a planned round can be opened");
+        round.Status = RoundStatus.Open;
+        round.OpenedAtUtc = clock.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return round;
+    }
+}

@@ -1,0 +1,217 @@
+using Fangkong.Core.Codes;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.People;
+using Fangkong.Domain.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Testing;
+
+/// <summary>
+/// The sampling table: a tube is opened by its barcode, persons are added by their code or ID card, the tube closes
+/// when full or by hand. Every call carries the device's idempotency key, so a page replaying its queue after a
+/// network outage gets the first answer again and nothing is written twice.
+/// </summary>
+public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSigner signer, HealthCodeService codes)
+{
+    public async Task<TubeView> OpenTubeAsync(FangkongDb db, OpenTubeRequest r, long userId, CancellationToken ct)
+    {
+        var key = Key(r.Key);
+        var barcode = Barcodes.Normalise(r.Barcode);
+        if (!Barcodes.IsTube(barcode))
+            throw new InputException("barcode", "无法识别的试管条码(格式或校验位错误)/ unknown tube barcode: wrong format or check digit");
+        var existing = await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.Barcode == barcode, ct);
+        if (existing is not null)
+        {
+            // The same device replaying its open, or the same sampler rescanning a tube still open at the table.
+            if (existing.OpenedByUserId == userId && (existing.OpenKey == key || existing.ClosedAtUtc is null)) return View(existing);
+            throw new ConflictException($"试管{barcode}已被使用,请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
+        }
+        var roundId = r.RoundId ?? throw new InputException("roundId", "请选择轮次 / roundId is required");
+        var round = await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == roundId, ct)
+            ?? throw new NotFoundException("roundId", "轮次不存在 / no such round");
+        if (round.Status != RoundStatus.Open) throw new ConflictException("该轮次未在采样中 / the round is not open for sampling", SampleRefusals.RoundNotOpen);
+        var siteId = r.SiteId ?? throw new InputException("siteId", "请选择采样点 / siteId is required");
+        if (!await db.SamplingSites.AnyAsync(s => s.Id == siteId && s.RoundId == roundId, ct))
+            throw new NotFoundException("siteId", "该轮次没有这个采样点 / no such site in this round");
+        var kind = r.Kind ?? (r.DoorTaskId is null ? TubeKind.Pool : TubeKind.Household);
+        if (!Enum.IsDefined(kind)) throw new InputException("kind", "试管类型无效 / unknown tube kind");
+        if (r.DoorTaskId is { } taskId && !await db.DoorTasks.AnyAsync(t => t.Id == taskId && t.RoundId == roundId, ct))
+            throw new NotFoundException("doorTaskId", "该轮次没有这个上门任务 / no such door-to-door task in this round");
+        var tube = new Tube
+        {
+            Id = ids.Next(), RoundId = roundId, SiteId = siteId, Barcode = barcode, Kind = kind, Capacity = FanOut.Capacity(kind, round.Policy),
+            OpenedByUserId = userId, OpenedAtUtc = DeviceTime(r.At, "at"), OpenKey = key, DoorTaskId = r.DoorTaskId,
+        };
+        db.Tubes.Add(tube);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two tables scanned the same barcode at once: the first wins, the other is told it is used.
+            db.ChangeTracker.Clear();
+            var winner = await db.Tubes.AsNoTracking().FirstAsync(t => t.Barcode == barcode, ct);
+            if (winner.OpenedByUserId == userId && winner.OpenKey == key) return View(winner);
+            throw new ConflictException($"试管{barcode}已被使用,请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
+        }
+        return View(tube);
+    }
+
+    public async Task<SampleAnswer> AddSampleAsync(FangkongDb db, string barcode, SampleRequest r, long userId, CancellationToken ct)
+    {
+        var key = Key(r.Key);
+        if (await ReplayAsync(db, key, userId, ct) is { } replay) return replay;
+        var tube = await TubeAsync(db, barcode, ct);
+        if (tube.OpenedByUserId != userId) throw new ForbiddenException("这支试管由另一名采样员开启 / another sampler opened this tube");
+        if (tube.ClosedAtUtc is not null || tube.Count >= tube.Capacity)
+            throw new ConflictException("试管已封管,请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
+        var person = await IdentifyAsync(db, r.Scan, ct);
+        var round = await db.TestingRounds.AsNoTracking().FirstAsync(x => x.Id == tube.RoundId, ct);
+        if (round.Status != RoundStatus.Open) throw new ConflictException("该轮次已结束采样 / the round is no longer open", SampleRefusals.RoundNotOpen);
+        var masked = Masking.Name(person.Name);
+        var roster = await db.RoundResidents.AsNoTracking().FirstOrDefaultAsync(x => x.RoundId == tube.RoundId && x.PersonId == person.Id, ct);
+        var resample = tube.Kind == TubeKind.Resample;
+
+        var warnings = new List<string>();
+        if (!resample)
+        {
+            if (roster?.SampledAtUtc is not null || await db.Samples.AnyAsync(s => s.RoundId == tube.RoundId && s.PersonId == person.Id && !s.Resample, ct))
+                throw new ConflictException($"{masked}本轮已采样,请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
+            if (roster is { KeyGroup: true } && round.SingleTubeForKeyGroups && tube.Kind is TubeKind.Pool or TubeKind.Household)
+                throw new ConflictException($"{masked}属重点人群,须单人单管 / {masked} is in a key group: use a single tube", SampleRefusals.SingleTubeRequired);
+        }
+        if (roster is null) warnings.Add(SampleWarnings.OutsideArea);
+        else
+        {
+            var site = await db.SiteCompounds.Where(s => s.RoundId == tube.RoundId && s.CompoundId == roster.CompoundId).Select(s => s.SiteId).FirstOrDefaultAsync(ct);
+            if (site != tube.SiteId) warnings.Add(SampleWarnings.OtherSite);
+            if (tube.DoorTaskId is { } taskId && !await db.DoorTasks.AnyAsync(t => t.Id == taskId && t.HouseholdId == roster.HouseholdId, ct))
+                warnings.Add(SampleWarnings.OtherHousehold);
+        }
+        ResampleTask? task = null;
+        if (resample)
+        {
+            task = await db.ResampleTasks.Where(t => t.PersonId == person.Id && t.DoneAtUtc == null).OrderBy(t => t.CreatedAtUtc).FirstOrDefaultAsync(ct);
+            if (task is null) warnings.Add(SampleWarnings.NoResampleTask);
+        }
+
+        var at = DeviceTime(r.At, "at");
+        var sample = new Sample
+        {
+            Id = ids.Next(), RoundId = tube.RoundId, TubeId = tube.Id, PersonId = person.Id, AtUtc = at, SamplerUserId = userId,
+            Resample = resample, AtHome = tube.DoorTaskId is not null, IdempotencyKey = key,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The tube's count is the guard: a full or closed tube takes no more swabs, whatever the races.
+        var taken = await db.Tubes.Where(t => t.Id == tube.Id && t.ClosedAtUtc == null && t.Count < t.Capacity)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Count, t => t.Count + 1), ct);
+        if (taken == 0) throw new ConflictException("试管已封管,请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
+        await db.Tubes.Where(t => t.Id == tube.Id && t.FirstSampledAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.FirstSampledAtUtc, at), ct);
+        // Full: closes by itself.
+        await db.Tubes.Where(t => t.Id == tube.Id && t.Count >= t.Capacity && t.ClosedAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.ClosedAtUtc, at), ct);
+        db.Samples.Add(sample);
+        if (task is not null) { task.SampleId = sample.Id; task.DoneAtUtc = at; }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            // Either this key was written by a concurrent retry (answer as it was), or another table sampled the person.
+            if (await ReplayAsync(db, key, userId, ct) is { } raced) return raced;
+            throw new ConflictException($"{masked}本轮已采样,请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
+        }
+        if (!resample)
+            await db.RoundResidents.Where(x => x.RoundId == tube.RoundId && x.PersonId == person.Id && x.SampledAtUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.SampledAtUtc, at), ct);
+        if (roster is not null)
+            await DoorTasks.CompleteIfDoneAsync(db, tube.RoundId, roster.HouseholdId, at, ct);
+        // A swab clears "missed a round" at once; other colours wait for the result.
+        if (await db.HealthCodes.AnyAsync(h => h.PersonId == person.Id && h.Colour != Domain.Codes.CodeColour.Green, ct))
+        {
+            await codes.RecomputeAsync(db, person.Id, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        var fresh = await db.Tubes.AsNoTracking().FirstAsync(t => t.Id == tube.Id, ct);
+        return new SampleAnswer(sample.Id, masked, warnings, Message(masked, warnings), View(fresh), false);
+    }
+
+    public async Task<TubeView> CloseTubeAsync(FangkongDb db, string barcode, CloseTubeRequest r, long userId, CancellationToken ct)
+    {
+        var tube = await TubeAsync(db, barcode, ct);
+        if (tube.OpenedByUserId != userId) throw new ForbiddenException("这支试管由另一名采样员开启 / another sampler opened this tube");
+        if (tube.ClosedAtUtc is not null) return View(tube); // closing twice (a replay) is harmless
+        if (tube.Count == 0) throw new ConflictException("空试管不能封管,请先采样 / an empty tube cannot be closed", "TubeEmpty");
+        var at = DeviceTime(r.At, "at");
+        await db.Tubes.Where(t => t.Id == tube.Id && t.ClosedAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.ClosedAtUtc, at), ct);
+        return View(await db.Tubes.AsNoTracking().FirstAsync(t => t.Id == tube.Id, ct));
+    }
+
+    public static async Task<Tube> TubeAsync(FangkongDb db, string? barcode, CancellationToken ct)
+    {
+        var code = Barcodes.Normalise(barcode);
+        if (!Barcodes.IsTube(code)) throw new InputException("barcode", "无法识别的试管条码(格式或校验位错误)/ unknown tube barcode: wrong format or check digit");
+        return await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.Barcode == code, ct)
+            ?? throw new NotFoundException("barcode", $"试管{code}未开启 / tube {code} has not been opened");
+    }
+
+    private async Task<SampleAnswer?> ReplayAsync(FangkongDb db, string key, long userId, CancellationToken ct)
+    {
+        var s = await db.Samples.AsNoTracking().FirstOrDefaultAsync(x => x.IdempotencyKey == key && x.SamplerUserId == userId, ct);
+        if (s is null) return null;
+        var name = await db.Persons.Where(p => p.Id == s.PersonId).Select(p => p.Name).FirstAsync(ct);
+        var tube = await db.Tubes.AsNoTracking().FirstAsync(t => t.Id == s.TubeId, ct);
+        return new SampleAnswer(s.Id, Masking.Name(name), [], "已记录(重发)/ recorded (replayed)", View(tube), true);
+    }
+
+    private async Task<(long Id, string Name)> IdentifyAsync(FangkongDb db, string? scan, CancellationToken ct)
+    {
+        var text = scan?.Trim() ?? "";
+        if (text.Length == 0) throw new InputException("scan", "请扫描健康码或身份证 / scan a health code or an ID card");
+        if (text.StartsWith(Domain.Codes.SignedCode.Prefix + ".", StringComparison.Ordinal))
+        {
+            var v = await signer.VerifyAsync(text, ct);
+            if (!v.IsValid) throw new InputException("scan", v.Message);
+            var byToken = await db.Persons.AsNoTracking().Where(p => p.Token == v.Payload!.Token).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
+            return byToken is null ? throw new NotFoundException("scan", "健康码对应的人员不存在 / the code names no registered person") : (byToken.Id, byToken.Name);
+        }
+        var (number, error) = IdentityDocument.Normalise(DocumentType.ResidentIdCard, text, clock.Today);
+        if (number is null) throw new InputException("scan", error!);
+        var person = await db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number && p.DocumentType == DocumentType.ResidentIdCard)
+            .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
+        return person is null
+            ? throw new NotFoundException("scan", "未登记的身份证号,请到登记台登记 / this ID number is not registered: send the person to the registration desk")
+            : (person.Id, person.Name);
+    }
+
+    private static string Key(string? key)
+    {
+        var k = key?.Trim() ?? "";
+        return k.Length is >= 8 and <= 64 ? k : throw new InputException("key", "幂等键应为8–64个字符 / key (the device's idempotency key) must be 8 to 64 characters");
+    }
+
+    /// <summary>A queued scan keeps the time it happened; a device clock far off is refused rather than believed.</summary>
+    private DateTime DeviceTime(DateTime? at, string field)
+    {
+        var now = clock.UtcNow;
+        if (at is null) return now;
+        var t = clock.AsUtc(at.Value);
+        if (t > now.AddMinutes(5) || t < now.AddHours(-12))
+            throw new InputException(field, "设备时间与服务器相差过大(超前5分钟或滞后12小时)/ the device time is more than 5 minutes ahead or 12 hours behind");
+        return t;
+    }
+
+    private static string Message(string name, List<string> warnings) =>
+        warnings.Count == 0 ? $"{name} 已采样 / sampled"
+        : warnings.Contains(SampleWarnings.OutsideArea) ? $"{name} 已采样,但不在本轮范围内 / sampled, but lives outside this round's area"
+        : warnings.Contains(SampleWarnings.OtherSite) ? $"{name} 已采样,但属于其他采样点 / sampled, but belongs to another site"
+        : $"{name} 已采样({string.Join(", ", warnings)})/ sampled with warnings";
+
+    public static TubeView View(Tube t) =>
+        new(t.Id, t.Barcode, t.RoundId, t.SiteId, t.Kind, t.Capacity, t.Count, t.ClosedAtUtc is not null, t.OpenedAtUtc, t.ClosedAtUtc, t.DoorTaskId);
+}

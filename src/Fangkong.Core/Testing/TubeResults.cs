@@ -1,0 +1,115 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Testing;
+
+public sealed record ResultRequest(string? Barcode, TubeOutcome? Outcome);
+public sealed record ResultAnswer(TubeView Tube, TubeOutcome Outcome, bool Replayed, FanOutSummary? FanOut);
+public sealed record ImportProblem(int Line, string Text, string Field, string Message);
+public sealed record ImportReport(int Lines, int Accepted, int Unchanged, IReadOnlyList<ImportProblem> Rejected, FanOutSummary? FanOut);
+
+/// <summary>
+/// Results per tube, one by one or a lab's CSV file. A result needs the tube received at the lab (by scan) and is
+/// final: posting the same result again changes nothing, a different one is refused. Tubes are never re-pooled.
+/// </summary>
+public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
+{
+    public const int MaxImportLines = 200_000;
+
+    public async Task<ResultAnswer> PostAsync(FangkongDb db, ResultRequest r, long userId, CancellationToken ct)
+    {
+        var outcome = r.Outcome is { } o && Enum.IsDefined(o) ? o : throw new InputException("outcome", "结果应为阴性或阳性 / the outcome must be Negative or Positive");
+        var tube = await SamplingService.TubeAsync(db, r.Barcode, ct);
+        if (Check(tube, outcome) is { } problem) throw new ConflictException(problem.Message, problem.Code);
+        if (tube.Outcome == outcome) return new ResultAnswer(SamplingService.View(tube), outcome, true, null);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var set = await SetAsync(db, [tube.Id], outcome, userId, ct);
+        var summary = set == 0 ? null : await fanOut.ApplyAsync(db, [tube.Id], ct);
+        await tx.CommitAsync(ct);
+        return new ResultAnswer(SamplingService.View(await db.Tubes.AsNoTracking().FirstAsync(t => t.Id == tube.Id, ct)), outcome, set == 0, summary);
+    }
+
+    /// <summary>
+    /// Imports "barcode,result" lines (a header line is recognised and skipped; results 阴性/阳性, negative/positive,
+    /// N/P). Bad lines are reported with their number and reason; good lines are kept and fanned out.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(FangkongDb db, TextReader csv, long userId, CancellationToken ct)
+    {
+        var rows = new List<(int Line, string Text, string Barcode, TubeOutcome Outcome)>();
+        var problems = new List<ImportProblem>();
+        var seen = new Dictionary<string, int>();
+        var lineNo = 0;
+        while (await csv.ReadLineAsync(ct) is { } line)
+        {
+            lineNo++;
+            if (lineNo > MaxImportLines) throw new InputException("file", $"文件超过{MaxImportLines}行,请分批导入 / more than {MaxImportLines:N0} lines: split the file");
+            var text = line.Trim().TrimStart('\uFEFF');
+            if (text.Length == 0) continue;
+            var cells = text.Split(',', ';', '\t').Select(c => c.Trim().Trim('"').Trim()).ToArray();
+            if (lineNo == 1 && !Barcodes.IsTube(cells[0]) && cells[0].Length > 0 && !char.IsAsciiDigit(cells[0][^1])) continue; // header
+            if (cells.Length < 2) { problems.Add(new(lineNo, text, "result", "缺少结果列 / the line has no result column")); continue; }
+            var barcode = Barcodes.Normalise(cells[0]);
+            if (!Barcodes.IsTube(barcode)) { problems.Add(new(lineNo, text, "barcode", "试管条码格式或校验位错误 / not a tube barcode (format or check digit)")); continue; }
+            if (ParseOutcome(cells[1]) is not { } outcome) { problems.Add(new(lineNo, text, "result", $"无法识别的结果“{cells[1]}” / unknown result: use 阴性/阳性 or negative/positive")); continue; }
+            if (seen.TryGetValue(barcode, out var first)) { problems.Add(new(lineNo, text, "barcode", $"与第{first}行重复 / the same tube as line {first}")); continue; }
+            seen[barcode] = lineNo;
+            rows.Add((lineNo, text, barcode, outcome));
+        }
+
+        var accepted = 0;
+        var unchanged = 0;
+        FanOutSummary? total = null;
+        foreach (var chunk in rows.Chunk(2000))
+        {
+            var codes = chunk.Select(c => c.Barcode).ToList();
+            var tubes = await db.Tubes.AsNoTracking().Where(t => codes.Contains(t.Barcode)).ToDictionaryAsync(t => t.Barcode, ct);
+            var apply = new Dictionary<TubeOutcome, List<long>> { [TubeOutcome.Negative] = [], [TubeOutcome.Positive] = [] };
+            foreach (var row in chunk)
+            {
+                if (!tubes.TryGetValue(row.Barcode, out var tube)) { problems.Add(new(row.Line, row.Text, "barcode", "没有这支试管 / no such tube")); continue; }
+                if (Check(tube, row.Outcome) is { } p) { problems.Add(new(row.Line, row.Text, p.Field, p.Message)); continue; }
+                if (tube.Outcome == row.Outcome) { unchanged++; continue; }
+                apply[row.Outcome].Add(tube.Id);
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var set = await SetAsync(db, apply[TubeOutcome.Negative], TubeOutcome.Negative, userId, ct)
+                + await SetAsync(db, apply[TubeOutcome.Positive], TubeOutcome.Positive, userId, ct);
+            var summary = await fanOut.ApplyAsync(db, [.. apply[TubeOutcome.Negative], .. apply[TubeOutcome.Positive]], ct);
+            await tx.CommitAsync(ct);
+            accepted += set;
+            total = total is null ? summary : Add(total, summary);
+        }
+        return new ImportReport(lineNo, accepted, unchanged, problems.OrderBy(p => p.Line).ToList(), total);
+    }
+
+    private static (string Field, string Message, string Code)? Check(Tube tube, TubeOutcome outcome)
+    {
+        if (tube.ReceivedAtUtc is null) return ("barcode", $"试管{tube.Barcode}尚未由实验室扫码接收 / tube {tube.Barcode} has not been received (scanned) by the lab", "NotReceived");
+        if (tube.Outcome is { } existing && existing != outcome)
+            return ("result", $"试管{tube.Barcode}已报告为{Name(existing)},结果不可更改 / tube {tube.Barcode} was reported {existing}: results are final", "ResultFinal");
+        return null;
+    }
+
+    private async Task<int> SetAsync(FangkongDb db, List<long> tubeIds, TubeOutcome outcome, long userId, CancellationToken ct)
+    {
+        if (tubeIds.Count == 0) return 0;
+        var now = clock.UtcNow;
+        return await db.Tubes.Where(t => tubeIds.Contains(t.Id) && t.Outcome == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Outcome, outcome).SetProperty(t => t.ResultAtUtc, now).SetProperty(t => t.ResultByUserId, userId), ct);
+    }
+
+    public static TubeOutcome? ParseOutcome(string s) => s.Trim().ToUpperInvariant() switch
+    {
+        "阴性" or "NEGATIVE" or "NEG" or "N" or "-" => TubeOutcome.Negative,
+        "阳性" or "POSITIVE" or "POS" or "P" or "+" => TubeOutcome.Positive,
+        _ => null,
+    };
+
+    private static string Name(TubeOutcome o) => o == TubeOutcome.Negative ? "阴性" : "阳性";
+
+    private static FanOutSummary Add(FanOutSummary a, FanOutSummary b) => new(a.Tubes + b.Tubes, a.NegativePersons + b.NegativePersons,
+        a.PoolPositivePersons + b.PoolPositivePersons, a.PositivePersons + b.PositivePersons, a.NewCases + b.NewCases, a.ResampleTasks + b.ResampleTasks,
+        a.CodeChanges + b.CodeChanges, a.Milliseconds + b.Milliseconds);
+}
