@@ -7,8 +7,12 @@ public static class Roles
     public const string VenueManager = "venue-manager";
     public const string Epidemiologist = "epidemiologist";
     public const string Administrator = "administrator";
+    /// <summary>Swabs persons at a sampling site or door to door, packs and hands over boxes.</summary>
+    public const string Sampler = "sampler";
+    /// <summary>Receives tubes at the lab by scan and posts their results.</summary>
+    public const string LabTechnician = "lab-technician";
 
-    public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator];
+    public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician];
 }
 
 public sealed class User

@@ -17,6 +17,9 @@ internal static class DemoAccounts
             new("admin", password, Roles.Administrator, "管理员 / administrator"),
             new("admin2", password, Roles.Administrator, "第二管理员(审批人工赋码) / second administrator, approves manual colours"),
             new("resident", password, Roles.Resident, "居民(健康码) / a resident: the health code page"),
+            new("sampler", password, Roles.Sampler, "采样员 / sampler at a sampling site or door to door"),
+            new("sampler2", password, Roles.Sampler, "第二采样员 / a second sampler"),
+            new("lab", password, Roles.LabTechnician, "检测机构 / lab technician: receipts and results"),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -28,7 +31,10 @@ internal static class DemoAccounts
             U(3, "epi", "流调员", Roles.Epidemiologist),
             U(4, "manager", "政务中心负责人", Roles.VenueManager, venue: 1),
             U(5, "gate", "政务中心门岗", Roles.GateOperator, venue: 1, device: 1),
-            U(6, "resident", "居民", Roles.Resident, person: residentPersonId));
+            U(6, "resident", "居民", Roles.Resident, person: residentPersonId),
+            U(7, "sampler", "采样员", Roles.Sampler),
+            U(8, "sampler2", "采样员二", Roles.Sampler),
+            U(9, "lab", "检测员", Roles.LabTechnician));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

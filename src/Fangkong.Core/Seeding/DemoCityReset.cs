@@ -19,6 +19,20 @@ internal static class DemoCityReset
         }
         // SQLite turns an unconditional DELETE into a truncate of its own.
         await db.TraceAccesses.ExecuteDeleteAsync(ct);
+        await db.Handovers.ExecuteDeleteAsync(ct);
+        await db.Boxes.ExecuteDeleteAsync(ct);
+        await db.Samples.ExecuteDeleteAsync(ct);
+        await db.Tubes.ExecuteDeleteAsync(ct);
+        await db.ResampleTasks.ExecuteDeleteAsync(ct);
+        await db.DoorTasks.ExecuteDeleteAsync(ct);
+        await db.Cases.ExecuteDeleteAsync(ct);
+        await db.RoundWaves.ExecuteDeleteAsync(ct);
+        await db.SiteCompounds.ExecuteDeleteAsync(ct);
+        await db.RoundResidents.ExecuteDeleteAsync(ct);
+        await db.SamplingSites.ExecuteDeleteAsync(ct);
+        await db.TestingRounds.ExecuteDeleteAsync(ct);
+        await db.PersonMarkers.ExecuteDeleteAsync(ct);
+        await db.ZoneControls.ExecuteDeleteAsync(ct);
         await db.HealthCodeChanges.ExecuteDeleteAsync(ct);
         await db.HealthCodes.ExecuteDeleteAsync(ct);
         await db.ManualCodeRequests.ExecuteDeleteAsync(ct);

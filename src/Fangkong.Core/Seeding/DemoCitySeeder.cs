@@ -72,6 +72,7 @@ public static class DemoCitySeeder
             await db.SaveChangesAsync(ct);
         }
         var accounts = await DemoAccounts.CreateAsync(storage, ResidentAccountPerson(profiles), ct);
+        await using (var db = new FangkongDb(storage.BuildOptions())) await SamplingMarkers.MarkAsync(db, today, ct);
 
         clock.Restart();
         var generator = new VisitGenerator(plan, profiles, CityOffset, nowUtc);

@@ -494,6 +494,19 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("persons", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.People.PersonMarker", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("person_markers", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.People.Street", b =>
                 {
                     b.Property<long>("Id")
@@ -514,6 +527,30 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("DistrictCode");
 
                     b.ToTable("streets", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.People.ZoneControl", b =>
+                {
+                    b.Property<long>("CompoundId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("CompoundId"));
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CompoundId");
+
+                    b.ToTable("zone_controls", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Places.GateDevice", b =>
@@ -587,6 +624,332 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("venues", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("PackedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PackedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReceivedTubes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TubeCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("boxes", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.DoorTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "CompoundId");
+
+                    b.HasIndex("RoundId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("door_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.Handover", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CountedTubes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExpectedTubes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Receiver")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RecordedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoxId");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.ResampleTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SampleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SourceTubeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "DoneAtUtc");
+
+                    b.HasIndex("RoundId", "DoneAtUtc");
+
+                    b.ToTable("resample_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.RoundResident", b =>
+                {
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AtHome")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("BuildingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("KeyGroup")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResultAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SampledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RoundId", "HouseholdId");
+
+                    b.HasIndex(new[] { "RoundId", "DistrictCode", "CommunityId", "CompoundId", "BuildingId", "SampledAtUtc", "ResultAtUtc" }, "IX_round_residents_place");
+
+                    b.ToTable("round_residents", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.RoundWave", b =>
+                {
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "UnitId");
+
+                    b.HasIndex("SiteId", "StartUtc");
+
+                    b.ToTable("round_waves", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.Sample", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AtHome")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Resample")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SamplerUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TubeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TubeId");
+
+                    b.HasIndex("IdempotencyKey", "SamplerUserId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "AtUtc");
+
+                    b.HasIndex(new[] { "RoundId", "PersonId" }, "IX_samples_once_per_round")
+                        .IsUnique()
+                        .HasFilter("\"Resample\" = FALSE");
+
+                    b.ToTable("samples", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.SamplingSite", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SwabsPerTablePerHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tables")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("sampling_sites", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.SiteCompound", b =>
+                {
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RoundId", "CompoundId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("site_compounds", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Testing.TestResult", b =>
                 {
                     b.Property<long>("Id")
@@ -614,6 +977,186 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("PersonId", "SampledAtUtc");
 
                     b.ToTable("test_results", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.TestingRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AreaIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HouseholdTubeInSealedCompounds")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MissedAtClose")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PlannedFinishUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PositivePoolColour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SingleTubeForKeyGroups")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("YellowForMissedRound")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartUtc");
+
+                    b.ToTable("testing_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.Tube", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("BoxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("DoorTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FirstSampledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OpenedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReceivedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ResultAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ResultByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.HasIndex("BoxId");
+
+                    b.HasIndex("RoundId", "SiteId");
+
+                    b.ToTable("tubes", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Tracing.CaseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FirstPositiveSampledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FoundBy")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TubeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ReportedAtUtc");
+
+                    b.ToTable("cases", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Tracing.TraceAccess", b =>

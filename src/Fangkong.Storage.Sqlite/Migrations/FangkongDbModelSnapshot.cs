@@ -487,6 +487,19 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("persons", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.People.PersonMarker", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("person_markers", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.People.Street", b =>
                 {
                     b.Property<long>("Id")
@@ -507,6 +520,28 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("DistrictCode");
 
                     b.ToTable("streets", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.People.ZoneControl", b =>
+                {
+                    b.Property<long>("CompoundId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CompoundId");
+
+                    b.ToTable("zone_controls", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Places.GateDevice", b =>
@@ -580,6 +615,332 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("venues", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PackedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PackedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedTubes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TubeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("boxes", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.DoorTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "CompoundId");
+
+                    b.HasIndex("RoundId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("door_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.Handover", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountedTubes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpectedTubes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Receiver")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoxId");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.ResampleTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceTubeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "DoneAtUtc");
+
+                    b.HasIndex("RoundId", "DoneAtUtc");
+
+                    b.ToTable("resample_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.RoundResident", b =>
+                {
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AtHome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeyGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResultAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SampledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RoundId", "HouseholdId");
+
+                    b.HasIndex(new[] { "RoundId", "DistrictCode", "CommunityId", "CompoundId", "BuildingId", "SampledAtUtc", "ResultAtUtc" }, "IX_round_residents_place");
+
+                    b.ToTable("round_residents", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.RoundWave", b =>
+                {
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "UnitId");
+
+                    b.HasIndex("SiteId", "StartUtc");
+
+                    b.ToTable("round_waves", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.Sample", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AtHome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SamplerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TubeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TubeId");
+
+                    b.HasIndex("IdempotencyKey", "SamplerUserId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "AtUtc");
+
+                    b.HasIndex(new[] { "RoundId", "PersonId" }, "IX_samples_once_per_round")
+                        .IsUnique()
+                        .HasFilter("\"Resample\" = FALSE");
+
+                    b.ToTable("samples", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.SamplingSite", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SwabsPerTablePerHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tables")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("sampling_sites", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.SiteCompound", b =>
+                {
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "CompoundId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("site_compounds", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Testing.TestResult", b =>
                 {
                     b.Property<long>("Id")
@@ -607,6 +968,186 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("PersonId", "SampledAtUtc");
 
                     b.ToTable("test_results", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.TestingRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HouseholdTubeInSealedCompounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissedAtClose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedFinishUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositivePoolColour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SingleTubeForKeyGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("YellowForMissedRound")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartUtc");
+
+                    b.ToTable("testing_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Testing.Tube", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BoxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoorTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstSampledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResultAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.HasIndex("BoxId");
+
+                    b.HasIndex("RoundId", "SiteId");
+
+                    b.ToTable("tubes", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Tracing.CaseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstPositiveSampledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FoundBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TubeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ReportedAtUtc");
+
+                    b.ToTable("cases", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Tracing.TraceAccess", b =>

@@ -18,6 +18,11 @@ public static class AuthSetup
     public const string Admin = "admin";
     public const string ResidentOnly = "resident";
     public const string Staff = "staff";
+    public const string TestingView = "testing-view";
+    public const string TestingStaff = "testing-staff";
+    public const string Sampling = "sampling";
+    public const string Lab = "lab";
+    public const string DoorWork = "door-work";
 
     public static IServiceCollection AddFangkongAuth(this IServiceCollection services)
     {
@@ -39,7 +44,12 @@ public static class AuthSetup
             .AddPolicy(Tracing, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator))
             .AddPolicy(Admin, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(ResidentOnly, p => p.RequireRole(Roles.Resident))
-            .AddPolicy(Staff, p => p.RequireRole(Roles.GateOperator, Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator));
+            .AddPolicy(Staff, p => p.RequireRole(Roles.GateOperator, Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(TestingView, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(TestingStaff, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator, Roles.Sampler, Roles.LabTechnician))
+            .AddPolicy(Sampling, p => p.RequireRole(Roles.Sampler))
+            .AddPolicy(Lab, p => p.RequireRole(Roles.LabTechnician))
+            .AddPolicy(DoorWork, p => p.RequireRole(Roles.Sampler, Roles.Administrator));
         return services;
     }
 
