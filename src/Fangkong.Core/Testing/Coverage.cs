@@ -82,8 +82,15 @@ public static class Coverage
         var rows = await (from x in q
                           join person in db.Persons on x.PersonId equals person.Id
                           orderby x.HouseholdId, person.Id
-                          select new { person.Id, person.Name, person.DocumentNumber, x.HouseholdId, x.AtHome,
-                              Task = db.DoorTasks.Any(t => t.RoundId == roundId && t.HouseholdId == x.HouseholdId) })
+                          select new
+                          {
+                              person.Id,
+                              person.Name,
+                              person.DocumentNumber,
+                              x.HouseholdId,
+                              x.AtHome,
+                              Task = db.DoorTasks.Any(t => t.RoundId == roundId && t.HouseholdId == x.HouseholdId)
+                          })
             .Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var items = new List<MissingPerson>();
         foreach (var r in rows)

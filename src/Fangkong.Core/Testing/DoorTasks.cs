@@ -69,8 +69,13 @@ public sealed class DoorTasks(TimeOrderedIds ids, CityClock clock)
         {
             db.DoorTasks.Add(new DoorTask
             {
-                Id = ids.Next(), RoundId = roundId, HouseholdId = h.HouseholdId, CompoundId = h.CompoundId, SiteId = sites[h.CompoundId],
-                Reason = DoorReason.Missing, CreatedAtUtc = clock.UtcNow,
+                Id = ids.Next(),
+                RoundId = roundId,
+                HouseholdId = h.HouseholdId,
+                CompoundId = h.CompoundId,
+                SiteId = sites[h.CompoundId],
+                Reason = DoorReason.Missing,
+                CreatedAtUtc = clock.UtcNow,
             });
             added++;
         }

@@ -39,8 +39,14 @@ public sealed class LabChain(TimeOrderedIds ids, CityClock clock)
         if (tubes.Select(t => t.RoundId).Distinct().Count() > 1) throw new InputException("tubes", "一箱只能装同一轮次的试管 / a box holds tubes of one round");
         var box = new Box
         {
-            Id = ids.Next(), Barcode = barcode, RoundId = tubes[0].RoundId, SiteId = tubes[0].SiteId, TubeCount = tubes.Count,
-            Status = BoxStatus.Packed, PackedAtUtc = At(r.At), PackedByUserId = userId,
+            Id = ids.Next(),
+            Barcode = barcode,
+            RoundId = tubes[0].RoundId,
+            SiteId = tubes[0].SiteId,
+            TubeCount = tubes.Count,
+            Status = BoxStatus.Packed,
+            PackedAtUtc = At(r.At),
+            PackedByUserId = userId,
         };
         db.Boxes.Add(box);
         foreach (var t in tubes) t.BoxId = box.Id;
@@ -60,8 +66,14 @@ public sealed class LabChain(TimeOrderedIds ids, CityClock clock)
         if (box.Status == BoxStatus.Received) throw new ConflictException("转运箱已被实验室接收 / the lab has received this box already");
         db.Handovers.Add(new Handover
         {
-            Id = ids.Next(), BoxId = box.Id, Step = step, AtUtc = At(r.At), Receiver = receiver, ExpectedTubes = box.TubeCount,
-            CountedTubes = counted, RecordedByUserId = userId,
+            Id = ids.Next(),
+            BoxId = box.Id,
+            Step = step,
+            AtUtc = At(r.At),
+            Receiver = receiver,
+            ExpectedTubes = box.TubeCount,
+            CountedTubes = counted,
+            RecordedByUserId = userId,
         });
         box.Status = BoxStatus.InTransit;
         await db.SaveChangesAsync(ct);
@@ -90,8 +102,14 @@ public sealed class LabChain(TimeOrderedIds ids, CityClock clock)
         box.Status = BoxStatus.Received;
         db.Handovers.Add(new Handover
         {
-            Id = ids.Next(), BoxId = box.Id, Step = HandoverStep.Lab, AtUtc = at, Receiver = labUser, ExpectedTubes = box.TubeCount,
-            CountedTubes = box.ReceivedTubes, RecordedByUserId = userId,
+            Id = ids.Next(),
+            BoxId = box.Id,
+            Step = HandoverStep.Lab,
+            AtUtc = at,
+            Receiver = labUser,
+            ExpectedTubes = box.TubeCount,
+            CountedTubes = box.ReceivedTubes,
+            RecordedByUserId = userId,
         });
         await db.SaveChangesAsync(ct);
         return new ReceiptAnswer(await ViewAsync(db, box, ct), received, missing, foreign, missing.Count == 0 && foreign.Count == 0);

@@ -69,7 +69,12 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
             {
                 db.Cases.Add(new CaseRecord
                 {
-                    Id = ids.Next(), PersonId = p.PersonId, FirstPositiveSampledAtUtc = p.AtUtc, ReportedAtUtc = now, RoundId = p.RoundId, TubeId = p.Id,
+                    Id = ids.Next(),
+                    PersonId = p.PersonId,
+                    FirstPositiveSampledAtUtc = p.AtUtc,
+                    ReportedAtUtc = now,
+                    RoundId = p.RoundId,
+                    TubeId = p.Id,
                     FoundBy = p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube,
                 });
                 cases++;

@@ -47,11 +47,21 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
 
         var round = new TestingRound
         {
-            Id = ids.Next(), Name = name, Scope = scope, AreaIds = string.Join(',', r.AreaIds ?? []), StartUtc = start,
-            DeadlineUtc = start.AddHours(hours), PoolSize = policy.PoolSize, SingleTubeForKeyGroups = policy.SingleTubeForKeyGroups,
-            HouseholdTubeInSealedCompounds = policy.HouseholdTubeInSealedCompounds, PositivePoolColour = policy.PositivePoolColour,
-            YellowForMissedRound = policy.YellowForMissedRound, WaveMinutes = (int)policy.WaveLength.TotalMinutes, Status = RoundStatus.Planned,
-            CreatedAtUtc = clock.UtcNow, CreatedByUserId = userId,
+            Id = ids.Next(),
+            Name = name,
+            Scope = scope,
+            AreaIds = string.Join(',', r.AreaIds ?? []),
+            StartUtc = start,
+            DeadlineUtc = start.AddHours(hours),
+            PoolSize = policy.PoolSize,
+            SingleTubeForKeyGroups = policy.SingleTubeForKeyGroups,
+            HouseholdTubeInSealedCompounds = policy.HouseholdTubeInSealedCompounds,
+            PositivePoolColour = policy.PositivePoolColour,
+            YellowForMissedRound = policy.YellowForMissedRound,
+            WaveMinutes = (int)policy.WaveLength.TotalMinutes,
+            Status = RoundStatus.Planned,
+            CreatedAtUtc = clock.UtcNow,
+            CreatedByUserId = userId,
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -138,7 +148,10 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
                 var coming = groups[i].Sum(x => x.Coming);
                 var site = new SamplingSite
                 {
-                    Id = ids.Next(), RoundId = round.Id, CommunityId = community.Key, SwabsPerTablePerHour = rate,
+                    Id = ids.Next(),
+                    RoundId = round.Id,
+                    CommunityId = community.Key,
+                    SwabsPerTablePerHour = rate,
                     Name = $"{names.GetValueOrDefault(community.Key, "社区")}第{i + 1}采样点",
                     // Enough tables to finish inside the sampling window, but no more than a square can hold.
                     Tables = Math.Clamp((int)Math.Ceiling(coming / (rate * windowHours)), 1, 20),
@@ -162,8 +175,13 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
         foreach (var h in homes)
             db.DoorTasks.Add(new DoorTask
             {
-                Id = ids.Next(), RoundId = round.Id, HouseholdId = h.HouseholdId, CompoundId = h.CompoundId, SiteId = sites[h.CompoundId],
-                Reason = sealedCompounds.Contains(h.CompoundId) ? DoorReason.Sealed : DoorReason.Immobile, CreatedAtUtc = clock.UtcNow,
+                Id = ids.Next(),
+                RoundId = round.Id,
+                HouseholdId = h.HouseholdId,
+                CompoundId = h.CompoundId,
+                SiteId = sites[h.CompoundId],
+                Reason = sealedCompounds.Contains(h.CompoundId) ? DoorReason.Sealed : DoorReason.Immobile,
+                CreatedAtUtc = clock.UtcNow,
             });
     }
 
@@ -181,7 +199,12 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
         var plan = WavePlanner.Plan(units, sites, round.StartUtc, SamplingDeadline(round.DeadlineUtc), round.Policy.WaveLength);
         db.RoundWaves.AddRange(plan.Waves.Select(w => new RoundWave
         {
-            RoundId = round.Id, UnitId = w.UnitId, SiteId = w.SiteId, StartUtc = w.StartUtc, EndUtc = w.EndUtc, Residents = w.Residents,
+            RoundId = round.Id,
+            UnitId = w.UnitId,
+            SiteId = w.SiteId,
+            StartUtc = w.StartUtc,
+            EndUtc = w.EndUtc,
+            Residents = w.Residents,
         }));
         round.PlannedFinishUtc = plan.FinishUtc;
     }

@@ -40,8 +40,16 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             throw new NotFoundException("doorTaskId", "该轮次没有这个上门任务 / no such door-to-door task in this round");
         var tube = new Tube
         {
-            Id = ids.Next(), RoundId = roundId, SiteId = siteId, Barcode = barcode, Kind = kind, Capacity = FanOut.Capacity(kind, round.Policy),
-            OpenedByUserId = userId, OpenedAtUtc = DeviceTime(r.At, "at"), OpenKey = key, DoorTaskId = r.DoorTaskId,
+            Id = ids.Next(),
+            RoundId = roundId,
+            SiteId = siteId,
+            Barcode = barcode,
+            Kind = kind,
+            Capacity = FanOut.Capacity(kind, round.Policy),
+            OpenedByUserId = userId,
+            OpenedAtUtc = DeviceTime(r.At, "at"),
+            OpenKey = key,
+            DoorTaskId = r.DoorTaskId,
         };
         db.Tubes.Add(tube);
         try
@@ -100,8 +108,15 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var at = DeviceTime(r.At, "at");
         var sample = new Sample
         {
-            Id = ids.Next(), RoundId = tube.RoundId, TubeId = tube.Id, PersonId = person.Id, AtUtc = at, SamplerUserId = userId,
-            Resample = resample, AtHome = tube.DoorTaskId is not null, IdempotencyKey = key,
+            Id = ids.Next(),
+            RoundId = tube.RoundId,
+            TubeId = tube.Id,
+            PersonId = person.Id,
+            AtUtc = at,
+            SamplerUserId = userId,
+            Resample = resample,
+            AtHome = tube.DoorTaskId is not null,
+            IdempotencyKey = key,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The tube's count is the guard: a full or closed tube takes no more swabs, whatever the races.

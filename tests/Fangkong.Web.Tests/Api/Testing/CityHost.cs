@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using Fangkong.Core.Data;
+using Fangkong.Core.Seeding;
+using Fangkong.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Fangkong.Web.Tests.Api.Testing;
+
+/// <summary>The real web host over a real store holding a small generated demo city (addresses, households, demo accounts).</summary>
+public sealed class CityHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private CityHost(TestStore store, WebApplicationFactory<Program> factory, FakeTimeProvider time)
+    {
+        Store = store; _factory = factory; Time = time;
+    }
+
+    public TestStore Store { get; }
+    public FakeTimeProvider Time { get; }
+    public IServiceProvider Services => _factory.Services;
+    public FangkongDb Db() => Store.NewDb();
+
+    public static async Task<CityHost> StartAsync(StorageProvider provider, int residents = 1000)
+    {
+        var store = await TestStore.CreateAsync(provider);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
+        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = residents, Days = 0 }, null, time, CancellationToken.None);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Provider", provider.ToString());
+            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
+            b.UseSetting("Demo:SeedOnStart", "false");
+            b.UseSetting("Housekeeping", "false");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+        });
+        _ = factory.Server;
+        return new CityHost(store, factory, time);
+    }
+
+    public HttpClient Anonymous() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<HttpClient> LoginAsync(string userName)
+    {
+        var client = Anonymous();
+        var r = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = SeedOptions.DemoPassword });
+        r.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}
