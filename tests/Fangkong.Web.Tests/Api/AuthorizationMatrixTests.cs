@@ -15,8 +15,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
     // (method, url, body, roles allowed). "anonymous" means no sign-in needed.
     private static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
     [
-        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin"]),
-        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin"]),
+        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
         ("POST", "/api/gate/check-in", new { idempotencyKey = "matrix-key-1", idNumber = "11010519491231002X", temperature = 36.5 }, ["gate"]),
         ("POST", "/api/gate/check-out", new { idempotencyKey = "matrix-key-2", idNumber = "11010519491231002X" }, ["gate"]),
         ("GET", "/api/gate/occupancy", null, ["gate"]),
@@ -44,9 +44,38 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", $"/api/tracing/venues/{Scenario.HallId}/log?{W}", null, ["epi", "admin"]),
         ("GET", $"/api/tracing/venues/{Scenario.HallId}/log.xlsx?{W}", null, ["epi", "admin"]),
         ("GET", "/api/audit/trace-accesses", null, ["admin"]),
+        ("POST", "/api/testing/rounds", new { name = "matrix round", scope = "City" }, ["admin"]),
+        ("GET", "/api/testing/rounds", null, ["epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/testing/rounds/1", null, ["epi", "admin", "sampler", "lab"]),
+        ("POST", "/api/testing/rounds/1/open", null, ["admin"]),
+        ("POST", "/api/testing/rounds/1/close", null, ["admin"]),
+        ("GET", "/api/testing/rounds/1/sites", null, ["epi", "admin", "sampler", "lab"]),
+        ("POST", "/api/testing/sites/1", new { tables = 2 }, ["admin"]),
+        ("GET", "/api/testing/rounds/1/coverage", null, ["epi", "admin"]),
+        ("GET", "/api/testing/rounds/1/missing?compoundId=1", null, ["epi", "admin"]),
+        ("GET", "/api/testing/rounds/1/turnaround", null, ["epi", "admin"]),
+        ("GET", "/api/testing/rounds/1/stuck-tubes", null, ["epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/testing/rounds/1/efficiency", null, ["epi", "admin"]),
+        ("GET", "/api/testing/rounds/1/door-tasks", null, ["admin", "sampler"]),
+        ("POST", "/api/testing/rounds/1/door-tasks/from-missing", new { compoundId = 1 }, ["admin"]),
+        ("POST", "/api/testing/rounds/1/door-tasks/assign", new { taskIds = new[] { 1 }, team = "一队" }, ["admin"]),
+        ("GET", "/api/testing/rounds/1/resample-tasks", null, ["admin", "sampler"]),
+        ("POST", "/api/testing/tubes", new { roundId = 1, siteId = 1, barcode = "T00000000000", key = "matrix-key-3" }, ["sampler"]),
+        ("POST", "/api/testing/tubes/T00000000000/samples", new { scan = "11010519491231002X", key = "matrix-key-4" }, ["sampler"]),
+        ("POST", "/api/testing/tubes/T00000000000/close", new { key = "matrix-key-5" }, ["sampler"]),
+        ("GET", "/api/testing/tubes/T00000000000", null, ["epi", "admin", "sampler", "lab"]),
+        ("POST", "/api/testing/boxes", new { barcode = "X00000000000", tubes = new[] { "T00000000000" } }, ["sampler"]),
+        ("POST", "/api/testing/boxes/X00000000000/handovers", new { receiver = "courier", countedTubes = 1 }, ["sampler"]),
+        ("GET", "/api/testing/boxes/X00000000000", null, ["epi", "admin", "sampler", "lab"]),
+        ("POST", "/api/testing/lab/receipts", new { box = "X00000000000", tubes = new[] { "T00000000000" } }, ["lab"]),
+        ("POST", "/api/testing/lab/results", new { barcode = "T00000000000", outcome = "Negative" }, ["lab"]),
+        ("GET", "/api/testing/me/slots", null, ["resident"]),
+        ("GET", "/api/testing/me/certificates", null, ["resident"]),
+        ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
+        ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
     ];
 
-    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin"];
+    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"];
 
     [Fact]
     public async Task Each_role_reaches_exactly_the_endpoints_it_needs()
