@@ -49,6 +49,7 @@ public static class CoreRegistration
         services.AddSingleton<RoundClosing>();
         services.AddSingleton<RoundQuality>();
         services.AddSingleton<Certificates>();
+        services.AddSingleton<RoundSimulation>();
         return services;
     }
 }
