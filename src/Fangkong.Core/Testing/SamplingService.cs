@@ -86,7 +86,11 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         if (!resample)
         {
             if (roster?.SampledAtUtc is not null || await db.Samples.AnyAsync(s => s.RoundId == tube.RoundId && s.PersonId == person.Id && !s.Resample, ct))
+            {
+                // A concurrent retry of this very scan may have just written it: then this is a replay, not a duplicate.
+                if (await ReplayAsync(db, key, userId, ct) is { } raced) return raced;
                 throw new ConflictException($"{masked}本轮已采样,请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
+            }
             if (roster is { KeyGroup: true } && round.SingleTubeForKeyGroups && tube.Kind is TubeKind.Pool or TubeKind.Household)
                 throw new ConflictException($"{masked}属重点人群,须单人单管 / {masked} is in a key group: use a single tube", SampleRefusals.SingleTubeRequired);
         }
