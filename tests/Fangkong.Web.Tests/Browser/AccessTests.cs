@@ -20,7 +20,7 @@ public sealed class AccessTests(BrowserFixture app)
 
         await page.ClickAsync("text=退出");
         // The sign-out redirect is what matters; waiting for the page's full load only adds a way to time out on a busy machine.
-        await page.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         await page.GotoAsync("/search");
         await page.WaitForURLAsync(u => u.Contains("/login?", StringComparison.Ordinal) && u.Contains("search", StringComparison.Ordinal));
     }
