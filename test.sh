@@ -13,6 +13,8 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# poppler checks the PDFs we write (pdfinfo, pdftotext); poppler-data holds the Chinese CMaps it needs for them.
+{ command -v pdftotext >/dev/null && [ -d /usr/share/poppler/cMap/Adobe-GB1 ]; } || need+=(poppler-utils poppler-data)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== Installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
