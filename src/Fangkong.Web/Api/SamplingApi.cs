@@ -75,6 +75,17 @@ public static class SamplingApi
             return Results.Ok(await certificates.GetAsync(db, sampleId, http.RequestAborted));
         }).RequireAuthorization().WithSummary("One sampling certificate: the resident's own, or any for an administrator.");
 
+        api.MapGet("/certificates/{sampleId:long}/pdf", async (long sampleId, FangkongDb db, Certificates certificates, CityClock clock, HttpContext http) =>
+        {
+            await EnsureMayReadAsync(db, sampleId, http);
+            var certificate = await certificates.GetAsync(db, sampleId, http.RequestAborted);
+            var verifyUrl = CertificatePdf.VerifyUrl($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", certificate.Proof);
+            var bytes = CertificatePdf.Render(certificate, verifyUrl, clock.Time.GetUtcNow(), clock.Offset);
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(bytes, "application/pdf", $"certificate-{sampleId}.pdf");
+        }).RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+          .WithSummary("The printable certificate (PDF) with a QR that opens the public verify page.");
+
         api.MapPost("/certificates/verify", async (VerifyCertificateBody body, FangkongDb db, Certificates certificates, HttpContext http) =>
             Results.Ok(await certificates.VerifyAsync(db, body.Proof, http.RequestAborted)))
             .AllowAnonymous().WithSummary("Check a certificate's QR: signature and record (masked).");

@@ -72,6 +72,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/testing/me/slots", null, ["resident"]),
         ("GET", "/api/testing/me/certificates", null, ["resident"]),
         ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
         ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
     ];
 

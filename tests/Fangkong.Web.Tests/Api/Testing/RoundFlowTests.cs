@@ -109,6 +109,16 @@ public abstract class RoundFlowTests(StorageProvider provider)
         var tampered = proof[..^3] + (proof[^3] == 'A' ? "B" : "A") + proof[^2..];
         Assert.False((await (await host.Anonymous().PostAsJsonAsync("/api/testing/certificates/verify", new { proof = tampered })).JsonAsync()).GetProperty("valid").GetBoolean());
 
+        // The printable certificate: a PDF that a viewer reads, masked, with the round and the tube.
+        var pdf = await admin.GetAsync($"/api/testing/certificates/{sampleId}/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var pdfText = await PdfText.ExtractAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains(cert.GetProperty("maskedName").GetString()!, pdfText);
+        Assert.Contains(cert.GetProperty("roundName").GetString()!, pdfText);
+        Assert.Contains(cert.GetProperty("tubeBarcode").GetString()!, pdfText);
+        Assert.DoesNotContain(people[15].IdNumber, pdfText);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await sampler.GetAsync($"/api/testing/certificates/{sampleId}/pdf")).StatusCode);
+
         // Coverage counts exactly the persons sampled in the round (re-samples are not extra persons).
         var coverage = await (await admin.GetAsync($"/api/testing/rounds/{roundId}/coverage")).JsonAsync();
         Assert.Equal(16, coverage.GetProperty("total").GetProperty("sampled").GetInt32());
