@@ -9,6 +9,9 @@ namespace Fangkong.Web;
 /// <summary>Marker for the shared UI strings (Resources/SharedResource.resx: Chinese; .en.resx: English).</summary>
 public sealed class SharedResource;
 
+/// <summary>Marker for the testing pages' strings (Resources/TestingText.resx and .en.resx), kept apart from the shared ones.</summary>
+public sealed class TestingText;
+
 /// <summary>The Blazor UI: static rendering for phone and list pages, interactive server rendering for the gate and the monitor.</summary>
 public static class UiSetup
 {

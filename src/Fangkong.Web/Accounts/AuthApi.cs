@@ -58,6 +58,8 @@ public static class AuthApi
         Roles.GateOperator => "/gate",
         Roles.VenueManager => "/monitor",
         Roles.Resident => "/code",
+        Roles.Sampler => "/testing/sample",
+        Roles.LabTechnician => "/testing/lab",
         _ => "/search",
     };
 

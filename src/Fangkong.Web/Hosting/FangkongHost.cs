@@ -22,7 +22,8 @@ public static class FangkongHost
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Ids are 64-bit and exceed a JavaScript number's 53 bits, so browser clients send them as strings.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowReadingFromString;
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

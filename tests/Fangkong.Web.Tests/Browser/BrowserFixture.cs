@@ -51,10 +51,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        // A shared 2-core CI machine can be slow to render: wait longer than Playwright's default 5 s.
-        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless; expectations wait longer than Playwright's default 5 s.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        // A shared 2-core CI machine can be slow to render.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -63,14 +69,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in through the login page.</summary>
-    public async Task<IPage> SignInAsync(string userName, string? culture = null)
+    public Task<IPage> SignInAsync(string userName, string? culture = null) => SignInAsync(Browser, BaseUrl, userName, Scenario.Password, culture);
+
+    public static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string userName, string password, string? culture = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         if (culture is not null) await page.GotoAsync($"/culture?c={culture}&r=/login");
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Scenario.Password);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         return page;
