@@ -1,0 +1,94 @@
+using Fangkong.Core.Data;
+using Fangkong.Core.Testing;
+using Fangkong.Domain.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Fangkong.Web.Tests.Browser.Testing;
+
+/// <summary>The command side of a round: the list, the plan, and coverage that follows the sampling live.</summary>
+[Collection(CityBrowserCollection.Name)]
+public sealed class RoundPageTests(CityBrowserFixture app)
+{
+    private async Task<int> SampledAsync(Func<RoundResident, bool>? where = null)
+    {
+        await using var db = app.Db();
+        var rows = await db.RoundResidents.Where(x => x.RoundId == app.RoundId && x.SampledAtUtc != null).ToListAsync();
+        return rows.Count(where ?? (_ => true));
+    }
+
+    /// <summary>Three swabs through the real sampling service, as a table elsewhere in the city would send them.</summary>
+    private async Task SampleThreeAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FangkongDb>();
+        var sampling = scope.ServiceProvider.GetRequiredService<SamplingService>();
+        var sampler = await db.Users.Where(u => u.UserName == "sampler2").Select(u => u.Id).FirstAsync();
+        var people = await (from x in db.RoundResidents
+                            where x.RoundId == app.RoundId && x.SampledAtUtc == null && !x.KeyGroup
+                            join sc in db.SiteCompounds on new { x.RoundId, x.CompoundId } equals new { sc.RoundId, sc.CompoundId }
+                            join p in db.Persons on x.PersonId equals p.Id
+                            select new { sc.SiteId, p.DocumentNumber }).Take(3).ToListAsync();
+        var barcode = Barcodes.Tube(Random.Shared.NextInt64(1, 9_999_999_999));
+        await sampling.OpenTubeAsync(db, new OpenTubeRequest(app.RoundId, people[0].SiteId, barcode, TubeKind.Pool, null, Guid.NewGuid().ToString("N"), null), sampler, default);
+        foreach (var p in people)
+            await sampling.AddSampleAsync(db, barcode, new SampleRequest(p.DocumentNumber, Guid.NewGuid().ToString("N"), null), sampler, default);
+    }
+
+    [Fact]
+    public async Task The_coverage_page_shows_progress_live_and_drills_down_to_the_missing()
+    {
+        var page = await app.SignInAsync("admin");
+        await page.GotoAsync("/testing");
+        var link = page.Locator("[data-testid=rounds] a", new() { HasText = "第一轮全员核酸检测" });
+        await link.ClickAsync();
+        await page.WaitForURLAsync($"**/testing/rounds/{app.RoundId}");
+        await Expect(page.Locator("[data-testid=round-status]")).ToHaveTextAsync("采样中");
+        await Expect(page.Locator("[data-testid=meets-deadline]")).ToHaveTextAsync("可按时完成");
+
+        await using (var db = app.Db())
+            await Expect(page.Locator("[data-testid=total-residents]")).ToHaveTextAsync((await db.RoundResidents.CountAsync(x => x.RoundId == app.RoundId)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("[data-testid=total-sampled]")).ToHaveTextAsync((await SampledAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Swabs elsewhere in the city show up without a reload.
+        await SampleThreeAsync();
+        var now = await SampledAsync();
+        await Expect(page.Locator("[data-testid=total-sampled]")).ToHaveTextAsync(now.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDir, "round-coverage.png"), FullPage = true });
+
+        // District → community → compound: each level's first row matches the roster.
+        string? districtCode = null;
+        long communityId = 0, compoundId = 0;
+        for (var level = 0; level < 3; level++)
+        {
+            var row = page.Locator("[data-testid=coverage-table] tbody tr").First;
+            var id = await row.GetAttributeAsync("data-row");
+            if (level == 0) districtCode = id; else if (level == 1) communityId = long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture); else compoundId = long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture);
+            await row.Locator("[data-testid=drill]").ClickAsync();
+            await Expect(page.Locator("[data-testid=coverage-table] thead")).ToContainTextAsync(level switch { 0 => "社区", 1 => "小区", _ => "楼栋" });
+        }
+        var total = await app.Db().RoundResidents.CountAsync(x => x.RoundId == app.RoundId && x.CompoundId == compoundId);
+        await Expect(page.Locator("[data-testid=total-residents]")).ToHaveTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotNull(districtCode);
+        Assert.NotEqual(0, communityId);
+
+        // A building's not-yet-sampled list becomes door-to-door tasks.
+        var building = page.Locator("[data-testid=coverage-table] tbody tr").Filter(new() { Has = page.Locator("[data-testid=missing-link]") }).First;
+        var buildingId = long.Parse((await building.GetAttributeAsync("data-row"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await building.Locator("[data-testid=missing-link]").ClickAsync();
+        await page.WaitForURLAsync("**/missing?building=*");
+        int unsampled;
+        await using (var db = app.Db())
+            unsampled = await db.RoundResidents.CountAsync(x => x.RoundId == app.RoundId && x.BuildingId == buildingId && x.SampledAtUtc == null);
+        await Expect(page.Locator("[data-testid=missing] tbody tr")).ToHaveCountAsync(Math.Min(unsampled, 50));
+        await page.Locator("[data-testid=make-door-tasks]").ClickAsync();
+        await Expect(page.Locator("[data-testid=missing-message]")).ToContainTextAsync("上门任务");
+        await using (var db = app.Db())
+        {
+            var households = await db.RoundResidents.Where(x => x.RoundId == app.RoundId && x.BuildingId == buildingId && x.SampledAtUtc == null).Select(x => x.HouseholdId).Distinct().ToListAsync();
+            Assert.Equal(households.Count, await db.DoorTasks.CountAsync(t => t.RoundId == app.RoundId && households.Contains(t.HouseholdId)));
+        }
+    }
+}
