@@ -21,6 +21,8 @@ public sealed class CityBrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public long RoundId { get; private set; }
+    /// <summary>The demo resident's person: kept out of the other tests' swabs, so the certificate test can sample them.</summary>
+    public long ResidentPersonId { get; private set; }
     public IServiceProvider Services => _factory!.Services;
 
     public async Task InitializeAsync()
@@ -47,6 +49,7 @@ public sealed class CityBrowserFixture : IAsyncLifetime
             var round = await planner.CreateAsync(db, new RoundRequest("第一轮全员核酸检测", RoundScope.City, null, DateTime.UtcNow.AddMinutes(-5)), admin, default);
             await planner.OpenAsync(db, round.Id, default);
             RoundId = round.Id;
+            ResidentPersonId = await db.Users.Where(u => u.UserName == "resident").Select(u => u.PersonId!.Value).FirstAsync();
         }
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);

@@ -27,7 +27,7 @@ public sealed class RoundPageTests(CityBrowserFixture app)
         var sampling = scope.ServiceProvider.GetRequiredService<SamplingService>();
         var sampler = await db.Users.Where(u => u.UserName == "sampler2").Select(u => u.Id).FirstAsync();
         var people = await (from x in db.RoundResidents
-                            where x.RoundId == app.RoundId && x.SampledAtUtc == null && !x.KeyGroup
+                            where x.RoundId == app.RoundId && x.SampledAtUtc == null && !x.KeyGroup && x.PersonId != app.ResidentPersonId
                             join sc in db.SiteCompounds on new { x.RoundId, x.CompoundId } equals new { sc.RoundId, sc.CompoundId }
                             join p in db.Persons on x.PersonId equals p.Id
                             select new { sc.SiteId, p.DocumentNumber }).Take(3).ToListAsync();
@@ -90,5 +90,29 @@ public sealed class RoundPageTests(CityBrowserFixture app)
             var households = await db.RoundResidents.Where(x => x.RoundId == app.RoundId && x.BuildingId == buildingId && x.SampledAtUtc == null).Select(x => x.HouseholdId).Distinct().ToListAsync();
             Assert.Equal(households.Count, await db.DoorTasks.CountAsync(t => t.RoundId == app.RoundId && households.Contains(t.HouseholdId)));
         }
+    }
+    [Fact]
+    public async Task An_administrator_plans_a_round_for_one_district_and_a_bad_deadline_is_refused_by_field()
+    {
+        var page = await app.SignInAsync("admin");
+        await page.GotoAsync("/testing");
+        await page.FillAsync("[data-testid=round-name-input]", "东区加测");
+        await page.Locator("input[name='Posted.DeadlineHours']").FillAsync("100");
+        // The browser would stop this (max=72); switch its check off so the server's answer is what is tested.
+        await page.EvalOnSelectorAsync("[data-testid=create-round]", "f => f.noValidate = true");
+        await page.ClickAsync("[data-testid=create-submit]");
+        await Expect(page.Locator("[data-testid=create-error]")).ToContainTextAsync("7");
+        await Expect(page.Locator("[data-testid=round-name-input]")).ToHaveValueAsync("东区加测"); // what was typed is kept
+
+        await page.Locator("input[name='Posted.DeadlineHours']").FillAsync("24");
+        var district = await page.Locator("input[name='Posted.Districts']").First.GetAttributeAsync("value");
+        await page.Locator("input[name='Posted.Districts']").First.CheckAsync();
+        await page.ClickAsync("[data-testid=create-submit]");
+        await Expect(page.Locator("[data-testid=round-name]")).ToContainTextAsync("东区加测");
+        await Expect(page.Locator("[data-testid=round-status]")).ToHaveTextAsync("已排班");
+        await using var db = app.Db();
+        var round = await db.TestingRounds.SingleAsync(r => r.Name == "东区加测");
+        Assert.Equal(district, round.AreaIds);
+        Assert.Equal(await db.RoundResidents.CountAsync(x => x.RoundId == app.RoundId && x.DistrictCode == district), round.Residents);
     }
 }

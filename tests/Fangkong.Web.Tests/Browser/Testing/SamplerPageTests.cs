@@ -22,7 +22,7 @@ public sealed class SamplerPageTests(CityBrowserFixture app)
     {
         await using var db = app.Db();
         var rows = await (from x in db.RoundResidents
-                          where x.RoundId == app.RoundId && !x.KeyGroup && x.SampledAtUtc == null
+                          where x.RoundId == app.RoundId && !x.KeyGroup && x.SampledAtUtc == null && x.PersonId != app.ResidentPersonId
                           join sc in db.SiteCompounds on new { x.RoundId, x.CompoundId } equals new { sc.RoundId, sc.CompoundId }
                           join p in db.Persons on x.PersonId equals p.Id
                           select new { sc.SiteId, p.DocumentNumber }).ToListAsync();
