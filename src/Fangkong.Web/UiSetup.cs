@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fangkong.Web.Codes;
 using Fangkong.Web.Components;
+using Fangkong.Web.Components.Shared;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -37,6 +38,7 @@ public static class UiSetup
     public static WebApplication MapFangkongUi(this WebApplication app)
     {
         app.UseRequestLocalization();
+        app.UsePageQueryNumbers();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapGet("/culture", (string? c, string? r, HttpContext http) =>

@@ -73,4 +73,18 @@ public abstract class BadInputTests(StorageProvider provider)
         var test = await (await host.LoginAsync("admin")).PostAsJsonAsync("/api/tests", new { personId = 999, sampledAt = "2026-11-19T00:00:00Z", outcome = "Negative" });
         Assert.Equal(HttpStatusCode.NotFound, test.StatusCode);
     }
+    [Theory]
+    [InlineData("/search?page=abc", "page")]
+    [InlineData("/testing?page=1e9999", "page")]
+    [InlineData("/testing/door?round=x", "round")]
+    [InlineData("/codes/manual?person=--1", "person")]
+    public async Task A_page_given_a_malformed_number_answers_400_naming_it_not_500(string url, string parameter)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var admin = await host.LoginAsync("admin");
+        var r = await admin.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.Contains(parameter, await r.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url.Split('?')[0])).StatusCode);
+    }
 }
