@@ -1,6 +1,8 @@
 using System.Globalization;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
+using Fangkong.Core.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +35,22 @@ public static class DemoStartup
         var summary = await DemoCitySeeder.SeedAsync(storage, options, new LineProgress(), app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Demo city ready: {summary.Residents:N0} residents, {summary.Venues:N0} venues, {summary.Visits:N0} visits."));
+        if (config.GetValue("OpenRound", true)) await OpenDemoRoundAsync(app);
+    }
+
+    /// <summary>A city-wide testing round that started an hour ago, open, so samplers, the lab and the command see one at once.</summary>
+    private static async Task OpenDemoRoundAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FangkongDb>();
+        var planner = scope.ServiceProvider.GetRequiredService<RoundPlanner>();
+        var clock = scope.ServiceProvider.GetRequiredService<CityClock>();
+        var admin = await db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).FirstAsync();
+        var start = clock.UtcNow.AddHours(-1);
+        var local = clock.ToLocal(start);
+        var round = await planner.CreateAsync(db, new RoundRequest($"{local.Month}月{local.Day}日全员核酸检测", RoundScope.City, null, start), admin, app.Lifetime.ApplicationStopping);
+        await planner.OpenAsync(db, round.Id, app.Lifetime.ApplicationStopping);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Demo testing round open: {round.Name}, {round.Residents:N0} residents."));
     }
 
     /// <summary>Prints the URL and the demo accounts once Kestrel is listening.</summary>
@@ -51,7 +69,9 @@ public static class DemoStartup
                 Console.WriteLine("  manager   场所负责人 venue manager → /monitor");
                 Console.WriteLine("  epi       流调员 epidemiologist → /search");
                 Console.WriteLine("  admin     管理员 administrator (admin2: second approver)");
-                Console.WriteLine("  resident  居民 resident        → /code");
+                Console.WriteLine("  resident  居民 resident        → /code, /me/testing");
+                Console.WriteLine("  sampler   采样员 sampler         → /testing/sample (sampler2: a second table)");
+                Console.WriteLine("  lab       检测员 lab technician  → /testing/lab");
             }
         });
     }

@@ -1,0 +1,36 @@
+using Fangkong.Core.Data;
+using Fangkong.Core.Testing;
+using Fangkong.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Web.Tests.Hosting;
+
+/// <summary>What `./run.sh` does on a fresh machine: generate the demo city and open a testing round over it.</summary>
+public sealed class DemoStartupTests
+{
+    [Fact]
+    public async Task A_first_start_generates_the_city_and_opens_a_round_over_every_resident()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Provider", "Sqlite");
+            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
+            b.UseSetting("Demo:SeedOnStart", "true");
+            b.UseSetting("Demo:Residents", "1000");
+            b.UseSetting("Demo:Days", "0");
+            b.UseSetting("Housekeeping", "false");
+        });
+        var client = factory.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
+
+        await using var db = store.NewDb();
+        var round = await db.TestingRounds.SingleAsync();
+        Assert.Equal(RoundStatus.Open, round.Status);
+        Assert.Equal(1000, round.Residents);
+        Assert.Equal(await db.Persons.CountAsync(), await db.RoundResidents.CountAsync(x => x.RoundId == round.Id));
+        Assert.True(await db.SamplingSites.AnyAsync(s => s.RoundId == round.Id));
+        Assert.EndsWith("全员核酸检测", round.Name, StringComparison.Ordinal);
+    }
+}
