@@ -1,0 +1,87 @@
+using Fangkong.Domain.Places;
+
+namespace Fangkong.Domain.Tracing;
+
+/// <summary>Why someone is proposed as a contact: the shared visit, where, when and how long the stays overlapped.</summary>
+public sealed record ContactEvidence(long PersonId, long VenueId, DateTime SourceInUtc, DateTime SourceOutUtc,
+    DateTime ContactInUtc, DateTime ContactOutUtc, TimeSpan Overlap)
+{
+    /// <summary>When the two first shared the venue: the start of a secondary contact's window for this contact.</summary>
+    public DateTime FirstTogetherUtc => SourceInUtc > ContactInUtc ? SourceInUtc : ContactInUtc;
+}
+
+/// <summary>A pair of persons together at a venue, for risk-venue co-presence lists.</summary>
+public readonly record struct CoPresence(long PersonA, long PersonB, long VenueId, long FromTicks, long ToTicks);
+
+/// <summary>
+/// Finds, over an in-memory <see cref="StayIndex"/>, the persons whose stays overlapped a source person's stays inside
+/// a window at close-contact-grade venues by at least the venue type's threshold. Each contact is reported once, with
+/// the earliest qualifying shared visit as evidence (the start of their own exposure).
+/// </summary>
+public static class ContactFinder
+{
+    /// <param name="sourceStays">The case's (or close contact's) own stays, from its visit records.</param>
+    /// <param name="venueType">The type of a venue; null for an unknown venue, which is skipped.</param>
+    /// <param name="exclude">Persons never proposed (the source itself, household members found another way, known cases).</param>
+    public static IReadOnlyList<ContactEvidence> Find(StayIndex index, IEnumerable<Stay> sourceStays, ExposureWindow window,
+        Func<long, VenueType?> venueType, ContactThresholds thresholds, IReadOnlySet<long> exclude)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(sourceStays);
+        ArgumentNullException.ThrowIfNull(venueType);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(exclude);
+        var found = new Dictionary<long, ContactEvidence>();
+        var hits = new List<int>();
+        foreach (var s in sourceStays)
+        {
+            // Only the part of the stay inside the window exposes anyone.
+            var from = Math.Max(s.InTicks, window.StartUtc.Ticks);
+            var to = Math.Min(s.OutTicks, window.EndUtc.Ticks);
+            if (to <= from || venueType(s.VenueId) is not { } type || thresholds.MinimumOverlap(type) is not { } min) continue;
+            hits.Clear();
+            index.Overlapping(s.VenueId, from, to, hits);
+            foreach (var h in hits)
+            {
+                ref readonly var other = ref index[h];
+                if (other.PersonId == s.PersonId || exclude.Contains(other.PersonId)) continue;
+                var overlap = new TimeSpan(Math.Min(to, other.OutTicks) - Math.Max(from, other.InTicks));
+                if (overlap <= TimeSpan.Zero || overlap < min) continue;
+                var evidence = new ContactEvidence(other.PersonId, s.VenueId, Utc(s.InTicks), Utc(s.OutTicks), Utc(other.InTicks), Utc(other.OutTicks), overlap);
+                if (!found.TryGetValue(other.PersonId, out var known) || evidence.FirstTogetherUtc < known.FirstTogetherUtc)
+                    found[other.PersonId] = evidence;
+            }
+        }
+        return found.Values.OrderBy(e => e.FirstTogetherUtc).ThenBy(e => e.PersonId).ToList();
+    }
+
+    /// <summary>
+    /// Every pair of persons together at a venue within [from, to) for at least <paramref name="minimum"/>: a sweep over
+    /// the venue's stays in entry order, keeping those still inside.
+    /// </summary>
+    public static void Pairs(StayIndex index, long venueId, long fromTicks, long toTicks, TimeSpan minimum, List<CoPresence> into)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(into);
+        var active = new List<Stay>();
+        foreach (var s in index.AtVenue(venueId))
+        {
+            if (s.InTicks >= toTicks) break;
+            var sFrom = Math.Max(s.InTicks, fromTicks);
+            var sTo = Math.Min(s.OutTicks, toTicks);
+            if (sTo <= sFrom) continue;
+            active.RemoveAll(a => Math.Min(a.OutTicks, toTicks) <= sFrom);
+            foreach (var a in active)
+            {
+                if (a.PersonId == s.PersonId) continue;
+                var overlapFrom = Math.Max(sFrom, Math.Max(a.InTicks, fromTicks));
+                var overlapTo = Math.Min(sTo, Math.Min(a.OutTicks, toTicks));
+                if (overlapTo > overlapFrom && overlapTo - overlapFrom >= minimum.Ticks)
+                    into.Add(new CoPresence(Math.Min(a.PersonId, s.PersonId), Math.Max(a.PersonId, s.PersonId), venueId, overlapFrom, overlapTo));
+            }
+            active.Add(s);
+        }
+    }
+
+    private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
+}
