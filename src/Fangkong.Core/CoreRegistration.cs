@@ -8,6 +8,7 @@ using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
+using Fangkong.Domain.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +38,9 @@ public static class CoreRegistration
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<VenueAdmin>();
         services.AddSingleton<TraceService>();
+        services.AddSingleton(ContactThresholds.Default);
+        services.AddSingleton<ContactSearch>();
+        services.AddSingleton<ContactDecisions>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();
         services.AddSingleton<VenueDirectory>();

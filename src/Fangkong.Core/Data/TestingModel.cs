@@ -90,6 +90,15 @@ internal static class TestingModel
             e.HasIndex(x => x.PersonId);
             e.HasIndex(x => x.ReportedAtUtc);
         });
+        b.Entity<ContactProposal>(e =>
+        {
+            e.ToTable("contact_proposals");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Note).HasMaxLength(500);
+            // One proposal per person, grade and case: re-running the search updates nothing already decided.
+            e.HasIndex(x => new { x.CaseId, x.Grade, x.PersonId }).IsUnique();
+            e.HasIndex(x => new { x.PersonId, x.Status });
+        });
         b.Entity<PersonMarker>(e => { e.ToTable("person_markers"); e.HasKey(x => new { x.PersonId, x.Kind }); });
         b.Entity<ZoneControl>(e => { e.ToTable("zone_controls"); e.HasKey(x => x.CompoundId); e.Property(x => x.Reason).HasMaxLength(500); });
     }

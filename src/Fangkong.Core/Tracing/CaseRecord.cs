@@ -1,8 +1,13 @@
+using Fangkong.Domain.Tracing;
+
 namespace Fangkong.Core.Tracing;
 
-public enum CaseFoundBy { PoolResampling = 1, SingleTube = 2 }
+public enum CaseFoundBy { PoolResampling = 1, SingleTube = 2, FeverClinic = 3, Checkpoint = 4, ContactUnderQuarantine = 5, Other = 6 }
 
-/// <summary>A case found by testing: the minimal record the tracing issue builds on (classification comes with it).</summary>
+/// <summary>Clinical classification (domain.md §5); asymptomatic until a clinician classifies the case.</summary>
+public enum CaseClass { Asymptomatic = 1, Mild = 2, Common = 3, Severe = 4, Critical = 5, Suspected = 6 }
+
+/// <summary>A case: how and when it was found, its classification, and the tracing policy it is handled under.</summary>
 public sealed class CaseRecord
 {
     public long Id { get; set; }
@@ -12,4 +17,10 @@ public sealed class CaseRecord
     public DateTime ReportedAtUtc { get; set; }
     public long? RoundId { get; set; }
     public long? TubeId { get; set; }
+    public CaseClass Class { get; set; } = CaseClass.Asymptomatic;
+    /// <summary>Symptom onset (city date); null for an asymptomatic infection, whose window counts from the first positive sampling.</summary>
+    public DateOnly? OnsetDate { get; set; }
+    /// <summary>When the case was isolated: the end of its exposure window. Null while at large.</summary>
+    public DateTime? IsolatedAtUtc { get; set; }
+    public PolicyEdition Edition { get; set; } = PolicyEdition.Edition9;
 }

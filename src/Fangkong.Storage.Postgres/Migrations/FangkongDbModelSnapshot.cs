@@ -1132,11 +1132,23 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Class")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("FirstPositiveSampledAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("FoundBy")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("IsolatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("OnsetDate")
+                        .HasColumnType("date");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
@@ -1157,6 +1169,73 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("ReportedAtUtc");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Tracing.ContactProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ContactInUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ContactOutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DecidedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FirstExposureUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OverlapMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SourceInUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SourceOutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("VenueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ViaPersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("CaseId", "Grade", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("contact_proposals", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Tracing.TraceAccess", b =>

@@ -1123,11 +1123,23 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Class")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("FirstPositiveSampledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FoundBy")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("IsolatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnsetDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
@@ -1148,6 +1160,73 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("ReportedAtUtc");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Tracing.ContactProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ContactInUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContactOutUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstExposureUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverlapMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SourceInUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SourceOutUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ViaPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("CaseId", "Grade", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("contact_proposals", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Tracing.TraceAccess", b =>

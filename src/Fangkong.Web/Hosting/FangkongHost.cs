@@ -57,6 +57,7 @@ public static class FangkongHost
         app.MapCodesApi();
         app.MapPlacesApi();
         app.MapTracingApi();
+        app.MapCasesApi();
         app.MapTestingApi();
         app.MapSamplingApi();
         app.MapFallback("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "没有这个接口 / no such endpoint"));

@@ -74,6 +74,11 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
         ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
         ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/cases", null, ["epi", "admin"]),
+        ("GET", "/api/cases/1", null, ["epi", "admin"]),
+        ("POST", "/api/cases/1/contacts/search", null, ["epi", "admin"]),
+        ("GET", "/api/cases/1/contacts", null, ["epi", "admin"]),
+        ("POST", "/api/cases/1/contacts/decide", new { ids = new[] { 1 }, status = "Confirmed" }, ["epi", "admin"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"];

@@ -1,0 +1,35 @@
+namespace Fangkong.Core.Tracing;
+
+public enum ContactKind { Household = 1, SharedVisit = 2, NamedByInvestigator = 3 }
+
+public enum ContactGrade { Close = 1, Secondary = 2 }
+
+public enum ProposalStatus { Proposed = 0, Confirmed = 1, Dismissed = 2 }
+
+/// <summary>
+/// A person the platform proposes as a contact of a case (or, for a secondary contact, of a close contact), with the
+/// evidence: which visit, where, when, and how long the stays overlapped. An epidemiologist confirms or dismisses it.
+/// </summary>
+public sealed class ContactProposal
+{
+    public long Id { get; set; }
+    public long CaseId { get; set; }
+    public long PersonId { get; set; }
+    /// <summary>For a secondary contact: the close contact (person) through whom they were exposed.</summary>
+    public long? ViaPersonId { get; set; }
+    public ContactGrade Grade { get; set; }
+    public ContactKind Kind { get; set; }
+    public long? VenueId { get; set; }
+    public DateTime? SourceInUtc { get; set; }
+    public DateTime? SourceOutUtc { get; set; }
+    public DateTime? ContactInUtc { get; set; }
+    public DateTime? ContactOutUtc { get; set; }
+    public int OverlapMinutes { get; set; }
+    /// <summary>When this person was first exposed: the start of their own window for secondary contacts.</summary>
+    public DateTime FirstExposureUtc { get; set; }
+    public ProposalStatus Status { get; set; }
+    public DateTime ProposedAtUtc { get; set; }
+    public long? DecidedByUserId { get; set; }
+    public DateTime? DecidedAtUtc { get; set; }
+    public string? Note { get; set; }
+}

@@ -1,0 +1,61 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Tracing;
+using Fangkong.Domain.People;
+using Fangkong.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Web.Api;
+
+public sealed record CaseView(long Id, long PersonId, string MaskedName, CaseClass Class, CaseFoundBy FoundBy, DateOnly? OnsetDate,
+    DateTime FirstPositiveSampledAtUtc, DateTime ReportedAtUtc, DateTime? IsolatedAtUtc, Fangkong.Domain.Tracing.PolicyEdition Edition,
+    int ProposedContacts, int ConfirmedContacts);
+
+/// <summary>Cases and their contacts: the automatic proposal of close contacts and the epidemiologist's decisions.</summary>
+public static class CasesApi
+{
+    public static void MapCasesApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/cases").WithTags("Cases").WithProblems().RequireAuthorization(AuthSetup.Tracing);
+
+        api.MapGet("/", async (CaseClass? @class, int? page, int? pageSize, FangkongDb db, HttpContext http) =>
+        {
+            var (p, s) = Paging.Normalise(page, pageSize);
+            var q = db.Cases.AsNoTracking();
+            if (@class is { } c) q = q.Where(x => x.Class == c);
+            var total = await q.LongCountAsync(http.RequestAborted);
+            var ids = await q.OrderByDescending(x => x.ReportedAtUtc).ThenByDescending(x => x.Id).Skip((p - 1) * s).Take(s).Select(x => x.Id).ToListAsync(http.RequestAborted);
+            var views = new List<CaseView>();
+            foreach (var id in ids) views.Add(await ViewAsync(db, id, http.RequestAborted));
+            return Results.Ok(new Page<CaseView>(views, p, s, total));
+        }).WithSummary("Cases, newest report first.");
+
+        api.MapGet("/{id:long}", async (long id, FangkongDb db, HttpContext http) => Results.Ok(await ViewAsync(db, id, http.RequestAborted)))
+            .WithSummary("One case with its contact counts.");
+
+        api.MapPost("/{id:long}/contacts/search", async (long id, FangkongDb db, ContactSearch search, HttpContext http) =>
+            Results.Ok(await search.ProposeAsync(db, id, new TraceReader(http.User.UserId(), http.User.UserName(), $"case {id}"), http.RequestAborted)))
+            .WithSummary("Propose close contacts from the household and from overlapping visits in the exposure window (audited); proposes only new persons.");
+
+        api.MapGet("/{id:long}/contacts", async (long id, ProposalStatus? status, ContactGrade? grade, int? page, int? pageSize, FangkongDb db, HttpContext http) =>
+            Results.Ok(await ContactDecisions.ListAsync(db, id, status, grade, page, pageSize, http.RequestAborted)))
+            .WithSummary("Proposed contacts with their evidence (masked), earliest exposure first.");
+
+        api.MapPost("/{id:long}/contacts/decide", async (long id, ContactDecision body, FangkongDb db, ContactDecisions decisions, HttpContext http) =>
+            Results.Ok(new { changed = await decisions.DecideAsync(db, id, body, http.User.UserId(), http.RequestAborted) }))
+            .WithSummary("Confirm or dismiss proposals, singly or in bulk (a dismissal needs a note).");
+    }
+
+    private static async Task<CaseView> ViewAsync(FangkongDb db, long id, CancellationToken ct)
+    {
+        var row = await (from c in db.Cases.AsNoTracking()
+                         where c.Id == id
+                         join p in db.Persons on c.PersonId equals p.Id
+                         select new { c, p.Name }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("id", "病例不存在 / no such case");
+        var proposed = await db.ContactProposals.CountAsync(x => x.CaseId == id && x.Status == ProposalStatus.Proposed, ct);
+        var confirmed = await db.ContactProposals.CountAsync(x => x.CaseId == id && x.Status == ProposalStatus.Confirmed, ct);
+        var k = row.c;
+        return new CaseView(k.Id, k.PersonId, Masking.Name(row.Name), k.Class, k.FoundBy, k.OnsetDate, k.FirstPositiveSampledAtUtc, k.ReportedAtUtc,
+            k.IsolatedAtUtc, k.Edition, proposed, confirmed);
+    }
+}
