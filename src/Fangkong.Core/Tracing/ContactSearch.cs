@@ -7,15 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tracing;
 
-/// <summary>What one search for a case's close contacts proposed.</summary>
-public sealed record ContactSearchRun(long CaseId, PolicyEdition Edition, DateTime WindowStartUtc, DateTime WindowEndUtc,
-    int CaseVisits, int VisitsScanned, int HouseholdProposed, int VisitProposed, int AlreadyProposed, double Milliseconds);
+/// <summary>What one search for a case's contacts proposed.</summary>
+public sealed record ContactSearchRun(long CaseId, PolicyEdition Edition, ContactGrade Grade, DateTime WindowStartUtc, DateTime WindowEndUtc,
+    int SourceVisits, int VisitsScanned, int HouseholdProposed, int VisitProposed, int AlreadyProposed, double Milliseconds);
 
 /// <summary>
-/// Proposes a case's close contacts (domain.md §5): the household, and everyone whose stay at a close-contact-grade
-/// venue overlapped the case's within its exposure window by the venue type's threshold. The overlap search is a
-/// sort-and-sweep over the visits at the case's venues (<see cref="ContactFinder"/>), not a SQL self-join. Nothing
-/// is decided here: an epidemiologist confirms or dismisses each proposal. Running it again proposes only new persons.
+/// Proposes a case's contacts (domain.md §5). Close contacts: the household, and everyone whose stay at a
+/// close-contact-grade venue overlapped the case's within its exposure window by the venue type's threshold.
+/// Secondary contacts: the same search around each confirmed close contact, from their first exposure to the case
+/// until their isolation — when the case's policy edition identifies them. The overlap search is a sort-and-sweep over
+/// the visits at the source's venues (<see cref="ContactFinder"/>), not a SQL self-join. Nothing is decided here: an
+/// epidemiologist confirms or dismisses each proposal. Running a search again proposes only new persons.
 /// </summary>
 public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactThresholds thresholds)
 {
@@ -25,36 +27,71 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
     public async Task<ContactSearchRun> ProposeAsync(FangkongDb db, long caseId, TraceReader reader, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        var c = await CaseAsync(db, caseId, ct);
         var now = clock.UtcNow;
         var onset = c.OnsetDate ?? DateOnly.FromDateTime(clock.ToLocal(c.FirstPositiveSampledAtUtc));
         var window = ExposureWindow.ForCase(onset, c.IsolatedAtUtc, now, TracingPolicy.For(c.Edition), clock.Offset);
-
-        var known = (await db.ContactProposals.Where(p => p.CaseId == caseId && p.Grade == ContactGrade.Close).Select(p => p.PersonId).ToListAsync(ct)).ToHashSet();
-        var alreadyProposed = known.Count;
+        var known = await KnownAsync(db, caseId, ContactGrade.Close, ct);
+        var already = known.Count;
         known.Add(c.PersonId);
+        var (added, visits, scanned) = await FindAsync(db, caseId, c.PersonId, null, ContactGrade.Close, window, known, now, ct);
+        await SaveAsync(db, added, reader, c.PersonId, "contact-search", caseId, window, now, ct);
+        return Run(c, ContactGrade.Close, window, visits, scanned, added, already, watch);
+    }
 
-        // The household: close contacts by definition, exposed from the window's start.
-        var householdId = await db.Persons.Where(p => p.Id == c.PersonId).Select(p => p.HouseholdId).FirstAsync(ct);
-        var household = householdId is { } h
-            ? await db.Persons.Where(p => p.HouseholdId == h && p.Id != c.PersonId).Select(p => p.Id).ToListAsync(ct)
-            : [];
+    /// <summary>Secondary contacts (次密接) of every confirmed close contact of the case.</summary>
+    public async Task<ContactSearchRun> ProposeSecondaryAsync(FangkongDb db, long caseId, TraceReader reader, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var c = await CaseAsync(db, caseId, ct);
+        if (!TracingPolicy.For(c.Edition).IdentifiesSecondaryContacts)
+            throw new ConflictException("该防控方案不判定次密接 / this policy edition identifies no secondary contacts", "NoSecondaryContacts");
+        var now = clock.UtcNow;
+        var close = await db.ContactProposals.AsNoTracking()
+            .Where(p => p.CaseId == caseId && p.Grade == ContactGrade.Close && p.Status == ProposalStatus.Confirmed).ToListAsync(ct);
+        var known = await KnownAsync(db, caseId, ContactGrade.Secondary, ct);
+        var already = known.Count;
+        // Neither the case nor its close contacts are anyone's secondary contact.
+        known.Add(c.PersonId);
+        known.UnionWith((await db.ContactProposals.Where(p => p.CaseId == caseId && p.Grade == ContactGrade.Close).Select(p => p.PersonId).ToListAsync(ct)));
         var added = new List<ContactProposal>();
-        foreach (var member in household.Where(known.Add))
-            added.Add(New(caseId, member, ContactKind.Household, window.StartUtc, now));
-        var householdCount = added.Count;
+        int visits = 0, scanned = 0;
+        var start = close.Count == 0 ? now : close.Min(p => p.FirstExposureUtc);
+        foreach (var contact in close)
+        {
+            // The close contact is isolated once confirmed: their window ends there.
+            var window = ExposureWindow.ForCloseContact(contact.FirstExposureUtc, contact.DecidedAtUtc, now);
+            var (found, v, s) = await FindAsync(db, caseId, contact.PersonId, contact.PersonId, ContactGrade.Secondary, window, known, now, ct);
+            added.AddRange(found);
+            visits += v;
+            scanned += s;
+        }
+        var span = new ExposureWindow(start, now);
+        await SaveAsync(db, added, reader, c.PersonId, "secondary-contact-search", caseId, span, now, ct);
+        return Run(c, ContactGrade.Secondary, span, visits, scanned, added, already, watch);
+    }
 
-        // Shared visits.
-        var caseStays = await StaysAsync(db.Visits.Where(v => v.PersonId == c.PersonId), window, now, ct);
-        var venueIds = caseStays.Select(s => s.VenueId).Distinct().ToList();
+    /// <summary>The household of <paramref name="sourcePerson"/>, then shared visits, minus <paramref name="known"/> (which it extends).</summary>
+    private async Task<(List<ContactProposal> Added, int SourceVisits, int Scanned)> FindAsync(FangkongDb db, long caseId, long sourcePerson, long? via,
+        ContactGrade grade, ExposureWindow window, HashSet<long> known, DateTime now, CancellationToken ct)
+    {
+        var added = new List<ContactProposal>();
+        var householdId = await db.Persons.Where(p => p.Id == sourcePerson).Select(p => p.HouseholdId).FirstAsync(ct);
+        if (householdId is { } h)
+        {
+            var members = await db.Persons.Where(p => p.HouseholdId == h && p.Id != sourcePerson).Select(p => p.Id).ToListAsync(ct);
+            foreach (var member in members.Where(known.Add))
+                added.Add(New(caseId, member, via, grade, ContactKind.Household, window.StartUtc, now));
+        }
+        var sourceStays = await StaysAsync(db.Visits.Where(v => v.PersonId == sourcePerson), window, now, ct);
+        var venueIds = sourceStays.Select(s => s.VenueId).Distinct().ToList();
         var types = await db.Venues.Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Type, ct);
         var gradeVenues = venueIds.Where(v => types.TryGetValue(v, out var t) && thresholds.IsCloseContactGrade(t)).ToList();
-        var others = await StaysAsync(db.Visits.Where(v => gradeVenues.Contains(v.VenueId)), window, now, ct);
-        var index = new StayIndex(others);
-        var found = ContactFinder.Find(index, caseStays, window, v => types.TryGetValue(v, out var t) ? t : (VenueType?)null, thresholds, known);
-        foreach (var e in found)
+        var others = gradeVenues.Count == 0 ? [] : await StaysAsync(db.Visits.Where(v => gradeVenues.Contains(v.VenueId)), window, now, ct);
+        var found = ContactFinder.Find(new StayIndex(others), sourceStays, window, v => types.TryGetValue(v, out var t) ? t : (VenueType?)null, thresholds, known);
+        foreach (var e in found.Where(e => known.Add(e.PersonId)))
         {
-            var p = New(caseId, e.PersonId, ContactKind.SharedVisit, e.FirstTogetherUtc, now);
+            var p = New(caseId, e.PersonId, via, grade, ContactKind.SharedVisit, e.FirstTogetherUtc, now);
             p.VenueId = e.VenueId;
             p.SourceInUtc = e.SourceInUtc;
             p.SourceOutUtc = e.SourceOutUtc;
@@ -63,24 +100,14 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
             p.OverlapMinutes = (int)Math.Ceiling(e.Overlap.TotalMinutes);
             added.Add(p);
         }
-        db.ContactProposals.AddRange(added);
-        // Reading the case's trajectory to find contacts is a read of personal data: audited like any other.
-        db.TraceAccesses.Add(new TraceAccess
-        {
-            Id = ids.Next(),
-            UserId = reader.UserId,
-            UserName = reader.UserName,
-            PersonId = c.PersonId,
-            Kind = "contact-search",
-            Purpose = $"病例{caseId}密接排查 / contact search for case {caseId}",
-            FromUtc = window.StartUtc,
-            ToUtc = window.EndUtc,
-            AtUtc = now,
-        });
-        await db.SaveChangesAsync(ct);
-        return new ContactSearchRun(caseId, c.Edition, window.StartUtc, window.EndUtc, caseStays.Count, others.Count, householdCount,
-            added.Count - householdCount, alreadyProposed, watch.Elapsed.TotalMilliseconds);
+        return (added, sourceStays.Count, others.Count);
     }
+
+    private static async Task<CaseRecord> CaseAsync(FangkongDb db, long caseId, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+
+    private static async Task<HashSet<long>> KnownAsync(FangkongDb db, long caseId, ContactGrade grade, CancellationToken ct) =>
+        (await db.ContactProposals.Where(p => p.CaseId == caseId && p.Grade == grade).Select(p => p.PersonId).ToListAsync(ct)).ToHashSet();
 
     /// <summary>Visits overlapping the window as stays; a visit still open lasts until now.</summary>
     private static async Task<List<Stay>> StaysAsync(IQueryable<Gate.Visit> visits, ExposureWindow window, DateTime now, CancellationToken ct)
@@ -92,12 +119,41 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
             .Where(s => s.OutTicks > window.StartUtc.Ticks).ToList();
     }
 
-    private ContactProposal New(long caseId, long personId, ContactKind kind, DateTime firstExposure, DateTime now) => new()
+    /// <summary>Writes the proposals with the audit of the trajectory reads that found them, in one transaction.</summary>
+    private async Task SaveAsync(FangkongDb db, List<ContactProposal> added, TraceReader reader, long casePerson, string kind, long caseId,
+        ExposureWindow window, DateTime now, CancellationToken ct)
+    {
+        db.ContactProposals.AddRange(added);
+        db.TraceAccesses.Add(new TraceAccess
+        {
+            Id = ids.Next(),
+            UserId = reader.UserId,
+            UserName = reader.UserName,
+            PersonId = casePerson,
+            Kind = kind,
+            Purpose = $"病例{caseId}流调 / contact search for case {caseId}",
+            FromUtc = window.StartUtc,
+            ToUtc = window.EndUtc,
+            AtUtc = now,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static ContactSearchRun Run(CaseRecord c, ContactGrade grade, ExposureWindow window, int visits, int scanned, List<ContactProposal> added,
+        int already, Stopwatch watch)
+    {
+        var household = added.Count(p => p.Kind == ContactKind.Household);
+        return new ContactSearchRun(c.Id, c.Edition, grade, window.StartUtc, window.EndUtc, visits, scanned, household, added.Count - household, already,
+            watch.Elapsed.TotalMilliseconds);
+    }
+
+    private ContactProposal New(long caseId, long personId, long? via, ContactGrade grade, ContactKind kind, DateTime firstExposure, DateTime now) => new()
     {
         Id = ids.Next(),
         CaseId = caseId,
         PersonId = personId,
-        Grade = ContactGrade.Close,
+        ViaPersonId = via,
+        Grade = grade,
         Kind = kind,
         FirstExposureUtc = firstExposure,
         Status = ProposalStatus.Proposed,

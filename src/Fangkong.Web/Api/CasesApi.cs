@@ -37,6 +37,10 @@ public static class CasesApi
             Results.Ok(await search.ProposeAsync(db, id, new TraceReader(http.User.UserId(), http.User.UserName(), $"case {id}"), http.RequestAborted)))
             .WithSummary("Propose close contacts from the household and from overlapping visits in the exposure window (audited); proposes only new persons.");
 
+        api.MapPost("/{id:long}/contacts/search-secondary", async (long id, FangkongDb db, ContactSearch search, HttpContext http) =>
+            Results.Ok(await search.ProposeSecondaryAsync(db, id, new TraceReader(http.User.UserId(), http.User.UserName(), $"case {id}"), http.RequestAborted)))
+            .WithSummary("Propose secondary contacts around each confirmed close contact, from their first exposure to their isolation (409 where the policy edition identifies none).");
+
         api.MapGet("/{id:long}/contacts", async (long id, ProposalStatus? status, ContactGrade? grade, int? page, int? pageSize, FangkongDb db, HttpContext http) =>
             Results.Ok(await ContactDecisions.ListAsync(db, id, status, grade, page, pageSize, http.RequestAborted)))
             .WithSummary("Proposed contacts with their evidence (masked), earliest exposure first.");

@@ -77,6 +77,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/cases", null, ["epi", "admin"]),
         ("GET", "/api/cases/1", null, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/search", null, ["epi", "admin"]),
+        ("POST", "/api/cases/1/contacts/search-secondary", null, ["epi", "admin"]),
         ("GET", "/api/cases/1/contacts", null, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/decide", new { ids = new[] { 1 }, status = "Confirmed" }, ["epi", "admin"]),
     ];

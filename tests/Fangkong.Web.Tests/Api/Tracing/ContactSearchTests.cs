@@ -32,7 +32,7 @@ public abstract class ContactSearchTests(StorageProvider provider)
             var members = await db.Persons.Where(p => p.HouseholdId == household).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
             sick = members[0];
             householdMates = members.Skip(1).ToList();
-            others = await db.Persons.Where(p => p.HouseholdId != household).OrderBy(p => p.Id).Select(p => p.Id).Take(5).ToListAsync();
+            others = await db.Persons.Where(p => p.HouseholdId != household).OrderBy(p => p.Id).Select(p => p.Id).Take(7).ToListAsync();
             hall = await db.Venues.Where(v => v.Type == VenueType.ServiceHall).Select(v => v.Id).FirstAsync();
             bus = await db.Venues.Where(v => v.Type == VenueType.Bus).Select(v => v.Id).FirstAsync();
             market = await db.Venues.Where(v => v.Type == VenueType.Market).Select(v => v.Id).FirstAsync();
@@ -48,6 +48,10 @@ public abstract class ContactSearchTests(StorageProvider provider)
             Visit(others[3], market, At(18, 6), At(18, 7));         // a market is a general contact
             Visit(sick, hall, At(10, 2), At(10, 3));
             Visit(others[4], hall, At(10, 2), At(10, 3));           // before the window
+            Visit(others[0], bus, At(19, 3), At(19, 3, 20));
+            Visit(others[5], bus, At(19, 3, 10), At(19, 3, 30));    // met the close contact after their exposure → secondary
+            Visit(others[0], bus, At(18, 1), At(18, 1, 20));
+            Visit(others[6], bus, At(18, 1), At(18, 1, 20));        // met them before they met the case → nobody
             caseId = 800_000_001;
             db.Cases.Add(new CaseRecord
             {
@@ -100,6 +104,27 @@ public abstract class ContactSearchTests(StorageProvider provider)
         }
         var view = await (await epi.GetAsync($"/api/cases/{caseId}")).JsonAsync();
         Assert.Equal(2, view.GetProperty("confirmedContacts").GetInt32());
+
+        // Secondary contacts around the two confirmed close contacts: their households and who they met after exposure.
+        var secondary = await (await epi.PostAsync($"/api/cases/{caseId}/contacts/search-secondary", null)).JsonAsync();
+        Assert.Equal(1, secondary.GetProperty("visitProposed").GetInt32());
+        int mates;
+        await using (var db = host.Db())
+        {
+            var closeIds = new[] { others[0], others[2] };
+            var households = await db.Persons.Where(p => closeIds.Contains(p.Id) && p.HouseholdId != null).Select(p => p.HouseholdId).ToListAsync();
+            mates = await db.Persons.CountAsync(p => households.Contains(p.HouseholdId) && !closeIds.Contains(p.Id));
+            var via = await db.ContactProposals.SingleAsync(x => x.CaseId == caseId && x.Grade == ContactGrade.Secondary && x.Kind == ContactKind.SharedVisit);
+            Assert.Equal(others[5], via.PersonId);
+            Assert.Equal(others[0], via.ViaPersonId);
+            Assert.Equal(10, via.OverlapMinutes);
+        }
+        Assert.Equal(mates, secondary.GetProperty("householdProposed").GetInt32());
+        await using (var db = host.Db())
+            await db.Cases.Where(x => x.Id == caseId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Edition, PolicyEdition.TwentyMeasures));
+        var none = await epi.PostAsync($"/api/cases/{caseId}/contacts/search-secondary", null);
+        Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
+        Assert.Contains("NoSecondaryContacts", await none.Content.ReadAsStringAsync());
 
         var gate = await host.LoginAsync("gate");
         Assert.Equal(HttpStatusCode.Forbidden, (await gate.PostAsync($"/api/cases/{caseId}/contacts/search", null)).StatusCode);
