@@ -1,4 +1,5 @@
 using Fangkong.Bench.Gate;
+using Fangkong.Bench.Rounds;
 using Fangkong.Bench.Seeding;
 
 // dotnet run -c Release --project bench/Fangkong.Bench -- <benchmark> [options]; see docs/performance.md.
@@ -7,6 +8,9 @@ return args.FirstOrDefault() switch
 {
     "gate" => await GateBenchmark.RunAsync(args[1..]),
     "seed" => await SeedBenchmark.RunAsync(args[1..]),
+    "sampling" => await SamplingBenchmark.RunAsync(args[1..]),
+    "fanout" => await FanOutBenchmark.RunAsync(args[1..]),
+    "coverage" => await CoverageBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,5 +18,8 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Fangkong.Bench gate [--provider sqlite|postgres|both] [--postgres <cs>] [--seconds 10] [--concurrency 64]");
     Console.Error.WriteLine("       Fangkong.Bench seed [--provider sqlite|postgres|both] [--postgres <cs>] [--residents 100000] [--days 3] [--seed 20220101]");
+    Console.Error.WriteLine("       Fangkong.Bench sampling [--provider …] [--residents 20000] [--concurrency 32] [--seconds 10]");
+    Console.Error.WriteLine("       Fangkong.Bench fanout [--provider …] [--tubes 100000]");
+    Console.Error.WriteLine("       Fangkong.Bench coverage [--provider …] [--residents 1000000] [--runs 50]");
     return 2;
 }

@@ -7,9 +7,6 @@ using Fangkong.Core.People;
 using Fangkong.Core.Places;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Places;
-using Fangkong.Web.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Bench.Gate;
@@ -37,7 +34,7 @@ public static class GateBenchmark
             await using var gate = await StartGateAsync(storage, persons);
             var (baseline, baseUrl) = await Baselines.StartAsync(await a.FreshStoreAsync(provider, "naive"));
             await using var _ = baseline;
-            using var plain = Client(baseUrl);
+            using var plain = BenchHost.Client(baseUrl);
             var ids = await LoadIdNumbersAsync(storage);
             var rnd = new Random(1);
 
@@ -48,8 +45,8 @@ public static class GateBenchmark
 
             // The baseline's pooled connections must not count against the server's limit during the gate run.
             Npgsql.NpgsqlConnection.ClearAllPools();
-            var clients = await Task.WhenAll(Enumerable.Range(0, Devices).Select(d => LoginAsync(gate.Url, $"bench-gate-{d}")));
-            var writer = gate.App.Services.GetRequiredService<GateWriter>();
+            var clients = await Task.WhenAll(Enumerable.Range(0, Devices).Select(d => gate.LoginAsync($"bench-gate-{d}", "bench")));
+            var writer = gate.Services.GetRequiredService<GateWriter>();
             var (batches0, requests0) = (writer.Batches, writer.Requests);
             long acknowledged = 0;
             // Each worker walks its own visitors: in, then out, so occupancy stays bounded like a real hall.
@@ -79,68 +76,34 @@ public static class GateBenchmark
         return failed ? 1 : 0;
     }
 
-    private sealed record GateHost(WebApplication App, string Url) : IAsyncDisposable
+    private static Task<BenchHost> StartGateAsync(StorageOptions storage, int persons) => BenchHost.StartAsync(storage, async _ =>
     {
-        public async ValueTask DisposeAsync() => await App.DisposeAsync();
-    }
-
-    private static async Task<GateHost> StartGateAsync(StorageOptions storage, int persons)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var db = new FangkongDb(storage.BuildOptions());
+        db.Venues.Add(new Venue { Id = 1, Name = "基准测试大厅", Type = VenueType.ServiceHall, DistrictCode = "220402", Capacity = 0, Opens = TimeOnly.MinValue, Closes = TimeOnly.MinValue });
+        var hash = PasswordHasher.Hash("bench");
+        for (var d = 0; d < Devices; d++)
         {
-            ["Storage:Provider"] = storage.Provider.ToString(),
-            ["Storage:ConnectionString"] = storage.ConnectionString,
-            ["Demo:SeedOnStart"] = "false",
-            ["Housekeeping"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("FK_BENCH_SQL_LOG") ?? "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = FangkongHost.Build(FangkongHost.Configure(builder));
-        await FangkongHost.MigrateAsync(app);
-        await using (var db = new FangkongDb(storage.BuildOptions()))
-        {
-            db.Venues.Add(new Venue { Id = 1, Name = "基准测试大厅", Type = VenueType.ServiceHall, DistrictCode = "220402", Capacity = 0, Opens = TimeOnly.MinValue, Closes = TimeOnly.MinValue });
-            var hash = PasswordHasher.Hash("bench");
-            for (var d = 0; d < Devices; d++)
-            {
-                db.GateDevices.Add(new GateDevice { Id = d + 1, VenueId = 1, Name = $"闸机{d + 1}" });
-                db.Users.Add(new User { Id = d + 1, UserName = $"bench-gate-{d}", DisplayName = "基准", PasswordHash = hash, Role = Roles.GateOperator, VenueId = 1, DeviceId = d + 1 });
-            }
-            var born = new DateOnly(1960, 1, 1);
-            for (var i = 0; i < persons; i++)
-            {
-                db.Persons.Add(new Person
-                {
-                    Id = i + 1,
-                    DocumentType = DocumentType.ResidentIdCard,
-                    Name = "访客" + i,
-                    Token = $"bench-{i:D8}",
-                    DocumentNumber = ResidentIdNumber.Compose("220402", born.AddDays(i / 500), i % 500 * 2 + 1),
-                });
-            }
-            await db.SaveChangesAsync();
+            db.GateDevices.Add(new GateDevice { Id = d + 1, VenueId = 1, Name = $"闸机{d + 1}" });
+            db.Users.Add(new User { Id = d + 1, UserName = $"bench-gate-{d}", DisplayName = "基准", PasswordHash = hash, Role = Roles.GateOperator, VenueId = 1, DeviceId = d + 1 });
         }
-        await app.StartAsync();
-        return new GateHost(app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
+        var born = new DateOnly(1960, 1, 1);
+        for (var i = 0; i < persons; i++)
+        {
+            db.Persons.Add(new Person
+            {
+                Id = i + 1,
+                DocumentType = DocumentType.ResidentIdCard,
+                Name = "访客" + i,
+                Token = $"bench-{i:D8}",
+                DocumentNumber = ResidentIdNumber.Compose("220402", born.AddDays(i / 500), i % 500 * 2 + 1),
+            });
+        }
+        await db.SaveChangesAsync();
+    });
 
     private static async Task<string[]> LoadIdNumbersAsync(StorageOptions storage)
     {
         await using var db = new FangkongDb(storage.BuildOptions());
         return await db.Persons.OrderBy(p => p.Id).Select(p => p.DocumentNumber).ToArrayAsync();
-    }
-
-    private static HttpClient Client(string url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, UseCookies = true, CookieContainer = new CookieContainer() })
-    {
-        BaseAddress = new Uri(url),
-    };
-
-    private static async Task<HttpClient> LoginAsync(string url, string user)
-    {
-        var c = Client(url);
-        (await c.PostAsJsonAsync("/api/auth/login", new { userName = user, password = "bench" })).EnsureSuccessStatusCode();
-        return c;
     }
 }
