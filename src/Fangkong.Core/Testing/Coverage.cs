@@ -36,8 +36,8 @@ public static class Coverage
         q = level switch
         {
             CoverageLevel.Community => q.Where(x => x.DistrictCode == parent),
-            CoverageLevel.Compound => q.Where(x => x.CommunityId == parentId),
-            CoverageLevel.Building => q.Where(x => x.CompoundId == parentId),
+            CoverageLevel.Compound => await WithinAsync(db, q, null, parentId, ct),
+            CoverageLevel.Building => await WithinAsync(db, q, parentId, null, ct),
             _ => q,
         };
         var rows = level switch
@@ -76,7 +76,7 @@ public static class Coverage
         if (compoundId is null && buildingId is null) throw new InputException("compoundId", "请指定小区或楼栋 / choose a compound or a building");
         var (p, size) = Paging.Normalise(page, pageSize);
         var q = db.RoundResidents.AsNoTracking().Where(x => x.RoundId == roundId && x.SampledAtUtc == null);
-        if (compoundId is { } c) q = q.Where(x => x.CompoundId == c);
+        if (compoundId is { } c) q = await WithinAsync(db, q, c, null, ct);
         if (buildingId is { } b) q = q.Where(x => x.BuildingId == b);
         var total = await q.LongCountAsync(ct);
         var rows = await (from x in q
@@ -97,5 +97,29 @@ public static class Coverage
             items.Add(new MissingPerson(r.Id, Masking.Name(r.Name), Masking.DocumentNumber(r.DocumentNumber),
                 await People.PersonDirectory.AddressAsync(db, r.HouseholdId, ct) ?? "", r.AtHome, r.Task));
         return new Page<MissingPerson>(items, p, size, total);
+    }
+    /// <summary>
+    /// Restricts the roster to a compound (or a community) with its whole place chain — district, community, compound —
+    /// so the query reads one range of the place index instead of scanning the round: the index leads with the
+    /// district, and a filter on a later column alone cannot use it.
+    /// </summary>
+    private static async Task<IQueryable<RoundResident>> WithinAsync(FangkongDb db, IQueryable<RoundResident> q, long? compoundId, long? communityId, CancellationToken ct)
+    {
+        if (compoundId is { } compound)
+        {
+            var chain = await (from cp in db.Compounds
+                               where cp.Id == compound
+                               join c in db.Communities on cp.CommunityId equals c.Id
+                               join st in db.Streets on c.StreetId equals st.Id
+                               select new { st.DistrictCode, CommunityId = c.Id }).FirstOrDefaultAsync(ct);
+            return chain is null ? q.Where(_ => false)
+                : q.Where(x => x.DistrictCode == chain.DistrictCode && x.CommunityId == chain.CommunityId && x.CompoundId == compound);
+        }
+        var community = communityId!.Value;
+        var district = await (from c in db.Communities
+                              where c.Id == community
+                              join st in db.Streets on c.StreetId equals st.Id
+                              select st.DistrictCode).FirstOrDefaultAsync(ct);
+        return district is null ? q.Where(_ => false) : q.Where(x => x.DistrictCode == district && x.CommunityId == community);
     }
 }

@@ -98,8 +98,21 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
         return new FanOutSummary(tubeIds.Count, negative, pool, positive, cases, tasks, changes, watch.Elapsed.TotalMilliseconds);
     }
 
-    private static Task<int> MarkRosterAsync(FangkongDb db, List<long> tubeIds, PersonOutcome outcome, DateTime now, CancellationToken ct) =>
-        tubeIds.Count == 0 ? Task.FromResult(0) :
-        db.RoundResidents.Where(x => db.Samples.Any(s => tubeIds.Contains(s.TubeId) && s.RoundId == x.RoundId && s.PersonId == x.PersonId))
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Outcome, outcome).SetProperty(x => x.ResultAtUtc, x => x.ResultAtUtc ?? now), ct);
+    /// <summary>
+    /// Stamps the roster rows of the tubes' members. Members are read first and the roster is updated by its key:
+    /// a correlated EXISTS over the roster would scan all of it for every chunk (quadratic on a city of a million).
+    /// </summary>
+    private static async Task<int> MarkRosterAsync(FangkongDb db, List<long> tubeIds, PersonOutcome outcome, DateTime now, CancellationToken ct)
+    {
+        if (tubeIds.Count == 0) return 0;
+        var members = await db.Samples.AsNoTracking().Where(s => tubeIds.Contains(s.TubeId)).Select(s => new { s.RoundId, s.PersonId }).ToListAsync(ct);
+        var marked = 0;
+        foreach (var round in members.GroupBy(m => m.RoundId))
+        {
+            var persons = round.Select(m => m.PersonId).Distinct().ToList();
+            marked += await db.RoundResidents.Where(x => x.RoundId == round.Key && persons.Contains(x.PersonId))
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Outcome, outcome).SetProperty(x => x.ResultAtUtc, x => x.ResultAtUtc ?? now), ct);
+        }
+        return marked;
+    }
 }

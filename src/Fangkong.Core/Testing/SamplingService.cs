@@ -85,7 +85,9 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var warnings = new List<string>();
         if (!resample)
         {
-            if (roster?.SampledAtUtc is not null || await db.Samples.AnyAsync(s => s.RoundId == tube.RoundId && s.PersonId == person.Id && !s.Resample, ct))
+            // The roster row is stamped in the same transaction as the swab, so it answers for rostered persons; the
+            // samples table answers for visitors from outside the area (and the unique index guards both under races).
+            if (roster is not null ? roster.SampledAtUtc is not null : await db.Samples.AnyAsync(s => s.RoundId == tube.RoundId && s.PersonId == person.Id && !s.Resample, ct))
             {
                 // A concurrent retry of this very scan may have just written it: then this is a replay, not a duplicate.
                 if (await ReplayAsync(db, key, userId, ct) is { } raced) return raced;
@@ -123,13 +125,14 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             IdempotencyKey = key,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The tube's count is the guard: a full or closed tube takes no more swabs, whatever the races.
+        // The tube's count is the guard: a full or closed tube takes no more swabs, whatever the races. One statement
+        // counts the swab, stamps the tube's first sampling time and closes it when this swab fills it (SET sees old values).
         var taken = await db.Tubes.Where(t => t.Id == tube.Id && t.ClosedAtUtc == null && t.Count < t.Capacity)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Count, t => t.Count + 1), ct);
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(t => t.Count, t => t.Count + 1)
+                .SetProperty(t => t.FirstSampledAtUtc, t => t.FirstSampledAtUtc ?? at)
+                .SetProperty(t => t.ClosedAtUtc, t => t.Count + 1 >= t.Capacity ? at : t.ClosedAtUtc), ct);
         if (taken == 0) throw new ConflictException("试管已封管,请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
-        await db.Tubes.Where(t => t.Id == tube.Id && t.FirstSampledAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.FirstSampledAtUtc, at), ct);
-        // Full: closes by itself.
-        await db.Tubes.Where(t => t.Id == tube.Id && t.Count >= t.Capacity && t.ClosedAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.ClosedAtUtc, at), ct);
         db.Samples.Add(sample);
         if (task is not null) { task.SampleId = sample.Id; task.DoneAtUtc = at; }
         try
