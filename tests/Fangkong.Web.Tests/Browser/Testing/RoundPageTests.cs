@@ -115,4 +115,23 @@ public sealed class RoundPageTests(CityBrowserFixture app)
         Assert.Equal(district, round.AreaIds);
         Assert.Equal(await db.RoundResidents.CountAsync(x => x.RoundId == app.RoundId && x.DistrictCode == district), round.Residents);
     }
+    [Fact]
+    public async Task An_administrator_assigns_door_to_door_tasks_to_a_team_and_the_team_filter_finds_them()
+    {
+        var page = await app.SignInAsync("admin");
+        await page.GotoAsync($"/testing/door?round={app.RoundId}&done=false");
+        var picks = page.Locator("[data-testid=assign-pick]");
+        Assert.True(await picks.CountAsync() >= 2, "the round has door-to-door tasks for immobile residents");
+        var ids = new[] { await picks.Nth(0).GetAttributeAsync("value"), await picks.Nth(1).GetAttributeAsync("value") }.Select(v => long.Parse(v!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        await picks.Nth(0).CheckAsync();
+        await picks.Nth(1).CheckAsync();
+        await page.FillAsync("[data-testid=assign-team]", "东风一队");
+        await page.ClickAsync("[data-testid=assign-submit]");
+        await Expect(page.Locator("[data-testid=door-message]")).ToHaveTextAsync("已将 2 个任务派给“东风一队”");
+        await using (var db = app.Db())
+            Assert.Equal(2, await db.DoorTasks.CountAsync(t => ids.Contains(t.Id) && t.Team == "东风一队"));
+        await page.GotoAsync($"/testing/door?round={app.RoundId}&team=东风一队");
+        await Expect(page.Locator("[data-testid=door-tasks] tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-testid=door-sample]").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/testing/sample\?task=\d+$"));
+    }
 }
