@@ -93,9 +93,14 @@ public static class Coverage
                           })
             .Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var items = new List<MissingPerson>();
+        // A page lists households member by member: look each address up once.
+        var addresses = new Dictionary<long, string>();
         foreach (var r in rows)
-            items.Add(new MissingPerson(r.Id, Masking.Name(r.Name), Masking.DocumentNumber(r.DocumentNumber),
-                await People.PersonDirectory.AddressAsync(db, r.HouseholdId, ct) ?? "", r.AtHome, r.Task));
+        {
+            if (!addresses.TryGetValue(r.HouseholdId, out var address))
+                addresses[r.HouseholdId] = address = await People.PersonDirectory.AddressAsync(db, r.HouseholdId, ct) ?? "";
+            items.Add(new MissingPerson(r.Id, Masking.Name(r.Name), Masking.DocumentNumber(r.DocumentNumber), address, r.AtHome, r.Task));
+        }
         return new Page<MissingPerson>(items, p, size, total);
     }
     /// <summary>
