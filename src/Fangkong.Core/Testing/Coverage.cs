@@ -76,31 +76,32 @@ public static class Coverage
         if (compoundId is null && buildingId is null) throw new InputException("compoundId", "请指定小区或楼栋 / choose a compound or a building");
         var (p, size) = Paging.Normalise(page, pageSize);
         var q = db.RoundResidents.AsNoTracking().Where(x => x.RoundId == roundId && x.SampledAtUtc == null);
-        if (compoundId is { } c) q = await WithinAsync(db, q, c, null, ct);
-        if (buildingId is { } b) q = q.Where(x => x.BuildingId == b);
-        var total = await q.LongCountAsync(ct);
-        var rows = await (from x in q
-                          join person in db.Persons on x.PersonId equals person.Id
-                          orderby x.HouseholdId, person.Id
-                          select new
-                          {
-                              person.Id,
-                              person.Name,
-                              person.DocumentNumber,
-                              x.HouseholdId,
-                              x.AtHome,
-                              Task = db.DoorTasks.Any(t => t.RoundId == roundId && t.HouseholdId == x.HouseholdId)
-                          })
-            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        if (buildingId is { } b)
+        {
+            var compoundOfBuilding = await db.Buildings.Where(x => x.Id == b).Select(x => (long?)x.CompoundId).FirstOrDefaultAsync(ct);
+            q = compoundOfBuilding is { } cb ? (await WithinAsync(db, q, cb, null, ct)).Where(x => x.BuildingId == b) : q.Where(_ => false);
+        }
+        else q = await WithinAsync(db, q, compoundId!.Value, null, ct);
+        // The keys of a compound's missing are few (its residents at most): read them by the place index and order them
+        // here, since ordering by household in SQL lets SQLite pick the household index and scan the whole round.
+        var keys = (await q.Select(x => new { x.PersonId, x.HouseholdId, x.AtHome }).ToListAsync(ct))
+            .OrderBy(x => x.HouseholdId).ThenBy(x => x.PersonId).ToList();
+        var pageKeys = keys.Skip((p - 1) * size).Take(size).ToList();
+        var ids = pageKeys.Select(k => k.PersonId).ToList();
+        var households = pageKeys.Select(k => k.HouseholdId).Distinct().ToList();
+        var people = await db.Persons.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
+        var tasked = (await db.DoorTasks.Where(t => t.RoundId == roundId && households.Contains(t.HouseholdId)).Select(t => t.HouseholdId).ToListAsync(ct)).ToHashSet();
         var items = new List<MissingPerson>();
         // A page lists households member by member: look each address up once.
         var addresses = new Dictionary<long, string>();
-        foreach (var r in rows)
+        foreach (var k in pageKeys)
         {
-            if (!addresses.TryGetValue(r.HouseholdId, out var address))
-                addresses[r.HouseholdId] = address = await People.PersonDirectory.AddressAsync(db, r.HouseholdId, ct) ?? "";
-            items.Add(new MissingPerson(r.Id, Masking.Name(r.Name), Masking.DocumentNumber(r.DocumentNumber), address, r.AtHome, r.Task));
+            if (!addresses.TryGetValue(k.HouseholdId, out var address))
+                addresses[k.HouseholdId] = address = await People.PersonDirectory.AddressAsync(db, k.HouseholdId, ct) ?? "";
+            var person = people[k.PersonId];
+            items.Add(new MissingPerson(k.PersonId, Masking.Name(person.Name), Masking.DocumentNumber(person.DocumentNumber), address, k.AtHome, tasked.Contains(k.HouseholdId)));
         }
+        long total = keys.Count;
         return new Page<MissingPerson>(items, p, size, total);
     }
     /// <summary>
