@@ -40,6 +40,7 @@ public static class CoreRegistration
         services.AddSingleton<TraceService>();
         services.AddSingleton(ContactThresholds.Default);
         services.AddSingleton<ContactSearch>();
+        services.AddSingleton<CaseRegistry>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();

@@ -45,6 +45,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<DoorTask> DoorTasks => Set<DoorTask>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<ContactProposal> ContactProposals => Set<ContactProposal>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
     public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
 

@@ -87,8 +87,17 @@ internal static class TestingModel
         {
             e.ToTable("cases");
             e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.TreatedAt).HasMaxLength(100);
             e.HasIndex(x => x.PersonId);
             e.HasIndex(x => x.ReportedAtUtc);
+        });
+        b.Entity<CaseEvent>(e =>
+        {
+            e.ToTable("case_events");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.HasIndex(x => new { x.CaseId, x.AtUtc });
+            e.HasIndex(x => x.AtUtc);
         });
         b.Entity<ContactProposal>(e =>
         {

@@ -7,6 +7,9 @@ public enum CaseFoundBy { PoolResampling = 1, SingleTube = 2, FeverClinic = 3, C
 /// <summary>Clinical classification (domain.md §5); asymptomatic until a clinician classifies the case.</summary>
 public enum CaseClass { Asymptomatic = 1, Mild = 2, Common = 3, Severe = 4, Critical = 5, Suspected = 6 }
 
+/// <summary>Where a case is in its course; discharged, released and died are final.</summary>
+public enum CaseStatus { Reported = 0, InHospital = 1, Discharged = 2, Released = 3, Died = 4 }
+
 /// <summary>A case: how and when it was found, its classification, and the tracing policy it is handled under.</summary>
 public sealed class CaseRecord
 {
@@ -23,4 +26,24 @@ public sealed class CaseRecord
     /// <summary>When the case was isolated: the end of its exposure window. Null while at large.</summary>
     public DateTime? IsolatedAtUtc { get; set; }
     public PolicyEdition Edition { get; set; } = PolicyEdition.Edition9;
+    public CaseStatus Status { get; set; }
+    public DateTime? StatusAtUtc { get; set; }
+    /// <summary>The designated hospital or isolation site treating the case.</summary>
+    public string? TreatedAt { get; set; }
+    /// <summary>When an asymptomatic infection was reclassified as a confirmed case (counted apart in the bulletin).</summary>
+    public DateTime? ConvertedAtUtc { get; set; }
+}
+
+/// <summary>One change to a case, kept so its history (and the bulletin's conversions and discharges) can be read back.</summary>
+public sealed class CaseEvent
+{
+    public long Id { get; set; }
+    public long CaseId { get; set; }
+    public DateTime AtUtc { get; set; }
+    public long ByUserId { get; set; }
+    public CaseClass? FromClass { get; set; }
+    public CaseClass? ToClass { get; set; }
+    public CaseStatus? ToStatus { get; set; }
+    public bool Conversion { get; set; }
+    public string? Note { get; set; }
 }

@@ -1127,6 +1127,45 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("tubes", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Tracing.CaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Conversion")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("FromClass")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ToClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Tracing.CaseRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1134,6 +1173,9 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<int>("Class")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConvertedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Edition")
                         .HasColumnType("integer");
@@ -1158,6 +1200,16 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<long?>("RoundId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StatusAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TreatedAt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long?>("TubeId")
                         .HasColumnType("bigint");

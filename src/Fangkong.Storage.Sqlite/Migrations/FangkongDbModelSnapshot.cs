@@ -1118,6 +1118,45 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("tubes", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Tracing.CaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Conversion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Tracing.CaseRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1125,6 +1164,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.Property<int>("Class")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConvertedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Edition")
                         .HasColumnType("INTEGER");
@@ -1149,6 +1191,16 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.Property<long?>("RoundId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatusAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TreatedAt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("TubeId")
                         .HasColumnType("INTEGER");

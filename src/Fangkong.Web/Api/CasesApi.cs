@@ -9,7 +9,7 @@ namespace Fangkong.Web.Api;
 
 public sealed record CaseView(long Id, long PersonId, string MaskedName, CaseClass Class, CaseFoundBy FoundBy, DateOnly? OnsetDate,
     DateTime FirstPositiveSampledAtUtc, DateTime ReportedAtUtc, DateTime? IsolatedAtUtc, Fangkong.Domain.Tracing.PolicyEdition Edition,
-    int ProposedContacts, int ConfirmedContacts);
+    CaseStatus Status, DateTime? StatusAtUtc, string? TreatedAt, DateTime? ConvertedAtUtc, int ProposedContacts, int ConfirmedContacts);
 
 /// <summary>Cases and their contacts: the automatic proposal of close contacts and the epidemiologist's decisions.</summary>
 public static class CasesApi
@@ -32,6 +32,24 @@ public static class CasesApi
 
         api.MapGet("/{id:long}", async (long id, FangkongDb db, HttpContext http) => Results.Ok(await ViewAsync(db, id, http.RequestAborted)))
             .WithSummary("One case with its contact counts.");
+
+        api.MapPost("/", async (NewCase body, FangkongDb db, CaseRegistry registry, HttpContext http) =>
+        {
+            var c = await registry.ReportAsync(db, body, http.User.UserId(), http.RequestAborted);
+            return Results.Created($"/api/cases/{c.Id}", await ViewAsync(db, c.Id, http.RequestAborted));
+        }).WithSummary("Report a case found outside a testing round (fever clinic, checkpoint, contact under quarantine).");
+
+        api.MapPatch("/{id:long}", async (long id, CaseUpdate body, FangkongDb db, CaseRegistry registry, HttpContext http) =>
+        {
+            await registry.UpdateAsync(db, id, body, http.User.UserId(), http.RequestAborted);
+            return Results.Ok(await ViewAsync(db, id, http.RequestAborted));
+        }).WithSummary("Classify (asymptomatic → confirmed is a conversion), set onset or isolation, record the course (in hospital, discharged, released, died).");
+
+        api.MapGet("/{id:long}/events", async (long id, FangkongDb db, HttpContext http) =>
+        {
+            if (!await db.Cases.AnyAsync(c => c.Id == id, http.RequestAborted)) throw new NotFoundException("id", "病例不存在 / no such case");
+            return Results.Ok(await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(http.RequestAborted));
+        }).WithSummary("The case's history: every classification and status change, who and when.");
 
         api.MapPost("/{id:long}/contacts/search", async (long id, FangkongDb db, ContactSearch search, HttpContext http) =>
             Results.Ok(await search.ProposeAsync(db, id, new TraceReader(http.User.UserId(), http.User.UserName(), $"case {id}"), http.RequestAborted)))
@@ -60,6 +78,6 @@ public static class CasesApi
         var confirmed = await db.ContactProposals.CountAsync(x => x.CaseId == id && x.Status == ProposalStatus.Confirmed, ct);
         var k = row.c;
         return new CaseView(k.Id, k.PersonId, Masking.Name(row.Name), k.Class, k.FoundBy, k.OnsetDate, k.FirstPositiveSampledAtUtc, k.ReportedAtUtc,
-            k.IsolatedAtUtc, k.Edition, proposed, confirmed);
+            k.IsolatedAtUtc, k.Edition, k.Status, k.StatusAtUtc, k.TreatedAt, k.ConvertedAtUtc, proposed, confirmed);
     }
 }

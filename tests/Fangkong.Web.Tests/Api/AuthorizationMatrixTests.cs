@@ -76,6 +76,9 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
         ("GET", "/api/cases", null, ["epi", "admin"]),
         ("GET", "/api/cases/1", null, ["epi", "admin"]),
+        ("POST", "/api/cases", new { personId = 1, firstPositiveSampledAtUtc = "2026-11-01T00:00:00Z" }, ["epi", "admin"]),
+        ("PATCH", "/api/cases/1", new { status = "InHospital" }, ["epi", "admin"]),
+        ("GET", "/api/cases/1/events", null, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/search", null, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/search-secondary", null, ["epi", "admin"]),
         ("GET", "/api/cases/1/contacts", null, ["epi", "admin"]),
@@ -97,7 +100,12 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
             foreach (var caller in Callers)
             {
                 var client = clients[caller];
-                var r = method == "GET" ? await client.GetAsync(url) : await client.PostAsJsonAsync(url, body);
+                var r = method switch
+                {
+                    "GET" => await client.GetAsync(url),
+                    "PATCH" => await client.PatchAsJsonAsync(url, body),
+                    _ => await client.PostAsJsonAsync(url, body),
+                };
                 var status = (int)r.StatusCode;
                 var denied = r.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
                 var shouldPass = allowed.Contains(caller);

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using Fangkong.Core.Data;
+using Fangkong.Core.Tracing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Web.Tests.Api.Tracing;
+
+public sealed class CaseCourseTestsSqlite() : CaseCourseTests(StorageProvider.Sqlite);
+public sealed class CaseCourseTestsPostgres() : CaseCourseTests(StorageProvider.Postgres);
+
+/// <summary>A case reported at a fever clinic: classified, converted, hospitalised, discharged — every step kept, bad steps refused.</summary>
+public abstract class CaseCourseTests(StorageProvider provider)
+{
+    [Fact]
+    public async Task A_case_is_reported_converted_hospitalised_and_discharged_with_its_history_kept()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var epi = await host.LoginAsync("epi");
+        var alice = host.Scenario.Alice.Id;
+        var now = host.Time.GetUtcNow().UtcDateTime;
+
+        var bad = await epi.PostAsJsonAsync("/api/cases", new { personId = alice, foundBy = "FeverClinic", firstPositiveSampledAtUtc = now.AddDays(1) });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("firstPositiveSampledAtUtc", await bad.Content.ReadAsStringAsync());
+        var created = await epi.PostAsJsonAsync("/api/cases", new { personId = alice, foundBy = "FeverClinic", firstPositiveSampledAtUtc = now.AddHours(-6) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Conflict, (await epi.PostAsJsonAsync("/api/cases", new { personId = alice, firstPositiveSampledAtUtc = now.AddHours(-6) })).StatusCode);
+
+        // Asymptomatic → mild is a conversion; the onset is checked against the first positive.
+        var tooEarly = await epi.PatchAsJsonAsync($"/api/cases/{id}", new { @class = "Mild", onsetDate = DateOnly.FromDateTime(now.AddDays(-40)) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        Assert.Contains("onsetDate", await tooEarly.Content.ReadAsStringAsync());
+        var mild = await (await epi.PatchAsJsonAsync($"/api/cases/{id}", new { @class = "Mild", onsetDate = DateOnly.FromDateTime(now.AddDays(-1)), note = "出现发热咳嗽" })).JsonAsync();
+        Assert.Equal("Mild", mild.GetProperty("class").GetString());
+        Assert.Equal(now, mild.GetProperty("convertedAtUtc").GetDateTime());
+        var backwards = await epi.PatchAsJsonAsync($"/api/cases/{id}", new { @class = "Asymptomatic" });
+        Assert.Equal(HttpStatusCode.Conflict, backwards.StatusCode);
+
+        // Released is for asymptomatic infections; a confirmed case is discharged. Hospital isolates.
+        Assert.Equal(HttpStatusCode.BadRequest, (await epi.PatchAsJsonAsync($"/api/cases/{id}", new { status = "Released" })).StatusCode);
+        var hospital = await (await epi.PatchAsJsonAsync($"/api/cases/{id}", new { status = "InHospital", treatedAt = "辽源市传染病医院" })).JsonAsync();
+        Assert.Equal(now, hospital.GetProperty("isolatedAtUtc").GetDateTime());
+        Assert.Equal("辽源市传染病医院", hospital.GetProperty("treatedAt").GetString());
+        await epi.PatchAsJsonAsync($"/api/cases/{id}", new { status = "Discharged" });
+        var closed = await epi.PatchAsJsonAsync($"/api/cases/{id}", new { @class = "Severe" });
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Contains("CaseClosed", await closed.Content.ReadAsStringAsync());
+
+        var events = (await (await epi.GetAsync($"/api/cases/{id}/events")).JsonAsync()).EnumerateArray().ToList();
+        Assert.Equal(4, events.Count); // reported, converted, in hospital, discharged: refusals leave no trace
+        Assert.Single(events, e => e.GetProperty("conversion").GetBoolean());
+        await using var db = host.Db();
+        Assert.Equal(CaseStatus.Discharged, (await db.Cases.SingleAsync(c => c.Id == id)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.LoginAsync("gate")).PatchAsJsonAsync($"/api/cases/{id}", new { status = "Died" })).StatusCode);
+    }
+}
