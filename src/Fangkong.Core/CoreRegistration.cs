@@ -41,6 +41,7 @@ public static class CoreRegistration
         services.AddSingleton(ContactThresholds.Default);
         services.AddSingleton<ContactSearch>();
         services.AddSingleton<CaseRegistry>();
+        services.AddSingleton<ContactRelease>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();

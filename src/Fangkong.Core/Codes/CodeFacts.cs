@@ -9,7 +9,7 @@ namespace Fangkong.Core.Codes;
 /// <summary>
 /// Reads the facts that decide colours for a set of persons, one query per kind of fact, so a fan-out of thousands
 /// of results or the close of a round re-derives colours in a few set queries instead of a few per person.
-/// A venue scan alone is never a fact: only fevers, tests, swabs, pools, missed rounds, cases and approved manual colours.
+/// A venue scan alone is never a fact: only fevers, tests, swabs, pools, missed rounds, cases, confirmed contacts and approved manual colours.
 /// </summary>
 internal static class CodeFacts
 {
@@ -49,6 +49,12 @@ internal static class CodeFacts
         var cases = await db.Cases.Where(c => ids.Contains(c.PersonId)).Select(c => new { c.PersonId, c.Id, c.ReportedAtUtc, c.FoundBy }).ToListAsync(ct);
         foreach (var c in cases)
             Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == Tracing.CaseFoundBy.PoolResampling ? "混管复采单管阳性" : "单管阳性"));
+
+        var contacts = await db.ContactProposals
+            .Where(p => ids.Contains(p.PersonId) && p.Status == Tracing.ProposalStatus.Confirmed && p.ReleasedAtUtc == null)
+            .Select(p => new { p.PersonId, p.Id, p.CaseId, p.Grade, At = p.DecidedAtUtc ?? p.ProposedAtUtc }).ToListAsync(ct);
+        foreach (var c in contacts)
+            Add(c.PersonId, new ContactFact(c.At, $"contact:{c.Id}", c.Grade == Tracing.ContactGrade.Close, $"case:{c.CaseId}"));
 
         var manual = await db.ManualCodeRequests
             .Where(m => ids.Contains(m.PersonId) && m.Status == ManualCodeStatus.Approved)

@@ -13,7 +13,7 @@ public sealed record ContactView(long Id, long PersonId, string MaskedName, Cont
 public sealed record ContactDecision(IReadOnlyList<long>? Ids, ProposalStatus? Status, string? Note);
 
 /// <summary>Lists a case's proposed contacts and records the epidemiologist's decisions, singly or in bulk.</summary>
-public sealed class ContactDecisions(CityClock clock)
+public sealed class ContactDecisions(CityClock clock, Codes.HealthCodeService codes)
 {
     public const int MaxBulk = 5000;
 
@@ -51,8 +51,15 @@ public sealed class ContactDecisions(CityClock clock)
         var now = clock.UtcNow;
         var n = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).CountAsync(ct);
         if (n != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some proposals are not of this case");
-        return await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id))
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, d.Status.Value).SetProperty(x => x.DecidedByUserId, userId)
                 .SetProperty(x => x.DecidedAtUtc, now).SetProperty(x => x.Note, note), ct);
+        // A confirmed close contact turns red, a secondary one yellow; a dismissal may turn them back. Explained in the code's log.
+        var persons = await db.ContactProposals.Where(x => wanted.Contains(x.Id)).Select(x => x.PersonId).Distinct().ToListAsync(ct);
+        await codes.RecomputeManyAsync(db, persons, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return changed;
     }
 }

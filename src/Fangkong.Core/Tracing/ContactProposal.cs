@@ -32,4 +32,6 @@ public sealed class ContactProposal
     public long? DecidedByUserId { get; set; }
     public DateTime? DecidedAtUtc { get; set; }
     public string? Note { get; set; }
+    /// <summary>When a confirmed contact was released from management (time served, every scheduled test negative).</summary>
+    public DateTime? ReleasedAtUtc { get; set; }
 }

@@ -20,6 +20,7 @@ public static class CodeRules
 {
     public const string ManualRule = "manual-approved";
     public const string CaseRule = "case";
+    public const string ContactRule = "contact-under-management";
     public const string PositivePoolRule = "positive-pool-until-single-negative";
     public const string FeverRule = "fever-at-gate-until-negative-test";
     public const string MissedRoundRule = "missed-testing-round-until-sampled";
@@ -38,6 +39,14 @@ public static class CodeRules
         var caseFact = list.OfType<CaseFact>().LastOrDefault();
         if (caseFact is not null)
             return new CodeDecision(CodeColour.Red, CaseRule, $"{caseFact.Description} / case under management", [caseFact.EvidenceRef], policy.Version);
+
+        var contact = list.OfType<ContactFact>().OrderByDescending(c => c.Close).ThenBy(c => c.AtUtc).FirstOrDefault();
+        if (contact is not null)
+            return contact.Close
+                ? new CodeDecision(CodeColour.Red, ContactRule, $"密切接触者({contact.CaseRef}),隔离期满且检测阴性后解除 / close contact of {contact.CaseRef}: until released from quarantine",
+                    [contact.EvidenceRef], policy.Version)
+                : new CodeDecision(CodeColour.Yellow, ContactRule, $"次密切接触者({contact.CaseRef}),解除管理后转绿 / secondary contact of {contact.CaseRef}: until released",
+                    [contact.EvidenceRef], policy.Version);
 
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);

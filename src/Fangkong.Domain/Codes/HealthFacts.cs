@@ -27,3 +27,9 @@ public sealed record MissedRoundFact(DateTime AtUtc, string EvidenceRef, string 
 
 /// <summary>A swab was taken from the person (the result may not be out yet).</summary>
 public sealed record SampledFact(DateTime AtUtc, string EvidenceRef) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>
+/// The person is a confirmed contact of a case, under management since <see cref="HealthFact.AtUtc"/> and not yet
+/// released: a close contact is red, a secondary contact yellow (domain.md §5, §6). Released contacts are not facts.
+/// </summary>
+public sealed record ContactFact(DateTime AtUtc, string EvidenceRef, bool Close, string CaseRef) : HealthFact(AtUtc, EvidenceRef);

@@ -1265,6 +1265,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<DateTime>("ProposedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("SourceInUtc")
                         .HasColumnType("timestamp with time zone");
 

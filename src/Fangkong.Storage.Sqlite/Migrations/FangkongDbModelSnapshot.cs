@@ -1256,6 +1256,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<DateTime>("ProposedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SourceInUtc")
                         .HasColumnType("TEXT");
 

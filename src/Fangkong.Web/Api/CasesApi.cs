@@ -65,7 +65,11 @@ public static class CasesApi
 
         api.MapPost("/{id:long}/contacts/decide", async (long id, ContactDecision body, FangkongDb db, ContactDecisions decisions, HttpContext http) =>
             Results.Ok(new { changed = await decisions.DecideAsync(db, id, body, http.User.UserId(), http.RequestAborted) }))
-            .WithSummary("Confirm or dismiss proposals, singly or in bulk (a dismissal needs a note).");
+            .WithSummary("Confirm or dismiss proposals, singly or in bulk (a dismissal needs a note); confirmed close contacts turn red, secondary yellow.");
+
+        api.MapPost("/{id:long}/contacts/release", async (long id, ReleaseRequest body, FangkongDb db, ContactRelease release, HttpContext http) =>
+            Results.Ok(await release.ReleaseAsync(db, id, body, http.RequestAborted)))
+            .WithSummary("Release confirmed contacts whose preset is served with every scheduled test negative; the others are listed with the reason.");
     }
 
     private static async Task<CaseView> ViewAsync(FangkongDb db, long id, CancellationToken ct)

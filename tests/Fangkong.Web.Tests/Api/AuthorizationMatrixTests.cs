@@ -83,6 +83,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/cases/1/contacts/search-secondary", null, ["epi", "admin"]),
         ("GET", "/api/cases/1/contacts", null, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/decide", new { ids = new[] { 1 }, status = "Confirmed" }, ["epi", "admin"]),
+        ("POST", "/api/cases/1/contacts/release", new { ids = new[] { 1 } }, ["epi", "admin"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"];

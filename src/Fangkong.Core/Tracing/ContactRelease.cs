@@ -1,0 +1,70 @@
+using Fangkong.Core.Codes;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Testing;
+using Fangkong.Domain.Quarantine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Tracing;
+
+public sealed record ReleaseRequest(IReadOnlyList<long>? Ids);
+
+public sealed record ReleaseRefusal(long Id, string Reason);
+
+public sealed record ReleaseAnswer(int Released, IReadOnlyList<ReleaseRefusal> Refused);
+
+/// <summary>
+/// Releases confirmed contacts from management (domain.md §6): only when the case's policy preset has been served in
+/// full from the day management began, and every test its schedule calls for is negative. A test counts for a
+/// scheduled day when the person was sampled that day (city time). Released contacts' codes are re-derived.
+/// </summary>
+public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
+{
+    public async Task<ReleaseAnswer> ReleaseAsync(FangkongDb db, long caseId, ReleaseRequest r, CancellationToken ct)
+    {
+        if (r.Ids is null || r.Ids.Count is 0 or > ContactDecisions.MaxBulk)
+            throw new InputException("ids", $"请选择1–{ContactDecisions.MaxBulk}条 / choose 1 to {ContactDecisions.MaxBulk} contacts");
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        var wanted = r.Ids.Distinct().ToList();
+        var contacts = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).ToListAsync(ct);
+        if (contacts.Count != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some contacts are not of this case");
+        var persons = contacts.Select(x => x.PersonId).ToList();
+        var tests = (await db.TestResults.AsNoTracking().Where(t => persons.Contains(t.PersonId)).Select(t => new { t.PersonId, t.SampledAtUtc, t.Outcome }).ToListAsync(ct))
+            .ToLookup(t => t.PersonId);
+        var today = DateOnly.FromDateTime(clock.LocalNow);
+        var refused = new List<ReleaseRefusal>();
+        var released = new List<long>();
+        foreach (var x in contacts)
+        {
+            if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null)
+            {
+                refused.Add(new(x.Id, x.ReleasedAtUtc is null ? "未确认的接触者无需解除 / only confirmed contacts are released" : "已解除 / released already"));
+                continue;
+            }
+            var role = x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact;
+            if (QuarantinePresets.For(c.Edition, role) is { } plan)
+            {
+                var schedule = QuarantineSchedule.Generate(plan, DateOnly.FromDateTime(clock.ToLocal(x.DecidedAtUtc ?? x.ProposedAtUtc)));
+                var states = schedule.Tests.Select(s => State(tests[x.PersonId].Where(t => DateOnly.FromDateTime(clock.ToLocal(t.SampledAtUtc)) == s.Date).Select(t => t.Outcome))).ToList();
+                var check = ReleaseRule.Check(schedule, states, today);
+                if (!check.MayRelease) { refused.Add(new(x.Id, check.Reason)); continue; }
+            }
+            x.ReleasedAtUtc = clock.UtcNow;
+            released.Add(x.PersonId);
+        }
+        await db.SaveChangesAsync(ct);
+        if (released.Count > 0)
+        {
+            await codes.RecomputeManyAsync(db, released, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        return new ReleaseAnswer(released.Count, refused);
+    }
+
+    private static TestState State(IEnumerable<TestOutcome> sameDay)
+    {
+        var list = sameDay.ToList();
+        if (list.Contains(TestOutcome.Positive)) return TestState.Positive;
+        return list.Count > 0 ? TestState.Negative : TestState.Pending;
+    }
+}
