@@ -42,6 +42,8 @@ public static class CoreRegistration
         services.AddSingleton<ContactSearch>();
         services.AddSingleton<CaseRegistry>();
         services.AddSingleton<ContactRelease>();
+        services.AddSingleton<Quarantine.QuarantineSites>();
+        services.AddSingleton<Quarantine.QuarantinePlacement>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();

@@ -91,6 +91,30 @@ internal static class TestingModel
             e.HasIndex(x => x.PersonId);
             e.HasIndex(x => x.ReportedAtUtc);
         });
+        b.Entity<Quarantine.QuarantineSite>(e =>
+        {
+            e.ToTable("quarantine_sites");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.Address).HasMaxLength(200);
+        });
+        b.Entity<Quarantine.QuarantineRoom>(e =>
+        {
+            e.ToTable("quarantine_rooms");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.HasIndex(x => new { x.SiteId, x.Number }).IsUnique();
+        });
+        b.Entity<Quarantine.QuarantineStay>(e =>
+        {
+            e.ToTable("quarantine_stays");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.PersonId, x.State });
+            e.HasIndex(x => new { x.SiteId, x.State });
+            // One quarantine at a time per person.
+            e.HasIndex(x => x.PersonId, "IX_quarantine_stays_active").IsUnique().HasFilter("\"State\" = 1");
+        });
         b.Entity<CaseEvent>(e =>
         {
             e.ToTable("case_events");

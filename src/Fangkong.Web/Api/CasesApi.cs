@@ -1,5 +1,6 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.People;
 using Fangkong.Web.Accounts;
@@ -66,6 +67,10 @@ public static class CasesApi
         api.MapPost("/{id:long}/contacts/decide", async (long id, ContactDecision body, FangkongDb db, ContactDecisions decisions, HttpContext http) =>
             Results.Ok(new { changed = await decisions.DecideAsync(db, id, body, http.User.UserId(), http.RequestAborted) }))
             .WithSummary("Confirm or dismiss proposals, singly or in bulk (a dismissal needs a note); confirmed close contacts turn red, secondary yellow.");
+
+        api.MapPost("/{id:long}/contacts/quarantine", async (long id, PlaceRequest body, FangkongDb db, QuarantinePlacement placement, HttpContext http) =>
+            Results.Ok(await placement.PlaceAsync(db, id, body, http.RequestAborted)))
+            .WithSummary("Quarantine confirmed contacts under the case's preset: a room per family at the site (or home isolation); refusals listed with the reason.");
 
         api.MapPost("/{id:long}/contacts/release", async (long id, ReleaseRequest body, FangkongDb db, ContactRelease release, HttpContext http) =>
             Results.Ok(await release.ReleaseAsync(db, id, body, http.RequestAborted)))

@@ -58,6 +58,7 @@ public static class FangkongHost
         app.MapPlacesApi();
         app.MapTracingApi();
         app.MapCasesApi();
+        app.MapQuarantineApi();
         app.MapTestingApi();
         app.MapSamplingApi();
         app.MapFallback("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "没有这个接口 / no such endpoint"));

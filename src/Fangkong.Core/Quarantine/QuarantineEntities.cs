@@ -1,0 +1,44 @@
+using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
+
+namespace Fangkong.Core.Quarantine;
+
+/// <summary>A centralized quarantine site (集中隔离点): a hotel or a purpose-built facility with rooms.</summary>
+public sealed class QuarantineSite
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public required string DistrictCode { get; set; }
+    public string? Address { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>A room of a site: single occupancy unless a family shares it, up to its beds.</summary>
+public sealed class QuarantineRoom
+{
+    public long Id { get; set; }
+    public long SiteId { get; set; }
+    public required string Number { get; set; }
+    public int Beds { get; set; }
+}
+
+public enum QuarantineState { InQuarantine = 1, Released = 2 }
+
+/// <summary>One person's quarantine: why (contact of which case, under which edition), where, from day 1 to the release date.</summary>
+public sealed class QuarantineStay
+{
+    public long Id { get; set; }
+    public long PersonId { get; set; }
+    public long CaseId { get; set; }
+    public long? ContactId { get; set; }
+    public ContactRole Role { get; set; }
+    public PolicyEdition Edition { get; set; }
+    public QuarantinePlace Place { get; set; }
+    public long? SiteId { get; set; }
+    public long? RoomId { get; set; }
+    public DateOnly Day1 { get; set; }
+    public DateOnly ReleaseDate { get; set; }
+    public QuarantineState State { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ReleasedAtUtc { get; set; }
+}

@@ -1,0 +1,97 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Tracing;
+using Fangkong.Domain.Quarantine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Quarantine;
+
+public sealed record PlaceRequest(IReadOnlyList<long>? Ids, long? SiteId);
+
+public sealed record Placed(long ContactId, long PersonId, QuarantinePlace Place, string? Room, DateOnly Day1, DateOnly ReleaseDate);
+
+public sealed record PlaceAnswer(IReadOnlyList<Placed> Placed, IReadOnlyList<ReleaseRefusal> Refused);
+
+/// <summary>
+/// Moves confirmed contacts into quarantine under the case's policy preset: where the preset starts centralized, each
+/// family (household) gets one free room with enough beds — the smallest that fits, so large rooms stay for large
+/// families — and a person alone gets a room alone; where it starts at home, home isolation. Day 1 is today.
+/// </summary>
+public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock)
+{
+    public async Task<PlaceAnswer> PlaceAsync(FangkongDb db, long caseId, PlaceRequest r, CancellationToken ct)
+    {
+        if (r.Ids is null || r.Ids.Count is 0 or > ContactDecisions.MaxBulk)
+            throw new InputException("ids", $"请选择1–{ContactDecisions.MaxBulk}条 / choose 1 to {ContactDecisions.MaxBulk} contacts");
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        var wanted = r.Ids.Distinct().ToList();
+        var contacts = await db.ContactProposals.AsNoTracking().Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).ToListAsync(ct);
+        if (contacts.Count != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some contacts are not of this case");
+        var persons = contacts.Select(x => x.PersonId).ToList();
+        var already = (await db.QuarantineStays.Where(x => persons.Contains(x.PersonId) && x.State == QuarantineState.InQuarantine)
+            .Select(x => x.PersonId).ToListAsync(ct)).ToHashSet();
+        var households = await db.Persons.Where(p => persons.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.HouseholdId, ct);
+
+        var refused = new List<ReleaseRefusal>();
+        var ready = new List<(ContactProposal Contact, QuarantinePlan Plan)>();
+        foreach (var x in contacts)
+        {
+            var role = x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact;
+            if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null) refused.Add(new(x.Id, "只隔离已确认且未解除的接触者 / only confirmed, unreleased contacts are quarantined"));
+            else if (already.Contains(x.PersonId)) refused.Add(new(x.Id, "已在隔离中 / in quarantine already"));
+            else if (QuarantinePresets.For(c.Edition, role) is not { } plan) refused.Add(new(x.Id, "该方案不隔离此类接触者 / this edition quarantines no such contact"));
+            else ready.Add((x, plan));
+        }
+
+        var today = DateOnly.FromDateTime(clock.LocalNow);
+        var placed = new List<Placed>();
+        var centralized = ready.Where(x => x.Plan.Stages[0].Place == QuarantinePlace.Centralized).ToList();
+        List<QuarantineRoom> free = [];
+        if (centralized.Count > 0)
+        {
+            var siteId = r.SiteId ?? throw new InputException("siteId", "集中隔离须指定隔离点 / centralized quarantine needs a site");
+            if (!await db.QuarantineSites.AnyAsync(s => s.Id == siteId, ct)) throw new NotFoundException("siteId", "隔离点不存在 / no such site");
+            var takenRooms = await db.QuarantineStays.Where(x => x.SiteId == siteId && x.State == QuarantineState.InQuarantine && x.RoomId != null).Select(x => x.RoomId!.Value).Distinct().ToListAsync(ct);
+            free = await db.QuarantineRooms.AsNoTracking().Where(x => x.SiteId == siteId && !takenRooms.Contains(x.Id)).OrderBy(x => x.Beds).ThenBy(x => x.Number).ToListAsync(ct);
+        }
+        // Largest families first, so they are not left without a room that fits after the singles took them.
+        foreach (var family in centralized.GroupBy(x => households.GetValueOrDefault(x.Contact.PersonId) ?? -x.Contact.PersonId).OrderByDescending(g => g.Count()))
+        {
+            var members = family.ToList();
+            var room = free.FirstOrDefault(x => x.Beds >= members.Count);
+            if (room is null)
+            {
+                refused.AddRange(members.Select(m => new ReleaseRefusal(m.Contact.Id, $"隔离点没有{members.Count}张床的空房间 / no free room with {members.Count} beds at this site")));
+                continue;
+            }
+            free.Remove(room);
+            foreach (var m in members) placed.Add(Stay(db, c, m.Contact, m.Plan, QuarantinePlace.Centralized, room.SiteId, room, today));
+        }
+        foreach (var m in ready.Where(x => x.Plan.Stages[0].Place == QuarantinePlace.Home))
+            placed.Add(Stay(db, c, m.Contact, m.Plan, QuarantinePlace.Home, null, null, today));
+        await db.SaveChangesAsync(ct);
+        return new PlaceAnswer(placed, refused);
+    }
+
+    private Placed Stay(FangkongDb db, CaseRecord c, ContactProposal x, QuarantinePlan plan, QuarantinePlace place, long? siteId, QuarantineRoom? room, DateOnly day1)
+    {
+        var schedule = QuarantineSchedule.Generate(plan, day1);
+        db.QuarantineStays.Add(new QuarantineStay
+        {
+            Id = ids.Next(),
+            PersonId = x.PersonId,
+            CaseId = c.Id,
+            ContactId = x.Id,
+            Role = plan.Role,
+            Edition = c.Edition,
+            Place = place,
+            SiteId = siteId,
+            RoomId = room?.Id,
+            Day1 = day1,
+            ReleaseDate = schedule.ReleaseDate,
+            State = QuarantineState.InQuarantine,
+            CreatedAtUtc = clock.UtcNow,
+        });
+        return new Placed(x.Id, x.PersonId, place, room?.Number, day1, schedule.ReleaseDate);
+    }
+}
