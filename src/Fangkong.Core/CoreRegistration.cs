@@ -44,6 +44,7 @@ public static class CoreRegistration
         services.AddSingleton<ContactRelease>();
         services.AddSingleton<Quarantine.QuarantineSites>();
         services.AddSingleton<Quarantine.QuarantinePlacement>();
+        services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();

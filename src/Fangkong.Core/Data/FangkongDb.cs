@@ -49,6 +49,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Quarantine.QuarantineSite> QuarantineSites => Set<Quarantine.QuarantineSite>();
     public DbSet<Quarantine.QuarantineRoom> QuarantineRooms => Set<Quarantine.QuarantineRoom>();
     public DbSet<Quarantine.QuarantineStay> QuarantineStays => Set<Quarantine.QuarantineStay>();
+    public DbSet<Quarantine.QuarantineCheckIn> QuarantineCheckIns => Set<Quarantine.QuarantineCheckIn>();
     public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
     public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
 

@@ -115,6 +115,15 @@ internal static class TestingModel
             // One quarantine at a time per person.
             e.HasIndex(x => x.PersonId, "IX_quarantine_stays_active").IsUnique().HasFilter("\"State\" = 1");
         });
+        b.Entity<Quarantine.QuarantineCheckIn>(e =>
+        {
+            e.ToTable("quarantine_check_ins");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Symptoms).HasMaxLength(200);
+            e.Property(x => x.Temperature).HasPrecision(4, 1);
+            e.HasIndex(x => new { x.StayId, x.Day }).IsUnique();
+            e.HasIndex(x => new { x.Day, x.Alert });
+        });
         b.Entity<CaseEvent>(e =>
         {
             e.ToTable("case_events");

@@ -624,6 +624,48 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("venues", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Quarantine.QuarantineCheckIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Alert")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StayId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Temperature")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Alert");
+
+                    b.HasIndex("StayId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("quarantine_check_ins", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Quarantine.QuarantineRoom", b =>
                 {
                     b.Property<long>("Id")

@@ -615,6 +615,48 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("venues", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Quarantine.QuarantineCheckIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Alert")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Temperature")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Alert");
+
+                    b.HasIndex("StayId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("quarantine_check_ins", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Quarantine.QuarantineRoom", b =>
                 {
                     b.Property<long>("Id")

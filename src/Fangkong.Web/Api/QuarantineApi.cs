@@ -1,6 +1,7 @@
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Api;
 
@@ -20,5 +21,21 @@ public static class QuarantineApi
         api.MapGet("/sites", async (string? q, int? page, int? pageSize, FangkongDb db, HttpContext http) =>
             Results.Ok(await QuarantineSites.ListAsync(db, q, page, pageSize, http.RequestAborted)))
             .RequireAuthorization(AuthSetup.Tracing).WithSummary("Sites with rooms, beds, occupied rooms and persons in quarantine now.");
+
+        api.MapPost("/stays/{id:long}/check-in", async (long id, CheckInRequest body, FangkongDb db, CheckIns checkIns, HttpContext http) =>
+            Results.Ok(await checkIns.SubmitAsync(db, id, body, http.User.UserId(), http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.Tracing).WithSummary("Staff record today's temperature and symptoms for a person in quarantine (replaces today's earlier one).");
+
+        api.MapGet("/alerts", async (long? siteId, FangkongDb db, CheckIns checkIns, HttpContext http) =>
+            Results.Ok(await checkIns.AlertsAsync(db, siteId, http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.Tracing).WithSummary("Today's alerts: fever, symptoms, and (from 20:00) no check-in; fevers first.");
+
+        api.MapPost("/me/check-in", async (CheckInRequest body, FangkongDb db, CheckIns checkIns, HttpContext http) =>
+        {
+            var person = http.User.PersonId() ?? throw new Fangkong.Core.Common.ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
+            var stay = await db.QuarantineStays.Where(x => x.PersonId == person && x.State == QuarantineState.InQuarantine).Select(x => (long?)x.Id).FirstOrDefaultAsync(http.RequestAborted)
+                ?? throw new Fangkong.Core.Common.NotFoundException("stay", "您当前不在隔离中 / you are not in quarantine");
+            return Results.Ok(await checkIns.SubmitAsync(db, stay, body, http.User.UserId(), http.RequestAborted));
+        }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("A quarantined resident's own daily check-in from the phone.");
     }
 }

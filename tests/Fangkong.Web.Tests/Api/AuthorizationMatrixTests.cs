@@ -87,6 +87,9 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/cases/1/contacts/quarantine", new { ids = new[] { 1 }, siteId = 1 }, ["epi", "admin"]),
         ("POST", "/api/quarantine/sites", new { name = "隔离点", districtCode = "220402", rooms = new[] { new { number = "1", beds = 1 } } }, ["admin"]),
         ("GET", "/api/quarantine/sites", null, ["epi", "admin"]),
+        ("POST", "/api/quarantine/stays/1/check-in", new { temperature = 36.5 }, ["epi", "admin"]),
+        ("GET", "/api/quarantine/alerts", null, ["epi", "admin"]),
+        ("POST", "/api/quarantine/me/check-in", new { temperature = 36.5 }, ["resident"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"];
