@@ -21,12 +21,7 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock)
 {
     public async Task<PlaceAnswer> PlaceAsync(FangkongDb db, long caseId, PlaceRequest r, CancellationToken ct)
     {
-        if (r.Ids is null || r.Ids.Count is 0 or > ContactDecisions.MaxBulk)
-            throw new InputException("ids", $"请选择1–{ContactDecisions.MaxBulk}条 / choose 1 to {ContactDecisions.MaxBulk} contacts");
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
-        var wanted = r.Ids.Distinct().ToList();
-        var contacts = await db.ContactProposals.AsNoTracking().Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).ToListAsync(ct);
-        if (contacts.Count != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some contacts are not of this case");
+        var (c, contacts) = await ContactDecisions.OfCaseAsync(db, caseId, r.Ids, ct);
         var persons = contacts.Select(x => x.PersonId).ToList();
         var already = (await db.QuarantineStays.Where(x => persons.Contains(x.PersonId) && x.State == QuarantineState.InQuarantine)
             .Select(x => x.PersonId).ToListAsync(ct)).ToHashSet();

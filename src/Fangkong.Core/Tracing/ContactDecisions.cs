@@ -62,4 +62,17 @@ public sealed class ContactDecisions(CityClock clock, Codes.HealthCodeService co
         await tx.CommitAsync(ct);
         return changed;
     }
+    /// <summary>
+    /// The case and the chosen contacts of it (tracked, for callers that change them), or a clear refusal: 1 to
+    /// <see cref="MaxBulk"/> ids, every one of this case.
+    /// </summary>
+    public static async Task<(CaseRecord Case, List<ContactProposal> Contacts)> OfCaseAsync(FangkongDb db, long caseId, IReadOnlyList<long>? ids, CancellationToken ct)
+    {
+        if (ids is null || ids.Count is 0 or > MaxBulk) throw new InputException("ids", $"请选择1–{MaxBulk}条 / choose 1 to {MaxBulk} contacts");
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        var wanted = ids.Distinct().ToList();
+        var contacts = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).ToListAsync(ct);
+        if (contacts.Count != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some contacts are not of this case");
+        return (c, contacts);
+    }
 }

@@ -22,12 +22,7 @@ public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
 {
     public async Task<ReleaseAnswer> ReleaseAsync(FangkongDb db, long caseId, ReleaseRequest r, CancellationToken ct)
     {
-        if (r.Ids is null || r.Ids.Count is 0 or > ContactDecisions.MaxBulk)
-            throw new InputException("ids", $"请选择1–{ContactDecisions.MaxBulk}条 / choose 1 to {ContactDecisions.MaxBulk} contacts");
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
-        var wanted = r.Ids.Distinct().ToList();
-        var contacts = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).ToListAsync(ct);
-        if (contacts.Count != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some contacts are not of this case");
+        var (c, contacts) = await ContactDecisions.OfCaseAsync(db, caseId, r.Ids, ct);
         var persons = contacts.Select(x => x.PersonId).ToList();
         var tests = (await db.TestResults.AsNoTracking().Where(t => persons.Contains(t.PersonId)).Select(t => new { t.PersonId, t.SampledAtUtc, t.Outcome }).ToListAsync(ct))
             .ToLookup(t => t.PersonId);

@@ -124,18 +124,7 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
         ExposureWindow window, DateTime now, CancellationToken ct)
     {
         db.ContactProposals.AddRange(added);
-        db.TraceAccesses.Add(new TraceAccess
-        {
-            Id = ids.Next(),
-            UserId = reader.UserId,
-            UserName = reader.UserName,
-            PersonId = casePerson,
-            Kind = kind,
-            Purpose = $"病例{caseId}流调 / contact search for case {caseId}",
-            FromUtc = window.StartUtc,
-            ToUtc = window.EndUtc,
-            AtUtc = now,
-        });
+        TraceService.Audit(db, ids, reader, casePerson, null, kind, $"病例{caseId}流调 / contact search for case {caseId}", window.StartUtc, window.EndUtc, now);
         await db.SaveChangesAsync(ct);
     }
 

@@ -99,6 +99,13 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
 
     private async Task AuditAsync(FangkongDb db, TraceReader reader, long? personId, long? venueId, string kind, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
+        Audit(db, ids, reader, personId, venueId, kind, reader.Purpose.Trim(), fromUtc, toUtc, clock.UtcNow);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds (without saving) the audit row of a read of a person's trajectory or a venue's log.</summary>
+    public static void Audit(FangkongDb db, TimeOrderedIds ids, TraceReader reader, long? personId, long? venueId, string kind, string purpose,
+        DateTime fromUtc, DateTime toUtc, DateTime atUtc) =>
         db.TraceAccesses.Add(new TraceAccess
         {
             Id = ids.Next(),
@@ -107,13 +114,11 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
             PersonId = personId,
             VenueId = venueId,
             Kind = kind,
-            Purpose = reader.Purpose.Trim(),
+            Purpose = purpose,
             FromUtc = fromUtc,
             ToUtc = toUtc,
-            AtUtc = clock.UtcNow,
+            AtUtc = atUtc,
         });
-        await db.SaveChangesAsync(ct);
-    }
 
     public static string VenueTypeName(string type) => Enum.TryParse<VenueType>(type, out var t) ? VenueTypes.ChineseName(t) : type;
 }
