@@ -19,6 +19,8 @@ public static class FangkongHost
             builder.Configuration.GetSection("Policy:Gate").Get<GatePolicy>() ?? new GatePolicy(),
             builder.Configuration.GetSection("Policy:Codes").Get<CodePolicy>() ?? new CodePolicy(),
             builder.Configuration.GetValue("Instance", 0));
+        // Registered after the core's defaults, so the operator's thresholds are the ones resolved.
+        builder.Services.AddSingleton(ContactPolicyConfig.Read(builder.Configuration));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
