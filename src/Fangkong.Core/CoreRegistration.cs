@@ -44,6 +44,8 @@ public static class CoreRegistration
         services.AddSingleton<ContactRelease>();
         services.AddSingleton<Quarantine.QuarantineSites>();
         services.AddSingleton<Quarantine.QuarantinePlacement>();
+        services.AddSingleton<Quarantine.QuarantineTesting>();
+        services.AddSingleton<Tracing.SecondaryFollowUp>();
         services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<PersonDirectory>();

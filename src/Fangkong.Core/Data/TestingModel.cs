@@ -74,6 +74,8 @@ internal static class TestingModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.PersonId, x.DoneAtUtc });
             e.HasIndex(x => new { x.RoundId, x.DoneAtUtc });
+            e.HasIndex(x => new { x.DueDate, x.RoundId });
+            e.HasIndex(x => x.StayId);
         });
         b.Entity<DoorTask>(e =>
         {

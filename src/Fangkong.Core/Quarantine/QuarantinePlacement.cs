@@ -17,7 +17,7 @@ public sealed record PlaceAnswer(IReadOnlyList<Placed> Placed, IReadOnlyList<Rel
 /// family (household) gets one free room with enough beds — the smallest that fits, so large rooms stay for large
 /// families — and a person alone gets a room alone; where it starts at home, home isolation. Day 1 is today.
 /// </summary>
-public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock)
+public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, QuarantineTesting testing)
 {
     public async Task<PlaceAnswer> PlaceAsync(FangkongDb db, long caseId, PlaceRequest r, CancellationToken ct)
     {
@@ -40,6 +40,7 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock)
 
         var today = DateOnly.FromDateTime(clock.LocalNow);
         var placed = new List<Placed>();
+        var stays = new List<(QuarantineStay, QuarantineSchedule)>();
         var centralized = ready.Where(x => x.Plan.Stages[0].Place == QuarantinePlace.Centralized).ToList();
         List<QuarantineRoom> free = [];
         if (centralized.Count > 0)
@@ -60,18 +61,19 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock)
                 continue;
             }
             free.Remove(room);
-            foreach (var m in members) placed.Add(Stay(db, c, m.Contact, m.Plan, QuarantinePlace.Centralized, room.SiteId, room, today));
+            foreach (var m in members) placed.Add(Stay(db, stays, c, m.Contact, m.Plan, QuarantinePlace.Centralized, room.SiteId, room, today));
         }
         foreach (var m in ready.Where(x => x.Plan.Stages[0].Place == QuarantinePlace.Home))
-            placed.Add(Stay(db, c, m.Contact, m.Plan, QuarantinePlace.Home, null, null, today));
+            placed.Add(Stay(db, stays, c, m.Contact, m.Plan, QuarantinePlace.Home, null, null, today));
         await db.SaveChangesAsync(ct);
+        await testing.ScheduleAsync(db, stays, ct);
         return new PlaceAnswer(placed, refused);
     }
 
-    private Placed Stay(FangkongDb db, CaseRecord c, ContactProposal x, QuarantinePlan plan, QuarantinePlace place, long? siteId, QuarantineRoom? room, DateOnly day1)
+    private Placed Stay(FangkongDb db, List<(QuarantineStay, QuarantineSchedule)> stays, CaseRecord c, ContactProposal x, QuarantinePlan plan, QuarantinePlace place, long? siteId, QuarantineRoom? room, DateOnly day1)
     {
         var schedule = QuarantineSchedule.Generate(plan, day1);
-        db.QuarantineStays.Add(new QuarantineStay
+        var stay = new QuarantineStay
         {
             Id = ids.Next(),
             PersonId = x.PersonId,
@@ -86,7 +88,9 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock)
             ReleaseDate = schedule.ReleaseDate,
             State = QuarantineState.InQuarantine,
             CreatedAtUtc = clock.UtcNow,
-        });
+        };
+        db.QuarantineStays.Add(stay);
+        stays.Add((stay, schedule));
         return new Placed(x.Id, x.PersonId, place, room?.Number, day1, schedule.ReleaseDate);
     }
 }

@@ -40,7 +40,7 @@ public static class ResampleListing
         var total = await q.LongCountAsync(ct);
         var rows = await (from t in q
                           join person in db.Persons on t.PersonId equals person.Id
-                          join tube in db.Tubes on t.SourceTubeId equals tube.Id
+                          join tube in db.Tubes on t.SourceTubeId equals (long?)tube.Id
                           orderby t.CreatedAtUtc, t.Id
                           select new { t, person.Name, person.HouseholdId, tube.Barcode }).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var items = new List<ResampleView>();

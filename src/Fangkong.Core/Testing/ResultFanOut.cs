@@ -18,7 +18,7 @@ public sealed record FanOutSummary(int Tubes, int NegativePersons, int PoolPosit
 /// a positive single tube is that person's positive result and opens a case. Colours are re-derived only for
 /// persons the result can change: members of positive tubes and members whose code is not green.
 /// </summary>
-public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCodeService codes)
+public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCodeService codes, SecondaryFollowUp secondaries)
 {
     /// <summary>Runs inside the caller's transaction for tubes whose results were just set; saves its own rows.</summary>
     public async Task<FanOutSummary> ApplyAsync(FangkongDb db, IReadOnlyCollection<long> tubeIds, CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
 
             var poolMembers = await db.Samples.AsNoTracking().Where(s => poolTubes.Contains(s.TubeId))
                 .Select(s => new { s.PersonId, s.RoundId, s.TubeId }).ToListAsync(ct);
-            var openTasks = (await db.ResampleTasks.Where(t => t.DoneAtUtc == null && poolMembers.Select(m => m.PersonId).Contains(t.PersonId))
+            var openTasks = (await db.ResampleTasks.Where(t => t.DoneAtUtc == null && t.Reason == SingleTubeReason.PositivePool && poolMembers.Select(m => m.PersonId).Contains(t.PersonId))
                 .Select(t => t.PersonId).ToListAsync(ct)).ToHashSet();
             foreach (var m in poolMembers.Where(m => openTasks.Add(m.PersonId)))
             {
@@ -63,7 +63,11 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
             var positives = await (from s in db.Samples
                                    where singleTubes.Contains(s.TubeId)
                                    join t in db.Tubes on s.TubeId equals t.Id
-                                   select new { s.PersonId, s.AtUtc, t.Id, t.RoundId, t.Kind }).ToListAsync(ct);
+                                   select new { s.PersonId, s.AtUtc, t.Id, t.RoundId, t.Kind, SampleId = s.Id }).ToListAsync(ct);
+            // A positive scheduled test of a quarantined person: found among contacts under quarantine.
+            var sampleIds = positives.Select(p => p.SampleId).ToList();
+            var quarantined = (await db.ResampleTasks.Where(t => t.SampleId != null && sampleIds.Contains(t.SampleId.Value) && t.Reason == SingleTubeReason.QuarantineSchedule)
+                .Select(t => t.SampleId!.Value).ToListAsync(ct)).ToHashSet();
             var known = (await db.Cases.Where(c => positives.Select(p => p.PersonId).Contains(c.PersonId)).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
             foreach (var p in positives.Where(p => known.Add(p.PersonId)))
             {
@@ -75,7 +79,7 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
                     ReportedAtUtc = now,
                     RoundId = p.RoundId,
                     TubeId = p.Id,
-                    FoundBy = p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube,
+                    FoundBy = quarantined.Contains(p.SampleId) ? CaseFoundBy.ContactUnderQuarantine : p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube,
                 });
                 cases++;
             }
@@ -93,6 +97,8 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
             await codes.RecomputeManyAsync(db, recompute, ct);
             changes += db.ChangeTracker.Entries<HealthCodeChange>().Count() - before;
             await db.SaveChangesAsync(ct);
+            // Close contacts are red, so every one tested here is in the recomputed set: their secondary contacts follow.
+            await secondaries.ApplyAsync(db, recompute, ct);
             db.ChangeTracker.Clear();
         }
         return new FanOutSummary(tubeIds.Count, negative, pool, positive, cases, tasks, changes, watch.Elapsed.TotalMilliseconds);

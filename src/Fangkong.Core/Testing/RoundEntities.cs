@@ -5,8 +5,11 @@ namespace Fangkong.Core.Testing;
 
 public enum RoundStatus { Planned = 1, Open = 2, Closed = 3 }
 
-/// <summary>What a round covers: the whole city, some districts, or some communities.</summary>
-public enum RoundScope { City = 1, Districts = 2, Communities = 3 }
+/// <summary>
+/// What a round covers: the whole city, some districts, or some communities — or no area: the standing round in which
+/// quarantined persons' scheduled single tubes are sampled, day after day.
+/// </summary>
+public enum RoundScope { City = 1, Districts = 2, Communities = 3, Quarantine = 4 }
 
 /// <summary>A mass-testing round (全员核酸检测) over an area, with its deadline and pooling policy.</summary>
 public sealed class TestingRound
@@ -54,6 +57,8 @@ public sealed class SamplingSite
     public long CommunityId { get; set; }
     public int Tables { get; set; }
     public int SwabsPerTablePerHour { get; set; }
+    /// <summary>In the standing quarantine round: the quarantine site this point samples (null: home isolation visits).</summary>
+    public long? QuarantineSiteId { get; set; }
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
         var name = r.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", "轮次名称应为1–100个字 / the round needs a name of 1–100 characters");
         var scope = r.Scope ?? RoundScope.City;
-        if (!Enum.IsDefined(scope)) throw new InputException("scope", "范围应为全市、区县或社区 / scope must be city, districts or communities");
+        if (!Enum.IsDefined(scope) || scope == RoundScope.Quarantine) throw new InputException("scope", "范围应为全市、区县或社区 / scope must be city, districts or communities");
         var areaFilter = await AreaFilterAsync(db, scope, r.AreaIds ?? [], ct);
         var start = r.StartAt is { } s ? clock.AsUtc(s) : clock.UtcNow;
         if (start < clock.UtcNow.AddDays(-1) || start > clock.UtcNow.AddDays(30))

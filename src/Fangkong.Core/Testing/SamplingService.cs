@@ -96,7 +96,9 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             if (roster is { KeyGroup: true } && round.SingleTubeForKeyGroups && tube.Kind is TubeKind.Pool or TubeKind.Household)
                 throw new ConflictException($"{masked}属重点人群,须单人单管 / {masked} is in a key group: use a single tube", SampleRefusals.SingleTubeRequired);
         }
-        if (roster is null) warnings.Add(SampleWarnings.OutsideArea);
+        // The standing quarantine round has no area: its persons come by their schedule, not by where they live.
+        if (round.Scope == RoundScope.Quarantine) { }
+        else if (roster is null) warnings.Add(SampleWarnings.OutsideArea);
         else
         {
             var site = await db.SiteCompounds.Where(s => s.RoundId == tube.RoundId && s.CompoundId == roster.CompoundId).Select(s => s.SiteId).FirstOrDefaultAsync(ct);
@@ -104,11 +106,14 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             if (tube.DoorTaskId is { } taskId && !await db.DoorTasks.AnyAsync(t => t.Id == taskId && t.HouseholdId == roster.HouseholdId, ct))
                 warnings.Add(SampleWarnings.OtherHousehold);
         }
-        ResampleTask? task = null;
+        List<ResampleTask> tasks = [];
         if (resample)
         {
-            task = await db.ResampleTasks.Where(t => t.PersonId == person.Id && t.DoneAtUtc == null).OrderBy(t => t.CreatedAtUtc).FirstOrDefaultAsync(ct);
-            if (task is null) warnings.Add(SampleWarnings.NoResampleTask);
+            // One single-tube swab answers every task it can: a positive pool's re-sampling and the quarantine test due
+            // today. A quarantine test of an earlier day stays missed: its day is what the release rule counts.
+            var today = DateOnly.FromDateTime(clock.ToLocal(DeviceTime(r.At, "at")));
+            tasks = await db.ResampleTasks.Where(t => t.PersonId == person.Id && t.DoneAtUtc == null && (t.DueDate == null || t.DueDate == today)).ToListAsync(ct);
+            if (tasks.Count == 0) warnings.Add(SampleWarnings.NoResampleTask);
         }
 
         var at = DeviceTime(r.At, "at");
@@ -134,7 +139,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
                 .SetProperty(t => t.ClosedAtUtc, t => t.Count + 1 >= t.Capacity ? at : t.ClosedAtUtc), ct);
         if (taken == 0) throw new ConflictException("试管已封管,请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
         db.Samples.Add(sample);
-        if (task is not null) { task.SampleId = sample.Id; task.DoneAtUtc = at; }
+        foreach (var task in tasks) { task.SampleId = sample.Id; task.DoneAtUtc = at; }
         try
         {
             await db.SaveChangesAsync(ct);

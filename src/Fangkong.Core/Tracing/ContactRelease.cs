@@ -51,10 +51,8 @@ public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
         if (released.Count > 0)
         {
             // Their quarantine ends with the release: the room is free again.
-            var releasedContacts = contacts.Where(x => x.ReleasedAtUtc is not null && released.Contains(x.PersonId)).Select(x => (long?)x.Id).ToList();
-            var at = clock.UtcNow;
-            await db.QuarantineStays.Where(q => releasedContacts.Contains(q.ContactId) && q.State == Quarantine.QuarantineState.InQuarantine)
-                .ExecuteUpdateAsync(u => u.SetProperty(q => q.State, Quarantine.QuarantineState.Released).SetProperty(q => q.ReleasedAtUtc, at), ct);
+            var releasedContacts = contacts.Where(x => x.ReleasedAtUtc is not null && released.Contains(x.PersonId)).Select(x => x.Id).ToList();
+            await Quarantine.StayEnding.EndAsync(db, releasedContacts, clock.UtcNow, ct);
             await codes.RecomputeManyAsync(db, released, ct);
             await db.SaveChangesAsync(ct);
         }

@@ -895,14 +895,23 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AtHome")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DoneAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
 
                     b.Property<long>("RoundId")
                         .HasColumnType("bigint");
@@ -910,10 +919,17 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long?>("SampleId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("SourceTubeId")
+                    b.Property<long?>("SourceTubeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StayId")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StayId");
+
+                    b.HasIndex("DueDate", "RoundId");
 
                     b.HasIndex("PersonId", "DoneAtUtc");
 
@@ -1065,6 +1081,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("QuarantineSiteId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("RoundId")
                         .HasColumnType("bigint");

@@ -886,13 +886,22 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AtHome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DoneAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RoundId")
@@ -901,10 +910,17 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long?>("SampleId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("SourceTubeId")
+                    b.Property<long?>("SourceTubeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StayId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StayId");
+
+                    b.HasIndex("DueDate", "RoundId");
 
                     b.HasIndex("PersonId", "DoneAtUtc");
 
@@ -1056,6 +1072,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuarantineSiteId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RoundId")
                         .HasColumnType("INTEGER");

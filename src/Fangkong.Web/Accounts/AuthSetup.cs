@@ -23,6 +23,7 @@ public static class AuthSetup
     public const string Sampling = "sampling";
     public const string Lab = "lab";
     public const string DoorWork = "door-work";
+    public const string QuarantineWork = "quarantine-work";
 
     public static IServiceCollection AddFangkongAuth(this IServiceCollection services)
     {
@@ -49,7 +50,8 @@ public static class AuthSetup
             .AddPolicy(TestingStaff, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator, Roles.Sampler, Roles.LabTechnician))
             .AddPolicy(Sampling, p => p.RequireRole(Roles.Sampler))
             .AddPolicy(Lab, p => p.RequireRole(Roles.LabTechnician))
-            .AddPolicy(DoorWork, p => p.RequireRole(Roles.Sampler, Roles.Administrator));
+            .AddPolicy(DoorWork, p => p.RequireRole(Roles.Sampler, Roles.Administrator))
+            .AddPolicy(QuarantineWork, p => p.RequireRole(Roles.Sampler, Roles.Epidemiologist, Roles.Administrator));
         return services;
     }
 

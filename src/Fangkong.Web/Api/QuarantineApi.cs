@@ -30,6 +30,13 @@ public static class QuarantineApi
             Results.Ok(await checkIns.AlertsAsync(db, siteId, http.RequestAborted)))
             .RequireAuthorization(AuthSetup.Tracing).WithSummary("Today's alerts: fever, symptoms, and (from 20:00) no check-in; fevers first.");
 
+        api.MapGet("/tests", async (DateOnly? date, long? siteId, bool? home, bool? overdue, bool? done, int? page, int? pageSize,
+            FangkongDb db, Fangkong.Core.Common.CityClock clock, HttpContext http) =>
+            Results.Ok(await QuarantineTesting.DueAsync(db, date ?? DateOnly.FromDateTime(clock.LocalNow), siteId, home == true, overdue == true, done,
+                page, pageSize, http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.QuarantineWork)
+            .WithSummary("The day's scheduled quarantine tests (single tubes in the standing quarantine round), per site or home visits; overdue=true adds earlier unsampled ones.");
+
         api.MapPost("/me/check-in", async (CheckInRequest body, FangkongDb db, CheckIns checkIns, HttpContext http) =>
         {
             var person = http.User.PersonId() ?? throw new Fangkong.Core.Common.ForbiddenException("该账号未关联居民 / this account is not linked to a resident");

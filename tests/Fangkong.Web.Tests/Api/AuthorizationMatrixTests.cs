@@ -89,6 +89,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/quarantine/sites", null, ["epi", "admin"]),
         ("POST", "/api/quarantine/stays/1/check-in", new { temperature = 36.5 }, ["epi", "admin"]),
         ("GET", "/api/quarantine/alerts", null, ["epi", "admin"]),
+        ("GET", "/api/quarantine/tests", null, ["epi", "admin", "sampler"]),
         ("POST", "/api/quarantine/me/check-in", new { temperature = 36.5 }, ["resident"]),
     ];
 
