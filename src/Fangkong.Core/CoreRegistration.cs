@@ -45,6 +45,7 @@ public static class CoreRegistration
         services.AddSingleton<Quarantine.QuarantineSites>();
         services.AddSingleton<Quarantine.QuarantinePlacement>();
         services.AddSingleton<Quarantine.QuarantineTesting>();
+        services.AddSingleton<Quarantine.Transfers>();
         services.AddSingleton<Tracing.SecondaryFollowUp>();
         services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<ContactDecisions>();

@@ -50,6 +50,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Quarantine.QuarantineRoom> QuarantineRooms => Set<Quarantine.QuarantineRoom>();
     public DbSet<Quarantine.QuarantineStay> QuarantineStays => Set<Quarantine.QuarantineStay>();
     public DbSet<Quarantine.QuarantineCheckIn> QuarantineCheckIns => Set<Quarantine.QuarantineCheckIn>();
+    public DbSet<Quarantine.QuarantineTransfer> QuarantineTransfers => Set<Quarantine.QuarantineTransfer>();
     public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
     public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
 

@@ -117,6 +117,15 @@ internal static class TestingModel
             // One quarantine at a time per person.
             e.HasIndex(x => x.PersonId, "IX_quarantine_stays_active").IsUnique().HasFilter("\"State\" = 1");
         });
+        b.Entity<Quarantine.QuarantineTransfer>(e =>
+        {
+            e.ToTable("quarantine_transfers");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Vehicle).HasMaxLength(32);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.HasIndex(x => new { x.State, x.DueDate });
+            e.HasIndex(x => x.StayId);
+        });
         b.Entity<Quarantine.QuarantineCheckIn>(e =>
         {
             e.ToTable("quarantine_check_ins");

@@ -17,7 +17,7 @@ public sealed record PlaceAnswer(IReadOnlyList<Placed> Placed, IReadOnlyList<Rel
 /// family (household) gets one free room with enough beds — the smallest that fits, so large rooms stay for large
 /// families — and a person alone gets a room alone; where it starts at home, home isolation. Day 1 is today.
 /// </summary>
-public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, QuarantineTesting testing)
+public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, QuarantineTesting testing, Transfers transfers)
 {
     public async Task<PlaceAnswer> PlaceAsync(FangkongDb db, long caseId, PlaceRequest r, CancellationToken ct)
     {
@@ -91,6 +91,13 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, Qua
         };
         db.QuarantineStays.Add(stay);
         stays.Add((stay, schedule));
+        // To a site, the person is fetched from home; where a home stage follows, they are driven home on its first day.
+        if (siteId is not null)
+        {
+            transfers.Request(db, stay, null, siteId, day1);
+            if (schedule.Stages.FirstOrDefault(s => s.Place == QuarantinePlace.Home) is { From: var home } && home > day1)
+                transfers.Request(db, stay, siteId, null, home);
+        }
         return new Placed(x.Id, x.PersonId, place, room?.Number, day1, schedule.ReleaseDate);
     }
 }

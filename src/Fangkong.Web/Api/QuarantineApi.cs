@@ -37,6 +37,15 @@ public static class QuarantineApi
             .RequireAuthorization(AuthSetup.QuarantineWork)
             .WithSummary("The day's scheduled quarantine tests (single tubes in the standing quarantine round), per site or home visits; overdue=true adds earlier unsampled ones.");
 
+        api.MapGet("/transfers", async (TransferState? state, long? siteId, DateOnly? due, int? page, int? pageSize, FangkongDb db, HttpContext http) =>
+            Results.Ok(await Transfers.ListAsync(db, state, siteId, due, page, pageSize, http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.Tracing).WithSummary("Transfers (转运) by state, site and due day (due=D: due on or before D); open ones first.");
+
+        foreach (var (step, state) in new[] { ("dispatch", TransferState.Dispatched), ("arrive", TransferState.Arrived), ("cancel", TransferState.Cancelled) })
+            api.MapPost($"/transfers/{{id:long}}/{step}", async (long id, TransferStep body, FangkongDb db, Transfers transfers, HttpContext http) =>
+                Results.Ok(await transfers.StepAsync(db, id, state, body, http.RequestAborted)))
+                .RequireAuthorization(AuthSetup.Tracing).WithSummary($"Move a transfer to {state} (dispatch needs the vehicle); a step already taken answers as it is.");
+
         api.MapPost("/me/check-in", async (CheckInRequest body, FangkongDb db, CheckIns checkIns, HttpContext http) =>
         {
             var person = http.User.PersonId() ?? throw new Fangkong.Core.Common.ForbiddenException("该账号未关联居民 / this account is not linked to a resident");

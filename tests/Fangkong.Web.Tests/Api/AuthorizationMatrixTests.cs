@@ -90,6 +90,10 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/quarantine/stays/1/check-in", new { temperature = 36.5 }, ["epi", "admin"]),
         ("GET", "/api/quarantine/alerts", null, ["epi", "admin"]),
         ("GET", "/api/quarantine/tests", null, ["epi", "admin", "sampler"]),
+        ("GET", "/api/quarantine/transfers", null, ["epi", "admin"]),
+        ("POST", "/api/quarantine/transfers/1/dispatch", new { vehicle = "吉D12345" }, ["epi", "admin"]),
+        ("POST", "/api/quarantine/transfers/1/arrive", new { }, ["epi", "admin"]),
+        ("POST", "/api/quarantine/transfers/1/cancel", new { }, ["epi", "admin"]),
         ("POST", "/api/quarantine/me/check-in", new { temperature = 36.5 }, ["resident"]),
     ];
 

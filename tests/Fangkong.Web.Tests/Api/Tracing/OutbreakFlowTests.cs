@@ -75,6 +75,7 @@ public abstract class OutbreakFlowTests(StorageProvider provider)
         var site = (await (await admin.PostAsJsonAsync("/api/quarantine/sites", new { name = "东吉宾馆", districtCode = district, rooms = new[] { new { number = "501", beds = 4 } } })).JsonAsync()).GetProperty("id").GetInt64();
         var placed = await (await epi.PostAsJsonAsync($"/api/cases/{caseId}/contacts/quarantine", new { ids = contactIds, siteId = site })).JsonAsync();
         Assert.Equal(mates.Count, placed.GetProperty("placed").GetArrayLength());
+        await TransfersAsync(epi, mates.Count);
         int[] days = [20, 21, 22, 24, 26, 29];
         await using (var db = host.Db())
             Assert.Equal(days.Length * mates.Count, await db.ResampleTasks.CountAsync(t => t.Reason == SingleTubeReason.QuarantineSchedule && t.DoneAtUtc == null));
@@ -115,6 +116,32 @@ public abstract class OutbreakFlowTests(StorageProvider provider)
             Assert.Equal(days.Length * mates.Count, await db.TestResults.CountAsync(t => mates.Contains(t.PersonId) && t.Outcome == TestOutcome.Negative));
         }
         foreach (var m in mates) Assert.Equal(CodeColour.Green, (await d.CodeAsync(m)).Colour);
+    }
+
+    /// <summary>Each placed person is fetched from home today and driven home when the home stage starts (27 November).</summary>
+    private static async Task TransfersAsync(HttpClient epi, int persons)
+    {
+        var list = (await (await epi.GetAsync("/api/quarantine/transfers")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2 * persons, list.Count);
+        Assert.Equal(persons, list.Count(t => t.GetProperty("dueDate").GetString() == "2026-11-20" && t.GetProperty("to").GetString() == "东吉宾馆"));
+        Assert.Equal(persons, list.Count(t => t.GetProperty("dueDate").GetString() == "2026-11-27" && t.GetProperty("from").GetString() == "东吉宾馆"));
+        var today = (await (await epi.GetAsync("/api/quarantine/transfers?due=2026-11-20&state=Requested")).JsonAsync()).GetProperty("items");
+        Assert.Equal(persons, today.GetArrayLength());
+        var id = today[0].GetProperty("id").GetInt64();
+
+        var noVehicle = await epi.PostAsJsonAsync($"/api/quarantine/transfers/{id}/dispatch", new { });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noVehicle.StatusCode);
+        Assert.Contains("vehicle", await noVehicle.Content.ReadAsStringAsync());
+        var early = await epi.PostAsJsonAsync($"/api/quarantine/transfers/{id}/arrive", new { });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, early.StatusCode); // not dispatched yet
+        var dispatched = await (await epi.PostAsJsonAsync($"/api/quarantine/transfers/{id}/dispatch", new { vehicle = "吉D·12345" })).JsonAsync();
+        Assert.Equal(("Dispatched", "吉D·12345"), (dispatched.GetProperty("state").GetString(), dispatched.GetProperty("vehicle").GetString()));
+        var arrived = await (await epi.PostAsJsonAsync($"/api/quarantine/transfers/{id}/arrive", new { })).JsonAsync();
+        Assert.Equal("Arrived", arrived.GetProperty("state").GetString());
+        var replay = await epi.PostAsJsonAsync($"/api/quarantine/transfers/{id}/arrive", new { });
+        Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode); // a retrying device gets the same answer
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await epi.PostAsJsonAsync($"/api/quarantine/transfers/{id}/cancel", new { })).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await epi.PostAsJsonAsync("/api/quarantine/transfers/42/arrive", new { })).StatusCode);
     }
 
     internal static async Task<string> FirstDistrictAsync(CityHost host)
