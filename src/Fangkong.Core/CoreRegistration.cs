@@ -47,6 +47,8 @@ public static class CoreRegistration
         services.AddSingleton<Quarantine.QuarantineTesting>();
         services.AddSingleton<Quarantine.Transfers>();
         services.AddSingleton<Tracing.SecondaryFollowUp>();
+        services.AddSingleton<Tracing.Companions>();
+        services.AddSingleton<Tracing.Investigation>();
         services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<PersonDirectory>();

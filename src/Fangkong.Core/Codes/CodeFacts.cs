@@ -54,7 +54,7 @@ internal static class CodeFacts
             .Where(p => ids.Contains(p.PersonId) && p.Status == Tracing.ProposalStatus.Confirmed && p.ReleasedAtUtc == null)
             .Select(p => new { p.PersonId, p.Id, p.CaseId, p.Grade, At = p.DecidedAtUtc ?? p.ProposedAtUtc }).ToListAsync(ct);
         foreach (var c in contacts)
-            Add(c.PersonId, new ContactFact(c.At, $"contact:{c.Id}", c.Grade == Tracing.ContactGrade.Close, $"case:{c.CaseId}"));
+            Add(c.PersonId, new ContactFact(c.At, $"contact:{c.Id}", c.Grade == Tracing.ContactGrade.Close, $"case:{c.CaseId}", c.Grade == Tracing.ContactGrade.Companion));
 
         var manual = await db.ManualCodeRequests
             .Where(m => ids.Contains(m.PersonId) && m.Status == ManualCodeStatus.Approved)

@@ -46,6 +46,8 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<ContactProposal> ContactProposals => Set<ContactProposal>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<InvestigationPlace> InvestigationPlaces => Set<InvestigationPlace>();
+    public DbSet<RiskWindow> RiskWindows => Set<RiskWindow>();
     public DbSet<Quarantine.QuarantineSite> QuarantineSites => Set<Quarantine.QuarantineSite>();
     public DbSet<Quarantine.QuarantineRoom> QuarantineRooms => Set<Quarantine.QuarantineRoom>();
     public DbSet<Quarantine.QuarantineStay> QuarantineStays => Set<Quarantine.QuarantineStay>();

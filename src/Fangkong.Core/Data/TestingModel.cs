@@ -117,6 +117,21 @@ internal static class TestingModel
             // One quarantine at a time per person.
             e.HasIndex(x => x.PersonId, "IX_quarantine_stays_active").IsUnique().HasFilter("\"State\" = 1");
         });
+        b.Entity<InvestigationPlace>(e =>
+        {
+            e.ToTable("investigation_places");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Place).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<RiskWindow>(e =>
+        {
+            e.ToTable("risk_windows");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.CaseId);
+            e.HasIndex(x => new { x.VenueId, x.FromUtc });
+        });
         b.Entity<Quarantine.QuarantineTransfer>(e =>
         {
             e.ToTable("quarantine_transfers");

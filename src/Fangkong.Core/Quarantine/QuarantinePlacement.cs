@@ -32,7 +32,8 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, Qua
         foreach (var x in contacts)
         {
             var role = x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact;
-            if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null) refused.Add(new(x.Id, "只隔离已确认且未解除的接触者 / only confirmed, unreleased contacts are quarantined"));
+            if (x.Grade == ContactGrade.Companion) refused.Add(new(x.Id, "时空伴随者不隔离,两次核酸阴性后转绿 / companions are not quarantined: they turn green after two negative tests"));
+            else if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null) refused.Add(new(x.Id, "只隔离已确认且未解除的接触者 / only confirmed, unreleased contacts are quarantined"));
             else if (already.Contains(x.PersonId)) refused.Add(new(x.Id, "已在隔离中 / in quarantine already"));
             else if (QuarantinePresets.For(c.Edition, role) is not { } plan) refused.Add(new(x.Id, "该方案不隔离此类接触者 / this edition quarantines no such contact"));
             else ready.Add((x, plan));

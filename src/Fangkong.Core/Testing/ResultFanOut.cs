@@ -18,7 +18,7 @@ public sealed record FanOutSummary(int Tubes, int NegativePersons, int PoolPosit
 /// a positive single tube is that person's positive result and opens a case. Colours are re-derived only for
 /// persons the result can change: members of positive tubes and members whose code is not green.
 /// </summary>
-public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCodeService codes, SecondaryFollowUp secondaries)
+public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCodeService codes, SecondaryFollowUp secondaries, Companions companions)
 {
     /// <summary>Runs inside the caller's transaction for tubes whose results were just set; saves its own rows.</summary>
     public async Task<FanOutSummary> ApplyAsync(FangkongDb db, IReadOnlyCollection<long> tubeIds, CancellationToken ct)
@@ -97,8 +97,9 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
             await codes.RecomputeManyAsync(db, recompute, ct);
             changes += db.ChangeTracker.Entries<HealthCodeChange>().Count() - before;
             await db.SaveChangesAsync(ct);
-            // Close contacts are red, so every one tested here is in the recomputed set: their secondary contacts follow.
+            // Contacts and companions are never green, so every one tested here is in the recomputed set: their follow-ups run.
             await secondaries.ApplyAsync(db, recompute, ct);
+            await companions.ReleaseTestedAsync(db, recompute, ct);
             db.ChangeTracker.Clear();
         }
         return new FanOutSummary(tubeIds.Count, negative, pool, positive, cases, tasks, changes, watch.Elapsed.TotalMilliseconds);

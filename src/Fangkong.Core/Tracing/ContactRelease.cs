@@ -3,6 +3,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Testing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tracing;
@@ -36,8 +37,15 @@ public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
                 refused.Add(new(x.Id, x.ReleasedAtUtc is null ? "未确认的接触者无需解除 / only confirmed contacts are released" : "已解除 / released already"));
                 continue;
             }
-            var role = x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact;
-            if (QuarantinePresets.For(c.Edition, role) is { } plan)
+            if (x.Grade == ContactGrade.Companion)
+            {
+                if (!CompanionRule.MayRelease(x.ContactOutUtc ?? x.FirstExposureUtc, tests[x.PersonId].Select(t => (t.SampledAtUtc, t.Outcome == TestOutcome.Positive))))
+                {
+                    refused.Add(new(x.Id, "须访后两次核酸阴性且间隔24小时 / needs two negative tests 24 h apart after the visit"));
+                    continue;
+                }
+            }
+            else if (QuarantinePresets.For(c.Edition, x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact) is { } plan)
             {
                 var schedule = QuarantineSchedule.Generate(plan, DateOnly.FromDateTime(clock.ToLocal(x.DecidedAtUtc ?? x.ProposedAtUtc)));
                 var states = schedule.Tests.Select(s => State(tests[x.PersonId].Where(t => DateOnly.FromDateTime(clock.ToLocal(t.SampledAtUtc)) == s.Date).Select(t => t.Outcome))).ToList();

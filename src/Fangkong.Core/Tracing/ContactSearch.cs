@@ -84,6 +84,13 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
                 added.Add(New(caseId, member, via, grade, ContactKind.Household, window.StartUtc, now));
         }
         var sourceStays = await StaysAsync(db.Visits.Where(v => v.PersonId == sourcePerson), window, now, ct);
+        if (via is null)
+        {
+            // Places the investigator added at a venue are searched like the case's own entry records.
+            var interviewed = await db.InvestigationPlaces.Where(p => p.CaseId == caseId && p.VenueId != null && p.ToUtc > window.StartUtc && p.FromUtc < window.EndUtc)
+                .Select(p => new { p.VenueId, p.FromUtc, p.ToUtc }).ToListAsync(ct);
+            sourceStays.AddRange(interviewed.Select(p => new Stay(sourcePerson, p.VenueId!.Value, p.FromUtc.Ticks, p.ToUtc.Ticks)));
+        }
         var venueIds = sourceStays.Select(s => s.VenueId).Distinct().ToList();
         var types = await db.Venues.Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Type, ct);
         var gradeVenues = venueIds.Where(v => types.TryGetValue(v, out var t) && thresholds.IsCloseContactGrade(t)).ToList();

@@ -45,8 +45,11 @@ public static class CodeRules
             return contact.Close
                 ? new CodeDecision(CodeColour.Red, ContactRule, $"密切接触者({contact.CaseRef}),隔离期满且检测阴性后解除 / close contact of {contact.CaseRef}: until released from quarantine",
                     [contact.EvidenceRef], policy.Version)
-                : new CodeDecision(CodeColour.Yellow, ContactRule, $"次密切接触者({contact.CaseRef}),解除管理后转绿 / secondary contact of {contact.CaseRef}: until released",
-                    [contact.EvidenceRef], policy.Version);
+                : contact.Companion
+                    ? new CodeDecision(CodeColour.Yellow, ContactRule, $"时空伴随者({contact.CaseRef}),两次间隔24小时核酸阴性后转绿 / spatiotemporal companion of {contact.CaseRef}: until two negative tests 24 h apart",
+                        [contact.EvidenceRef], policy.Version)
+                    : new CodeDecision(CodeColour.Yellow, ContactRule, $"次密切接触者({contact.CaseRef}),解除管理后转绿 / secondary contact of {contact.CaseRef}: until released",
+                        [contact.EvidenceRef], policy.Version);
 
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);

@@ -30,6 +30,7 @@ public sealed record SampledFact(DateTime AtUtc, string EvidenceRef) : HealthFac
 
 /// <summary>
 /// The person is a confirmed contact of a case, under management since <see cref="HealthFact.AtUtc"/> and not yet
-/// released: a close contact is red, a secondary contact yellow (domain.md §5, §6). Released contacts are not facts.
+/// released: a close contact is red, a secondary contact or a spatiotemporal companion yellow (domain.md §5, §6).
+/// Released contacts are not facts.
 /// </summary>
-public sealed record ContactFact(DateTime AtUtc, string EvidenceRef, bool Close, string CaseRef) : HealthFact(AtUtc, EvidenceRef);
+public sealed record ContactFact(DateTime AtUtc, string EvidenceRef, bool Close, string CaseRef, bool Companion = false) : HealthFact(AtUtc, EvidenceRef);

@@ -60,6 +60,7 @@ public static class FangkongHost
         app.MapPlacesApi();
         app.MapTracingApi();
         app.MapCasesApi();
+        app.MapInvestigationApi();
         app.MapQuarantineApi();
         app.MapTestingApi();
         app.MapSamplingApi();

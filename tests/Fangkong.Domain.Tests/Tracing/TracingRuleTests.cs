@@ -90,3 +90,26 @@ public sealed class TracingRuleTests
     public void A_secondary_contact_follows_the_close_contacts_first_two_tests(bool[] results, SecondaryContactDecision expected) =>
         Assert.Equal(expected, SecondaryContactRule.Decide(results));
 }
+
+/// <summary>Companions: two negatives sampled after the visit, at least 24 h apart; a positive settles it the other way.</summary>
+public sealed class CompanionRuleTests
+{
+    private static readonly DateTime Left = new(2026, 11, 20, 4, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Two_negatives_a_day_apart_after_the_visit_release_a_companion()
+    {
+        Assert.True(CompanionRule.MayRelease(Left, [(Left.AddHours(2), false), (Left.AddHours(26), false)]));
+        Assert.True(CompanionRule.MayRelease(Left, [(Left.AddHours(1), false), (Left.AddHours(12), false), (Left.AddHours(25), false)]));
+    }
+
+    [Theory]
+    [InlineData(-3, 30, false, false)] // the first was sampled before the visit ended: only one counts
+    [InlineData(1, 20, false, false)] // less than 24 hours apart
+    [InlineData(1, 30, true, false)] // a positive
+    public void Otherwise_the_companion_stays_yellow(int firstHours, int secondHours, bool secondPositive, bool expected) =>
+        Assert.Equal(expected, CompanionRule.MayRelease(Left, [(Left.AddHours(firstHours), false), (Left.AddHours(secondHours), secondPositive)]));
+
+    [Fact]
+    public void No_tests_no_release() => Assert.False(CompanionRule.MayRelease(Left, []));
+}

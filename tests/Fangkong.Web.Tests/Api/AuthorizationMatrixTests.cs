@@ -90,6 +90,10 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/quarantine/stays/1/check-in", new { temperature = 36.5 }, ["epi", "admin"]),
         ("GET", "/api/quarantine/alerts", null, ["epi", "admin"]),
         ("GET", "/api/quarantine/tests", null, ["epi", "admin", "sampler"]),
+        ("GET", "/api/cases/1/investigation", null, ["epi", "admin"]),
+        ("POST", "/api/cases/1/places", new { place = "朋友家", from = "2026-11-18T10:00:00", to = "2026-11-18T12:00:00" }, ["epi", "admin"]),
+        ("DELETE", "/api/cases/1/places/1", null, ["epi", "admin"]),
+        ("POST", "/api/cases/1/risk-windows", new { venueId = 1, from = "2026-11-18T10:00:00", to = "2026-11-18T12:00:00" }, ["epi", "admin"]),
         ("GET", "/api/quarantine/transfers", null, ["epi", "admin"]),
         ("POST", "/api/quarantine/transfers/1/dispatch", new { vehicle = "吉D12345" }, ["epi", "admin"]),
         ("POST", "/api/quarantine/transfers/1/arrive", new { }, ["epi", "admin"]),
@@ -116,6 +120,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
                 {
                     "GET" => await client.GetAsync(url),
                     "PATCH" => await client.PatchAsJsonAsync(url, body),
+                    "DELETE" => await client.DeleteAsync(url),
                     _ => await client.PostAsJsonAsync(url, body),
                 };
                 var status = (int)r.StatusCode;
