@@ -13,6 +13,9 @@ public sealed class SharedResource;
 /// <summary>Marker for the testing pages' strings (Resources/TestingText.resx and .en.resx), kept apart from the shared ones.</summary>
 public sealed class TestingText;
 
+/// <summary>Marker for the tracing and quarantine pages' strings (Resources/TracingText.resx and .en.resx).</summary>
+public sealed class TracingText;
+
 /// <summary>The Blazor UI: static rendering for phone and list pages, interactive server rendering for the gate and the monitor.</summary>
 public static class UiSetup
 {

@@ -11,6 +11,12 @@ public static class InvestigationApi
     {
         var api = app.MapGroup("/api/cases").WithTags("Investigation").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 
+        api.MapGet("/chain", async (DateTime? from, DateTime? to, bool? secondary, bool? companions, bool? proposed, int? minCluster, int? maxNodes,
+            FangkongDb db, Fangkong.Core.Common.CityClock clock, HttpContext http) =>
+            Results.Ok(await TransmissionChain.BuildAsync(db, new ChainFilter(from is { } f ? clock.AsUtc(f) : null, to is { } t ? clock.AsUtc(t) : null,
+                secondary == true, companions == true, proposed == true, minCluster ?? 1, maxNodes ?? 2000), http.RequestAborted)))
+            .WithSummary("The chain of transmission: cases reported in the period and their contacts as nodes, contact and infection links as edges, clusters largest first (masked).");
+
         api.MapGet("/{id:long}/investigation", async (long id, FangkongDb db, Investigation investigation, HttpContext http) =>
             Results.Ok(await investigation.ReportAsync(db, id, Reader(http, id), http.RequestAborted)))
             .WithSummary("The investigation report: exposure window, one timeline of entry records and added places, contacts by grade and decision (the trajectory read is audited).");
