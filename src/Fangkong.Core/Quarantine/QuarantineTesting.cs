@@ -73,19 +73,22 @@ public sealed class QuarantineTesting(TimeOrderedIds ids, CityClock clock)
         var now = clock.UtcNow;
         foreach (var (stay, schedule) in stays)
             foreach (var test in schedule.Tests)
-                db.ResampleTasks.Add(new ResampleTask
-                {
-                    Id = ids.Next(),
-                    RoundId = round.Id,
-                    PersonId = stay.PersonId,
-                    Reason = SingleTubeReason.QuarantineSchedule,
-                    StayId = stay.Id,
-                    DueDate = test.Date,
-                    AtHome = test.Place == QuarantinePlace.Home,
-                    CreatedAtUtc = now,
-                });
+                db.ResampleTasks.Add(Task(round.Id, stay, test, now));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The single-tube task of one scheduled test of a stay, in the standing round.</summary>
+    public ResampleTask Task(long roundId, QuarantineStay stay, ScheduledTest test, DateTime nowUtc) => new()
+    {
+        Id = ids.Next(),
+        RoundId = roundId,
+        PersonId = stay.PersonId,
+        Reason = SingleTubeReason.QuarantineSchedule,
+        StayId = stay.Id,
+        DueDate = test.Date,
+        AtHome = test.Place == QuarantinePlace.Home,
+        CreatedAtUtc = nowUtc,
+    };
 
     /// <summary>
     /// The sampling list for a day: quarantine tests due that day (and, with <paramref name="overdue"/>, earlier ones

@@ -17,7 +17,7 @@ public sealed record SecondaryFollowUpSummary(int Upgraded, int Released);
 /// them to close contacts — red, with the close contacts' longer schedule from the same day 1; two negatives release
 /// them — green, their quarantine ended.
 /// </summary>
-public sealed class SecondaryFollowUp(TimeOrderedIds ids, CityClock clock, HealthCodeService codes)
+public sealed class SecondaryFollowUp(CityClock clock, HealthCodeService codes, QuarantineTesting testing)
 {
     public async Task<SecondaryFollowUpSummary> ApplyAsync(FangkongDb db, IReadOnlyCollection<long> testedPersons, CancellationToken ct)
     {
@@ -90,17 +90,7 @@ public sealed class SecondaryFollowUp(TimeOrderedIds ids, CityClock clock, Healt
             stay.ReleaseDate = schedule.ReleaseDate;
             if (round is not { } roundId) continue;
             foreach (var test in schedule.Tests.Where(t => !planned.Contains((stay.Id, t.Date))))
-                db.ResampleTasks.Add(new ResampleTask
-                {
-                    Id = ids.Next(),
-                    RoundId = roundId,
-                    PersonId = stay.PersonId,
-                    Reason = SingleTubeReason.QuarantineSchedule,
-                    StayId = stay.Id,
-                    DueDate = test.Date,
-                    AtHome = test.Place == QuarantinePlace.Home,
-                    CreatedAtUtc = clock.UtcNow,
-                });
+                db.ResampleTasks.Add(testing.Task(roundId, stay, test, clock.UtcNow));
         }
         await db.SaveChangesAsync(ct);
     }
