@@ -1,3 +1,4 @@
+using Fangkong.Bench.Contacts;
 using Fangkong.Bench.Gate;
 using Fangkong.Bench.Rounds;
 using Fangkong.Bench.Seeding;
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "sampling" => await SamplingBenchmark.RunAsync(args[1..]),
     "fanout" => await FanOutBenchmark.RunAsync(args[1..]),
     "coverage" => await CoverageBenchmark.RunAsync(args[1..]),
+    "contacts" => await ContactsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,5 +23,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench sampling [--provider …] [--residents 20000] [--concurrency 32] [--seconds 10]");
     Console.Error.WriteLine("       Fangkong.Bench fanout [--provider …] [--tubes 100000]");
     Console.Error.WriteLine("       Fangkong.Bench coverage [--provider …] [--residents 1000000] [--runs 50]");
+    Console.Error.WriteLine("       Fangkong.Bench contacts [--provider …] [--residents 1000000] [--days 14] [--visits-per-day 7] [--cases 1000] [--runs 2] [--keep]");
     return 2;
 }

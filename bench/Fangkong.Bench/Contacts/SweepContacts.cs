@@ -1,0 +1,134 @@
+using Fangkong.Domain.Places;
+using Fangkong.Domain.Tracing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Fangkong.Bench.Contacts;
+
+/// <summary>
+/// The product's way: every stay of the store in one <see cref="StayIndex"/> — the long-lived index an API instance
+/// keeps in memory (ADR 0011), loaded once — and the searches as <see cref="ContactFinder"/> runs them. A search reads
+/// its sources' own stays from the store by person, as <c>ContactSearch</c> does; that read is timed with the search.
+/// </summary>
+internal sealed class SweepContacts
+{
+    private readonly ContactStore _store;
+    private readonly Dictionary<long, VenueType> _types;
+
+    private SweepContacts(ContactStore store, StayIndex index, Dictionary<long, VenueType> types, TimeSpan longest)
+    {
+        _store = store;
+        Index = index;
+        _types = types;
+        Longest = longest;
+    }
+
+    public StayIndex Index { get; }
+
+    /// <summary>The longest stay in the data (the index keeps it per venue; the SQL baseline gets it as a constant).</summary>
+    public TimeSpan Longest { get; }
+
+    public static async Task<SweepContacts> LoadAsync(ContactStore store)
+    {
+        await using var c = await store.ConnectAsync();
+        var types = new Dictionary<long, VenueType>();
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT \"Id\", \"Type\" FROM venues";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) types[r.GetInt64(0)] = (VenueType)r.GetInt32(1);
+        }
+        long count;
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT COUNT(*) FROM visits";
+            count = Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var stays = new Stay[count];
+        var n = 0;
+        long longest = 0;
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandTimeout = 0;
+            cmd.CommandText = "SELECT \"PersonId\", \"VenueId\", \"EnteredAtUtc\", \"ExitedAtUtc\" FROM visits WHERE \"ExitedAtUtc\" IS NOT NULL";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                var s = new Stay(r.GetInt64(0), r.GetInt64(1), SqlContacts.Ticks(r, 2), SqlContacts.Ticks(r, 3));
+                stays[n++] = s;
+                longest = Math.Max(longest, s.OutTicks - s.InTicks);
+                if (n % 10_000_000 == 0) Console.WriteLine($"    {n:N0} of {count:N0} stays read");
+            }
+        }
+        var index = new StayIndex(n == stays.Length ? stays : stays[..n]);
+        return new SweepContacts(store, index, types, new TimeSpan(longest));
+    }
+
+    /// <summary>The sources' own stays entered in [earliest start − longest stay, end), by person: one indexed read.</summary>
+    public async Task<Dictionary<long, List<Stay>>> SourceStaysAsync(IReadOnlyList<Source> sources, DateTime endUtc)
+    {
+        var byPerson = new Dictionary<long, List<Stay>>();
+        if (sources.Count == 0) return byPerson;
+        var from = sources.Min(s => s.StartUtc) - Longest;
+        var persons = sources.Select(s => s.Person).Distinct().ToArray();
+        await using var c = await _store.ConnectAsync();
+        await using var cmd = c.CreateCommand();
+        const string Columns = "SELECT \"PersonId\", \"VenueId\", \"EnteredAtUtc\", \"ExitedAtUtc\" FROM visits";
+        if (_store.IsPostgres)
+        {
+            cmd.CommandText = $"{Columns} WHERE \"PersonId\" = ANY(@p) AND \"EnteredAtUtc\" >= @from AND \"EnteredAtUtc\" < @to";
+            var n = (NpgsqlCommand)cmd;
+            n.Parameters.AddWithValue("p", persons);
+            n.Parameters.AddWithValue("from", from);
+            n.Parameters.AddWithValue("to", endUtc);
+        }
+        else
+        {
+            cmd.CommandText = $"{Columns} WHERE \"PersonId\" IN ({string.Join(",", persons)}) AND \"EnteredAtUtc\" >= $from AND \"EnteredAtUtc\" < $to";
+            var s = (SqliteCommand)cmd;
+            s.Parameters.AddWithValue("$from", ContactStore.SqliteTime(from.Ticks));
+            s.Parameters.AddWithValue("$to", ContactStore.SqliteTime(endUtc.Ticks));
+        }
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            var stay = new Stay(r.GetInt64(0), r.GetInt64(1), SqlContacts.Ticks(r, 2), SqlContacts.Ticks(r, 3));
+            if (!byPerson.TryGetValue(stay.PersonId, out var list)) byPerson[stay.PersonId] = list = [];
+            list.Add(stay);
+        }
+        return byPerson;
+    }
+
+    /// <summary>
+    /// <see cref="ContactFinder.Find"/> for each source over its window [start, end), excluding the source itself and
+    /// <paramref name="exclude"/>; the stays outside a source's window are dropped as <c>ContactSearch</c> drops them.
+    /// </summary>
+    public List<Contact> Find(IReadOnlyList<Source> sources, Dictionary<long, List<Stay>> stays, DateTime endUtc, IReadOnlySet<long>? exclude = null)
+    {
+        var result = new List<Contact>();
+        foreach (var source in sources)
+        {
+            if (!stays.TryGetValue(source.Person, out var own)) continue;
+            var window = new ExposureWindow(source.StartUtc, endUtc);
+            var earliest = (source.StartUtc - Longest).Ticks;
+            var inWindow = own.Where(s => s.InTicks >= earliest && s.InTicks < endUtc.Ticks && s.OutTicks > source.StartUtc.Ticks);
+            var excluded = new HashSet<long>(exclude ?? new HashSet<long>()) { source.Person };
+            var found = ContactFinder.Find(Index, inWindow, window, v => _types.TryGetValue(v, out var t) ? t : null, ContactThresholds.Default, excluded);
+            result.AddRange(found.Select(e => new Contact(source.Person, e.PersonId, e.VenueId, e.FirstTogetherUtc.Ticks)));
+        }
+        return result;
+    }
+
+    /// <summary><see cref="ContactFinder.Pairs"/> at each venue within [from, to), with the venue type's threshold.</summary>
+    public List<CoPresence> Pairs(IReadOnlyList<long> venues, DateTime fromUtc, DateTime toUtc)
+    {
+        var result = new List<CoPresence>();
+        foreach (var v in venues)
+        {
+            if (ContactThresholds.Default.MinimumOverlap(_types[v]) is { } min) ContactFinder.Pairs(Index, v, fromUtc.Ticks, toUtc.Ticks, min, result);
+        }
+        return result;
+    }
+
+    public bool IsCloseContactGrade(long venue) => _types.TryGetValue(venue, out var t) && ContactThresholds.Default.IsCloseContactGrade(t);
+}
