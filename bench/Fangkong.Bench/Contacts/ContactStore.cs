@@ -206,19 +206,6 @@ internal sealed class ContactStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_keep) return;
-        if (_directory is not null)
-        {
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_directory, recursive: true); }
-            catch (IOException) { }
-        }
-        if (_database is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var c = new NpgsqlConnection(_server);
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", c);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await Seeding.ScratchStore.DropAsync(_directory, _server, _database);
     }
 }

@@ -52,18 +52,24 @@ internal sealed class ScratchStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_directory is not null)
+        await DropAsync(_directory, _server, _database);
+    }
+
+    /// <summary>Removes a scratch store: the SQLite directory, or the PostgreSQL database on <paramref name="server"/>.</summary>
+    public static async Task DropAsync(string? directory, string? server, string? database)
+    {
+        if (directory is not null)
         {
             SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_directory, recursive: true); }
+            try { Directory.Delete(directory, recursive: true); }
             catch (IOException) { }
         }
-        if (_database is not null)
+        if (database is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var c = new NpgsqlConnection(_server);
+            await using var c = new NpgsqlConnection(server);
             await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", c);
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", c);
             await cmd.ExecuteNonQueryAsync();
         }
     }
