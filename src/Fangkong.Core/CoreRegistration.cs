@@ -51,6 +51,8 @@ public static class CoreRegistration
         services.AddSingleton<Tracing.Investigation>();
         services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<ContactDecisions>();
+        services.AddSingleton<Exports.ExportJobs>();
+        services.AddSingleton<Exports.ExportRunner>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();
         services.AddSingleton<VenueDirectory>();

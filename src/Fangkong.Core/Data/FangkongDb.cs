@@ -55,6 +55,8 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Quarantine.QuarantineTransfer> QuarantineTransfers => Set<Quarantine.QuarantineTransfer>();
     public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
     public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
+    public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
+    public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

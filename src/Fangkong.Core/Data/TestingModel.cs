@@ -90,8 +90,10 @@ internal static class TestingModel
             e.ToTable("cases");
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.TreatedAt).HasMaxLength(100);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
             e.HasIndex(x => x.PersonId);
             e.HasIndex(x => x.ReportedAtUtc);
+            e.HasIndex(x => new { x.DistrictCode, x.ReportedAtUtc });
         });
         b.Entity<Quarantine.QuarantineSite>(e =>
         {
@@ -169,5 +171,19 @@ internal static class TestingModel
         });
         b.Entity<PersonMarker>(e => { e.ToTable("person_markers"); e.HasKey(x => new { x.PersonId, x.Kind }); });
         b.Entity<ZoneControl>(e => { e.ToTable("zone_controls"); e.HasKey(x => x.CompoundId); e.Property(x => x.Reason).HasMaxLength(500); });
+        b.Entity<Exports.ExportJob>(e =>
+        {
+            e.ToTable("export_jobs");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.List).HasMaxLength(32);
+            e.Property(x => x.Format).HasMaxLength(8);
+            e.Property(x => x.FilterJson).HasMaxLength(2000);
+            e.Property(x => x.Purpose).HasMaxLength(500);
+            e.Property(x => x.Error).HasMaxLength(500);
+            e.Property(x => x.FileName).HasMaxLength(100);
+            e.HasIndex(x => new { x.State, x.Id });
+            e.HasIndex(x => new { x.RequestedByUserId, x.Id });
+        });
+        b.Entity<Exports.ExportFile>(e => { e.ToTable("export_files"); e.HasKey(x => x.JobId); e.Property(x => x.JobId).ValueGeneratedNever(); });
     }
 }

@@ -32,6 +32,21 @@ public sealed class PersonDirectory
         return Summarise(p, colour, await AddressAsync(db, p.HouseholdId, ct), mask);
     }
 
+    /// <summary>The district each person's household lies in; persons without a household are absent.</summary>
+    public static async Task<Dictionary<long, string>> DistrictsAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    {
+        var rows = await (from p in db.Persons
+                          where personIds.Contains(p.Id)
+                          join h in db.Households on p.HouseholdId equals h.Id
+                          join u in db.Units on h.UnitId equals u.Id
+                          join b in db.Buildings on u.BuildingId equals b.Id
+                          join c in db.Compounds on b.CompoundId equals c.Id
+                          join cm in db.Communities on c.CommunityId equals cm.Id
+                          join s in db.Streets on cm.StreetId equals s.Id
+                          select new { p.Id, s.DistrictCode }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => r.DistrictCode);
+    }
+
     /// <summary>"龙山区 向阳街道 福镇社区 福民小区 3栋 2单元 301" for a household.</summary>
     public static async Task<string?> AddressAsync(FangkongDb db, long? householdId, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.People;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
@@ -69,6 +70,7 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
             var quarantined = (await db.ResampleTasks.Where(t => t.SampleId != null && sampleIds.Contains(t.SampleId.Value) && t.Reason == SingleTubeReason.QuarantineSchedule)
                 .Select(t => t.SampleId!.Value).ToListAsync(ct)).ToHashSet();
             var known = (await db.Cases.Where(c => positives.Select(p => p.PersonId).Contains(c.PersonId)).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
+            var districts = await PersonDirectory.DistrictsAsync(db, positives.Select(p => p.PersonId).ToList(), ct);
             foreach (var p in positives.Where(p => known.Add(p.PersonId)))
             {
                 db.Cases.Add(new CaseRecord
@@ -80,6 +82,7 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
                     RoundId = p.RoundId,
                     TubeId = p.Id,
                     FoundBy = quarantined.Contains(p.SampleId) ? CaseFoundBy.ContactUnderQuarantine : p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube,
+                    DistrictCode = districts.GetValueOrDefault(p.PersonId),
                 });
                 cases++;
             }

@@ -32,6 +32,8 @@ public sealed class CaseRecord
     public string? TreatedAt { get; set; }
     /// <summary>When an asymptomatic infection was reclassified as a confirmed case (counted apart in the bulletin).</summary>
     public DateTime? ConvertedAtUtc { get; set; }
+    /// <summary>The district of the case's home when reported: where the bulletin and the lists count it (null without an address).</summary>
+    public string? DistrictCode { get; set; }
 }
 
 /// <summary>One change to a case, kept so its history (and the bulletin's conversions and discharges) can be read back.</summary>

@@ -1,5 +1,6 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.People;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,7 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
             Class = Defined(r.Class ?? CaseClass.Asymptomatic, "class"),
             Edition = Defined(r.Edition ?? PolicyEdition.Edition9, "edition"),
             TreatedAt = Text(r.TreatedAt, "treatedAt", 100),
+            DistrictCode = (await PersonDirectory.DistrictsAsync(db, [personId], ct)).GetValueOrDefault(personId),
         };
         c.OnsetDate = Onset(r.OnsetDate, c.Class, sampled);
         db.Cases.Add(c);

@@ -35,6 +35,8 @@ public static class FangkongHost
         builder.Services.AddOpenApi();
         builder.Services.AddFangkongAuth();
         if (builder.Configuration.GetValue("Housekeeping", true)) builder.Services.AddHostedService<GateHousekeeping>();
+        builder.Services.AddSingleton<ExportSignal>();
+        if (builder.Configuration.GetValue("ExportWorker", true)) builder.Services.AddHostedService<ExportWorker>();
         builder.Services.AddFangkongUi();
         return builder;
     }
@@ -60,6 +62,7 @@ public static class FangkongHost
         app.MapPlacesApi();
         app.MapTracingApi();
         app.MapCasesApi();
+        app.MapLineListsApi();
         app.MapInvestigationApi();
         app.MapQuarantineApi();
         app.MapTestingApi();

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Fangkong.Core.Common;
+
+/// <summary>Checks shared by the line lists' filters, each naming the field it rejects.</summary>
+public static partial class LineFilters
+{
+    public const int MaxSpanDays = 366;
+
+    [GeneratedRegex(@"^\d{6}$")]
+    private static partial Regex DistrictCode();
+
+    public static void CheckDates(DateOnly? from, DateOnly? to)
+    {
+        if (from is { } f && to is { } t)
+        {
+            if (t < f) throw new InputException("to", "结束日期不能早于开始日期 / 'to' is before 'from'");
+            if (t.DayNumber - f.DayNumber > MaxSpanDays) throw new InputException("to", "日期范围不能超过一年 / the range may not exceed a year");
+        }
+    }
+
+    public static void Defined<TEnum>(TEnum? value, string field) where TEnum : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(v)) throw new InputException(field, $"无效的取值 / '{v}' is not a valid {field}");
+    }
+
+    /// <summary>A six-digit administrative division code, or null when none was given.</summary>
+    public static string? District(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var c = code.Trim();
+        return DistrictCode().IsMatch(c) ? c : throw new InputException("district", "区县代码应为6位数字 / the district code has six digits");
+    }
+}

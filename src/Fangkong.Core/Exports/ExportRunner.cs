@@ -1,0 +1,92 @@
+using System.Globalization;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Exports;
+
+/// <summary>
+/// Runs export jobs: claims the oldest queued one (or one whose runner stopped beating), writes it batch by batch to a
+/// temporary file with its progress stored after every batch, then keeps the file in the store for its requester.
+/// </summary>
+public sealed class ExportRunner(CityClock clock)
+{
+    public const int BatchSize = 2_000;
+    /// <summary>A running job whose heartbeat is older than this is taken to be orphaned (its instance stopped) and claimed again.</summary>
+    public static readonly TimeSpan Orphaned = TimeSpan.FromMinutes(2);
+
+    /// <summary>Claims the next job for this runner; null when there is none. The conditional update makes the claim safe between instances.</summary>
+    public async Task<long?> ClaimAsync(FangkongDb db, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var stale = now - Orphaned;
+        var candidates = await db.ExportJobs.Where(j => j.State == ExportState.Queued || (j.State == ExportState.Running && j.HeartbeatUtc < stale))
+            .OrderBy(j => j.Id).Select(j => new { j.Id, j.State, j.HeartbeatUtc }).Take(5).ToListAsync(ct);
+        foreach (var c in candidates)
+        {
+            var claimed = await db.ExportJobs.Where(j => j.Id == c.Id && j.State == c.State && j.HeartbeatUtc == c.HeartbeatUtc)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Running).SetProperty(j => j.StartedAtUtc, now)
+                    .SetProperty(j => j.HeartbeatUtc, now).SetProperty(j => j.Done, 0L), ct);
+            if (claimed == 1) return c.Id;
+        }
+        return null;
+    }
+
+    public async Task RunAsync(FangkongDb db, long jobId, CancellationToken ct)
+    {
+        var job = await db.ExportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
+        var path = Path.Combine(Path.GetTempPath(), $"fangkong-export-{jobId}.{job.Format}");
+        try
+        {
+            var source = LineLists.Source(db, job.List, job.FilterJson, clock);
+            var total = await source.CountAsync(ct);
+            await Progress(db, jobId, total, 0, ct);
+            long done = 0;
+            await using (var file = File.Create(path))
+            using (var writer = TableWriter.Create(job.Format, file, source.Sheet(job.English), source.Header(job.English)))
+            {
+                await foreach (var batch in source.BatchesAsync(!job.Revealed, job.English, BatchSize, ct))
+                {
+                    foreach (var row in batch) writer.Row(row);
+                    done += batch.Count;
+                    await Progress(db, jobId, Math.Max(total, done), done, ct);
+                }
+            }
+            var content = await File.ReadAllBytesAsync(path, ct);
+            db.ExportFiles.Add(new ExportFile { JobId = jobId, Content = content });
+            await db.SaveChangesAsync(ct);
+            var name = $"{job.List}-{clock.ToLocal(job.RequestedAtUtc).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.{job.Format}";
+            var now = clock.UtcNow;
+            await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Done)
+                .SetProperty(j => j.Total, done).SetProperty(j => j.Done, done).SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatUtc, now)
+                .SetProperty(j => j.FileName, name).SetProperty(j => j.FileBytes, content.LongLength), ct);
+        }
+        catch (Exception e) when (e is InputException or DbUpdateException or IOException or InvalidOperationException)
+        {
+            var message = e is InputException ? e.Message : "导出失败,请重试 / the export failed; try again";
+            var now = clock.UtcNow;
+            await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Failed)
+                .SetProperty(j => j.Error, message).SetProperty(j => j.FinishedAtUtc, now), CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Deletes the files of exports finished longer ago than <see cref="ExportJobs.Keep"/>; the jobs stay as a record.</summary>
+    public async Task<int> PurgeAsync(FangkongDb db, CancellationToken ct)
+    {
+        var before = clock.UtcNow - ExportJobs.Keep;
+        var old = db.ExportJobs.Where(j => j.FinishedAtUtc < before).Select(j => j.Id);
+        return await db.ExportFiles.Where(f => old.Contains(f.JobId)).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task Progress(FangkongDb db, long jobId, long total, long done, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Total, total).SetProperty(j => j.Done, done)
+            .SetProperty(j => j.HeartbeatUtc, now), ct);
+    }
+}

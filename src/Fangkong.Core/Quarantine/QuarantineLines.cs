@@ -1,0 +1,89 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Exports;
+using Fangkong.Core.People;
+using Fangkong.Domain.People;
+using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
+
+namespace Fangkong.Core.Quarantine;
+
+/// <summary>Filters of the list of quarantined people; <see cref="ReleaseBy"/> finds those due for release by a date.</summary>
+public sealed record QuarantineLineFilter
+{
+    public string? Q { get; init; }
+    public QuarantineState? State { get; init; }
+    public QuarantinePlace? Place { get; init; }
+    public ContactRole? Role { get; init; }
+    public long? SiteId { get; init; }
+    public DateOnly? ReleaseBy { get; init; }
+}
+
+/// <summary>One quarantine stay as the list shows it, unmasked as read; <see cref="Masked"/> before showing it.</summary>
+public sealed record QuarantineLine
+{
+    public long Id { get; init; }
+    public long PersonId { get; init; }
+    public long CaseId { get; init; }
+    public string Name { get; init; } = "";
+    public string DocumentNumber { get; init; } = "";
+    public string? Phone { get; init; }
+    public ContactRole Role { get; init; }
+    public PolicyEdition Edition { get; init; }
+    public QuarantinePlace Place { get; init; }
+    public string? SiteName { get; init; }
+    public string? RoomNumber { get; init; }
+    public DateOnly Day1 { get; init; }
+    public DateOnly ReleaseDate { get; init; }
+    public QuarantineState State { get; init; }
+    public DateTime? ReleasedAtUtc { get; init; }
+
+    public QuarantineLine Masked() => this with { Name = Masking.Name(Name), DocumentNumber = Masking.DocumentNumber(DocumentNumber), Phone = Masking.Phone(Phone) };
+}
+
+public static class QuarantineLines
+{
+    public static IQueryable<QuarantineLine> Query(FangkongDb db, QuarantineLineFilter f)
+    {
+        LineFilters.Defined(f.State, "state");
+        LineFilters.Defined(f.Place, "place");
+        LineFilters.Defined(f.Role, "role");
+        if (f.SiteId is <= 0) throw new InputException("siteId", "隔离点编号无效 / siteId must be positive");
+        var stays = db.QuarantineStays.AsQueryable();
+        if (f.State is { } s) stays = stays.Where(x => x.State == s);
+        if (f.Place is { } place) stays = stays.Where(x => x.Place == place);
+        if (f.Role is { } r) stays = stays.Where(x => x.Role == r);
+        if (f.SiteId is { } site) stays = stays.Where(x => x.SiteId == site);
+        if (f.ReleaseBy is { } by) stays = stays.Where(x => x.ReleaseDate <= by);
+        return from x in stays
+               join p in PersonSearch.Apply(db.Persons, f.Q) on x.PersonId equals p.Id
+               select new QuarantineLine
+               {
+                   Id = x.Id,
+                   PersonId = p.Id,
+                   CaseId = x.CaseId,
+                   Name = p.Name,
+                   DocumentNumber = p.DocumentNumber,
+                   Phone = p.Phone,
+                   Role = x.Role,
+                   Edition = x.Edition,
+                   Place = x.Place,
+                   SiteName = db.QuarantineSites.Where(q => q.Id == x.SiteId).Select(q => q.Name).FirstOrDefault(),
+                   RoomNumber = db.QuarantineRooms.Where(q => q.Id == x.RoomId).Select(q => q.Number).FirstOrDefault(),
+                   Day1 = x.Day1,
+                   ReleaseDate = x.ReleaseDate,
+                   State = x.State,
+                   ReleasedAtUtc = x.ReleasedAtUtc,
+               };
+    }
+
+    public static IReadOnlyList<string> Header(bool english) => english
+        ? ["Stay", "Case", "Name", "ID number", "Phone", "Role", "Policy", "Where", "Site", "Room", "Day 1", "Release date", "State", "Released"]
+        : ["编号", "病例编号", "姓名", "证件号码", "手机", "人员类别", "方案", "隔离方式", "隔离点", "房间", "隔离首日", "解除日期", "状态", "解除时间"];
+
+    public static IReadOnlyList<object?> Cells(QuarantineLine r, bool english, CityClock clock) =>
+    [
+        r.Id, r.CaseId, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Role, english), LineLabels.Of(r.Edition, english), LineLabels.Of(r.Place, english),
+        r.SiteName, r.RoomNumber, r.Day1, r.ReleaseDate, LineLabels.Of(r.State, english), r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
+    ];
+}

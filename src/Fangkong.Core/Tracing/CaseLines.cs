@@ -1,0 +1,93 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Exports;
+using Fangkong.Core.People;
+using Fangkong.Domain.People;
+
+namespace Fangkong.Core.Tracing;
+
+/// <summary>Filters of the case line list; dates are city dates of the report, both ends included.</summary>
+public sealed record CaseLineFilter
+{
+    public string? Q { get; init; }
+    public CaseClass? Class { get; init; }
+    public CaseStatus? Status { get; init; }
+    public CaseFoundBy? FoundBy { get; init; }
+    public string? District { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>Only asymptomatic infections later classified as confirmed.</summary>
+    public bool? Converted { get; init; }
+}
+
+/// <summary>One row of the case line list (一览表), unmasked as read; <see cref="Masked"/> before showing it.</summary>
+public sealed record CaseLine
+{
+    public long Id { get; init; }
+    public long PersonId { get; init; }
+    public string Name { get; init; } = "";
+    public string DocumentNumber { get; init; } = "";
+    public string? Phone { get; init; }
+    public CaseClass Class { get; init; }
+    public CaseStatus Status { get; init; }
+    public CaseFoundBy FoundBy { get; init; }
+    public string? DistrictCode { get; init; }
+    public DateOnly? OnsetDate { get; init; }
+    public DateTime FirstPositiveSampledAtUtc { get; init; }
+    public DateTime ReportedAtUtc { get; init; }
+    public DateTime? ConvertedAtUtc { get; init; }
+    public string? TreatedAt { get; init; }
+    public int ConfirmedContacts { get; init; }
+
+    public CaseLine Masked() => this with { Name = Masking.Name(Name), DocumentNumber = Masking.DocumentNumber(DocumentNumber), Phone = Masking.Phone(Phone) };
+}
+
+public static class CaseLines
+{
+    public static IQueryable<CaseLine> Query(FangkongDb db, CaseLineFilter f, CityClock clock)
+    {
+        LineFilters.CheckDates(f.From, f.To);
+        LineFilters.Defined(f.Class, "class");
+        LineFilters.Defined(f.Status, "status");
+        LineFilters.Defined(f.FoundBy, "foundBy");
+        var cases = db.Cases.AsQueryable();
+        if (f.Class is { } k) cases = cases.Where(c => c.Class == k);
+        if (f.Status is { } s) cases = cases.Where(c => c.Status == s);
+        if (f.FoundBy is { } b) cases = cases.Where(c => c.FoundBy == b);
+        if (LineFilters.District(f.District) is { } d) cases = cases.Where(c => c.DistrictCode == d);
+        if (f.From is { } from) { var t = clock.StartOfDayUtc(from); cases = cases.Where(c => c.ReportedAtUtc >= t); }
+        if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); cases = cases.Where(c => c.ReportedAtUtc < t); }
+        if (f.Converted == true) cases = cases.Where(c => c.ConvertedAtUtc != null);
+        return from c in cases
+               join p in PersonSearch.Apply(db.Persons, f.Q) on c.PersonId equals p.Id
+               select new CaseLine
+               {
+                   Id = c.Id,
+                   PersonId = p.Id,
+                   Name = p.Name,
+                   DocumentNumber = p.DocumentNumber,
+                   Phone = p.Phone,
+                   Class = c.Class,
+                   Status = c.Status,
+                   FoundBy = c.FoundBy,
+                   DistrictCode = c.DistrictCode,
+                   OnsetDate = c.OnsetDate,
+                   FirstPositiveSampledAtUtc = c.FirstPositiveSampledAtUtc,
+                   ReportedAtUtc = c.ReportedAtUtc,
+                   ConvertedAtUtc = c.ConvertedAtUtc,
+                   TreatedAt = c.TreatedAt,
+                   ConfirmedContacts = db.ContactProposals.Count(x => x.CaseId == c.Id && x.Status == ProposalStatus.Confirmed),
+               };
+    }
+
+    public static IReadOnlyList<string> Header(bool english) => english
+        ? ["Case", "Name", "ID number", "Phone", "Classification", "Status", "Found by", "District", "Onset", "First positive sampling", "Reported", "Converted", "Treated at", "Confirmed contacts"]
+        : ["病例编号", "姓名", "证件号码", "手机", "临床分型", "状态", "发现途径", "区县", "发病日期", "首次阳性采样", "报告时间", "转确诊时间", "收治机构", "已确认密接"];
+
+    public static IReadOnlyList<object?> Cells(CaseLine r, bool english, CityClock clock) =>
+    [
+        r.Id, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Class, english), LineLabels.Of(r.Status, english), LineLabels.Of(r.FoundBy, english),
+        r.DistrictCode, r.OnsetDate, clock.ToLocal(r.FirstPositiveSampledAtUtc), clock.ToLocal(r.ReportedAtUtc),
+        r.ConvertedAtUtc is { } c ? clock.ToLocal(c) : null, r.TreatedAt, r.ConfirmedContacts,
+    ];
+}

@@ -1,0 +1,92 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Exports;
+using Fangkong.Core.People;
+using Fangkong.Domain.People;
+
+namespace Fangkong.Core.Tracing;
+
+/// <summary>Filters of the contact line list (all cases); dates are city dates of the first exposure, both ends included.</summary>
+public sealed record ContactLineFilter
+{
+    public string? Q { get; init; }
+    public ContactGrade? Grade { get; init; }
+    public ProposalStatus? Status { get; init; }
+    public ContactKind? Kind { get; init; }
+    public long? CaseId { get; init; }
+    /// <summary>True: released contacts only; false: those still under management.</summary>
+    public bool? Released { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+}
+
+/// <summary>One row of the contact line list, unmasked as read; <see cref="Masked"/> before showing it.</summary>
+public sealed record ContactLine
+{
+    public long Id { get; init; }
+    public long CaseId { get; init; }
+    public long PersonId { get; init; }
+    public string Name { get; init; } = "";
+    public string DocumentNumber { get; init; } = "";
+    public string? Phone { get; init; }
+    public ContactGrade Grade { get; init; }
+    public ContactKind Kind { get; init; }
+    public ProposalStatus Status { get; init; }
+    public string? VenueName { get; init; }
+    public int OverlapMinutes { get; init; }
+    public DateTime FirstExposureUtc { get; init; }
+    public DateTime? DecidedAtUtc { get; init; }
+    public DateTime? ReleasedAtUtc { get; init; }
+
+    public ContactLine Masked() => this with { Name = Masking.Name(Name), DocumentNumber = Masking.DocumentNumber(DocumentNumber), Phone = Masking.Phone(Phone) };
+}
+
+public static class ContactLines
+{
+    public static IQueryable<ContactLine> Query(FangkongDb db, ContactLineFilter f, CityClock clock)
+    {
+        LineFilters.CheckDates(f.From, f.To);
+        LineFilters.Defined(f.Grade, "grade");
+        LineFilters.Defined(f.Status, "status");
+        LineFilters.Defined(f.Kind, "kind");
+        if (f.CaseId is <= 0) throw new InputException("caseId", "病例编号无效 / caseId must be positive");
+        var contacts = db.ContactProposals.AsQueryable();
+        if (f.Grade is { } g) contacts = contacts.Where(c => c.Grade == g);
+        if (f.Status is { } s) contacts = contacts.Where(c => c.Status == s);
+        if (f.Kind is { } k) contacts = contacts.Where(c => c.Kind == k);
+        if (f.CaseId is { } id) contacts = contacts.Where(c => c.CaseId == id);
+        if (f.Released is { } r) contacts = r ? contacts.Where(c => c.ReleasedAtUtc != null) : contacts.Where(c => c.ReleasedAtUtc == null);
+        if (f.From is { } from) { var t = clock.StartOfDayUtc(from); contacts = contacts.Where(c => c.FirstExposureUtc >= t); }
+        if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); contacts = contacts.Where(c => c.FirstExposureUtc < t); }
+        return from c in contacts
+               join p in PersonSearch.Apply(db.Persons, f.Q) on c.PersonId equals p.Id
+               select new ContactLine
+               {
+                   Id = c.Id,
+                   CaseId = c.CaseId,
+                   PersonId = p.Id,
+                   Name = p.Name,
+                   DocumentNumber = p.DocumentNumber,
+                   Phone = p.Phone,
+                   Grade = c.Grade,
+                   Kind = c.Kind,
+                   Status = c.Status,
+                   VenueName = db.Venues.Where(v => v.Id == c.VenueId).Select(v => v.Name).FirstOrDefault(),
+                   OverlapMinutes = c.OverlapMinutes,
+                   FirstExposureUtc = c.FirstExposureUtc,
+                   DecidedAtUtc = c.DecidedAtUtc,
+                   ReleasedAtUtc = c.ReleasedAtUtc,
+               };
+    }
+
+    public static IReadOnlyList<string> Header(bool english) => english
+        ? ["Contact", "Case", "Name", "ID number", "Phone", "Grade", "How", "Status", "Venue", "Overlap (min)", "First exposure", "Decided", "Released"]
+        : ["编号", "病例编号", "姓名", "证件号码", "手机", "类别", "接触方式", "状态", "场所", "重叠(分钟)", "首次暴露", "判定时间", "解除时间"];
+
+    public static IReadOnlyList<object?> Cells(ContactLine r, bool english, CityClock clock) =>
+    [
+        r.Id, r.CaseId, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Grade, english), LineLabels.Of(r.Kind, english), LineLabels.Of(r.Status, english),
+        r.VenueName, r.OverlapMinutes, clock.ToLocal(r.FirstExposureUtc), r.DecidedAtUtc is { } d ? clock.ToLocal(d) : null,
+        r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
+    ];
+}

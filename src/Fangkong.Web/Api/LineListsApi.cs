@@ -1,0 +1,68 @@
+using System.Globalization;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Exports;
+using Fangkong.Core.Quarantine;
+using Fangkong.Core.Tracing;
+using Fangkong.Web.Accounts;
+using Fangkong.Web.Hosting;
+
+namespace Fangkong.Web.Api;
+
+/// <summary>How a caller pages a line list and, with a purpose, unmasks it.</summary>
+public sealed record LinePaging(long? After, int? Size, bool? Reveal, string? Purpose);
+
+/// <summary>Line lists of cases, contacts and quarantined people (keyset paging, search, filters) and their exports as background jobs.</summary>
+public static class LineListsApi
+{
+    public static void MapLineListsApi(this WebApplication app)
+    {
+        var lists = app.MapGroup("/api/lists").WithTags("Line lists").WithProblems().RequireAuthorization(AuthSetup.Tracing);
+
+        lists.MapGet("/cases", async ([AsParameters] CaseLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, CityClock clock, TimeOrderedIds ids, HttpContext http) =>
+            Results.Ok(await PageAsync(db, CaseLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), paging, LineLists.Cases, ids, clock, http)))
+            .WithSummary("Cases, newest first: search by name prefix, ID or phone; filter by classification, status, how found, district, report dates. Masked unless reveal=true with a purpose (audited).");
+
+        lists.MapGet("/contacts", async ([AsParameters] ContactLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, CityClock clock, TimeOrderedIds ids, HttpContext http) =>
+            Results.Ok(await PageAsync(db, ContactLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), paging, LineLists.Contacts, ids, clock, http)))
+            .WithSummary("Contacts of every case, newest first: filter by grade, decision, kind, case, released, first-exposure dates. Masked unless revealed (audited).");
+
+        lists.MapGet("/quarantine", async ([AsParameters] QuarantineLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, CityClock clock, TimeOrderedIds ids, HttpContext http) =>
+            Results.Ok(await PageAsync(db, QuarantineLines.Query(db, filter), r => r.Id, r => r.Masked(), paging, LineLists.Quarantined, ids, clock, http)))
+            .WithSummary("Quarantine stays, newest first: filter by state, place, role, site, due for release by a date. Masked unless revealed (audited).");
+
+        var exports = app.MapGroup("/api/exports").WithTags("Line lists").WithProblems().RequireAuthorization(AuthSetup.Tracing);
+
+        exports.MapPost("/", async (ExportRequest body, FangkongDb db, ExportJobs jobs, ExportSignal signal, HttpContext http) =>
+        {
+            var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            var job = await jobs.RequestAsync(db, body, Reader(http, body.Purpose), english, http.RequestAborted);
+            signal.Wake();
+            return Results.Accepted($"/api/exports/{job.Id}", job);
+        }).WithSummary("Export a line list (cases, contacts, quarantine) under a filter as xlsx or csv, in the background; follow it at the returned address.");
+
+        exports.MapGet("/", async (FangkongDb db, ExportJobs jobs, HttpContext http) => Results.Ok(await jobs.MineAsync(db, http.User.UserId(), http.RequestAborted)))
+            .WithSummary("The caller's last 20 exports with their progress.");
+
+        exports.MapGet("/{id:long}", async (long id, FangkongDb db, ExportJobs jobs, HttpContext http) => Results.Ok(await jobs.GetAsync(db, id, http.User.UserId(), http.RequestAborted)))
+            .WithSummary("One export's state and progress (rows written of the total).");
+
+        exports.MapGet("/{id:long}/file", async (long id, FangkongDb db, ExportJobs jobs, HttpContext http) =>
+        {
+            var (name, type, content) = await jobs.FileAsync(db, id, http.User.UserId(), http.RequestAborted);
+            return Results.File(content, type, name);
+        }).WithSummary("Download a finished export (409 while it runs or after it expired, 24 hours after finishing).");
+    }
+
+    private static TraceReader Reader(HttpContext http, string? purpose) => new(http.User.UserId(), http.User.UserName(), purpose ?? "");
+
+    private static async Task<KeysetPage<T>> PageAsync<T>(FangkongDb db, IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, long>> key, Func<T, T> mask,
+        LinePaging paging, string list, TimeOrderedIds ids, CityClock clock, HttpContext http)
+    {
+        var reveal = paging.Reveal == true;
+        if (reveal) LineLists.AuditReveal(db, ids, clock, Reader(http, paging.Purpose), "list:" + list);
+        var page = await Keyset.PageAsync(rows, key, paging.After, paging.Size, http.RequestAborted);
+        if (reveal) await db.SaveChangesAsync(http.RequestAborted);
+        return reveal ? page : page with { Items = page.Items.Select(mask).ToList() };
+    }
+}
