@@ -1,0 +1,98 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fangkong.Core.Data;
+using Fangkong.Core.Tracing;
+using Fangkong.Web.Tests.Api.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Web.Tests.Api.Lists;
+
+public sealed class ExportJobTestsSqlite() : ExportJobTests(StorageProvider.Sqlite);
+public sealed class ExportJobTestsPostgres() : ExportJobTests(StorageProvider.Postgres);
+
+/// <summary>An export runs in the background: requested, followed to 100 %, downloaded by its requester only, masked unless revealed with a purpose.</summary>
+public abstract partial class ExportJobTests(StorageProvider provider)
+{
+    private static readonly DateTime At = new(2026, 11, 15, 2, 0, 0, DateTimeKind.Utc);
+
+    [GeneratedRegex("<row>")]
+    private static partial Regex Row();
+
+    [Fact]
+    public async Task An_xlsx_of_filtered_cases_and_a_revealed_csv_of_contacts_are_written_in_the_background_and_only_their_requester_gets_them()
+    {
+        await using var host = await CityHost.StartAsync(provider);
+        var seeded = await ListSeed.CasesAndContactsAsync(host, cases: 130, At);
+        var epi = await host.LoginAsync("epi");
+
+        // Cases classified mild, as XLSX, masked.
+        var accepted = await epi.PostAsJsonAsync("/api/exports", new { list = "cases", format = "xlsx", filter = new { @class = "Mild" } });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var job = await WaitAsync(epi, accepted.Headers.Location!.ToString());
+        int mild;
+        await using (var db = host.Db()) mild = await db.Cases.CountAsync(c => c.Class == CaseClass.Mild);
+        Assert.Equal((mild, mild, 100), (job.GetProperty("total").GetInt32(), job.GetProperty("done").GetInt32(), job.GetProperty("percent").GetInt32()));
+        var xlsx = await epi.GetAsync(accepted.Headers.Location + "/file");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using (var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync()))
+        {
+            using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+            var xml = await sheet.ReadToEndAsync();
+            Assert.Equal(mild + 1, Row().Count(xml)); // the header and one row per case
+            Assert.Contains("临床分型", xml);
+            Assert.DoesNotContain(seeded.People.First(p => xml.Contains(p.DocumentNumber[..6], StringComparison.Ordinal)).DocumentNumber, xml);
+        }
+
+        // Another user cannot follow or fetch it.
+        var admin = await host.LoginAsync("admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(accepted.Headers.Location)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(accepted.Headers.Location + "/file")).StatusCode);
+
+        // The contacts of one case as CSV, unmasked with a purpose: the real ID number is in it, and the reveal is audited.
+        var revealed = await epi.PostAsJsonAsync("/api/exports", new { list = "contacts", format = "csv", filter = new { caseId = seeded.CaseIds[3].ToString(System.Globalization.CultureInfo.InvariantCulture) }, reveal = true, purpose = "转运名单核对" });
+        Assert.Equal(HttpStatusCode.Accepted, revealed.StatusCode);
+        await WaitAsync(epi, revealed.Headers.Location!.ToString());
+        var csv = Encoding.UTF8.GetString(await epi.GetByteArrayAsync(revealed.Headers.Location + "/file"));
+        Assert.Equal(3, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header + close + secondary
+        Assert.Contains(seeded.People[130 + 3].DocumentNumber, csv);
+        await using (var db = host.Db())
+            Assert.True(await db.TraceAccesses.AnyAsync(a => a.Kind == "export:contacts" && a.Purpose == "转运名单核对"));
+        var mine = await (await epi.GetAsync("/api/exports")).JsonAsync();
+        Assert.Equal(2, mine.GetArrayLength());
+
+        // Bad requests name the field and queue nothing.
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { list = "everyone" }, "list"),
+            (new { list = "cases", format = "pdf" }, "format"),
+            (new { list = "cases", filter = new { @class = "Purple" } }, "filter.class"),
+            (new { list = "cases", filter = new { from = "2026-11-20", to = "2026-11-01" } }, "to"),
+            (new { list = "contacts", reveal = true }, "purpose"),
+        })
+        {
+            var bad = await epi.PostAsJsonAsync("/api/exports", body);
+            Assert.True(bad.StatusCode == HttpStatusCode.BadRequest, field);
+            Assert.Contains($"\"{field}\"", await bad.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(2, (await (await epi.GetAsync("/api/exports")).JsonAsync()).GetArrayLength());
+    }
+
+    private static async Task<JsonElement> WaitAsync(HttpClient client, string location)
+    {
+        // The worker is woken by the request; the poll only bounds a failure, it is not a timing assertion.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var job = await (await client.GetAsync(location)).JsonAsync();
+            var state = job.GetProperty("state").GetString();
+            if (state == "Done") return job;
+            Assert.NotEqual("Failed", state);
+            Assert.True(DateTime.UtcNow < deadline, $"export still {state}");
+            await Task.Delay(100);
+        }
+    }
+}
