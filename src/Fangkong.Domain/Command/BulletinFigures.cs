@@ -1,0 +1,49 @@
+namespace Fangkong.Domain.Command;
+
+/// <summary>The area a bulletin speaks for; its places are one level down (cities of a province, districts of a city).</summary>
+public enum BulletinLevel { Province = 1, City = 2, District = 3 }
+
+/// <summary>A count in one place, named in both languages.</summary>
+public sealed record PlaceCount(string Name, string EnglishName, int Count);
+
+/// <summary>New confirmed cases of a day by clinical type (domain.md §5; suspected cases are not reported).</summary>
+public sealed record ClinicalTypes(int Mild, int Common, int Severe, int Critical)
+{
+    public int Total => Mild + Common + Severe + Critical;
+}
+
+/// <summary>
+/// Everything one day's bulletin states (domain.md §9), for one area, 0–24 h of <see cref="Day"/> in city time.
+/// Confirmed counts include asymptomatic infections confirmed that day; <see cref="Conversions"/> says how many.
+/// </summary>
+public sealed record BulletinFigures
+{
+    public required DateOnly Day { get; init; }
+    public required BulletinLevel Level { get; init; }
+    public required string AreaName { get; init; }
+    public required string AreaEnglishName { get; init; }
+
+    public ClinicalTypes NewConfirmed { get; init; } = new(0, 0, 0, 0);
+    public IReadOnlyList<PlaceCount> ConfirmedByPlace { get; init; } = [];
+    public int NewAsymptomatic { get; init; }
+    public IReadOnlyList<PlaceCount> AsymptomaticByPlace { get; init; } = [];
+    public int Conversions { get; init; }
+    public IReadOnlyList<PlaceCount> ConversionsByPlace { get; init; } = [];
+    public int Discharged { get; init; }
+    public int ReleasedAsymptomatic { get; init; }
+
+    public int CumulativeConfirmed { get; init; }
+    public int CumulativeDischarged { get; init; }
+    public int CumulativeDeaths { get; init; }
+    public int CumulativeAsymptomatic { get; init; }
+    public int AsymptomaticUnderObservation { get; init; }
+
+    public int NewCloseContacts { get; init; }
+    public int NewSecondaryContacts { get; init; }
+    public int ReleasedContacts { get; init; }
+    public int CloseContactsUnderObservation { get; init; }
+    public int SecondaryContactsUnderObservation { get; init; }
+
+    /// <summary>Confirmed cases still under treatment at the end of the day.</summary>
+    public int CurrentConfirmed => CumulativeConfirmed - CumulativeDischarged - CumulativeDeaths;
+}
