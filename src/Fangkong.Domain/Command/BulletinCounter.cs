@@ -1,0 +1,71 @@
+namespace Fangkong.Domain.Command;
+
+/// <summary>A confirmed case's clinical type; none (null) for an asymptomatic infection.</summary>
+public enum ClinicalType { Mild = 2, Common = 3, Severe = 4, Critical = 5 }
+
+public enum CaseOutcome { None = 0, Discharged = 1, Released = 2, Died = 3 }
+
+/// <summary>
+/// What the bulletin needs of one case, in city dates: where it counts, its type now (null while asymptomatic), when it
+/// was reported, when an asymptomatic infection was confirmed, and how and when it ended. Suspected cases are not facts.
+/// </summary>
+public sealed record CaseFact(string Place, ClinicalType? Type, DateOnly Reported, DateOnly? Converted, CaseOutcome Outcome, DateOnly? OutcomeDate)
+{
+    /// <summary>The day it became a confirmed case: its report, or its conversion; null while asymptomatic.</summary>
+    public DateOnly? ConfirmedOn => Type is null ? null : Converted is { } c && c > Reported ? c : Reported;
+
+    /// <summary>Reported as an asymptomatic infection (a case confirmed on its report day never was).</summary>
+    public bool ReportedAsymptomatic => Type is null || (Converted is { } c && c > Reported);
+
+    public bool EndedBy(DateOnly day) => Outcome != CaseOutcome.None && OutcomeDate is { } d && d <= day;
+}
+
+/// <summary>A confirmed close or secondary contact: the day confirmed (traced) and the day released, if any.</summary>
+public sealed record ContactFact(bool Secondary, DateOnly Traced, DateOnly? Released);
+
+/// <summary>Counts one day's bulletin figures from case and contact facts, by the rules of domain.md §9.</summary>
+public static class BulletinCounter
+{
+    public static BulletinFigures Count(DateOnly day, BulletinLevel level, PlaceCount area, IReadOnlyDictionary<string, PlaceCount> places,
+        IReadOnlyCollection<CaseFact> cases, IReadOnlyCollection<ContactFact> contacts)
+    {
+        var confirmedToday = cases.Where(c => c.ConfirmedOn == day).ToList();
+        var asymptomaticToday = cases.Where(c => c.Reported == day && c.ReportedAsymptomatic).ToList();
+        var conversions = confirmedToday.Where(c => c.Converted == day && c.Reported < day).ToList();
+        var endedToday = cases.Where(c => c.Outcome is CaseOutcome.Discharged or CaseOutcome.Released && c.OutcomeDate == day).ToList();
+        var confirmed = cases.Where(c => c.ConfirmedOn is { } d && d <= day).ToList();
+        var asymptomatic = cases.Where(c => c.ReportedAsymptomatic && c.Reported <= day).ToList();
+        return new BulletinFigures
+        {
+            Day = day,
+            Level = level,
+            AreaName = area.Name,
+            AreaEnglishName = area.EnglishName,
+            NewConfirmed = new ClinicalTypes(
+                confirmedToday.Count(c => c.Type == ClinicalType.Mild), confirmedToday.Count(c => c.Type == ClinicalType.Common),
+                confirmedToday.Count(c => c.Type == ClinicalType.Severe), confirmedToday.Count(c => c.Type == ClinicalType.Critical)),
+            ConfirmedByPlace = ByPlace(confirmedToday, places),
+            NewAsymptomatic = asymptomaticToday.Count,
+            AsymptomaticByPlace = ByPlace(asymptomaticToday, places),
+            Conversions = conversions.Count,
+            ConversionsByPlace = ByPlace(conversions, places),
+            // Ended that day: a confirmed case is discharged; an infection still asymptomatic is released from observation.
+            Discharged = endedToday.Count(c => c.ConfirmedOn is { } d && d <= day),
+            ReleasedAsymptomatic = endedToday.Count(c => c.ConfirmedOn is not { } d || d > day),
+            CumulativeConfirmed = confirmed.Count,
+            CumulativeDischarged = confirmed.Count(c => c.Outcome is CaseOutcome.Discharged or CaseOutcome.Released && c.EndedBy(day)),
+            CumulativeDeaths = confirmed.Count(c => c.Outcome == CaseOutcome.Died && c.EndedBy(day)),
+            CumulativeAsymptomatic = asymptomatic.Count,
+            AsymptomaticUnderObservation = asymptomatic.Count(c => (c.ConfirmedOn is not { } d || d > day) && !c.EndedBy(day)),
+            NewCloseContacts = contacts.Count(c => !c.Secondary && c.Traced == day),
+            NewSecondaryContacts = contacts.Count(c => c.Secondary && c.Traced == day),
+            ReleasedContacts = contacts.Count(c => c.Released == day),
+            CloseContactsUnderObservation = contacts.Count(c => !c.Secondary && c.Traced <= day && (c.Released is not { } r || r > day)),
+            SecondaryContactsUnderObservation = contacts.Count(c => c.Secondary && c.Traced <= day && (c.Released is not { } r || r > day)),
+        };
+    }
+
+    private static List<PlaceCount> ByPlace(IEnumerable<CaseFact> cases, IReadOnlyDictionary<string, PlaceCount> places) =>
+        BulletinOrder.Largest(cases.GroupBy(c => c.Place).Select(g =>
+            (places.TryGetValue(g.Key, out var p) ? p : new PlaceCount(g.Key, g.Key, 0)) with { Count = g.Count() })).ToList();
+}

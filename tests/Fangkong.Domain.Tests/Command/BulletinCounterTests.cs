@@ -1,0 +1,82 @@
+using Fangkong.Domain.Command;
+
+namespace Fangkong.Domain.Tests.Command;
+
+/// <summary>Counting a day from hand-built cases: conversions, same-day confirmation, endings, cumulative totals, contacts.</summary>
+public sealed class BulletinCounterTests
+{
+    private static readonly DateOnly Day = new(2022, 3, 14);
+    private static readonly PlaceCount City = new("辽源市", "Liaoyuan", 0);
+    private static readonly Dictionary<string, PlaceCount> Places = new()
+    {
+        ["220402"] = new("龙山区", "Longshan District", 0),
+        ["220403"] = new("西安区", "Xi'an District", 0),
+    };
+
+    [Fact]
+    public void A_day_counts_new_confirmed_conversions_asymptomatic_and_endings_by_their_own_dates()
+    {
+        CaseFact[] cases =
+        [
+            new("220402", ClinicalType.Mild, Day, null, CaseOutcome.None, null),                              // confirmed today
+            new("220402", ClinicalType.Common, Day.AddDays(-3), Day, CaseOutcome.None, null),                 // asymptomatic on the 11th, converted today
+            new("220403", ClinicalType.Severe, Day, Day, CaseOutcome.None, null),                            // reported and confirmed today: no conversion
+            new("220403", null, Day, null, CaseOutcome.None, null),                                          // asymptomatic today
+            new("220403", ClinicalType.Mild, Day, Day.AddDays(2), CaseOutcome.None, null),                   // asymptomatic today, converted later: asymptomatic in today's bulletin
+            new("220402", ClinicalType.Mild, Day.AddDays(-10), null, CaseOutcome.Discharged, Day),            // discharged today
+            new("220402", null, Day.AddDays(-8), null, CaseOutcome.Released, Day),                            // released from observation today
+            new("220403", ClinicalType.Critical, Day.AddDays(-9), null, CaseOutcome.Died, Day.AddDays(-1)),   // died yesterday
+            new("220403", ClinicalType.Mild, Day.AddDays(1), null, CaseOutcome.None, null),                   // tomorrow: not yet
+        ];
+        ContactFact[] contacts =
+        [
+            new(false, Day, null), new(false, Day.AddDays(-5), Day), new(true, Day, null), new(true, Day.AddDays(-2), null), new(false, Day.AddDays(1), null),
+        ];
+        var f = BulletinCounter.Count(Day, BulletinLevel.City, City, Places, cases, contacts);
+
+        Assert.Equal(new ClinicalTypes(1, 1, 1, 0), f.NewConfirmed);
+        Assert.Equal([("龙山区", 2), ("西安区", 1)], f.ConfirmedByPlace.Select(p => (p.Name, p.Count)));
+        Assert.Equal((1, "龙山区"), (f.Conversions, f.ConversionsByPlace.Single().Name));
+        Assert.Equal(2, f.NewAsymptomatic);
+        Assert.Equal((1, 1), (f.Discharged, f.ReleasedAsymptomatic));
+        // Confirmed by the end of the day: the three of today, the discharged one, the one who died.
+        Assert.Equal((5, 1, 1, 3), (f.CumulativeConfirmed, f.CumulativeDischarged, f.CumulativeDeaths, f.CurrentConfirmed));
+        // Ever reported asymptomatic by then: converted today, two of today, the released one; still observed: today's two.
+        Assert.Equal((4, 2), (f.CumulativeAsymptomatic, f.AsymptomaticUnderObservation));
+        Assert.Equal((1, 1, 1), (f.NewCloseContacts, f.NewSecondaryContacts, f.ReleasedContacts));
+        Assert.Equal((1, 2), (f.CloseContactsUnderObservation, f.SecondaryContactsUnderObservation));
+    }
+
+    [Fact]
+    public void Counts_agree_with_brute_force_over_random_cases_on_every_day()
+    {
+        var random = new Random(20220314);
+        var cases = Enumerable.Range(0, 2_000).Select(_ =>
+        {
+            var reported = Day.AddDays(-random.Next(30));
+            ClinicalType? type = random.Next(3) == 0 ? null : (ClinicalType)random.Next(2, 6);
+            DateOnly? converted = type is not null && random.Next(4) == 0 ? reported.AddDays(random.Next(0, 5)) : null;
+            var outcome = (CaseOutcome)random.Next(4);
+            DateOnly? ended = outcome == CaseOutcome.None ? null : reported.AddDays(random.Next(5, 20));
+            return new CaseFact(random.Next(2) == 0 ? "220402" : "220403", type, reported, converted, outcome, ended);
+        }).ToList();
+        for (var d = Day.AddDays(-30); d <= Day; d = d.AddDays(1))
+        {
+            var f = BulletinCounter.Count(d, BulletinLevel.City, City, Places, cases, []);
+            var day = d;
+            // Brute force, case by case, from the definitions.
+            int newConfirmed = 0, newAsym = 0, conversions = 0, cumulative = 0;
+            foreach (var c in cases)
+            {
+                var confirmedOn = c.Type is null ? (DateOnly?)null : c.Converted is { } cv && cv > c.Reported ? cv : c.Reported;
+                if (confirmedOn == day) newConfirmed++;
+                if (confirmedOn == day && c.Converted == day && c.Reported < day) conversions++;
+                if (c.Reported == day && (c.Type is null || c.Converted > c.Reported)) newAsym++;
+                if (confirmedOn <= day) cumulative++;
+            }
+            Assert.Equal((newConfirmed, newAsym, conversions, cumulative), (f.NewConfirmed.Total, f.NewAsymptomatic, f.Conversions, f.CumulativeConfirmed));
+            Assert.Equal(f.NewConfirmed.Total, f.ConfirmedByPlace.Sum(p => p.Count));
+            Assert.Equal(f.NewAsymptomatic, f.AsymptomaticByPlace.Sum(p => p.Count));
+        }
+    }
+}
