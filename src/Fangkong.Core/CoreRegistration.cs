@@ -52,6 +52,7 @@ public static class CoreRegistration
         services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<Exports.ExportJobs>();
+        services.AddSingleton<Command.Bulletins>();
         services.AddSingleton<Exports.ExportRunner>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();

@@ -57,6 +57,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
+    public DbSet<Command.Bulletin> Bulletins => Set<Command.Bulletin>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

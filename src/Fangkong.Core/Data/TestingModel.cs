@@ -184,6 +184,18 @@ internal static class TestingModel
             e.HasIndex(x => new { x.State, x.Id });
             e.HasIndex(x => new { x.RequestedByUserId, x.Id });
         });
+        b.Entity<Command.Bulletin>(e =>
+        {
+            e.ToTable("bulletins");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.AreaCode).HasMaxLength(6);
+            e.Property(x => x.TextZh).HasMaxLength(Command.Bulletins.MaxText);
+            e.Property(x => x.TextEn).HasMaxLength(Command.Bulletins.MaxText);
+            e.Property(x => x.FiguresJson).HasMaxLength(8_000);
+            e.HasIndex(x => new { x.Day, x.Level, x.AreaCode });
+            // One published bulletin per area and day; drafts may be many.
+            e.HasIndex(x => new { x.Day, x.Level, x.AreaCode }, "IX_bulletins_published").IsUnique().HasFilter("\"State\" = 2");
+        });
         b.Entity<Exports.ExportFile>(e => { e.ToTable("export_files"); e.HasKey(x => x.JobId); e.Property(x => x.JobId).ValueGeneratedNever(); });
     }
 }

@@ -20,6 +20,17 @@ public static class Regions
     ];
 
     public const string LiaoyuanCityCode = "220400";
+    public const string JilinProvinceCode = "220000";
+
+    /// <summary>Names of the province- and city-level divisions the platform reports for (bulletins name them).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Name, string EnglishName)> Areas = new Dictionary<string, (string, string)>
+    {
+        [JilinProvinceCode] = ("吉林省", "Jilin Province"),
+        [LiaoyuanCityCode] = ("辽源市", "Liaoyuan"),
+    };
+
+    /// <summary>The province a city or district code lies in ("220402" → "220000").</summary>
+    public static string ProvinceOf(string code) => code[..2] + "0000";
 
     /// <summary>A region code is plausible when its province exists and it is not all zeros below the province.</summary>
     public static bool IsPlausibleRegionCode(string code) =>

@@ -63,6 +63,7 @@ public static class FangkongHost
         app.MapTracingApi();
         app.MapCasesApi();
         app.MapLineListsApi();
+        app.MapBulletinsApi();
         app.MapInvestigationApi();
         app.MapQuarantineApi();
         app.MapTestingApi();

@@ -1,0 +1,85 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.People;
+using Fangkong.Core.Tracing;
+using Fangkong.Domain.Command;
+using Fangkong.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Command;
+
+/// <summary>
+/// Reads from the store what <see cref="BulletinCounter"/> counts for one area and day: every case of the area up to the
+/// end of the day (suspected ones left out), and the confirmed close and secondary contacts of those cases.
+/// </summary>
+public static class BulletinFacts
+{
+    /// <summary>Cases without a home address count in the city and province, under this place.</summary>
+    public static readonly PlaceCount Unknown = new("地址不详", "address unknown", 0);
+
+    public static async Task<BulletinFigures> FiguresAsync(FangkongDb db, CityClock clock, DateOnly day, BulletinLevel level, string areaCode, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(level)) throw new InputException("level", "级别应为 Province、City 或 District / level is Province, City or District");
+        var districts = await db.Districts.AsNoTracking().ToListAsync(ct);
+        var (area, places, placeOf) = Area(districts, level, areaCode?.Trim() ?? "");
+        var end = clock.StartOfDayUtc(day.AddDays(1));
+        var rows = await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc < end && c.Class != CaseClass.Suspected)
+            .Select(c => new { c.Id, c.DistrictCode, c.Class, c.ReportedAtUtc, c.ConvertedAtUtc, c.Status, c.StatusAtUtc }).ToListAsync(ct);
+        var inArea = rows.Select(r => (r, Place: placeOf(r.DistrictCode))).Where(x => x.Place is not null).ToList();
+        var cases = inArea.Select(x => new CaseFact(x.Place!, Type(x.r.Class), Date(clock, x.r.ReportedAtUtc), x.r.ConvertedAtUtc is { } cv ? Date(clock, cv) : null,
+            Outcome(x.r.Status), x.r.StatusAtUtc is { } s ? Date(clock, s) : null)).ToList();
+        var caseIds = inArea.Select(x => x.r.Id).ToHashSet();
+        var contactRows = await db.ContactProposals.AsNoTracking()
+            .Where(p => p.Status == ProposalStatus.Confirmed && p.Grade != ContactGrade.Companion && p.DecidedAtUtc < end)
+            .Select(p => new { p.CaseId, p.Grade, p.DecidedAtUtc, p.ReleasedAtUtc }).ToListAsync(ct);
+        var contacts = contactRows.Where(p => caseIds.Contains(p.CaseId))
+            .Select(p => new ContactFact(p.Grade == ContactGrade.Secondary, Date(clock, p.DecidedAtUtc!.Value), p.ReleasedAtUtc is { } r ? Date(clock, r) : null)).ToList();
+        return BulletinCounter.Count(day, level, area, places, cases, contacts);
+    }
+
+    // The area's name, its places one level down, and which place (if any) a case's district counts under.
+    private static (PlaceCount Area, Dictionary<string, PlaceCount> Places, Func<string?, string?> PlaceOf) Area(List<DistrictRow> districts, BulletinLevel level, string code)
+    {
+        PlaceCount Named(string c) => Regions.Areas.TryGetValue(c, out var n) ? new PlaceCount(n.Name, n.EnglishName, 0) : new PlaceCount(c, c, 0);
+        switch (level)
+        {
+            case BulletinLevel.District:
+                var d = districts.FirstOrDefault(x => x.Code == code) ?? throw new InputException("area", "没有这个区县 / no such district");
+                var self = new PlaceCount(d.Name, d.EnglishName, 0);
+                return (self, new() { [d.Code] = self }, dc => dc == d.Code ? d.Code : null);
+            case BulletinLevel.City:
+                var inCity = districts.Where(x => x.CityCode == code).ToList();
+                if (inCity.Count == 0) throw new InputException("area", "没有这个城市 / no such city");
+                var places = inCity.ToDictionary(x => x.Code, x => new PlaceCount(x.Name, x.EnglishName, 0));
+                places[""] = Unknown;
+                var codes = inCity.Select(x => x.Code).ToHashSet();
+                return (Named(code), places, dc => dc is null ? "" : codes.Contains(dc) ? dc : null);
+            default:
+                var inProvince = districts.Where(x => Regions.ProvinceOf(x.Code) == code).ToList();
+                if (inProvince.Count == 0) throw new InputException("area", "没有这个省份 / no such province");
+                var cityOf = inProvince.ToDictionary(x => x.Code, x => x.CityCode);
+                var cities = inProvince.Select(x => x.CityCode).Distinct().ToDictionary(c => c, Named);
+                cities[""] = Unknown;
+                return (Named(code), cities, dc => dc is null ? "" : cityOf.TryGetValue(dc, out var c) ? c : null);
+        }
+    }
+
+    private static ClinicalType? Type(CaseClass c) => c switch
+    {
+        CaseClass.Mild => ClinicalType.Mild,
+        CaseClass.Common => ClinicalType.Common,
+        CaseClass.Severe => ClinicalType.Severe,
+        CaseClass.Critical => ClinicalType.Critical,
+        _ => null,
+    };
+
+    private static CaseOutcome Outcome(CaseStatus s) => s switch
+    {
+        CaseStatus.Discharged => CaseOutcome.Discharged,
+        CaseStatus.Released => CaseOutcome.Released,
+        CaseStatus.Died => CaseOutcome.Died,
+        _ => CaseOutcome.None,
+    };
+
+    private static DateOnly Date(CityClock clock, DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc));
+}

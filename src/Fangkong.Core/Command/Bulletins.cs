@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.Command;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Command;
+
+public sealed record BulletinRequest(DateOnly? Day, BulletinLevel? Level, string? Area);
+
+public sealed record BulletinEdit(string? TitleZh, string? TextZh, string? TitleEn, string? TextEn);
+
+/// <summary>Drafts generated from the data, edited, published once per area and day, and listed.</summary>
+public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
+{
+    public const int MaxText = 8_000;
+
+    public async Task<Bulletin> DraftAsync(FangkongDb db, BulletinRequest r, long userId, CancellationToken ct)
+    {
+        var day = r.Day ?? throw new InputException("day", "请选择日期 / day is required");
+        if (day >= clock.Today) throw new InputException("day", "只能通报已结束的一天 / only a day that has ended (before today) can be reported");
+        var level = r.Level ?? throw new InputException("level", "请选择级别 / level is required");
+        var area = r.Area?.Trim() ?? throw new InputException("area", "请选择地区 / area is required");
+        var f = await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct);
+        var b = new Bulletin
+        {
+            Id = ids.Next(),
+            Day = day,
+            Level = level,
+            AreaCode = area,
+            TitleZh = BulletinChinese.Title(f),
+            TextZh = BulletinChinese.Text(f),
+            TitleEn = BulletinEnglish.Title(f),
+            TextEn = BulletinEnglish.Text(f),
+            FiguresJson = JsonSerializer.Serialize(f),
+            GeneratedByUserId = userId,
+            GeneratedAtUtc = clock.UtcNow,
+        };
+        db.Bulletins.Add(b);
+        await db.SaveChangesAsync(ct);
+        return b;
+    }
+
+    public async Task<Bulletin> EditAsync(FangkongDb db, long id, BulletinEdit e, long userId, CancellationToken ct)
+    {
+        var b = await GetAsync(db, id, ct);
+        if (b.State == BulletinState.Published) throw new ConflictException("已发布的通报不能修改 / a published bulletin cannot be changed", "Published");
+        b.TitleZh = Text(e.TitleZh, "titleZh", 200) ?? b.TitleZh;
+        b.TextZh = Text(e.TextZh, "textZh", MaxText) ?? b.TextZh;
+        b.TitleEn = Text(e.TitleEn, "titleEn", 200) ?? b.TitleEn;
+        b.TextEn = Text(e.TextEn, "textEn", MaxText) ?? b.TextEn;
+        b.EditedByUserId = userId;
+        b.EditedAtUtc = clock.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return b;
+    }
+
+    public async Task<Bulletin> PublishAsync(FangkongDb db, long id, long userId, CancellationToken ct)
+    {
+        var b = await GetAsync(db, id, ct);
+        if (b.State == BulletinState.Published) return b;
+        if (await db.Bulletins.AnyAsync(x => x.State == BulletinState.Published && x.Day == b.Day && x.Level == b.Level && x.AreaCode == b.AreaCode, ct))
+            throw new ConflictException("该地区当日通报已发布 / a bulletin for this area and day is already published", "AlreadyPublished");
+        b.State = BulletinState.Published;
+        b.PublishedByUserId = userId;
+        b.PublishedAtUtc = clock.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return b;
+    }
+
+    public static async Task<Bulletin> GetAsync(FangkongDb db, long id, CancellationToken ct) =>
+        await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("id", "通报不存在 / no such bulletin");
+
+    public static async Task<Page<Bulletin>> ListAsync(FangkongDb db, BulletinState? state, int? page, int? size, CancellationToken ct)
+    {
+        var (p, s) = Paging.Normalise(page, size);
+        var q = db.Bulletins.AsNoTracking();
+        if (state is { } st) q = q.Where(b => b.State == st);
+        var total = await q.LongCountAsync(ct);
+        var items = await q.OrderByDescending(b => b.Day).ThenByDescending(b => b.Id).Skip((p - 1) * s).Take(s).ToListAsync(ct);
+        return new Page<Bulletin>(items, p, s, total);
+    }
+
+    private static string? Text(string? value, string field, int max)
+    {
+        if (value is null) return null;
+        var t = value.Trim();
+        if (t.Length == 0) throw new InputException(field, "不能为空 / may not be empty");
+        if (t.Length > max) throw new InputException(field, $"不能超过{max}字 / longer than {max} characters");
+        return t;
+    }
+}
