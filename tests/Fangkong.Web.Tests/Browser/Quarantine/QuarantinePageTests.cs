@@ -79,7 +79,7 @@ public sealed class QuarantinePageTests(CityBrowserFixture app)
     }
 
     [Fact]
-    public async Task An_epidemiologist_sees_the_days_test_and_records_a_fever_that_raises_an_alert()
+    public async Task An_epidemiologist_sees_the_days_test_and_records_a_fever_that_raises_an_alert_and_a_sampler_sees_only_the_tests()
     {
         const string name = "长青隔离点";
         long siteId;
@@ -131,5 +131,15 @@ public sealed class QuarantinePageTests(CityBrowserFixture app)
             var entry = await db.QuarantineCheckIns.SingleAsync(c => c.StayId == stayId);
             Assert.Equal((38.2m, "cough", CheckInAlert.Fever, epi), (entry.Temperature, entry.Symptoms, entry.Alert, entry.ByUserId));
         }
+
+        // A sampler has the test list (GET /api/quarantine/tests allows them) and nothing else of quarantine.
+        var sampler = await app.SignInAsync("sampler");
+        await Expect(sampler.Locator("[data-testid=nav-quarantine]")).ToHaveCountAsync(0);
+        await sampler.Locator("[data-testid=nav-quarantine-tests]").ClickAsync();
+        await sampler.WaitForURLAsync("**/quarantine/tests");
+        await Expect(sampler.Locator($"[data-testid=test-row][data-stay='{stayId}']")).ToHaveCountAsync(1);
+        await Expect(sampler.Locator("[data-testid=quarantine-tabs]")).ToHaveCountAsync(0);
+        await sampler.GotoAsync("/quarantine/alerts");
+        await sampler.WaitForURLAsync(u => u.Contains("/denied", StringComparison.Ordinal));
     }
 }
