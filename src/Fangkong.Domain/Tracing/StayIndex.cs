@@ -20,9 +20,10 @@ public sealed class StayIndex
     private readonly Stay[] _stays;
     private readonly Dictionary<long, (int Start, int Count, long MaxDuration)> _venues = [];
 
-    // Positions in _stays by (person, entry time); a person's run in it is _persons[person].Start, Count.
+    // Positions in _stays by (person, entry time); a person's stays are the run _runs[_persons[person]] of it.
     private readonly int[] _byPerson;
-    private readonly Dictionary<long, (int Start, int Count, long MaxDuration)> _persons = [];
+    private readonly Dictionary<long, int> _persons = [];
+    private readonly List<(int Start, int Count, long MaxDuration)> _runs = [];
 
     public StayIndex(IEnumerable<Stay> stays)
     {
@@ -67,7 +68,8 @@ public sealed class StayIndex
     public void ForPerson(long personId, long fromTicks, long toTicks, List<int> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (toTicks <= fromTicks || !_persons.TryGetValue(personId, out var p)) return;
+        if (toTicks <= fromTicks || !_persons.TryGetValue(personId, out var r)) return;
+        var p = _runs[r];
         var end = p.Start + p.Count;
         for (var i = PersonLowerBound(p.Start, end, fromTicks - p.MaxDuration); i < end && _stays[_byPerson[i]].InTicks < toTicks; i++)
             if (_stays[_byPerson[i]].OutTicks > fromTicks) into.Add(_byPerson[i]);
@@ -79,27 +81,40 @@ public sealed class StayIndex
 
     private int[] SortByPerson()
     {
-        // Sorting (person, entry) keys next to the positions keeps the sort on contiguous memory; comparing through
-        // the positions into _stays would miss the cache on every comparison. The keys are dropped afterwards.
-        var positions = new int[_stays.Length];
-        var keys = new PersonKey[_stays.Length];
-        for (var i = 0; i < _stays.Length; i++)
+        // A counting sort into one run per person, then each short run by entry time: faster than one comparison sort
+        // of every stay, with 12 bytes a stay of scratch (the stay's run and entry time) dropped afterwards.
+        var n = _stays.Length;
+        var run = new int[n];
+        for (var i = 0; i < n; i++)
         {
-            keys[i] = new PersonKey(_stays[i].PersonId, _stays[i].InTicks);
-            positions[i] = i;
-            ref var p = ref CollectionsMarshal.GetValueRefOrAddDefault(_persons, _stays[i].PersonId, out _);
+            ref var r = ref CollectionsMarshal.GetValueRefOrAddDefault(_persons, _stays[i].PersonId, out var seen);
+            if (!seen)
+            {
+                r = _runs.Count;
+                _runs.Add(default);
+            }
+            run[i] = r;
+            ref var p = ref CollectionsMarshal.AsSpan(_runs)[r];
+            p.Count++;
             p.MaxDuration = Math.Max(p.MaxDuration, _stays[i].OutTicks - _stays[i].InTicks);
         }
-        keys.AsSpan().Sort(positions.AsSpan());
-        var j = 0;
-        while (j < keys.Length)
+        var runs = CollectionsMarshal.AsSpan(_runs);
+        var next = 0;
+        foreach (ref var p in runs)
         {
-            var person = keys[j].PersonId;
-            var start = j;
-            while (j < keys.Length && keys[j].PersonId == person) j++;
-            ref var p = ref CollectionsMarshal.GetValueRefOrNullRef(_persons, person);
-            p = (start, j - start, p.MaxDuration);
+            p.Start = next;
+            next += p.Count;
         }
+        var positions = new int[n];
+        var entries = new long[n];
+        var filled = new int[runs.Length];
+        for (var i = 0; i < n; i++)
+        {
+            var at = runs[run[i]].Start + filled[run[i]]++;
+            positions[at] = i;
+            entries[at] = _stays[i].InTicks;
+        }
+        foreach (var p in runs) Array.Sort(entries, positions, p.Start, p.Count);
         return positions;
     }
 
@@ -121,10 +136,5 @@ public sealed class StayIndex
             if (_stays[_byPerson[mid]].InTicks < inTicks) lo = mid + 1; else hi = mid;
         }
         return lo;
-    }
-
-    private readonly record struct PersonKey(long PersonId, long InTicks) : IComparable<PersonKey>
-    {
-        public int CompareTo(PersonKey other) => PersonId != other.PersonId ? PersonId.CompareTo(other.PersonId) : InTicks.CompareTo(other.InTicks);
     }
 }
