@@ -18,13 +18,13 @@ internal sealed class SweepContacts
     private readonly ContactStore _store;
     private readonly Dictionary<long, VenueType> _types;
 
-    private SweepContacts(ContactStore store, StayIndex index, Dictionary<long, VenueType> types, TimeSpan longest, TimeSpan read, TimeSpan build, TimeSpan venueBuild)
+    private SweepContacts(ContactStore store, StayIndex index, Dictionary<long, VenueType> types, TimeSpan longest, TimeSpan read, TimeSpan build)
     {
         _store = store;
         Index = index;
         _types = types;
         Longest = longest;
-        (Read, Build, VenueBuild) = (read, build, venueBuild);
+        (Read, Build) = (read, build);
     }
 
     public StayIndex Index { get; }
@@ -32,11 +32,8 @@ internal sealed class SweepContacts
     /// <summary>Reading every visit of the store into memory.</summary>
     public TimeSpan Read { get; }
 
-    /// <summary>Building the <see cref="StayIndex"/> from the stays read: both sorts.</summary>
+    /// <summary>Building the <see cref="StayIndex"/> from the stays read: the sort by venue and the by-person view.</summary>
     public TimeSpan Build { get; }
-
-    /// <summary>The index as it was before the by-person view (filter and sort by venue only), rebuilt alone from the same stays to compare.</summary>
-    public TimeSpan VenueBuild { get; }
 
     /// <summary>The longest stay in the data (the index keeps it per venue; the SQL baseline gets it as a constant).</summary>
     public TimeSpan Longest { get; }
@@ -78,13 +75,7 @@ internal sealed class SweepContacts
         var read = clock.Elapsed;
         clock.Restart();
         var index = new StayIndex(stays);
-        var build = clock.Elapsed;
-        GC.Collect();
-        clock.Restart();
-        var byVenue = stays.Where(s => s.OutTicks > s.InTicks).ToArray();
-        Array.Sort(byVenue, static (a, b) => a.VenueId != b.VenueId ? a.VenueId.CompareTo(b.VenueId) : a.InTicks.CompareTo(b.InTicks));
-        var venueBuild = clock.Elapsed;
-        return new SweepContacts(store, index, types, new TimeSpan(longest), read, build, venueBuild);
+        return new SweepContacts(store, index, types, new TimeSpan(longest), read, clock.Elapsed);
     }
 
     /// <summary>
