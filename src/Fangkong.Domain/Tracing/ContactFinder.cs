@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Fangkong.Domain.Places;
 
 namespace Fangkong.Domain.Tracing;
@@ -47,9 +48,10 @@ public static class ContactFinder
                 if (other.PersonId == s.PersonId || exclude.Contains(other.PersonId)) continue;
                 var overlap = new TimeSpan(Math.Min(to, other.OutTicks) - Math.Max(from, other.InTicks));
                 if (overlap <= TimeSpan.Zero || overlap < min) continue;
-                var evidence = new ContactEvidence(other.PersonId, s.VenueId, Utc(s.InTicks), Utc(s.OutTicks), Utc(other.InTicks), Utc(other.OutTicks), overlap);
-                if (!found.TryGetValue(other.PersonId, out var known) || evidence.FirstTogetherUtc < known.FirstTogetherUtc)
-                    found[other.PersonId] = evidence;
+                // Colleagues and fellow passengers meet day after day: evidence is built only when it is the earliest yet.
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(found, other.PersonId, out var seen);
+                if (seen && known!.FirstTogetherUtc.Ticks <= Math.Max(s.InTicks, other.InTicks)) continue;
+                known = new ContactEvidence(other.PersonId, s.VenueId, Utc(s.InTicks), Utc(s.OutTicks), Utc(other.InTicks), Utc(other.OutTicks), overlap);
             }
         }
         return found.Values.OrderBy(e => e.FirstTogetherUtc).ThenBy(e => e.PersonId).ToList();
