@@ -65,23 +65,29 @@ public static class ContactFinder
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(into);
-        var active = new List<Stay>();
+        // The stays still inside: (person, exit clipped to `to`). Dropping those gone is an in-place compaction, not
+        // RemoveAll with a closure per stay: at a school or a workplace this loop is the whole cost.
+        var active = new List<(long PersonId, long To)>();
         foreach (var s in index.AtVenue(venueId))
         {
             if (s.InTicks >= toTicks) break;
             var sFrom = Math.Max(s.InTicks, fromTicks);
             var sTo = Math.Min(s.OutTicks, toTicks);
             if (sTo <= sFrom) continue;
-            active.RemoveAll(a => Math.Min(a.OutTicks, toTicks) <= sFrom);
-            foreach (var a in active)
+            var still = CollectionsMarshal.AsSpan(active);
+            var kept = 0;
+            foreach (ref readonly var a in still)
             {
+                if (a.To <= sFrom) continue;
+                still[kept++] = a;
                 if (a.PersonId == s.PersonId) continue;
-                var overlapFrom = Math.Max(sFrom, Math.Max(a.InTicks, fromTicks));
-                var overlapTo = Math.Min(sTo, Math.Min(a.OutTicks, toTicks));
-                if (overlapTo > overlapFrom && overlapTo - overlapFrom >= minimum.Ticks)
-                    into.Add(new CoPresence(Math.Min(a.PersonId, s.PersonId), Math.Max(a.PersonId, s.PersonId), venueId, overlapFrom, overlapTo));
+                // Entered in order, so the overlap starts at this stay's (clipped) entry.
+                var overlapTo = Math.Min(sTo, a.To);
+                if (overlapTo - sFrom >= minimum.Ticks && overlapTo > sFrom)
+                    into.Add(new CoPresence(Math.Min(a.PersonId, s.PersonId), Math.Max(a.PersonId, s.PersonId), venueId, sFrom, overlapTo));
             }
-            active.Add(s);
+            CollectionsMarshal.SetCount(active, kept);
+            active.Add((s.PersonId, sTo));
         }
     }
 
