@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Fangkong.Domain.Places;
 
 namespace Fangkong.Domain.Tracing;
@@ -47,12 +48,17 @@ public static class ContactFinder
                 if (other.PersonId == s.PersonId || exclude.Contains(other.PersonId)) continue;
                 var overlap = new TimeSpan(Math.Min(to, other.OutTicks) - Math.Max(from, other.InTicks));
                 if (overlap <= TimeSpan.Zero || overlap < min) continue;
-                var evidence = new ContactEvidence(other.PersonId, s.VenueId, Utc(s.InTicks), Utc(s.OutTicks), Utc(other.InTicks), Utc(other.OutTicks), overlap);
-                if (!found.TryGetValue(other.PersonId, out var known) || evidence.FirstTogetherUtc < known.FirstTogetherUtc)
-                    found[other.PersonId] = evidence;
+                // Colleagues and fellow passengers meet day after day: evidence is built only when it is the earliest yet.
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(found, other.PersonId, out var seen);
+                if (seen && known!.FirstTogetherUtc.Ticks <= Math.Max(s.InTicks, other.InTicks)) continue;
+                known = new ContactEvidence(other.PersonId, s.VenueId, Utc(s.InTicks), Utc(s.OutTicks), Utc(other.InTicks), Utc(other.OutTicks), overlap);
             }
         }
-        return found.Values.OrderBy(e => e.FirstTogetherUtc).ThenBy(e => e.PersonId).ToList();
+        // (first together, person) is unique, so an unstable sort gives the one order; cheaper than OrderBy().ThenBy()
+        // with hundreds of contacts a case.
+        var result = found.Values.ToArray();
+        Array.Sort(result, static (x, y) => x.FirstTogetherUtc != y.FirstTogetherUtc ? x.FirstTogetherUtc.CompareTo(y.FirstTogetherUtc) : x.PersonId.CompareTo(y.PersonId));
+        return result;
     }
 
     /// <summary>
@@ -63,23 +69,29 @@ public static class ContactFinder
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(into);
-        var active = new List<Stay>();
+        // The stays still inside: (person, exit clipped to `to`). Dropping those gone is an in-place compaction, not
+        // RemoveAll with a closure per stay: at a school or a workplace this loop is the whole cost.
+        var active = new List<(long PersonId, long To)>();
         foreach (var s in index.AtVenue(venueId))
         {
             if (s.InTicks >= toTicks) break;
             var sFrom = Math.Max(s.InTicks, fromTicks);
             var sTo = Math.Min(s.OutTicks, toTicks);
             if (sTo <= sFrom) continue;
-            active.RemoveAll(a => Math.Min(a.OutTicks, toTicks) <= sFrom);
-            foreach (var a in active)
+            var still = CollectionsMarshal.AsSpan(active);
+            var kept = 0;
+            foreach (ref readonly var a in still)
             {
+                if (a.To <= sFrom) continue;
+                still[kept++] = a;
                 if (a.PersonId == s.PersonId) continue;
-                var overlapFrom = Math.Max(sFrom, Math.Max(a.InTicks, fromTicks));
-                var overlapTo = Math.Min(sTo, Math.Min(a.OutTicks, toTicks));
-                if (overlapTo > overlapFrom && overlapTo - overlapFrom >= minimum.Ticks)
-                    into.Add(new CoPresence(Math.Min(a.PersonId, s.PersonId), Math.Max(a.PersonId, s.PersonId), venueId, overlapFrom, overlapTo));
+                // Entered in order, so the overlap starts at this stay's (clipped) entry.
+                var overlapTo = Math.Min(sTo, a.To);
+                if (overlapTo - sFrom >= minimum.Ticks && overlapTo > sFrom)
+                    into.Add(new CoPresence(Math.Min(a.PersonId, s.PersonId), Math.Max(a.PersonId, s.PersonId), venueId, sFrom, overlapTo));
             }
-            active.Add(s);
+            CollectionsMarshal.SetCount(active, kept);
+            active.Add((s.PersonId, sTo));
         }
     }
 

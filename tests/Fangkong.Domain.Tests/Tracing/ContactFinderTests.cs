@@ -93,4 +93,33 @@ public sealed class ContactFinderTests
         ContactFinder.Pairs(index, Hall, T0.AddMinutes(52).Ticks, T0.AddDays(1).Ticks, TimeSpan.FromMinutes(5), pairs);
         Assert.Equal([(1L, 2L)], pairs.Select(p => (p.PersonA, p.PersonB)));
     }
+
+    [Fact]
+    public void The_pairs_sweep_finds_exactly_what_comparing_every_two_stays_finds()
+    {
+        var random = new Random(20220303);
+        var stays = Enumerable.Range(0, 600).Select(_ =>
+        {
+            var start = random.Next(0, 60 * 24);
+            return S(random.Next(1, 60), Hall, start, start + random.Next(0, random.Next(2) == 0 ? 30 : 400));
+        }).ToList();
+        var index = new StayIndex(stays);
+        var (from, to, minimum) = (T0.AddHours(6).Ticks, T0.AddHours(18).Ticks, TimeSpan.FromMinutes(15));
+        var swept = new List<CoPresence>();
+        ContactFinder.Pairs(index, Hall, from, to, minimum, swept);
+        var brute = new List<CoPresence>();
+        var all = Enumerable.Range(0, index.Count).Select(i => index[i]).ToList();
+        for (var i = 0; i < all.Count; i++)
+            for (var j = i + 1; j < all.Count; j++)
+            {
+                var (a, b) = (all[i], all[j]);
+                var overlapFrom = Math.Max(Math.Max(a.InTicks, b.InTicks), from);
+                var overlapTo = Math.Min(Math.Min(a.OutTicks, b.OutTicks), to);
+                if (a.PersonId != b.PersonId && overlapTo > overlapFrom && overlapTo - overlapFrom >= minimum.Ticks)
+                    brute.Add(new CoPresence(Math.Min(a.PersonId, b.PersonId), Math.Max(a.PersonId, b.PersonId), Hall, overlapFrom, overlapTo));
+            }
+        Assert.NotEmpty(brute);
+        static (long, long, long, long) Key(CoPresence p) => (p.PersonA, p.PersonB, p.FromTicks, p.ToTicks);
+        Assert.Equal(brute.Select(Key).Order(), swept.Select(Key).Order());
+    }
 }
