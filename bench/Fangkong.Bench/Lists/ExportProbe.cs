@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Exports;
 
 namespace Fangkong.Bench.Lists;
 
@@ -73,6 +76,21 @@ internal static class ExportProbe
         var retained = GC.GetTotalMemory(false);
         return new ExportResult(job.GetProperty("total").GetInt64(), job.GetProperty("done").GetInt64(), elapsed, job.GetProperty("fileBytes").GetInt64(),
             file.LongLength, rows, download, heapBefore, heapPeak, retained, allocated, workingSetBefore, workingSetPeak);
+    }
+
+    /// <summary>
+    /// The export's read alone: the same source and batches as <see cref="ExportRunner"/> (rows masked and turned into
+    /// cells), without writing a file, to tell the store's share of an export from the writer's.
+    /// </summary>
+    public static async Task<(long Rows, TimeSpan Elapsed)> ReadOnlyAsync(IServiceProvider services, string list)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FangkongDb>();
+        var source = LineLists.Source(db, list, null, scope.ServiceProvider.GetRequiredService<CityClock>());
+        var watch = Stopwatch.StartNew();
+        long rows = 0;
+        await foreach (var batch in source.BatchesAsync(masked: true, english: false, ExportRunner.BatchSize, default)) rows += batch.Count;
+        return (rows, watch.Elapsed);
     }
 
     /// <summary>Rows of the first sheet, header included, counted while streaming it out of the zip (the XML is ~100 MB).</summary>
