@@ -44,5 +44,10 @@ internal sealed record BenchHost(WebApplication App, string Url) : IAsyncDisposa
         return c;
     }
 
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Stopped first, so background services (the export worker) see a shutdown rather than a failure.
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
 }

@@ -1,5 +1,6 @@
 using Fangkong.Bench.Contacts;
 using Fangkong.Bench.Gate;
+using Fangkong.Bench.Lists;
 using Fangkong.Bench.Rounds;
 using Fangkong.Bench.Seeding;
 
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "fanout" => await FanOutBenchmark.RunAsync(args[1..]),
     "coverage" => await CoverageBenchmark.RunAsync(args[1..]),
     "contacts" => await ContactsBenchmark.RunAsync(args[1..]),
+    "lists" => await ListsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,5 +26,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench fanout [--provider …] [--tubes 100000]");
     Console.Error.WriteLine("       Fangkong.Bench coverage [--provider …] [--residents 1000000] [--runs 50]");
     Console.Error.WriteLine("       Fangkong.Bench contacts [--provider …] [--residents 1000000] [--days 14] [--visits-per-day 7] [--cases 1000] [--runs 2] [--keep]");
+    Console.Error.WriteLine("       Fangkong.Bench lists [--provider …] [--residents 300000] [--cases 20000] [--contacts 200000] [--stays 100000] [--runs 50] [--deep 150000] [--exports 1] [--keep]");
     return 2;
 }

@@ -58,26 +58,29 @@ public static class CaseLines
         if (f.From is { } from) { var t = clock.StartOfDayUtc(from); cases = cases.Where(c => c.ReportedAtUtc >= t); }
         if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); cases = cases.Where(c => c.ReportedAtUtc < t); }
         if (f.Converted == true) cases = cases.Where(c => c.ConvertedAtUtc != null);
-        return from c in cases
-               join p in PersonSearch.Apply(db.Persons, f.Q) on c.PersonId equals p.Id
-               select new CaseLine
-               {
-                   Id = c.Id,
-                   PersonId = p.Id,
-                   Name = p.Name,
-                   DocumentNumber = p.DocumentNumber,
-                   Phone = p.Phone,
-                   Class = c.Class,
-                   Status = c.Status,
-                   FoundBy = c.FoundBy,
-                   DistrictCode = c.DistrictCode,
-                   OnsetDate = c.OnsetDate,
-                   FirstPositiveSampledAtUtc = c.FirstPositiveSampledAtUtc,
-                   ReportedAtUtc = c.ReportedAtUtc,
-                   ConvertedAtUtc = c.ConvertedAtUtc,
-                   TreatedAt = c.TreatedAt,
-                   ConfirmedContacts = db.ContactProposals.Count(x => x.CaseId == c.Id && x.Status == ProposalStatus.Confirmed),
-               };
+        // An outer join to the person: every row has its person (persons are never deleted), so the rows are an inner
+        // join's, but without a search both stores drop the join from the capped count (10,001 person lookups a page).
+        // With a search, "person found" turns it back into an inner join led by the person index.
+        var rows = cases.LeftJoin(PersonSearch.Apply(db.Persons, f.Q), c => c.PersonId, p => p.Id, (c, p) => new { c, p });
+        if (!string.IsNullOrWhiteSpace(f.Q)) rows = rows.Where(x => x.p != null);
+        return rows.Select(x => new CaseLine
+        {
+            Id = x.c.Id,
+            PersonId = x.c.PersonId,
+            Name = x.p!.Name,
+            DocumentNumber = x.p!.DocumentNumber,
+            Phone = x.p!.Phone,
+            Class = x.c.Class,
+            Status = x.c.Status,
+            FoundBy = x.c.FoundBy,
+            DistrictCode = x.c.DistrictCode,
+            OnsetDate = x.c.OnsetDate,
+            FirstPositiveSampledAtUtc = x.c.FirstPositiveSampledAtUtc,
+            ReportedAtUtc = x.c.ReportedAtUtc,
+            ConvertedAtUtc = x.c.ConvertedAtUtc,
+            TreatedAt = x.c.TreatedAt,
+            ConfirmedContacts = db.ContactProposals.Count(k => k.CaseId == x.c.Id && k.Status == ProposalStatus.Confirmed),
+        });
     }
 
     public static IReadOnlyList<string> Header(bool english) => english

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using Fangkong.Bench.Gate;
+using Fangkong.Bench.Rounds;
+using Fangkong.Bench.Seeding;
+using Fangkong.Core.Common;
+using Fangkong.Core.Seeding;
+using Fangkong.Domain.People;
+
+namespace Fangkong.Bench.Lists;
+
+/// <summary>
+/// The line lists and their exports at Jilin's scale, over real HTTP through the product's host with an
+/// epidemiologist's cookie: first pages of the three lists, a filtered page, searches by ID number and by phone, and a
+/// deep page continued by key, each beside a bare Kestrel request measured in the same run; the deep keyset page
+/// beside the plain SQL OFFSET page of the same join that keyset paging replaces; and an XLSX export of every contact
+/// from request to done. Every answer is checked against the store as it goes; a mismatch fails the run.
+/// </summary>
+public static class ListsBenchmark
+{
+    private static readonly List<string> Times = [], Deep = [], Exports = [];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var a = new BenchArgs(args);
+        var scale = new ListScale(a.Int("residents", 300_000), a.Int("cases", 20_000), a.Int("contacts", 200_000), a.Int("stays", 100_000));
+        var runs = a.Int("runs", 50);
+        var deep = a.Int("deep", Math.Min(150_000, scale.Contacts * 3 / 4));
+        var exports = a.Int("exports", 1);
+        var keep = args.Contains("--keep");
+        Console.WriteLine($"Lists benchmark: {scale.Residents:N0} residents, {scale.Cases:N0} cases, {scale.Contacts:N0} contacts, {scale.Stays:N0} quarantine stays; " +
+            $"{runs} requests each after 5 warm-up, deep page after row {deep:N0}, {exports} export(s), {Environment.ProcessorCount} cores");
+        foreach (var provider in a.Providers())
+        {
+            Console.WriteLine();
+            Console.WriteLine($"## {provider}");
+            var store = await ScratchStore.CreateAsync(provider, a.PostgresServer, "lists", migrate: false);
+            var bareStore = await ScratchStore.CreateAsync(provider, a.PostgresServer, "bare", migrate: false);
+            try
+            {
+                await RunOnAsync(provider.ToString(), store, bareStore, scale, runs, deep, exports);
+            }
+            finally
+            {
+                await bareStore.DisposeAsync();
+                // --keep leaves the outbreak's store for looking at query plans afterwards.
+                if (keep) Console.WriteLine($"  kept: {store.Options.ConnectionString}");
+                else await store.DisposeAsync();
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine("### Requests over HTTP (ratio: p50 over the bare Kestrel p50 of the same store and run)");
+        Console.WriteLine("| store | request | rows | p50 ms | p90 ms | p99 ms | p50 / bare |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        Times.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine($"### Deep page (rows {deep + 1:N0}–{deep + 50:N0} of the contacts): keyset vs OFFSET, p50 ms");
+        Console.WriteLine("| store | keyset SQL | keyset page via API (HTTP, count included) | OFFSET SQL | OFFSET / keyset SQL | OFFSET / API page |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Deep.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("### Export of every contact as XLSX via the API");
+        Console.WriteLine("| store | rows | request → done s | reading the rows alone s | rows/s | file MB | download ms | managed heap before → peak MB (retained) | allocated MB | working set before → peak MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Exports.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    private static async Task RunOnAsync(string label, ScratchStore store, ScratchStore bareStore, ListScale scale, int runs, int deep, int exports)
+    {
+        await using var host = await BenchHost.StartAsync(store.Options, _ => ListCity.PrepareAsync(store.Options, scale));
+        var (baseline, baseUrl) = await Baselines.StartAsync(bareStore.Options);
+        await using var _ = baseline;
+        using var plain = BenchHost.Client(baseUrl);
+        using var epi = await host.LoginAsync("epi", SeedOptions.DemoPassword);
+        var facts = await ListFacts.ReadAsync(store.Options);
+        await using (var sql = await ListSql.OpenAsync(store.Options)) await MeasureAsync(label, epi, plain, sql, facts, runs, deep);
+        for (var i = 0; i < exports; i++) await ExportAsync(label, epi, host.Services, facts);
+    }
+
+    private static async Task MeasureAsync(string store, HttpClient epi, HttpClient plain, ListSql sql, ListFacts facts, int runs, int deep)
+    {
+        async Task<JsonElement> Get(string url)
+        {
+            var r = await epi.GetAsync(url);
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+            return await r.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        var bare = await RoundCity.TimeAsync(5, runs, async () => (await plain.PostAsJsonAsync("/bare", new { idNumber = "x" })).EnsureSuccessStatusCode());
+        var bareP50 = RoundCity.Q(bare, 0.5);
+        Times.Add(Row(store, "bare Kestrel (baseline)", 0, bare, bareP50));
+        var cap = Keyset.CountCap;
+
+        // Each request is checked once against the store, then timed.
+        async Task Timed(string what, string url, Action<JsonElement> check)
+        {
+            var page = await Get(url);
+            check(page);
+            var times = await RoundCity.TimeAsync(5, runs, () => Get(url));
+            Times.Add(Row(store, what, Items(page).Count, times, bareP50));
+            Console.WriteLine($"  {what}: checked, p50 {RoundCity.Q(times, 0.5):F2} ms");
+        }
+
+        await Timed("contacts, page 1", "/api/lists/contacts", p =>
+        {
+            var ids = Ids(p);
+            Check(ids.Count == 50 && ids[0] == facts.NewestContact && Descending(ids), "contacts page 1: 50 rows, newest first");
+            Check(p.GetProperty("count").GetInt64() == Math.Min(facts.Contacts, cap) && p.GetProperty("countCapped").GetBoolean() == facts.Contacts > cap, "contacts page 1: count");
+            Check(p.GetProperty("next").GetInt64() == ids[^1], "contacts page 1: next is the last key");
+        });
+        await Timed("cases, page 1", "/api/lists/cases", p =>
+        {
+            var first = Items(p)[0];
+            Check(Ids(p).Count == 50 && first.GetProperty("id").GetInt64() == facts.NewestCase && Descending(Ids(p)), "cases page 1: newest first");
+            Check(first.GetProperty("confirmedContacts").GetInt32() == facts.NewestCaseConfirmed, "cases page 1: confirmed contacts of the newest case");
+        });
+        await Timed("quarantine, page 1", "/api/lists/quarantine", p =>
+            Check(Ids(p).Count == 50 && Ids(p)[0] == facts.NewestStay && Descending(Ids(p)), "quarantine page 1: newest first"));
+        await Timed("contacts, grade=Close&status=Confirmed", "/api/lists/contacts?grade=Close&status=Confirmed", p =>
+        {
+            Check(Items(p).All(r => r.GetProperty("grade").GetString() == "Close" && r.GetProperty("status").GetString() == "Confirmed"), "filter: only close, confirmed");
+            Check(Ids(p)[0] == facts.NewestCloseConfirmed && Descending(Ids(p)), "filter: newest first");
+            Check(p.GetProperty("count").GetInt64() == Math.Min(facts.CloseConfirmed, cap), "filter: count");
+        });
+        await Timed("contacts, search by ID number", "/api/lists/contacts?q=" + facts.ProbeDocument, p =>
+        {
+            Check(Ids(p).ToHashSet().SetEquals(facts.ContactsOfProbe) && p.GetProperty("count").GetInt64() == facts.ContactsOfProbe.Count, "search by ID: the person's contacts");
+            Check(Items(p).All(r => r.GetProperty("documentNumber").GetString() == Masking.DocumentNumber(facts.ProbeDocument)), "search by ID: masked");
+        });
+        await Timed("contacts, search by phone", "/api/lists/contacts?q=" + facts.ProbePhone, p =>
+            Check(Ids(p).ToHashSet().SetEquals(facts.ContactsByPhone) && p.GetProperty("count").GetInt64() == facts.ContactsByPhone.Count, "search by phone: contacts with that phone"));
+
+        var key = await sql.KeyAtAsync(deep);
+        var byOffset = await sql.OffsetAsync(deep, 50);
+        var byKey = await sql.AfterAsync(key, 50);
+        Check(byOffset.SequenceEqual(byKey), $"deep page: keyset SQL rows equal OFFSET {deep} rows");
+        var deepUrl = $"/api/lists/contacts?after={key}";
+        await Timed($"contacts, deep page (after row {deep:N0})", deepUrl, p =>
+        {
+            var items = Items(p);
+            Check(items.Count == byOffset.Count, "deep page: 50 rows");
+            for (var i = 0; i < items.Count; i++)
+            {
+                var (r, s) = (items[i], byOffset[i]);
+                Check(r.GetProperty("id").GetInt64() == s.Id && r.GetProperty("caseId").GetInt64() == s.CaseId && r.GetProperty("personId").GetInt64() == s.PersonId
+                      && r.GetProperty("name").GetString() == Masking.Name(s.Name) && r.GetProperty("documentNumber").GetString() == Masking.DocumentNumber(s.DocumentNumber)
+                      && r.GetProperty("phone").GetString() == (s.Phone is null ? null : Masking.Phone(s.Phone)) && r.GetProperty("venueName").GetString() == s.Venue,
+                    $"deep page: row {i + 1} equals row {deep + i + 1} of the OFFSET query");
+            }
+        });
+        var api = await RoundCity.TimeAsync(5, runs, () => Get(deepUrl));
+        var keyset = await RoundCity.TimeAsync(5, runs, () => sql.AfterAsync(key, 50));
+        var offset = await RoundCity.TimeAsync(3, Math.Max(10, runs / 2), () => sql.OffsetAsync(deep, 50));
+        var (k, h, o) = (RoundCity.Q(keyset, 0.5), RoundCity.Q(api, 0.5), RoundCity.Q(offset, 0.5));
+        Deep.Add(Inv($"| {store} | {k:F2} | {h:F2} | {o:F2} | **{o / k:F0}×** | {o / h:F1}× |"));
+        Console.WriteLine(Inv($"  deep page: keyset SQL {k:F2} ms, API {h:F2} ms, OFFSET SQL {o:F2} ms"));
+    }
+
+    private static async Task ExportAsync(string store, HttpClient epi, IServiceProvider services, ListFacts facts)
+    {
+        var e = await ExportProbe.RunAsync(epi, "contacts", "xlsx");
+        var (read, reading) = await ExportProbe.ReadOnlyAsync(services, "contacts");
+        Check(read == facts.Contacts, $"export source: read {read:N0} rows, the store has {facts.Contacts:N0}");
+        Check(e.Total == facts.Contacts && e.Done == e.Total, $"export: total {e.Total:N0} and done {e.Done:N0} equal the store's {facts.Contacts:N0} contacts");
+        Check(e.Downloaded == e.FileBytes, $"export: downloaded {e.Downloaded:N0} bytes, the job says {e.FileBytes:N0}");
+        Check(e.SheetRows == e.Total + 1, $"export: the sheet has {e.SheetRows:N0} rows, expected the header and {e.Total:N0}");
+        const double mb = 1 << 20;
+        Exports.Add(Inv($"| {store} | {e.Total:N0} | {e.Elapsed.TotalSeconds:F1} | {reading.TotalSeconds:F1} | {e.RowsPerSecond:N0} | {e.FileBytes / mb:F1} | {e.Download.TotalMilliseconds:F0} | ") +
+                    Inv($"{e.HeapBefore / mb:F0} → {e.HeapPeak / mb:F0} ({e.HeapRetained / mb:F0}) | {e.Allocated / mb:N0} | {e.WorkingSetBefore / mb:F0} → {e.WorkingSetPeak / mb:F0} |"));
+        Console.WriteLine(Inv($"  export: checked, {e.Total:N0} rows in {e.Elapsed.TotalSeconds:F1} s ({e.RowsPerSecond:N0} rows/s), {e.FileBytes / mb:F1} MB; reading alone {reading.TotalSeconds:F1} s"));
+    }
+
+    private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
+
+    private static List<long> Ids(JsonElement page) => Items(page).Select(r => r.GetProperty("id").GetInt64()).ToList();
+
+    private static bool Descending(List<long> ids) => ids.Zip(ids.Skip(1)).All(p => p.First > p.Second);
+
+    private static void Check(bool ok, string what)
+    {
+        if (!ok) throw new InvalidOperationException("CHECK FAILED: " + what);
+    }
+
+    private static string Row(string store, string what, int rows, double[] sorted, double bare) =>
+        Inv($"| {store} | {what} | {rows} | {RoundCity.Q(sorted, 0.5):F2} | {RoundCity.Q(sorted, 0.9):F2} | {RoundCity.Q(sorted, 0.99):F2} | {RoundCity.Q(sorted, 0.5) / bare:F0}× |");
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
