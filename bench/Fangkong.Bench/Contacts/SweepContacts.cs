@@ -75,6 +75,8 @@ internal sealed class SweepContacts
         var read = clock.Elapsed;
         clock.Restart();
         var index = new StayIndex(stays);
+        // The input is as large as the index, and this method's state outlived it on PostgreSQL (the heap held both).
+        stays = [];
         return new SweepContacts(store, index, types, new TimeSpan(longest), read, clock.Elapsed);
     }
 

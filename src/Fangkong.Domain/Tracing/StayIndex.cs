@@ -28,7 +28,7 @@ public sealed class StayIndex
     public StayIndex(IEnumerable<Stay> stays)
     {
         ArgumentNullException.ThrowIfNull(stays);
-        _stays = stays.Where(s => s.OutTicks > s.InTicks).ToArray();
+        _stays = WithLength(stays);
         Array.Sort(_stays, static (a, b) => a.VenueId != b.VenueId ? a.VenueId.CompareTo(b.VenueId) : a.InTicks.CompareTo(b.InTicks));
         var i = 0;
         while (i < _stays.Length)
@@ -78,6 +78,28 @@ public sealed class StayIndex
     /// <summary>The stays at one venue, in entry order.</summary>
     public ReadOnlySpan<Stay> AtVenue(long venueId) =>
         _venues.TryGetValue(venueId, out var v) ? _stays.AsSpan(v.Start, v.Count) : [];
+
+    /// <summary>
+    /// The stays of more than zero length, copied at their exact size. Where().ToArray() builds the copy in buffers
+    /// rented from the shared array pool, which keeps them afterwards: about as much memory again as the copy.
+    /// </summary>
+    private static Stay[] WithLength(IEnumerable<Stay> stays)
+    {
+        ReadOnlySpan<Stay> all = stays switch
+        {
+            Stay[] array => array,
+            List<Stay> list => CollectionsMarshal.AsSpan(list),
+            _ => CollectionsMarshal.AsSpan(new List<Stay>(stays)),
+        };
+        var count = 0;
+        foreach (ref readonly var s in all)
+            if (s.OutTicks > s.InTicks) count++;
+        var result = new Stay[count];
+        count = 0;
+        foreach (ref readonly var s in all)
+            if (s.OutTicks > s.InTicks) result[count++] = s;
+        return result;
+    }
 
     private int[] SortByPerson()
     {
