@@ -53,6 +53,8 @@ public static class CoreRegistration
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<Exports.ExportJobs>();
         services.AddSingleton<Command.Bulletins>();
+        services.AddSingleton<Command.DashboardBuilder>();
+        services.AddSingleton<Command.DashboardCache>();
         services.AddSingleton<Exports.ExportRunner>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();

@@ -11,8 +11,10 @@ public static class Roles
     public const string Sampler = "sampler";
     /// <summary>Receives tubes at the lab by scan and posts their results.</summary>
     public const string LabTechnician = "lab-technician";
+    /// <summary>The command center (指挥部): sees the dashboard's figures, not the people behind them.</summary>
+    public const string Commander = "commander";
 
-    public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician];
+    public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander];
 }
 
 public sealed class User

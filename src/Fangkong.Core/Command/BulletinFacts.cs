@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Command;
 
+/// <summary>An area, its places one level down (keyed as its cases' <see cref="CaseFact.Place"/>), and its facts.</summary>
+public sealed record AreaFacts(BulletinLevel Level, PlaceCount Area, IReadOnlyDictionary<string, PlaceCount> Places,
+    IReadOnlyList<CaseFact> Cases, IReadOnlyList<ContactFact> Contacts);
+
 /// <summary>
-/// Reads from the store what <see cref="BulletinCounter"/> counts for one area and day: every case of the area up to the
-/// end of the day (suspected ones left out), and the confirmed close and secondary contacts of those cases.
+/// Reads from the store what <see cref="BulletinCounter"/> counts for one area and day — every case of the area up to the
+/// end of the day, and the confirmed close and secondary contacts of those cases — for the bulletin and the dashboard.
 /// </summary>
 public static class BulletinFacts
 {
@@ -19,22 +23,33 @@ public static class BulletinFacts
 
     public static async Task<BulletinFigures> FiguresAsync(FangkongDb db, CityClock clock, DateOnly day, BulletinLevel level, string areaCode, CancellationToken ct)
     {
+        var facts = await LoadAsync(db, clock, clock.StartOfDayUtc(day.AddDays(1)), level, areaCode, ct);
+        return BulletinCounter.Count(day, level, facts.Area, facts.Places, facts.Cases, facts.Contacts);
+    }
+
+    /// <summary>
+    /// The facts of an area as known before <paramref name="endUtc"/>: its cases (suspected ones left out) and the confirmed
+    /// close and secondary contacts of its cases — suspected ones' included, since their contacts are managed too.
+    /// </summary>
+    public static async Task<AreaFacts> LoadAsync(FangkongDb db, CityClock clock, DateTime endUtc, BulletinLevel level, string areaCode, CancellationToken ct)
+    {
         if (!Enum.IsDefined(level)) throw new InputException("level", "级别应为 Province、City 或 District / level is Province, City or District");
         var districts = await db.Districts.AsNoTracking().ToListAsync(ct);
         var (area, places, placeOf) = Area(districts, level, areaCode?.Trim() ?? "");
-        var end = clock.StartOfDayUtc(day.AddDays(1));
-        var rows = await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc < end && c.Class != CaseClass.Suspected)
-            .Select(c => new { c.Id, c.DistrictCode, c.Class, c.ReportedAtUtc, c.ConvertedAtUtc, c.Status, c.StatusAtUtc }).ToListAsync(ct);
+        var rows = await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc < endUtc)
+            .Select(c => new { c.Id, c.DistrictCode, c.Class, c.ReportedAtUtc, c.ConvertedAtUtc, c.Status, c.StatusAtUtc, c.OnsetDate }).ToListAsync(ct);
         var inArea = rows.Select(r => (r, Place: placeOf(r.DistrictCode))).Where(x => x.Place is not null).ToList();
-        var cases = inArea.Select(x => new CaseFact(x.Place!, Type(x.r.Class), Date(clock, x.r.ReportedAtUtc), x.r.ConvertedAtUtc is { } cv ? Date(clock, cv) : null,
-            Outcome(x.r.Status), x.r.StatusAtUtc is { } s ? Date(clock, s) : null)).ToList();
+        // A conversion or ending after the day is read too; the counter dates it, so it does not show on an earlier day.
+        var cases = inArea.Where(x => x.r.Class != CaseClass.Suspected)
+            .Select(x => new CaseFact(x.Place!, Type(x.r.Class), Date(clock, x.r.ReportedAtUtc), x.r.ConvertedAtUtc is { } cv ? Date(clock, cv) : null,
+                Outcome(x.r.Status), x.r.StatusAtUtc is { } s ? Date(clock, s) : null, x.r.OnsetDate)).ToList();
         var caseIds = inArea.Select(x => x.r.Id).ToHashSet();
         var contactRows = await db.ContactProposals.AsNoTracking()
-            .Where(p => p.Status == ProposalStatus.Confirmed && p.Grade != ContactGrade.Companion && p.DecidedAtUtc < end)
+            .Where(p => p.Status == ProposalStatus.Confirmed && p.Grade != ContactGrade.Companion && p.DecidedAtUtc < endUtc)
             .Select(p => new { p.CaseId, p.Grade, p.DecidedAtUtc, p.ReleasedAtUtc }).ToListAsync(ct);
         var contacts = contactRows.Where(p => caseIds.Contains(p.CaseId))
             .Select(p => new ContactFact(p.Grade == ContactGrade.Secondary, Date(clock, p.DecidedAtUtc!.Value), p.ReleasedAtUtc is { } r ? Date(clock, r) : null)).ToList();
-        return BulletinCounter.Count(day, level, area, places, cases, contacts);
+        return new AreaFacts(level, area, places, cases, contacts);
     }
 
     // The area's name, its places one level down, and which place (if any) a case's district counts under.

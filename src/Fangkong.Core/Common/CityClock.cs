@@ -6,7 +6,10 @@ namespace Fangkong.Core.Common;
 /// </summary>
 public sealed class CityClock(TimeProvider time, TimeSpan? offset = null)
 {
-    public TimeSpan Offset { get; } = offset ?? TimeSpan.FromHours(8);
+    /// <summary>China Standard Time, the offset of every city the platform serves.</summary>
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public TimeSpan Offset { get; } = offset ?? ChinaOffset;
     public TimeProvider Time => time;
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
     public DateTime LocalNow => UtcNow + Offset;

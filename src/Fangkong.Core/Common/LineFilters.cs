@@ -10,12 +10,12 @@ public static partial class LineFilters
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex DistrictCode();
 
-    public static void CheckDates(DateOnly? from, DateOnly? to)
+    public static void CheckDates(DateOnly? from, DateOnly? to, string toField = "to")
     {
         if (from is { } f && to is { } t)
         {
-            if (t < f) throw new InputException("to", "结束日期不能早于开始日期 / 'to' is before 'from'");
-            if (t.DayNumber - f.DayNumber > MaxSpanDays) throw new InputException("to", "日期范围不能超过一年 / the range may not exceed a year");
+            if (t < f) throw new InputException(toField, $"结束日期不能早于开始日期 / '{toField}' is before its start");
+            if (t.DayNumber - f.DayNumber > MaxSpanDays) throw new InputException(toField, "日期范围不能超过一年 / the range may not exceed a year");
         }
     }
 

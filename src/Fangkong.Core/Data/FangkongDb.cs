@@ -59,6 +59,25 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
     public DbSet<Command.Bulletin> Bulletins => Set<Command.Bulletin>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampCaseDays();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampCaseDays();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // A case's city dates follow its instants whoever changed them (use cases, imports, tests), so they cannot drift.
+    private void StampCaseDays()
+    {
+        foreach (var e in ChangeTracker.Entries<CaseRecord>())
+            if (e.State is EntityState.Added or EntityState.Modified) e.Entity.StampDays(Common.CityClock.ChinaOffset);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // All instants are UTC. SQLite hands DateTime back as Unspecified; restore the kind on read.

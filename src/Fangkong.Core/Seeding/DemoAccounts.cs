@@ -20,6 +20,7 @@ internal static class DemoAccounts
             new("sampler", password, Roles.Sampler, "采样员 / sampler at a sampling site or door to door"),
             new("sampler2", password, Roles.Sampler, "第二采样员 / a second sampler"),
             new("lab", password, Roles.LabTechnician, "检测机构 / lab technician: receipts and results"),
+            new("command", password, Roles.Commander, "指挥部 / command center: the dashboard's figures, without personal data"),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -34,7 +35,8 @@ internal static class DemoAccounts
             U(6, "resident", "居民", Roles.Resident, person: residentPersonId),
             U(7, "sampler", "采样员", Roles.Sampler),
             U(8, "sampler2", "采样员二", Roles.Sampler),
-            U(9, "lab", "检测员", Roles.LabTechnician));
+            U(9, "lab", "检测员", Roles.LabTechnician),
+            U(10, "command", "指挥部", Roles.Commander));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

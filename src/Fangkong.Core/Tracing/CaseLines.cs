@@ -18,7 +18,28 @@ public sealed record CaseLineFilter
     public DateOnly? To { get; init; }
     /// <summary>Only asymptomatic infections later classified as confirmed.</summary>
     public bool? Converted { get; init; }
+    /// <summary>The classification now, grouped: confirmed (any clinical type), asymptomatic or suspected.</summary>
+    public CaseKind? Kind { get; init; }
+    /// <summary>True: reported as an asymptomatic infection (never suspected), converted later or not; false: confirmed at report.</summary>
+    public bool? ReportedAsymptomatic { get; init; }
+    /// <summary>City dates on which the case became confirmed (report or conversion), both ends included.</summary>
+    public DateOnly? ConfirmedFrom { get; init; }
+    public DateOnly? ConfirmedTo { get; init; }
+    /// <summary>Still in care or observation, recovered (discharged or released), or died.</summary>
+    public CaseCourse? Course { get; init; }
+    /// <summary>City dates of discharge, release or death, both ends included.</summary>
+    public DateOnly? EndedFrom { get; init; }
+    public DateOnly? EndedTo { get; init; }
+    /// <summary>City dates of symptom onset, both ends included (cases without an onset never match).</summary>
+    public DateOnly? OnsetFrom { get; init; }
+    public DateOnly? OnsetTo { get; init; }
 }
+
+/// <summary>A case's classification grouped as the bulletin counts it; an infection is confirmed or asymptomatic (not suspected).</summary>
+public enum CaseKind { Confirmed = 1, Asymptomatic = 2, Suspected = 3, Infection = 4 }
+
+/// <summary>Where a case's course stands: the bulletin's discharges and releases are "recovered".</summary>
+public enum CaseCourse { Open = 1, Recovered = 2, Died = 3 }
 
 /// <summary>One row of the case line list (一览表), unmasked as read; <see cref="Masked"/> before showing it.</summary>
 public sealed record CaseLine
@@ -50,6 +71,11 @@ public static class CaseLines
         LineFilters.Defined(f.Class, "class");
         LineFilters.Defined(f.Status, "status");
         LineFilters.Defined(f.FoundBy, "foundBy");
+        LineFilters.Defined(f.Kind, "kind");
+        LineFilters.Defined(f.Course, "course");
+        LineFilters.CheckDates(f.ConfirmedFrom, f.ConfirmedTo, "confirmedTo");
+        LineFilters.CheckDates(f.EndedFrom, f.EndedTo, "endedTo");
+        LineFilters.CheckDates(f.OnsetFrom, f.OnsetTo, "onsetTo");
         var cases = db.Cases.AsQueryable();
         if (f.Class is { } k) cases = cases.Where(c => c.Class == k);
         if (f.Status is { } s) cases = cases.Where(c => c.Status == s);
@@ -58,6 +84,29 @@ public static class CaseLines
         if (f.From is { } from) { var t = clock.StartOfDayUtc(from); cases = cases.Where(c => c.ReportedAtUtc >= t); }
         if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); cases = cases.Where(c => c.ReportedAtUtc < t); }
         if (f.Converted == true) cases = cases.Where(c => c.ConvertedAtUtc != null);
+        cases = f.Kind switch
+        {
+            CaseKind.Confirmed => cases.Where(c => c.ConfirmedOn != null),
+            CaseKind.Asymptomatic => cases.Where(c => c.Class == CaseClass.Asymptomatic),
+            CaseKind.Suspected => cases.Where(c => c.Class == CaseClass.Suspected),
+            CaseKind.Infection => cases.Where(c => c.Class != CaseClass.Suspected),
+            _ => cases,
+        };
+        if (f.ReportedAsymptomatic == true) cases = cases.Where(c => c.Class == CaseClass.Asymptomatic || c.ConfirmedOn > c.ReportedOn);
+        if (f.ReportedAsymptomatic == false) cases = cases.Where(c => c.ConfirmedOn == c.ReportedOn);
+        if (f.ConfirmedFrom is { } cf) cases = cases.Where(c => c.ConfirmedOn >= cf);
+        if (f.ConfirmedTo is { } ct) cases = cases.Where(c => c.ConfirmedOn <= ct);
+        cases = f.Course switch
+        {
+            CaseCourse.Open => cases.Where(c => c.Status == CaseStatus.Reported || c.Status == CaseStatus.InHospital),
+            CaseCourse.Recovered => cases.Where(c => c.Status == CaseStatus.Discharged || c.Status == CaseStatus.Released),
+            CaseCourse.Died => cases.Where(c => c.Status == CaseStatus.Died),
+            _ => cases,
+        };
+        if (f.EndedFrom is { } ef) cases = cases.Where(c => c.EndedOn >= ef);
+        if (f.EndedTo is { } et) cases = cases.Where(c => c.EndedOn <= et);
+        if (f.OnsetFrom is { } of) cases = cases.Where(c => c.OnsetDate >= of);
+        if (f.OnsetTo is { } ot) cases = cases.Where(c => c.OnsetDate <= ot);
         // An outer join to the person: every row has its person (persons are never deleted), so the rows are an inner
         // join's, but without a search both stores drop the join from the capped count (10,001 person lookups a page).
         // With a search, "person found" turns it back into an inner join led by the person index.

@@ -34,6 +34,28 @@ public sealed class CaseRecord
     public DateTime? ConvertedAtUtc { get; set; }
     /// <summary>The district of the case's home when reported: where the bulletin and the lists count it (null without an address).</summary>
     public string? DistrictCode { get; set; }
+
+    // City dates of the instants above, as the bulletin counts them (domain.md §9). FangkongDb sets them on every save,
+    // so lists and aggregates can filter and group by day in plain SQL (a UTC instant's city day is not portable SQL).
+    /// <summary>City date of the report.</summary>
+    public DateOnly ReportedOn { get; set; }
+    /// <summary>City date the case became a confirmed case: its report, or its conversion; null while asymptomatic or suspected.</summary>
+    public DateOnly? ConfirmedOn { get; set; }
+    /// <summary>City date of discharge, release or death; null while in care or observation.</summary>
+    public DateOnly? EndedOn { get; set; }
+
+    public static bool IsConfirmed(CaseClass c) => c is CaseClass.Mild or CaseClass.Common or CaseClass.Severe or CaseClass.Critical;
+
+    public static bool IsEnded(CaseStatus s) => s is CaseStatus.Discharged or CaseStatus.Released or CaseStatus.Died;
+
+    /// <summary>Sets the city dates from the instants (a case confirmed on its report day was never an asymptomatic infection).</summary>
+    public void StampDays(TimeSpan offset)
+    {
+        static DateOnly Day(DateTime utc, TimeSpan o) => DateOnly.FromDateTime(utc + o);
+        ReportedOn = Day(ReportedAtUtc, offset);
+        ConfirmedOn = IsConfirmed(Class) ? Day(ConvertedAtUtc ?? ReportedAtUtc, offset) : null;
+        EndedOn = IsEnded(Status) && StatusAtUtc is { } at ? Day(at, offset) : null;
+    }
 }
 
 /// <summary>One change to a case, kept so its history (and the bulletin's conversions and discharges) can be read back.</summary>

@@ -18,6 +18,12 @@ public sealed record ContactLineFilter
     public bool? Released { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
+    /// <summary>City dates of the epidemiologist's decision (when a confirmed contact was traced), both ends included.</summary>
+    public DateOnly? DecidedFrom { get; init; }
+    public DateOnly? DecidedTo { get; init; }
+    /// <summary>City dates of release, both ends included.</summary>
+    public DateOnly? ReleasedFrom { get; init; }
+    public DateOnly? ReleasedTo { get; init; }
 }
 
 /// <summary>One row of the contact line list, unmasked as read; <see cref="Masked"/> before showing it.</summary>
@@ -46,6 +52,8 @@ public static class ContactLines
     public static IQueryable<ContactLine> Query(FangkongDb db, ContactLineFilter f, CityClock clock)
     {
         LineFilters.CheckDates(f.From, f.To);
+        LineFilters.CheckDates(f.DecidedFrom, f.DecidedTo, "decidedTo");
+        LineFilters.CheckDates(f.ReleasedFrom, f.ReleasedTo, "releasedTo");
         LineFilters.Defined(f.Grade, "grade");
         LineFilters.Defined(f.Status, "status");
         LineFilters.Defined(f.Kind, "kind");
@@ -58,6 +66,10 @@ public static class ContactLines
         if (f.Released is { } r) contacts = r ? contacts.Where(c => c.ReleasedAtUtc != null) : contacts.Where(c => c.ReleasedAtUtc == null);
         if (f.From is { } from) { var t = clock.StartOfDayUtc(from); contacts = contacts.Where(c => c.FirstExposureUtc >= t); }
         if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); contacts = contacts.Where(c => c.FirstExposureUtc < t); }
+        if (f.DecidedFrom is { } df) { var t = clock.StartOfDayUtc(df); contacts = contacts.Where(c => c.DecidedAtUtc >= t); }
+        if (f.DecidedTo is { } dt) { var t = clock.StartOfDayUtc(dt.AddDays(1)); contacts = contacts.Where(c => c.DecidedAtUtc < t); }
+        if (f.ReleasedFrom is { } rf) { var t = clock.StartOfDayUtc(rf); contacts = contacts.Where(c => c.ReleasedAtUtc >= t); }
+        if (f.ReleasedTo is { } rt) { var t = clock.StartOfDayUtc(rt.AddDays(1)); contacts = contacts.Where(c => c.ReleasedAtUtc < t); }
         // An outer join to the person: every row has its person (persons are never deleted), so the rows are an inner
         // join's, but without a search both stores drop the join from the capped count (10,001 person lookups a page).
         // With a search, "person found" turns it back into an inner join led by the person index.

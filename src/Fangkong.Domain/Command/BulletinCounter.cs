@@ -7,9 +7,10 @@ public enum CaseOutcome { None = 0, Discharged = 1, Released = 2, Died = 3 }
 
 /// <summary>
 /// What the bulletin needs of one case, in city dates: where it counts, its type now (null while asymptomatic), when it
-/// was reported, when an asymptomatic infection was confirmed, and how and when it ended. Suspected cases are not facts.
+/// was reported, when an asymptomatic infection was confirmed, and how and when it ended; the symptom onset, if any, for
+/// the epidemic curve. Suspected cases are not facts.
 /// </summary>
-public sealed record CaseFact(string Place, ClinicalType? Type, DateOnly Reported, DateOnly? Converted, CaseOutcome Outcome, DateOnly? OutcomeDate)
+public sealed record CaseFact(string Place, ClinicalType? Type, DateOnly Reported, DateOnly? Converted, CaseOutcome Outcome, DateOnly? OutcomeDate, DateOnly? Onset = null)
 {
     /// <summary>The day it became a confirmed case: its report, or its conversion; null while asymptomatic.</summary>
     public DateOnly? ConfirmedOn => Type is null ? null : Converted is { } c && c > Reported ? c : Reported;

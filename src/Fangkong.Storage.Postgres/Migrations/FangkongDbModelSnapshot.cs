@@ -1556,6 +1556,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<int>("Class")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ConvertedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1565,6 +1568,9 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<int>("Edition")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("FirstPositiveSampledAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1583,6 +1589,9 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
 
                     b.Property<long?>("RoundId")
                         .HasColumnType("bigint");

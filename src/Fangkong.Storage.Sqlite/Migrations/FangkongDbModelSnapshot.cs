@@ -1547,6 +1547,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<int>("Class")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConvertedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1556,6 +1559,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.Property<int>("Edition")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("FirstPositiveSampledAtUtc")
                         .HasColumnType("TEXT");
@@ -1573,6 +1579,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RoundId")

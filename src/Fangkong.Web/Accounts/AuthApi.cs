@@ -60,6 +60,7 @@ public static class AuthApi
         Roles.Resident => "/code",
         Roles.Sampler => "/testing/sample",
         Roles.LabTechnician => "/testing/lab",
+        Roles.Commander => "/command",
         _ => "/search",
     };
 

@@ -24,6 +24,8 @@ public static class AuthSetup
     public const string Lab = "lab";
     public const string DoorWork = "door-work";
     public const string QuarantineWork = "quarantine-work";
+    /// <summary>The dashboard: the command center, epidemiologists and administrators (click-through needs <see cref="Tracing"/>).</summary>
+    public const string CommandView = "command-view";
 
     public static IServiceCollection AddFangkongAuth(this IServiceCollection services)
     {
@@ -51,7 +53,8 @@ public static class AuthSetup
             .AddPolicy(Sampling, p => p.RequireRole(Roles.Sampler))
             .AddPolicy(Lab, p => p.RequireRole(Roles.LabTechnician))
             .AddPolicy(DoorWork, p => p.RequireRole(Roles.Sampler, Roles.Administrator))
-            .AddPolicy(QuarantineWork, p => p.RequireRole(Roles.Sampler, Roles.Epidemiologist, Roles.Administrator));
+            .AddPolicy(QuarantineWork, p => p.RequireRole(Roles.Sampler, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(CommandView, p => p.RequireRole(Roles.Commander, Roles.Epidemiologist, Roles.Administrator));
         return services;
     }
 

@@ -64,6 +64,7 @@ public static class FangkongHost
         app.MapCasesApi();
         app.MapLineListsApi();
         app.MapBulletinsApi();
+        app.MapDashboardApi();
         app.MapInvestigationApi();
         app.MapQuarantineApi();
         app.MapTestingApi();

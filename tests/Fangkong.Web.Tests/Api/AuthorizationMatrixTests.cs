@@ -15,8 +15,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
     // (method, url, body, roles allowed). "anonymous" means no sign-in needed.
     private static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
     [
-        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
-        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
         ("POST", "/api/gate/check-in", new { idempotencyKey = "matrix-key-1", idNumber = "11010519491231002X", temperature = 36.5 }, ["gate"]),
         ("POST", "/api/gate/check-out", new { idempotencyKey = "matrix-key-2", idNumber = "11010519491231002X" }, ["gate"]),
         ("GET", "/api/gate/occupancy", null, ["gate"]),
@@ -71,9 +71,9 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/testing/lab/results", new { barcode = "T00000000000", outcome = "Negative" }, ["lab"]),
         ("GET", "/api/testing/me/slots", null, ["resident"]),
         ("GET", "/api/testing/me/certificates", null, ["resident"]),
-        ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
-        ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
-        ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
         ("GET", "/api/cases", null, ["epi", "admin"]),
         ("GET", "/api/cases/1", null, ["epi", "admin"]),
         ("POST", "/api/cases", new { personId = 1, firstPositiveSampledAtUtc = "2026-11-01T00:00:00Z" }, ["epi", "admin"]),
@@ -104,16 +104,18 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/exports/1/file", null, ["epi", "admin"]),
         ("POST", "/api/bulletins", new { day = "2026-11-19", level = "City", area = "220400" }, ["epi", "admin"]),
         ("GET", "/api/bulletins", null, ["epi", "admin"]),
-        ("GET", "/api/bulletins/published", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"]),
+        ("GET", "/api/bulletins/published", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
         ("PATCH", "/api/bulletins/1", new { textZh = "x" }, ["epi", "admin"]),
         ("POST", "/api/bulletins/1/publish", null, ["admin"]),
         ("POST", "/api/quarantine/transfers/1/dispatch", new { vehicle = "吉D12345" }, ["epi", "admin"]),
         ("POST", "/api/quarantine/transfers/1/arrive", new { }, ["epi", "admin"]),
         ("POST", "/api/quarantine/transfers/1/cancel", new { }, ["epi", "admin"]),
         ("POST", "/api/quarantine/me/check-in", new { temperature = 36.5 }, ["resident"]),
+        ("GET", "/api/dashboard", null, ["epi", "admin", "command"]),
+        ("GET", "/api/dashboard/charts/trend.svg", null, ["epi", "admin", "command"]),
     ];
 
-    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab"];
+    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"];
 
     [Fact]
     public async Task Each_role_reaches_exactly_the_endpoints_it_needs()

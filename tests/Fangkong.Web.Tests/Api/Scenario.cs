@@ -17,7 +17,7 @@ public sealed class Scenario
     public TimeOnly HallOpens { get; set; } = new(8, 30);
     public TimeOnly HallCloses { get; set; } = new(17, 0);
 
-    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab"];
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command"];
 
     public Person Alice { get; } = NewPerson(101, "张小明", ResidentIdNumber.Compose("220402", new DateOnly(1985, 5, 12), 123), "13800000001");
     public Person Bob { get; } = NewPerson(102, "李华", ResidentIdNumber.Compose("220403", new DateOnly(1990, 1, 3), 246), "13800000002");
@@ -60,7 +60,8 @@ public sealed class Scenario
             new User { Id = 5, UserName = "gate", DisplayName = "门岗", PasswordHash = hash, Role = Roles.GateOperator, VenueId = HallId, DeviceId = DeviceId },
             new User { Id = 6, UserName = "resident", DisplayName = "居民", PasswordHash = hash, Role = Roles.Resident, PersonId = Alice.Id },
             new User { Id = 7, UserName = "sampler", DisplayName = "采样员", PasswordHash = hash, Role = Roles.Sampler },
-            new User { Id = 8, UserName = "lab", DisplayName = "检测员", PasswordHash = hash, Role = Roles.LabTechnician });
+            new User { Id = 8, UserName = "lab", DisplayName = "检测员", PasswordHash = hash, Role = Roles.LabTechnician },
+            new User { Id = 9, UserName = "command", DisplayName = "指挥部", PasswordHash = hash, Role = Roles.Commander });
         await db.SaveChangesAsync();
     }
 

@@ -16,6 +16,11 @@ public static class ListQuery
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new InputException(field, $"日期格式应为 yyyy-MM-dd / {field} is a date as yyyy-MM-dd");
 
+    public static bool? Bool(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : bool.TryParse(value, out var b) ? b
+        : throw new InputException(field, $"应为 true 或 false / {field} is true or false");
+
     public static long? Id(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
         : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Fangkong.Core.Data;
+using Fangkong.Domain.Command;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Command;
+
+/// <summary>
+/// Keeps each area's dashboard in memory and rebuilds it when it is older than <see cref="MaxAge"/>, one build at a time
+/// per area however many viewers ask (ADR 0014): viewers read a snapshot, the store sees one build per area and period.
+/// </summary>
+public sealed class DashboardCache(IDbContextFactory<FangkongDb> dbs, DashboardBuilder builder)
+{
+    private readonly ConcurrentDictionary<(BulletinLevel, string), Entry> _entries = new();
+
+    /// <summary>How stale a snapshot may be before a request rebuilds it (wall time: it is about load, not the epidemic's clock).</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The area's snapshot; built now when missing, stale or <paramref name="fresh"/>, else the one in memory.</summary>
+    public async Task<DashboardSnapshot> GetAsync(BulletinLevel? level, string? areaCode, bool fresh, CancellationToken ct)
+    {
+        (BulletinLevel, string) key;
+        if (level is { } l && !string.IsNullOrWhiteSpace(areaCode)) key = (l, areaCode.Trim());
+        else
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            key = await DashboardBuilder.DefaultAreaAsync(db, ct);
+        }
+        var entry = _entries.GetOrAdd(key, _ => new Entry());
+        var asked = Stopwatch.GetTimestamp();
+        if (!fresh && entry.Current is { } c && Stopwatch.GetElapsedTime(entry.BuiltAt) < MaxAge) return c;
+        await entry.Gate.WaitAsync(ct);
+        try
+        {
+            // Someone else built it while this request waited: theirs is as fresh as this one would be.
+            if (entry.Current is { } built && entry.BuiltAt >= asked) return built;
+            if (!fresh && entry.Current is { } again && Stopwatch.GetElapsedTime(entry.BuiltAt) < MaxAge) return again;
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var snapshot = await builder.BuildAsync(db, key.Item1, key.Item2, ct);
+            entry.Current = snapshot;
+            entry.BuiltAt = Stopwatch.GetTimestamp();
+            return snapshot;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    // Entries live as long as the cache (a singleton); a SemaphoreSlim whose wait handle is never taken holds nothing to free.
+    private sealed class Entry : IDisposable
+    {
+        public void Dispose() => Gate.Dispose();
+
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public DashboardSnapshot? Current;
+        public long BuiltAt;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Fangkong.Web.Charts;
+
+public sealed record ChartSeries(string Name, string Colour);
+
+/// <summary>One bar: its label and a value per series; a link per series segment when the chart is shown on a page.</summary>
+public sealed record ChartBar(string Label, IReadOnlyList<int> Values, IReadOnlyList<string?>? Links = null);
+
+/// <summary>
+/// A stacked bar chart written as SVG: the same markup is inlined in the page (segments link to their line lists) and
+/// downloaded as an image (no links), so what is saved is what was seen.
+/// </summary>
+public static class StackedBarChart
+{
+    private const int Width = 760, Height = 280, Left = 44, Right = 12, Top = 40, Bottom = 34;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(string title, IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartBar> bars, bool links, string testId)
+    {
+        var max = NiceMax(bars.Count == 0 ? 0 : bars.Max(b => b.Values.Sum()));
+        var plotW = Width - Left - Right;
+        var plotH = Height - Top - Bottom;
+        var slot = bars.Count == 0 ? plotW : (double)plotW / bars.Count;
+        var barW = Math.Max(1, slot * 0.75);
+        var sb = new StringBuilder();
+        sb.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" ");
+        sb.Append(Inv, $"aria-label=\"{Esc(title)}\" data-testid=\"{Esc(testId)}\" font-family=\"Noto Sans CJK SC, Microsoft YaHei, sans-serif\" font-size=\"11\">");
+        sb.Append(Inv, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#fff\"/>");
+        sb.Append(Inv, $"<text x=\"{Left}\" y=\"18\" font-size=\"14\" font-weight=\"bold\">{Esc(title)}</text>");
+        Legend(sb, series);
+        for (var i = 0; i <= 4; i++)
+        {
+            var v = max * i / 4;
+            var y = Top + plotH - plotH * i / 4.0;
+            sb.Append(Inv, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/>");
+            sb.Append(Inv, $"<text x=\"{Left - 4}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#555\">{v}</text>");
+        }
+        var every = Math.Max(1, (int)Math.Ceiling(bars.Count / 12.0));
+        for (var b = 0; b < bars.Count; b++)
+        {
+            var bar = bars[b];
+            var x = Left + b * slot + (slot - barW) / 2;
+            double y = Top + plotH;
+            for (var s = 0; s < series.Count && s < bar.Values.Count; s++)
+            {
+                var v = bar.Values[s];
+                if (v <= 0) continue;
+                var h = max == 0 ? 0 : plotH * v / (double)max;
+                y -= h;
+                var rect = string.Create(Inv, $"<rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{barW:0.##}\" height=\"{h:0.##}\" fill=\"{series[s].Colour}\" data-series=\"{s}\" data-value=\"{v}\"><title>{Esc(bar.Label)} {Esc(series[s].Name)}: {v}</title></rect>");
+                var href = links && bar.Links is { } l && s < l.Count ? l[s] : null;
+                sb.Append(href is null ? rect : $"<a href=\"{Esc(href)}\">{rect}</a>");
+            }
+            if (b % every == 0)
+                sb.Append(Inv, $"<text x=\"{x + barW / 2:0.##}\" y=\"{Height - Bottom + 14}\" text-anchor=\"middle\" fill=\"#333\">{Esc(bar.Label)}</text>");
+        }
+        sb.Append(Inv, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Top + plotH}\" y2=\"{Top + plotH}\" stroke=\"#333\"/>");
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    private static void Legend(StringBuilder sb, IReadOnlyList<ChartSeries> series)
+    {
+        double x = Width - Right;
+        for (var s = series.Count - 1; s >= 0; s--)
+        {
+            x -= 16 + 12 * Math.Max(2, series[s].Name.Length);
+            sb.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"24\" width=\"10\" height=\"10\" fill=\"{series[s].Colour}\"/>");
+            sb.Append(Inv, $"<text x=\"{x + 13:0.#}\" y=\"33\">{Esc(series[s].Name)}</text>");
+        }
+    }
+
+    /// <summary>A round axis maximum: 1, 2, 4 or 5 × a power of ten, divisible into four gridlines where it can be.</summary>
+    public static int NiceMax(int value)
+    {
+        if (value <= 4) return 4;
+        var p = (int)Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (var m in new[] { 1, 2, 4, 5, 8, 10 })
+            if (m * p >= value) return m * p;
+        return 10 * p;
+    }
+
+    private static string Esc(string s) => WebUtility.HtmlEncode(s);
+}
