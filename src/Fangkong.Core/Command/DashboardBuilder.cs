@@ -30,7 +30,8 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         var started = clock.Time.GetTimestamp();
         var now = clock.UtcNow;
         var today = clock.Today;
-        var facts = await BulletinFacts.LoadAsync(db, clock, now.AddTicks(1), level, areaCode, ct);
+        // To the end of today: what has happened so far (nothing is stamped later than now).
+        var facts = await BulletinFacts.LoadAsync(db, clock, clock.StartOfDayUtc(today.AddDays(1)), level, areaCode, ct);
         var figures = BulletinCounter.Count(today, level, facts.Area, facts.Places, facts.Cases, facts.Contacts);
         var from = today.AddDays(1 - TrendDays);
         var places = DashboardCounter.ByPlace(facts.Cases, today)

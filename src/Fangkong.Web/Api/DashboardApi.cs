@@ -14,13 +14,13 @@ public static class DashboardApi
     {
         var api = app.MapGroup("/api/dashboard").WithTags("Dashboard").WithProblems().RequireAuthorization(AuthSetup.CommandView);
 
-        api.MapGet("/", async (BulletinLevel? level, string? area, bool? fresh, DashboardCache cache, IAuthorizationService auth, HttpContext http) =>
+        api.MapGet("/", async (string? level, string? area, bool? fresh, DashboardCache cache, IAuthorizationService auth, HttpContext http) =>
             Results.Ok(await SnapshotAsync(level, area, fresh, cache, auth, http)))
             .WithSummary("Every figure of the dashboard for an area (default: the city, or the province when the store holds several cities), " +
                 "as of the last refresh (at most ten seconds old). fresh=true rebuilds it now (epidemiologists and administrators). " +
                 "Each figure names the line list and filter behind it.");
 
-        api.MapGet("/charts/{name}.svg", async (string name, BulletinLevel? level, string? area, bool? english, DashboardCache cache, IAuthorizationService auth, HttpContext http) =>
+        api.MapGet("/charts/{name}.svg", async (string name, string? level, string? area, bool? english, DashboardCache cache, IAuthorizationService auth, HttpContext http) =>
         {
             var snapshot = await SnapshotAsync(level, area, false, cache, auth, http);
             var svg = DashboardCharts.Render(name, snapshot, english == true, links: false)
@@ -29,9 +29,12 @@ public static class DashboardApi
         }).WithSummary("A dashboard chart as an SVG image: trend, curve-onset, curve-report or isolation.");
     }
 
-    private static async Task<DashboardSnapshot> SnapshotAsync(BulletinLevel? level, string? area, bool? fresh, DashboardCache cache, IAuthorizationService auth, HttpContext http)
+    private static async Task<DashboardSnapshot> SnapshotAsync(string? levelText, string? area, bool? fresh, DashboardCache cache, IAuthorizationService auth, HttpContext http)
     {
-        if (level is { } l && !Enum.IsDefined(l)) throw new InputException("level", "级别应为 Province、City 或 District / level is Province, City or District");
+        BulletinLevel? level = null;
+        if (!string.IsNullOrWhiteSpace(levelText))
+            level = Enum.TryParse<BulletinLevel>(levelText, ignoreCase: true, out var l) && Enum.IsDefined(l) ? l
+                : throw new InputException("level", "级别应为 Province、City 或 District / level is Province, City or District");
         if (level is not null && string.IsNullOrWhiteSpace(area)) throw new InputException("area", "请指定区域代码 / give the area's code with its level");
         // A rebuild on demand costs a full build: only those who work the lists may ask for one.
         var rebuild = fresh == true && (await auth.AuthorizeAsync(http.User, AuthSetup.Tracing)).Succeeded;
