@@ -22,9 +22,14 @@ public sealed partial class DashboardPageTests(CityBrowserFixture app)
             for (var i = 0; i < people.Count; i++)
                 db.Cases.Add(new CaseRecord
                 {
-                    Id = 805_000_000 + i, PersonId = people[i], FoundBy = CaseFoundBy.FeverClinic, FirstPositiveSampledAtUtc = now.AddHours(-2),
-                    ReportedAtUtc = now.AddMinutes(-30), Class = i % 3 == 0 ? CaseClass.Asymptomatic : CaseClass.Common,
-                    OnsetDate = DateOnly.FromDateTime(now.AddHours(8)).AddDays(-1), DistrictCode = districts.GetValueOrDefault(people[i]),
+                    Id = 805_000_000 + i,
+                    PersonId = people[i],
+                    FoundBy = CaseFoundBy.FeverClinic,
+                    FirstPositiveSampledAtUtc = now.AddHours(-2),
+                    ReportedAtUtc = now.AddMinutes(-30),
+                    Class = i % 3 == 0 ? CaseClass.Asymptomatic : CaseClass.Common,
+                    OnsetDate = DateOnly.FromDateTime(now.AddHours(8)).AddDays(-1),
+                    DistrictCode = districts.GetValueOrDefault(people[i]),
                 });
             await db.SaveChangesAsync();
         }
@@ -37,6 +42,11 @@ public sealed partial class DashboardPageTests(CityBrowserFixture app)
             await Expect(page.Locator($"[data-testid={chart}] rect[data-value]").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=place-row]").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDir, "dashboard.png"), FullPage = true });
+
+        var png = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=png-curve-report]").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await png.PathAsync());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        Assert.EndsWith(".png", png.SuggestedFilename, StringComparison.Ordinal);
 
         var value = await newConfirmed.GetAttributeAsync("data-value");
         await newConfirmed.ClickAsync();
