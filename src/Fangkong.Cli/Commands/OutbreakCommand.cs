@@ -16,7 +16,7 @@ internal static class OutbreakCommand
         var seeds = new Option<int>("--seeds") { Description = "Index infections among residents", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed on the same city gives the same outbreak", DefaultValueFactory = _ => 20220311 };
         var attack = new Option<double>("--attack") { Description = "Scales every chance of transmission (household, venue), 0–20", DefaultValueFactory = _ => 1.0 };
-        var cap = new Option<int>("--cap") { Description = "Infections at which spreading stops (0: one resident in 200)", DefaultValueFactory = _ => 0 };
+        var cap = new Option<int>("--cap") { Description = "Infections at which spreading stops (0: one resident in 400)", DefaultValueFactory = _ => 0 };
         var secondary = new Option<bool>("--secondary") { Description = "Also trace and isolate secondary contacts (many more persons to test)" };
         var reset = new Option<bool>("--reset") { Description = "Clear an earlier outbreak's cases, contacts, quarantine and tests first instead of refusing" };
         var outbreak = new Command("outbreak", "Seed infections, spread them along real co-presence in the stored visits, and drive tests, tracing and quarantine day by day")
@@ -27,8 +27,13 @@ internal static class OutbreakCommand
         {
             var o = new OutbreakOptions
             {
-                Days = parse.GetValue(days), Seeds = parse.GetValue(seeds), Seed = parse.GetValue(seed), Attack = parse.GetValue(attack),
-                Cap = parse.GetValue(cap), Secondary = parse.GetValue(secondary), Reset = parse.GetValue(reset),
+                Days = parse.GetValue(days),
+                Seeds = parse.GetValue(seeds),
+                Seed = parse.GetValue(seed),
+                Attack = parse.GetValue(attack),
+                Cap = parse.GetValue(cap),
+                Secondary = parse.GetValue(secondary),
+                Reset = parse.GetValue(reset),
             };
             var storage = StoreOptions.From(parse);
             await using var services = new ServiceCollection().AddFangkongCore(storage).BuildServiceProvider();

@@ -68,9 +68,9 @@ internal static class OutbreakCases
     /// them — from the start of their quarantine when found in it — and ends their quarantine: they are in hospital now.
     /// Returns today's cases found among contacts under quarantine.
     /// </summary>
-    public static async Task<(List<CaseRecord> New, int InQuarantine)> AdmitAsync(OutbreakWorld w, CancellationToken ct)
+    public static async Task<(List<CaseRecord> New, int InQuarantine)> AdmitAsync(OutbreakWorld w, int hour, CancellationToken ct)
     {
-        w.At(15);
+        w.At(hour);
         var registry = w.Get<CaseRegistry>();
         List<CaseRecord> today;
         Dictionary<long, DateTime> stayStart;
@@ -78,7 +78,7 @@ internal static class OutbreakCases
         await using (var db = await w.DbAsync(ct))
         {
             var from = w.DayStartUtc;
-            today = await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc >= from).OrderBy(c => c.Id).ToListAsync(ct);
+            today = (await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc >= from).OrderBy(c => c.Id).ToListAsync(ct)).Where(c => w.Admitted.Add(c.Id)).ToList();
             var persons = today.Select(c => c.PersonId).ToList();
             var stays = await db.QuarantineStays.AsNoTracking().Where(s => persons.Contains(s.PersonId) && s.State == QuarantineState.InQuarantine)
                 .Select(s => new { s.PersonId, s.CreatedAtUtc, s.ContactId }).ToListAsync(ct);
@@ -125,7 +125,7 @@ internal static class OutbreakCases
     /// <summary>Cases whose course has run: discharged (confirmed), released (asymptomatic), or died. Returns how many.</summary>
     public static async Task<int> CloseAsync(OutbreakWorld w, CancellationToken ct)
     {
-        w.At(19);
+        w.At(21, 30);
         var registry = w.Get<CaseRegistry>();
         var due = w.Infections.Values.Where(i => i.ReportedOn is { } r && !i.Closed && w.Today.DayNumber - r.DayNumber >= (i.Course.Dies ? i.Course.RecoveryDays / 2 : i.Course.RecoveryDays))
             .OrderBy(i => i.PersonId).ToList();

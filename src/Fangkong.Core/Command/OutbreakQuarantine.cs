@@ -53,10 +53,13 @@ internal static class OutbreakQuarantine
     // Check-ins are made by the resident on their phone; the platform records who submitted, here the monitoring staff account.
     private static long MonitoringUser(OutbreakWorld w) => w.Epidemiologist;
 
-    /// <summary>Samples, ships and results today's scheduled tests; returns the tests resulted.</summary>
-    public static async Task<int> TestAsync(OutbreakWorld w, CancellationToken ct)
+    /// <summary>
+    /// Samples at <paramref name="hour"/>, ships and results the scheduled tests due today not yet sampled — in the morning,
+    /// and again in the evening for those placed today (day 1 has a test). Returns the tests resulted.
+    /// </summary>
+    public static async Task<int> TestAsync(OutbreakWorld w, int hour, CancellationToken ct)
     {
-        w.At(9);
+        w.At(hour);
         var sampling = w.Get<SamplingService>();
         List<(long PersonId, string Number, long RoundId, long? SiteId)> due;
         Dictionary<(long RoundId, long), long> points;
@@ -77,19 +80,23 @@ internal static class OutbreakQuarantine
         }
         if (due.Count == 0) return 0;
 
-        var tubes = new List<(string Barcode, long PersonId, long PointId)>();
-        await using (var db = await w.DbAsync(ct))
-            foreach (var d in due)
+        // A sampler per sampling point, several at once, as at a round's tables.
+        var tubes = new System.Collections.Concurrent.ConcurrentBag<(string Barcode, long PersonId, long PointId)>();
+        var byPoint = due.GroupBy(d => points[(d.RoundId, d.SiteId ?? 0)]).ToList();
+        await Parallel.ForEachAsync(byPoint, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (group, token) =>
+        {
+            await using var db = await w.DbAsync(token);
+            foreach (var d in group)
             {
-                var point = points[(d.RoundId, d.SiteId ?? 0)];
                 var barcode = Barcodes.Tube(w.NextSerial());
-                await sampling.OpenTubeAsync(db, new OpenTubeRequest(d.RoundId, point, barcode, TubeKind.Resample, null, Key(), null), w.Sampler, ct);
-                await sampling.AddSampleAsync(db, barcode, new SampleRequest(d.Number, Key(), null), w.Sampler, ct);
+                await sampling.OpenTubeAsync(db, new OpenTubeRequest(d.RoundId, group.Key, barcode, TubeKind.Resample, null, Key(), null), w.Sampler, token);
+                await sampling.AddSampleAsync(db, barcode, new SampleRequest(d.Number, Key(), null), w.Sampler, token);
                 db.ChangeTracker.Clear();
-                tubes.Add((barcode, d.PersonId, point));
+                tubes.Add((barcode, d.PersonId, group.Key));
             }
+        });
 
-        w.At(11);
+        w.At(hour + 2);
         var chain = w.Get<LabChain>();
         await using (var db = await w.DbAsync(ct))
             foreach (var site in tubes.GroupBy(t => t.PointId))
@@ -99,12 +106,12 @@ internal static class OutbreakQuarantine
                     var barcodes = box.Select(t => t.Barcode).ToList();
                     await chain.PackAsync(db, new PackRequest(code, barcodes, null), w.Sampler, ct);
                     await chain.HandoverAsync(db, code, new HandoverRequest(HandoverStep.Courier, "转运员", barcodes.Count, null), w.Sampler, ct);
-                    w.At(12);
+                    w.At(hour + 3);
                     await chain.ReceiveAsync(db, new ReceiptRequest(code, barcodes, null), w.LabTechnician, "lab", ct);
                     db.ChangeTracker.Clear();
                 }
 
-        w.At(14);
+        w.At(hour + 5);
         var csv = new StringBuilder("barcode,result\n");
         foreach (var t in tubes)
         {
@@ -122,7 +129,7 @@ internal static class OutbreakQuarantine
     /// <summary>Transfers due today: a vehicle dispatched, then arrived.</summary>
     public static async Task<int> TransferAsync(OutbreakWorld w, CancellationToken ct)
     {
-        w.At(17, 30);
+        w.At(20, 30);
         var transfers = w.Get<Transfers>();
         List<long> due;
         await using (var db = await w.DbAsync(ct))
@@ -141,7 +148,7 @@ internal static class OutbreakQuarantine
     /// <summary>Releases, case by case, the confirmed contacts whose stays end today or earlier; returns how many were released.</summary>
     public static async Task<int> ReleaseAsync(OutbreakWorld w, CancellationToken ct)
     {
-        w.At(18);
+        w.At(21);
         List<(long CaseId, long ContactId)> due;
         await using (var db = await w.DbAsync(ct))
             due = (await db.QuarantineStays.AsNoTracking().Where(s => s.State == QuarantineState.InQuarantine && s.ReleaseDate <= w.Today && s.ContactId != null)

@@ -71,11 +71,16 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             var quarantined = await w.QuarantinedAsync(ct);
             var infected = await phases.TimeAsync("spread along co-presence", () => OutbreakSpreading.SpreadAsync(w, quarantined, ct));
             var (checkIns, alerts) = await phases.TimeAsync("check-ins", () => OutbreakQuarantine.CheckInAsync(w, ct), r => r.CheckIns);
-            var tests = await phases.TimeAsync("scheduled tests: sample, ship, result", () => OutbreakQuarantine.TestAsync(w, ct));
+            var tests = await phases.TimeAsync("scheduled tests: sample, ship, result", () => OutbreakQuarantine.TestAsync(w, 9, ct));
             var (clinic, checkpoint) = await phases.TimeAsync("fever clinics and checkpoints", () => OutbreakCases.FindAtLargeAsync(w, quarantined, ct), r => r.Clinic + r.Checkpoint);
-            var (newCases, inQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, ct), r => r.New.Count);
+            var (newCases, inQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, 15, ct), r => r.New.Count);
             var conversions = await phases.TimeAsync("conversions", () => OutbreakCases.ConvertAsync(w, ct));
             var confirmed = await phases.TimeAsync("trace, confirm, quarantine", () => OutbreakTracing.TraceAsync(w, newCases, ct));
+            // The evening round of tests: day 1 of those placed this afternoon; its positives are admitted and traced tonight.
+            tests += await phases.TimeAsync("scheduled tests: sample, ship, result", () => OutbreakQuarantine.TestAsync(w, 18, ct));
+            var (lateCases, lateInQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, 20, ct), r => r.New.Count);
+            inQuarantine += lateInQuarantine;
+            confirmed += await phases.TimeAsync("trace, confirm, quarantine", () => OutbreakTracing.TraceAsync(w, lateCases, ct));
             await phases.TimeAsync("transfers", () => OutbreakQuarantine.TransferAsync(w, ct));
             var released = await phases.TimeAsync("releases", () => OutbreakQuarantine.ReleaseAsync(w, ct));
             var closed = await phases.TimeAsync("discharges and releases of cases", () => OutbreakCases.CloseAsync(w, ct));

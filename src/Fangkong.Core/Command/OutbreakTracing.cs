@@ -7,13 +7,18 @@ namespace Fangkong.Core.Command;
 
 /// <summary>
 /// The epidemiologist's afternoon for each new case, through the use cases: search its contacts
-/// (<see cref="ContactSearch"/>), confirm them in bulk — dismissing those who are cases themselves —, optionally the
-/// secondary contacts, and quarantine the confirmed (<see cref="QuarantinePlacement"/>) at a site with free rooms,
+/// (<see cref="ContactSearch"/>), decide them in bulk — the household and the <see cref="MaxVenueContacts"/> shared visits
+/// with the longest overlaps confirmed, the rest dismissed as general contacts after the interview (a venue is a whole
+/// workplace or school here, where an investigator asks who shared the office), and persons who are cases themselves
+/// dismissed —, optionally the secondary contacts, and quarantine the confirmed (<see cref="QuarantinePlacement"/>) at a site with free rooms,
 /// opening a new site (a hotel of 2,000 rooms) whenever the ones in use are full.
 /// </summary>
 internal static class OutbreakTracing
 {
     public const int RoomsPerSite = 2000;
+
+    /// <summary>Shared-visit contacts an investigator confirms for one case, longest overlaps first; the rest are general contacts.</summary>
+    public const int MaxVenueContacts = 30;
 
     /// <summary>Returns the contacts confirmed.</summary>
     public static async Task<int> TraceAsync(OutbreakWorld w, IReadOnlyList<CaseRecord> cases, CancellationToken ct)
@@ -40,26 +45,31 @@ internal static class OutbreakTracing
 
     private static async Task<int> DecideAsync(OutbreakWorld w, ContactDecisions decisions, long caseId, CancellationToken ct)
     {
-        List<(long Id, long PersonId)> proposed;
-        HashSet<long> cases;
+        List<ContactProposal> proposed;
+        HashSet<long> cases = [];
         await using (var db = await w.DbAsync(ct))
         {
-            proposed = (await db.ContactProposals.AsNoTracking().Where(p => p.CaseId == caseId && p.Status == ProposalStatus.Proposed)
-                .Select(p => new { p.Id, p.PersonId }).ToListAsync(ct)).Select(p => (p.Id, p.PersonId)).ToList();
-            var persons = proposed.Select(p => p.PersonId).ToList();
-            cases = [];
-            foreach (var chunk in persons.Chunk(1000))
+            proposed = await db.ContactProposals.AsNoTracking().Where(p => p.CaseId == caseId && p.Status == ProposalStatus.Proposed).OrderBy(p => p.Id).ToListAsync(ct);
+            foreach (var chunk in proposed.Select(p => p.PersonId).Chunk(1000))
                 cases.UnionWith(await db.Cases.Where(x => chunk.Contains(x.PersonId)).Select(x => x.PersonId).ToListAsync(ct));
         }
-        var confirm = proposed.Where(p => !cases.Contains(p.PersonId)).Select(p => p.Id).ToList();
-        var dismiss = proposed.Where(p => cases.Contains(p.PersonId)).Select(p => p.Id).ToList();
-        foreach (var chunk in confirm.Chunk(ContactDecisions.MaxBulk))
-            await using (var db = await w.DbAsync(ct))
-                await decisions.DecideAsync(db, caseId, new ContactDecision(chunk, ProposalStatus.Confirmed, "模拟疫情:流调确认 / simulated outbreak: confirmed"), w.Epidemiologist, ct);
-        foreach (var chunk in dismiss.Chunk(ContactDecisions.MaxBulk))
-            await using (var db = await w.DbAsync(ct))
-                await decisions.DecideAsync(db, caseId, new ContactDecision(chunk, ProposalStatus.Dismissed, "已是病例,在院治疗 / a case already, in hospital"), w.Epidemiologist, ct);
+        var open = proposed.Where(p => !cases.Contains(p.PersonId)).ToList();
+        var confirm = open.Where(p => p.Kind != ContactKind.SharedVisit)
+            .Concat(open.Where(p => p.Kind == ContactKind.SharedVisit).OrderByDescending(p => p.OverlapMinutes).ThenBy(p => p.Id).Take(MaxVenueContacts))
+            .Select(p => p.Id).ToHashSet();
+        var general = open.Where(p => !confirm.Contains(p.Id)).Select(p => p.Id).ToList();
+        var inHospital = proposed.Where(p => cases.Contains(p.PersonId)).Select(p => p.Id).ToList();
+        await DecideAsync(w, decisions, caseId, confirm.ToList(), ProposalStatus.Confirmed, "模拟疫情:流调确认 / simulated outbreak: confirmed", ct);
+        await DecideAsync(w, decisions, caseId, general, ProposalStatus.Dismissed, "面谈后判为一般接触者 / a general contact after the interview", ct);
+        await DecideAsync(w, decisions, caseId, inHospital, ProposalStatus.Dismissed, "已是病例,在院治疗 / a case already, in hospital", ct);
         return confirm.Count;
+    }
+
+    private static async Task DecideAsync(OutbreakWorld w, ContactDecisions decisions, long caseId, List<long> ids, ProposalStatus status, string note, CancellationToken ct)
+    {
+        foreach (var chunk in ids.Chunk(ContactDecisions.MaxBulk))
+            await using (var db = await w.DbAsync(ct))
+                await decisions.DecideAsync(db, caseId, new ContactDecision(chunk, status, note), w.Epidemiologist, ct);
     }
 
     /// <summary>Quarantines the case's confirmed contacts not yet placed; a family the site cannot hold goes to a new site.</summary>

@@ -45,12 +45,16 @@ internal sealed class OutbreakWorld(IServiceProvider services, SimulationClock t
     public Random Rng { get; } = new(options.Seed);
     public Dictionary<long, Infected> Infections { get; } = [];
     public Dictionary<long, VenueType> VenueTypes { get; set; } = [];
+    /// <summary>Cases already isolated and traced.</summary>
+    public HashSet<long> Admitted { get; } = [];
     public long Epidemiologist { get; set; }
     public long Sampler { get; set; }
     public long LabTechnician { get; set; }
     public TraceReader Reader => new(Epidemiologist, "epi", "simulated outbreak");
     public DateOnly Today { get; set; }
-    public long Serial { get; set; }
+    public long Serial { get => Interlocked.Read(ref _serial); set => _serial = value; }
+
+    private long _serial;
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -62,7 +66,7 @@ internal sealed class OutbreakWorld(IServiceProvider services, SimulationClock t
     public DateTime DayStartUtc => City.StartOfDayUtc(Today);
     public DateTime DayEndUtc => City.StartOfDayUtc(Today.AddDays(1));
 
-    public long NextSerial() => ++Serial;
+    public long NextSerial() => Interlocked.Increment(ref _serial);
 
     /// <summary>
     /// Where each person in quarantine is today: at a site (isolated from everyone) or at home (still with the household).

@@ -18,7 +18,7 @@ public sealed record TransmissionPolicy
     public double HouseholdPerDay { get; init; } = 0.10;
 
     /// <summary>Hourly rate of infection between two people sharing a bus, a classroom, an office, a hall or a ward.</summary>
-    public double EnclosedPerHour { get; init; } = 0.004;
+    public double EnclosedPerHour { get; init; } = 0.002;
 
     /// <summary>Hourly rate in open, busy places (markets, supermarkets): general contacts, rarely infected.</summary>
     public double OpenPerHour { get; init; } = 0.0005;
@@ -29,8 +29,8 @@ public sealed record TransmissionPolicy
     /// <summary>Infections at which spreading stops; chances fall linearly towards it (crowds thin out, people mask up).</summary>
     public int Cap { get; init; } = 5_000;
 
-    /// <summary>A default cap for a city: one resident in 200, at least 30.</summary>
-    public static int DefaultCap(int residents) => Math.Max(30, residents / 200);
+    /// <summary>A default cap for a city: one resident in 400 (2,500 in a city of a million), at least 30.</summary>
+    public static int DefaultCap(int residents) => Math.Max(30, residents / 400);
 
     /// <summary>The damping of every chance with <paramref name="infected"/> infections so far: 1 at the start, 0 at the cap.</summary>
     public double Damping(int infected) => Cap <= 0 ? 0 : Math.Clamp(1.0 - (double)infected / Cap, 0, 1);
