@@ -36,8 +36,8 @@ internal static class OutbreakReset
         await db.SamplingSites.ExecuteDeleteAsync(ct);
         await db.TestingRounds.ExecuteDeleteAsync(ct);
         await db.TestResults.ExecuteDeleteAsync(ct);
-        await db.HealthCodeChanges.Where(a => ((a.Id >> 13) & 0xFF) == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
-        await db.TraceAccesses.Where(a => ((a.Id >> 13) & 0xFF) == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.HealthCodeChanges.Where(a => a.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.TraceAccesses.Where(a => a.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
         var coloured = await db.HealthCodes.Where(h => h.Colour != Domain.Codes.CodeColour.Green).Select(h => h.PersonId).ToListAsync(ct);
         await codes.RecomputeManyAsync(db, coloured, ct);
         await db.SaveChangesAsync(ct);

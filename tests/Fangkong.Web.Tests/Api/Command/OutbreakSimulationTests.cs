@@ -112,6 +112,12 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         var again = await Assert.ThrowsAsync<OutbreakRefusedException>(() => simulation.RunAsync(options, null, CancellationToken.None));
         Assert.Contains("--reset", again.Message);
         Assert.Equal(cases.Count, await db.Cases.CountAsync());
+
+        // With --reset the earlier outbreak is cleared first (its own audit rows too, which a new run writes with the same ids).
+        var rerun = await simulation.RunAsync(options with { Days = 4, Reset = true }, null, CancellationToken.None);
+        var after = await db.Cases.AsNoTracking().ToListAsync();
+        Assert.All(after, c => Assert.Equal(c.Id, rerun.Infections.Single(i => i.PersonId == c.PersonId).CaseId));
+        Assert.True(await db.ContactProposals.AllAsync(p => p.ProposedAtUtc >= clock.StartOfDayUtc(new DateOnly(2026, 11, 16))));
     }
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
