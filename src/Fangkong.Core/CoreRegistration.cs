@@ -69,6 +69,7 @@ public static class CoreRegistration
         services.AddSingleton<RoundQuality>();
         services.AddSingleton<Certificates>();
         services.AddSingleton<RoundSimulation>();
+        services.AddSingleton<Command.OutbreakSimulation>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ internal static class SimulateCommand
             Print(report);
             return 0;
         });
-        return new Command("simulate", "Simulations for demos and capacity planning") { round };
+        return new Command("simulate", "Simulations for demos and capacity planning") { round, OutbreakCommand.Create() };
     }
 
     private static void Print(SimulationReport r)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fangkong.Core.Command;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
@@ -11,7 +12,8 @@ namespace Fangkong.Web.Hosting;
 
 /// <summary>
 /// First start of `./run.sh`: when the store has no persons, generate the demo city so a newcomer sees a
-/// living system at once; then print where to go and how to sign in.
+/// living system at once — with `Demo:Outbreak` days of a simulated outbreak over it, so the dashboard and the
+/// bulletins have something true to show —; then print where to go and how to sign in.
 /// </summary>
 public static class DemoStartup
 {
@@ -35,7 +37,26 @@ public static class DemoStartup
         var summary = await DemoCitySeeder.SeedAsync(storage, options, new LineProgress(), app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Demo city ready: {summary.Residents:N0} residents, {summary.Venues:N0} venues, {summary.Visits:N0} visits."));
+        if (config.GetValue("Outbreak", 0) is > 0 and var days) await RunOutbreakAsync(app, days, options.Days);
         if (config.GetValue("OpenRound", true)) await OpenDemoRoundAsync(app);
+    }
+
+    /// <summary>
+    /// A simulated outbreak over the days of visits just generated, ending yesterday: the seeder's last day is today and
+    /// partial, so at most one day fewer than it generated.
+    /// </summary>
+    private static async Task RunOutbreakAsync(WebApplication app, int wanted, int visitDays)
+    {
+        var days = Math.Min(wanted, visitDays - 1);
+        if (days < 1)
+        {
+            Console.WriteLine($"No simulated outbreak: the demo city has {visitDays} days of visits (Demo:Days), it needs two at least.");
+            return;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulating an outbreak over the last {days} days (Demo:Outbreak; first start only)…"));
+        var report = await app.Services.GetRequiredService<OutbreakSimulation>().RunAsync(new OutbreakOptions { Days = days }, new DayProgress(), app.Lifetime.ApplicationStopping);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Outbreak ready: {report.Infections.Count:N0} infections, {report.Cases:N0} cases, {report.ContactsConfirmed:N0} contacts confirmed, {report.QuarantineSites} quarantine sites ({report.Elapsed.TotalSeconds:0} s)."));
     }
 
     /// <summary>A city-wide testing round that started an hour ago, open, so samplers, the lab and the command see one at once.</summary>
@@ -74,6 +95,12 @@ public static class DemoStartup
                 Console.WriteLine("  lab       检测员 lab technician  → /testing/lab");
             }
         });
+    }
+
+    private sealed class DayProgress : IProgress<OutbreakDay>
+    {
+        public void Report(OutbreakDay d) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {d.Date:yyyy-MM-dd}  infected {d.NewInfections,4}  cases {d.FeverClinic + d.Checkpoint + d.InQuarantineFound,4}  contacts {d.ContactsConfirmed,5}  in quarantine {d.InQuarantine,6}  released {d.Released,5}"));
     }
 
     private sealed class LineProgress : IProgress<SeedProgress>

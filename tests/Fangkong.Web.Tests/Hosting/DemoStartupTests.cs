@@ -33,4 +33,27 @@ public sealed class DemoStartupTests
         Assert.True(await db.SamplingSites.AnyAsync(s => s.RoundId == round.Id));
         Assert.EndsWith("全员核酸检测", round.Name, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_Demo_Outbreak_a_first_start_also_simulates_an_outbreak_over_the_days_of_visits()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Provider", "Sqlite");
+            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
+            b.UseSetting("Demo:SeedOnStart", "true");
+            b.UseSetting("Demo:Residents", "1000");
+            b.UseSetting("Demo:Days", "7");
+            b.UseSetting("Demo:Outbreak", "14"); // more than the visits hold: six days, ending yesterday
+            b.UseSetting("Housekeeping", "false");
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
+
+        await using var db = store.NewDb();
+        Assert.True(await db.Cases.AnyAsync());
+        var first = await db.Cases.MinAsync(c => c.ReportedAtUtc);
+        Assert.True(first < DateTime.UtcNow.AddDays(-1) && first > DateTime.UtcNow.AddDays(-8), $"first case reported {first:O}");
+        Assert.Equal(RoundStatus.Open, (await db.TestingRounds.Where(r => r.Scope == RoundScope.City).SingleAsync()).Status);
+    }
 }
