@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Fangkong.Core;
 using Fangkong.Core.Command;
 using Fangkong.Core.Data;
@@ -107,6 +109,19 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         OnSimulatedDays(await db.TestResults.Select(r => r.ResultAtUtc).ToListAsync(), "a test result");
         OnSimulatedDays(await db.Samples.Select(s => s.AtUtc).ToListAsync(), "a swab");
         OnSimulatedDays(await db.HealthCodeChanges.Select(c => c.AtUtc).ToListAsync(), "a colour change");
+
+        // The dashboard after the outbreak: every figure is the count of the line list it opens, and the trend holds the outbreak.
+        await using (var host = Fangkong.Web.Tests.Api.Testing.CityHost.Over(store, time))
+        {
+            var epi = await host.LoginAsync("epi");
+            var snapshot = await epi.GetFromJsonAsync<JsonElement>("/api/dashboard?fresh=true");
+            var figures = snapshot.GetProperty("figures").EnumerateArray().ToList();
+            Assert.True(await DashboardChecks.FiguresMatchListsAsync(epi, figures) >= 25);
+            var confirmed = cases.Count(c => c.ConfirmedOn is not null);
+            Assert.Equal(confirmed, DashboardChecks.Value(figures, "cases.cumulativeConfirmed"));
+            Assert.Equal(confirmed, snapshot.GetProperty("trend").EnumerateArray().Sum(d => d.GetProperty("newConfirmed").GetInt32()));
+            Assert.True(DashboardChecks.Value(figures, "isolation.centralized") + DashboardChecks.Value(figures, "contacts.close.released") > 0);
+        }
 
         // Twice is refused: the store holds cases now.
         var again = await Assert.ThrowsAsync<OutbreakRefusedException>(() => simulation.RunAsync(options, null, CancellationToken.None));

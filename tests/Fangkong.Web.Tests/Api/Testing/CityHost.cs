@@ -14,9 +14,11 @@ public sealed class CityHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    private CityHost(TestStore store, WebApplicationFactory<Program> factory, FakeTimeProvider time)
+    private readonly bool _ownsStore;
+
+    private CityHost(TestStore store, WebApplicationFactory<Program> factory, FakeTimeProvider time, bool ownsStore)
     {
-        Store = store; _factory = factory; Time = time;
+        Store = store; _factory = factory; Time = time; _ownsStore = ownsStore;
     }
 
     public TestStore Store { get; }
@@ -29,16 +31,22 @@ public sealed class CityHost : IAsyncDisposable
         var store = await TestStore.CreateAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
         await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = residents, Days = 0 }, null, time, CancellationToken.None);
+        return Over(store, time, ownsStore: true);
+    }
+
+    /// <summary>The web host over a store someone else filled (and disposes), on their clock.</summary>
+    public static CityHost Over(TestStore store, FakeTimeProvider time, bool ownsStore = false)
+    {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("Storage:Provider", provider.ToString());
+            b.UseSetting("Storage:Provider", store.Options.Provider.ToString());
             b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
             b.UseSetting("Demo:SeedOnStart", "false");
             b.UseSetting("Housekeeping", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
         });
         _ = factory.Server;
-        return new CityHost(store, factory, time);
+        return new CityHost(store, factory, time, ownsStore);
     }
 
     public HttpClient Anonymous() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -54,6 +62,6 @@ public sealed class CityHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await Store.DisposeAsync();
+        if (_ownsStore) await Store.DisposeAsync();
     }
 }
