@@ -93,6 +93,7 @@ public static class DemoStartup
                 Console.WriteLine("  resident  居民 resident        → /code, /me/testing");
                 Console.WriteLine("  sampler   采样员 sampler         → /testing/sample (sampler2: a second table)");
                 Console.WriteLine("  lab       检测员 lab technician  → /testing/lab");
+                Console.WriteLine("  command   指挥部 command center  → /command (dashboard; epi and admin have it too)");
             }
         });
     }
