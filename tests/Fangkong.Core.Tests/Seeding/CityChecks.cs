@@ -124,7 +124,7 @@ internal static partial class CityChecks
     public static async Task AccountsAsync(FangkongDb db, SeedSummary summary)
     {
         var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName);
-        Assert.Equal(["admin", "admin2", "epi", "gate", "lab", "manager", "resident", "sampler", "sampler2", "command"], users.Keys.Order());
+        Assert.Equal(["admin", "admin2", "command", "epi", "gate", "lab", "manager", "resident", "sampler", "sampler2"], users.Keys.Order());
         Assert.Equal(users.Keys.Order(), summary.Accounts.Select(a => a.UserName).Order());
         Assert.All(summary.Accounts, a => Assert.True(PasswordHasher.Verify(a.Password, users[a.UserName].PasswordHash), a.UserName));
         Assert.All(summary.Accounts, a => Assert.Equal(users[a.UserName].Role, a.Role));
