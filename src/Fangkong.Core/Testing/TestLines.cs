@@ -81,20 +81,25 @@ public static class TestLines
         }
         if (f.From is { } from) { var t = clock.StartOfDayUtc(from); samples = samples.Where(s => s.AtUtc >= t); }
         if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); samples = samples.Where(s => s.AtUtc < t); }
-        // Outer joins to the tube and the person: every sample has both (neither is ever deleted), so the rows are an
-        // inner join's, but without a filter on the tube or a search both stores drop the joins from the capped count.
-        // A tube filter or a search rejects the missing side, which turns the join back into an inner one.
-        var rows = samples.LeftJoin(db.Tubes, s => s.TubeId, t => t.Id, (s, t) => new { s, t });
-        if (f.SiteId is { } site) rows = rows.Where(x => x.t!.SiteId == site);
-        if (f.Kind is { } kind) rows = rows.Where(x => x.t!.Kind == kind);
-        rows = f.Result switch
+        // The tube's own conditions (site, kind, result) as "tube in the matching tubes": SQLite then reads the matching
+        // tubes first and their samples by the TubeId index, where a join filtered row by row would walk every sample
+        // newest first looking for the few of a rare result (23 positives of 200,000 samples: 220 ms against 10 ms).
+        var tubes = db.Tubes.AsQueryable();
+        if (f.SiteId is { } site) tubes = tubes.Where(t => t.SiteId == site);
+        if (f.Kind is { } kind) tubes = tubes.Where(t => t.Kind == kind);
+        tubes = f.Result switch
         {
-            SampleResult.Pending => rows.Where(x => x.t!.Outcome == null),
-            SampleResult.Negative => rows.Where(x => x.t!.Outcome == TubeOutcome.Negative),
-            SampleResult.PoolPositive => rows.Where(x => x.t!.Outcome == TubeOutcome.Positive && x.t.Count > 1),
-            SampleResult.Positive => rows.Where(x => x.t!.Outcome == TubeOutcome.Positive && x.t.Count == 1),
-            _ => rows,
+            SampleResult.Pending => tubes.Where(t => t.Outcome == null),
+            SampleResult.Negative => tubes.Where(t => t.Outcome == TubeOutcome.Negative),
+            SampleResult.PoolPositive => tubes.Where(t => t.Outcome == TubeOutcome.Positive && t.Count > 1),
+            SampleResult.Positive => tubes.Where(t => t.Outcome == TubeOutcome.Positive && t.Count == 1),
+            _ => tubes,
         };
+        if (f.SiteId is not null || f.Kind is not null || f.Result is not null) samples = samples.Where(s => tubes.Select(t => t.Id).Contains(s.TubeId));
+        // Outer joins to the tube and the person: every sample has both (neither is ever deleted), so the rows are an
+        // inner join's, but both stores drop the joins from the capped count, which needs neither. A search rejects a
+        // missing person, which turns that join back into an inner one led by the person index.
+        var rows = samples.LeftJoin(db.Tubes, s => s.TubeId, t => t.Id, (s, t) => new { s, t });
         var withPerson = rows.LeftJoin(PersonSearch.Apply(db.Persons, f.Q), x => x.s.PersonId, p => p.Id, (x, p) => new { x.s, x.t, p });
         if (!string.IsNullOrWhiteSpace(f.Q)) withPerson = withPerson.Where(x => x.p != null);
         return withPerson.Select(x => new TestLine
