@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "coverage" => await CoverageBenchmark.RunAsync(args[1..]),
     "contacts" => await ContactsBenchmark.RunAsync(args[1..]),
     "lists" => await ListsBenchmark.RunAsync(args[1..]),
+    "test-list" => await TestListBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -27,5 +28,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench coverage [--provider …] [--residents 1000000] [--runs 50]");
     Console.Error.WriteLine("       Fangkong.Bench contacts [--provider …] [--residents 1000000] [--days 14] [--visits-per-day 7] [--cases 1000] [--runs 2] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench lists [--provider …] [--residents 300000] [--cases 20000] [--contacts 200000] [--stays 100000] [--runs 50] [--deep 150000] [--exports 1] [--keep]");
+    Console.Error.WriteLine("       Fangkong.Bench test-list [--provider …] [--residents 100000] [--runs 30] [--keep]");
     return 2;
 }

@@ -35,7 +35,9 @@ public sealed class ExportRunner(CityClock clock)
     public async Task RunAsync(FangkongDb db, long jobId, CancellationToken ct)
     {
         var job = await db.ExportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
-        var path = Path.Combine(Path.GetTempPath(), $"fangkong-export-{jobId}.{job.Format}");
+        // Unique per run, not per job: job ids are unique in one store only, and instances of other stores (test hosts
+        // on a fixed clock mint the very same ids) may share the temporary directory.
+        var path = Path.Combine(Path.GetTempPath(), $"fangkong-export-{jobId}-{Guid.NewGuid():N}.{job.Format}");
         try
         {
             var source = LineLists.Source(db, job.List, job.FilterJson, clock);

@@ -1,6 +1,8 @@
 using Fangkong.Core.Quarantine;
+using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Core.Exports;
@@ -45,6 +47,14 @@ public static class LineLabels
         [PolicyEdition.Edition8] = ("第八版", "edition 8"),
         [PolicyEdition.Edition9] = ("第九版", "edition 9"),
         [PolicyEdition.TwentyMeasures] = ("二十条", "20 measures"),
+        [TubeKind.Pool] = ("混管", "pool"),
+        [TubeKind.OnePerson] = ("单管", "single tube"),
+        [TubeKind.Household] = ("家庭管", "household tube"),
+        [TubeKind.Resample] = ("复采单管", "re-sample single tube"),
+        [SampleResult.Pending] = ("待出结果", "pending"),
+        [SampleResult.Negative] = ("阴性", "negative"),
+        [SampleResult.PoolPositive] = ("混管阳性", "positive pool"),
+        [SampleResult.Positive] = ("阳性", "positive"),
     };
 
     public static string Of(Enum value, bool english) =>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
+using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,8 @@ public static class LineLists
     public const string Cases = "cases";
     public const string Contacts = "contacts";
     public const string Quarantined = "quarantine";
-    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined];
+    public const string Tests = "tests";
+    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests];
 
     /// <summary>Enums by name, camelCase: the form both the API and the stored jobs use.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -31,6 +33,7 @@ public static class LineLists
         Cases => Make(CaseLines.Query(db, Read<CaseLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => CaseLines.Cells(r, en, clock), CaseLines.Header, "病例", "Cases"),
         Contacts => Make(ContactLines.Query(db, Read<ContactLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => ContactLines.Cells(r, en, clock), ContactLines.Header, "密接", "Contacts"),
         Quarantined => Make(QuarantineLines.Query(db, Read<QuarantineLineFilter>(filterJson)), r => r.Id, r => r.Masked(), (r, en) => QuarantineLines.Cells(r, en, clock), QuarantineLines.Header, "隔离人员", "Quarantine"),
+        Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => TestLines.Cells(r, en, clock), TestLines.Header, "核酸采样", "Samples"),
         _ => throw new InputException("list", $"没有这个名单 / the list is one of {string.Join(", ", Names)}"),
     };
 
@@ -40,6 +43,7 @@ public static class LineLists
         Cases => JsonSerializer.Serialize(Read<CaseLineFilter>(filterJson), Json),
         Contacts => JsonSerializer.Serialize(Read<ContactLineFilter>(filterJson), Json),
         Quarantined => JsonSerializer.Serialize(Read<QuarantineLineFilter>(filterJson), Json),
+        Tests => JsonSerializer.Serialize(Read<TestLineFilter>(filterJson), Json),
         _ => throw new InputException("list", $"没有这个名单 / the list is one of {string.Join(", ", Names)}"),
     };
 

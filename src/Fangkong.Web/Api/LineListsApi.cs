@@ -3,6 +3,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Fangkong.Core.Quarantine;
+using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Web.Accounts;
 using Fangkong.Web.Hosting;
@@ -12,7 +13,7 @@ namespace Fangkong.Web.Api;
 /// <summary>How a caller pages a line list and, with a purpose, unmasks it.</summary>
 public sealed record LinePaging(long? After, int? Size, bool? Reveal, string? Purpose);
 
-/// <summary>Line lists of cases, contacts and quarantined people (keyset paging, search, filters) and their exports as background jobs.</summary>
+/// <summary>Line lists of cases, contacts, quarantined people and samples taken (keyset paging, search, filters) and their exports as background jobs.</summary>
 public static class LineListsApi
 {
     public static void MapLineListsApi(this WebApplication app)
@@ -31,6 +32,14 @@ public static class LineListsApi
             Results.Ok(await PageAsync(db, QuarantineLines.Query(db, filter), r => r.Id, r => r.Masked(), paging, LineLists.Quarantined, ids, clock, http)))
             .WithSummary("Quarantine stays, newest first: filter by state, place, role, site, due for release by a date. Masked unless revealed (audited).");
 
+        // Who reads the testing list: epidemiologists and administrators, as the other lists (the group's Tracing policy,
+        // the same roles as TestingView). Not lab technicians, although TestingStaff would admit them: the lab works on
+        // tubes by barcode and posts a tube's result without ever seeing whose swabs are in it (least privilege, the
+        // lab page shows counts only); this list names, identifies and phones every person sampled.
+        lists.MapGet("/tests", async ([AsParameters] TestLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, CityClock clock, TimeOrderedIds ids, HttpContext http) =>
+            Results.Ok(await PageAsync(db, TestLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), paging, LineLists.Tests, ids, clock, http)))
+            .WithSummary("Samples taken (one row per person swabbed into a tube), newest first: search by name prefix, ID or phone; filter by round, site, result (Pending, Negative, PoolPositive, Positive), tube kind, quarantine tests, at home, sampling dates. Masked unless revealed (audited).");
+
         var exports = app.MapGroup("/api/exports").WithTags("Line lists").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 
         exports.MapPost("/", async (ExportRequest body, FangkongDb db, ExportJobs jobs, ExportSignal signal, HttpContext http) =>
@@ -39,7 +48,7 @@ public static class LineListsApi
             var job = await jobs.RequestAsync(db, body, Reader(http, body.Purpose), english, http.RequestAborted);
             signal.Wake();
             return Results.Accepted($"/api/exports/{job.Id}", job);
-        }).WithSummary("Export a line list (cases, contacts, quarantine) under a filter as xlsx or csv, in the background; follow it at the returned address.");
+        }).WithSummary("Export a line list (cases, contacts, quarantine, tests) under a filter as xlsx or csv, in the background; follow it at the returned address.");
 
         exports.MapGet("/", async (FangkongDb db, ExportJobs jobs, HttpContext http) => Results.Ok(await jobs.MineAsync(db, http.User.UserId(), http.RequestAborted)))
             .WithSummary("The caller's last 20 exports with their progress.");

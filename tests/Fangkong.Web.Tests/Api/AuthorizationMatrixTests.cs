@@ -98,6 +98,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/lists/cases", null, ["epi", "admin"]),
         ("GET", "/api/lists/contacts?grade=Close", null, ["epi", "admin"]),
         ("GET", "/api/lists/quarantine", null, ["epi", "admin"]),
+        ("GET", "/api/lists/tests?result=Positive", null, ["epi", "admin"]),
+        ("POST", "/api/exports", new { list = "tests", format = "xlsx" }, ["epi", "admin"]),
         ("POST", "/api/exports", new { list = "cases", format = "csv" }, ["epi", "admin"]),
         ("GET", "/api/exports", null, ["epi", "admin"]),
         ("GET", "/api/exports/1", null, ["epi", "admin"]),
