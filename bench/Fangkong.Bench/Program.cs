@@ -1,4 +1,5 @@
 using Fangkong.Bench.Contacts;
+using Fangkong.Bench.Dashboard;
 using Fangkong.Bench.Gate;
 using Fangkong.Bench.Lists;
 using Fangkong.Bench.Rounds;
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "contacts" => await ContactsBenchmark.RunAsync(args[1..]),
     "lists" => await ListsBenchmark.RunAsync(args[1..]),
     "test-list" => await TestListBenchmark.RunAsync(args[1..]),
+    "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -29,5 +31,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench contacts [--provider …] [--residents 1000000] [--days 14] [--visits-per-day 7] [--cases 1000] [--runs 2] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench lists [--provider …] [--residents 300000] [--cases 20000] [--contacts 200000] [--stays 100000] [--runs 50] [--deep 150000] [--exports 1] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench test-list [--provider …] [--residents 100000] [--runs 30] [--keep]");
+    Console.Error.WriteLine("       Fangkong.Bench dashboard [--provider …] [--residents 100000] [--days 30] [--seeds residents/20000] [--attack 1] [--cap 0] [--runs 20] [--keep] [--prepare-only]");
     return 2;
 }

@@ -22,6 +22,8 @@ internal static class Baselines
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapPost("/bare", (NaiveBody body) => Results.Ok(new { outcome = "Admit", idNumber = body.IdNumber }));
+        // For benchmarks of GET endpoints: the same bare JSON answer, without a body to read.
+        app.MapGet("/bare", () => Results.Ok(new { outcome = "Admit" }));
         app.MapPost("/naive", async (NaiveBody body) =>
         {
             await using var c = Open(storage);

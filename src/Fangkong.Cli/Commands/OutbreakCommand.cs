@@ -12,7 +12,7 @@ internal static class OutbreakCommand
 {
     public static Command Create()
     {
-        var days = new Option<int>("--days") { Description = "Days to simulate, ending yesterday (1–28; the store needs visits on each)", DefaultValueFactory = _ => 14 };
+        var days = new Option<int>("--days") { Description = "Days to simulate, ending yesterday (1–30; the store needs visits on each)", DefaultValueFactory = _ => 14 };
         var seeds = new Option<int>("--seeds") { Description = "Index infections among residents", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed on the same city gives the same outbreak", DefaultValueFactory = _ => 20220311 };
         var attack = new Option<double>("--attack") { Description = "Scales every chance of transmission (household, venue), 0–20", DefaultValueFactory = _ => 1.0 };

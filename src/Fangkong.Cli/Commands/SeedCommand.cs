@@ -10,7 +10,7 @@ internal static class SeedCommand
     public static Command Create()
     {
         var residents = new Option<int>("--residents") { Description = "Residents, 1,000–1,000,000", DefaultValueFactory = _ => 50_000 };
-        var days = new Option<int>("--days") { Description = "Days of visits, 0–28", DefaultValueFactory = _ => 14 };
+        var days = new Option<int>("--days") { Description = "Days of visits, 0–31", DefaultValueFactory = _ => 14 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same city", DefaultValueFactory = _ => 20220101 };
         var reset = new Option<bool>("--reset") { Description = "Delete all existing data first" };
         var command = new Command("seed", "Generate a demo city modelled on Liaoyuan, with residents, venues and days of visits")

@@ -21,7 +21,7 @@ public sealed record OutbreakOptions
 
     public void Validate()
     {
-        if (Days is < 1 or > 28) throw new InputException("days", "--days must be 1–28");
+        if (Days is < 1 or > 30) throw new InputException("days", "--days must be 1–30");
         if (Seeds is < 1 or > 1000) throw new InputException("seeds", "--seeds must be 1–1,000");
         if (Attack is < 0 or > 20) throw new InputException("attack", "--attack must be 0–20");
         if (Cap < 0) throw new InputException("cap", "--cap cannot be negative");
