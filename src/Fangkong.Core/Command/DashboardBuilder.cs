@@ -95,11 +95,12 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         if (round is null) return null;
         var coverage = await db.RoundResidents.AsNoTracking().Where(x => x.RoundId == round.Id).GroupBy(x => 1)
             .Select(g => new { Residents = g.Count(), Sampled = g.Count(x => x.SampledAtUtc != null), Results = g.Count(x => x.ResultAtUtc != null), Missed = g.Count(x => x.Missed) })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct); // one group or none; listed rather than First() so EF does not warn of an unordered First on every build
         var turnaround = await RoundQuality.TurnaroundAsync(db, round.Id, ct);
         var stuck = await quality.StuckAsync(db, round.Id, 1, 1, ct);
-        return new RoundProgress(round.Id, round.Name, round.Status.ToString(), coverage?.Residents ?? 0, coverage?.Sampled ?? 0, coverage?.Results ?? 0,
-            coverage?.Missed ?? 0, turnaround.SamplingToResult.Median, turnaround.SamplingToResult.Count == 0 ? null : turnaround.SamplingToResult.WithinTargetShare,
+        var c = coverage.FirstOrDefault();
+        return new RoundProgress(round.Id, round.Name, round.Status.ToString(), c?.Residents ?? 0, c?.Sampled ?? 0, c?.Results ?? 0,
+            c?.Missed ?? 0, turnaround.SamplingToResult.Median, turnaround.SamplingToResult.Count == 0 ? null : turnaround.SamplingToResult.WithinTargetShare,
             (int)stuck.Total);
     }
 
