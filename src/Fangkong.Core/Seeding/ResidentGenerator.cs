@@ -88,7 +88,9 @@ internal sealed class ResidentGenerator(Random rng, DateOnly today)
 
     private Resident Person(byte district, string surname, Sex sex, int age, string? phone)
     {
-        var birth = today.AddYears(-age).AddDays(-rng.Next(0, 365));
+        // Babies are born before the earliest day of visits the seeder may write, so a simulated past over those days
+        // (an outbreak, its sampling by ID number) never meets a birth date still in its future.
+        var birth = today.AddYears(-age).AddDays(-rng.Next(age == 0 ? SeedOptions.MaxDays + 1 : 0, 365));
         var region = Regions.Liaoyuan[district].Code;
         int seq;
         do seq = rng.Next(0, 500) * 2 + (sex == Sex.Male ? 1 : 0); // 3-digit sequence: odd for men, even for women (GB 11643)

@@ -9,13 +9,14 @@ public sealed record SeedOptions
     /// <summary>Delete every row first; otherwise a database that already has persons is refused.</summary>
     public bool Reset { get; init; }
     public const string DemoPassword = "fangkong";
+    public const int MaxDays = 31;
 
     public void Validate()
     {
         if (Residents is < 1_000 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(Residents), Residents, "residents must be 1,000–1,000,000");
         // Up to a month, so a 30-day outbreak has visits on every day; the retention purge (28 days, domain.md §2) trims
         // the oldest afterwards, as it would have trimmed them in a real month.
-        if (Days is < 0 or > 31) throw new ArgumentOutOfRangeException(nameof(Days), Days, "days of visits must be 0–31");
+        if (Days is < 0 or > MaxDays) throw new ArgumentOutOfRangeException(nameof(Days), Days, $"days of visits must be 0–{MaxDays}");
     }
 }
 

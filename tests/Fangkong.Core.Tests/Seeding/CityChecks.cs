@@ -47,6 +47,9 @@ internal static partial class CityChecks
         var ages = ids.Select(v => today.Year - v.Id!.Value.BirthDate.Year).ToList();
         Assert.InRange(ages.Count(a => a < 15) / (double)ages.Count, 0.06, 0.22);
         Assert.InRange(ages.Count(a => a >= 60) / (double)ages.Count, 0.15, 0.40);
+        // Everyone was born before the earliest day of visits a seed may hold, so a simulated past never meets a birth in its future.
+        Assert.All(ids, v => Assert.True(v.Id!.Value.BirthDate < today.AddDays(-SeedOptions.MaxDays), v.Id.Value.BirthDate.ToString()));
+        Assert.Contains(ids, v => v.Id!.Value.BirthDate > today.AddYears(-1));
     }
 
     public static async Task<Dictionary<long, Places.Venue>> VenuesAsync(FangkongDb db)

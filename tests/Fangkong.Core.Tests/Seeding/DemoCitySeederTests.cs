@@ -66,7 +66,7 @@ public sealed class DemoCitySeederTests
     [InlineData(999, 3)]
     [InlineData(1_000_001, 3)]
     [InlineData(2_000, -1)]
-    [InlineData(2_000, 29)]
+    [InlineData(2_000, SeedOptions.MaxDays + 1)]
     public async Task Sizes_out_of_range_are_rejected_before_anything_is_written(int residents, int days)
     {
         await using var store = await SeedingStore.CreateAsync(StorageProvider.Sqlite);
