@@ -90,8 +90,10 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
     // The open round, or else the one closed last: its coverage from the roster, turnaround and stuck tubes.
     private async Task<RoundProgress?> RoundAsync(FangkongDb db, CancellationToken ct)
     {
-        var round = await db.TestingRounds.AsNoTracking().Where(r => r.Status == RoundStatus.Open).OrderByDescending(r => r.OpenedAtUtc).FirstOrDefaultAsync(ct)
-            ?? await db.TestingRounds.AsNoTracking().Where(r => r.Status == RoundStatus.Closed).OrderByDescending(r => r.ClosedAtUtc).FirstOrDefaultAsync(ct);
+        // A mass-testing round: the standing round that holds quarantine tests is always open and has no roster to cover.
+        var rounds = db.TestingRounds.AsNoTracking().Where(r => r.Scope != RoundScope.Quarantine);
+        var round = await rounds.Where(r => r.Status == RoundStatus.Open).OrderByDescending(r => r.OpenedAtUtc).FirstOrDefaultAsync(ct)
+            ?? await rounds.Where(r => r.Status == RoundStatus.Closed).OrderByDescending(r => r.ClosedAtUtc).FirstOrDefaultAsync(ct);
         if (round is null) return null;
         var coverage = await db.RoundResidents.AsNoTracking().Where(x => x.RoundId == round.Id).GroupBy(x => 1)
             .Select(g => new { Residents = g.Count(), Sampled = g.Count(x => x.SampledAtUtc != null), Results = g.Count(x => x.ResultAtUtc != null), Missed = g.Count(x => x.Missed) })

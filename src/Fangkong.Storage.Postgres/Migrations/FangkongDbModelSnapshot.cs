@@ -1687,6 +1687,8 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc");
+
                     b.ToTable("contact_proposals", (string)null);
                 });
 

@@ -1678,6 +1678,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc");
+
                     b.ToTable("contact_proposals", (string)null);
                 });
 

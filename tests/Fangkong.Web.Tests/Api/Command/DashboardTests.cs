@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
 using Fangkong.Core.Data;
+using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,38 @@ public abstract class DashboardTests(StorageProvider provider)
         await using (var db = host.Db()) Assert.Equal(await db.Cases.CountAsync(c => c.Class != CaseClass.Suspected), drawn);
         Assert.DoesNotContain("<a ", svg.ToString(), StringComparison.Ordinal); // the downloaded image carries no links
     }
+
+    [Fact]
+    public async Task The_testing_panel_shows_the_mass_testing_round_not_the_standing_quarantine_round()
+    {
+        await using var host = await CityHost.StartAsync(provider);
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        await using (var db = host.Db())
+        {
+            // The quarantine tests' round is always open and the newest here; the city's round opened a day earlier.
+            db.TestingRounds.AddRange(Round(831_000_001, RoundScope.City, now.AddDays(-1)), Round(831_000_002, RoundScope.Quarantine, now.AddHours(-1)));
+            await db.SaveChangesAsync();
+        }
+        var epi = await host.LoginAsync("epi");
+        var snapshot = await epi.GetFromJsonAsync<JsonElement>("/api/dashboard?fresh=true");
+        Assert.Equal(831_000_001, snapshot.GetProperty("round").GetProperty("id").GetInt64());
+    }
+
+    private static TestingRound Round(long id, RoundScope scope, DateTime opened) => new()
+    {
+        Id = id,
+        Name = $"第{id % 10}轮",
+        Scope = scope,
+        AreaIds = "",
+        StartUtc = opened,
+        DeadlineUtc = opened.AddDays(2),
+        PoolSize = 10,
+        WaveMinutes = 20,
+        Status = RoundStatus.Open,
+        PlannedFinishUtc = opened.AddDays(1),
+        CreatedAtUtc = opened,
+        OpenedAtUtc = opened,
+    };
 
     [Fact]
     public async Task The_command_center_sees_figures_but_not_lists_and_bad_requests_are_refused_by_field()
