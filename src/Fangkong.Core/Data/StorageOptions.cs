@@ -20,6 +20,9 @@ public sealed class StorageOptions
             builder.UseNpgsql(WithAutoPrepare(ConnectionString), o => o.MigrationsAssembly(PostgresMigrations));
         else
             builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+        // The lists' capped counts take 10,001 rows in no particular order on purpose (Keyset.PageAsync): any 10,001
+        // make the same count, so EF's warning about an unordered Take would only fill the log once per filter shape.
+        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     /// <summary>
