@@ -24,6 +24,11 @@ public sealed record ContactLineFilter
     /// <summary>City dates of release, both ends included.</summary>
     public DateOnly? ReleasedFrom { get; init; }
     public DateOnly? ReleasedTo { get; init; }
+    /// <summary>
+    /// True: of the rows the other filters keep, one per person and grade (the lowest id), so the count is of persons —
+    /// as the bulletin and the dashboard count contacts — not of designations (a person close to four cases is one).
+    /// </summary>
+    public bool? OnePerPerson { get; init; }
 }
 
 /// <summary>One row of the contact line list, unmasked as read; <see cref="Masked"/> before showing it.</summary>
@@ -70,6 +75,13 @@ public static class ContactLines
         if (f.DecidedTo is { } dt) { var t = clock.StartOfDayUtc(dt.AddDays(1)); contacts = contacts.Where(c => c.DecidedAtUtc < t); }
         if (f.ReleasedFrom is { } rf) { var t = clock.StartOfDayUtc(rf); contacts = contacts.Where(c => c.ReleasedAtUtc >= t); }
         if (f.ReleasedTo is { } rt) { var t = clock.StartOfDayUtc(rt.AddDays(1)); contacts = contacts.Where(c => c.ReleasedAtUtc < t); }
+        if (f.OnePerPerson == true)
+        {
+            // A row is kept unless a lower row of the same person and grade passes the same filters: an anti-join the
+            // stores answer by the (PersonId, Status) index, before the person join and the keyset paging.
+            var filtered = contacts;
+            contacts = filtered.Where(x => !filtered.Any(y => y.PersonId == x.PersonId && y.Grade == x.Grade && y.Id < x.Id));
+        }
         // An outer join to the person: every row has its person (persons are never deleted), so the rows are an inner
         // join's, but without a search both stores drop the join from the capped count (10,001 person lookups a page).
         // With a search, "person found" turns it back into an inner join led by the person index.
