@@ -29,7 +29,8 @@ public static class BulletinFacts
 
     /// <summary>
     /// The facts of an area as known before <paramref name="endUtc"/>: its cases (suspected ones left out) and the confirmed
-    /// close and secondary contacts of its cases — suspected ones' included, since their contacts are managed too.
+    /// close and secondary contacts of its cases — suspected ones' included, since their contacts are managed too — one
+    /// fact per designation (case × person × grade), each naming its person so the counter counts persons.
     /// </summary>
     public static async Task<AreaFacts> LoadAsync(FangkongDb db, CityClock clock, DateTime endUtc, BulletinLevel level, string areaCode, CancellationToken ct)
     {
@@ -46,9 +47,9 @@ public static class BulletinFacts
         var caseIds = inArea.Select(x => x.r.Id).ToHashSet();
         var contactRows = await db.ContactProposals.AsNoTracking()
             .Where(p => p.Status == ProposalStatus.Confirmed && p.Grade != ContactGrade.Companion && p.DecidedAtUtc < endUtc)
-            .Select(p => new { p.CaseId, p.Grade, p.DecidedAtUtc, p.ReleasedAtUtc }).ToListAsync(ct);
+            .Select(p => new { p.CaseId, p.PersonId, p.Grade, p.DecidedAtUtc, p.ReleasedAtUtc }).ToListAsync(ct);
         var contacts = contactRows.Where(p => caseIds.Contains(p.CaseId))
-            .Select(p => new ContactFact(p.Grade == ContactGrade.Secondary, Date(clock, p.DecidedAtUtc!.Value), p.ReleasedAtUtc is { } r ? Date(clock, r) : null)).ToList();
+            .Select(p => new ContactFact(p.PersonId, p.Grade == ContactGrade.Secondary, Date(clock, p.DecidedAtUtc!.Value), p.ReleasedAtUtc is { } r ? Date(clock, r) : null)).ToList();
         return new AreaFacts(level, area, places, cases, contacts);
     }
 

@@ -38,10 +38,11 @@ internal sealed class DashboardFigureList(DateOnly today, BulletinLevel level)
         {
             var mine = contacts.Where(c => c.Secondary == secondary).ToList();
             var key = $"contacts.{grade.ToLowerInvariant()}";
-            Add($"{key}.new", mine.Count(c => c.Traced == today), Contacts(grade, ("decidedFrom", d), ("decidedTo", d)));
-            Add($"{key}.underObservation", mine.Count(c => c.Released is null), Contacts(grade, ("released", "false")));
-            Add($"{key}.releasedToday", mine.Count(c => c.Released == today), Contacts(grade, ("releasedFrom", d), ("releasedTo", d)));
-            Add($"{key}.released", mine.Count(c => c.Released is not null), Contacts(grade, ("released", "true")));
+            // Persons of the grade with at least one such designation: the list keeps one row per person and grade.
+            Add($"{key}.new", BulletinCounter.Persons(mine, c => c.Traced == today), Contacts(grade, ("decidedFrom", d), ("decidedTo", d)));
+            Add($"{key}.underObservation", BulletinCounter.Persons(mine, c => c.Released is null), Contacts(grade, ("released", "false")));
+            Add($"{key}.releasedToday", BulletinCounter.Persons(mine, c => c.Released == today), Contacts(grade, ("releasedFrom", d), ("releasedTo", d)));
+            Add($"{key}.released", BulletinCounter.Persons(mine, c => c.Released is not null), Contacts(grade, ("released", "true")));
         }
 
         // A place's rows are a list's only when the place is a district (a city dashboard); "" is "address unknown".
@@ -91,7 +92,7 @@ internal sealed class DashboardFigureList(DateOnly today, BulletinLevel level)
     private static FigureLink Cases(params (string Key, string Value)[] q) => List("cases", "/tracing/cases", q);
 
     private static FigureLink Contacts(string grade, params (string Key, string Value)[] q) =>
-        List("contacts", "/tracing/contacts", [("grade", grade), ("status", "Confirmed"), .. q]);
+        List("contacts", "/tracing/contacts", [("grade", grade), ("status", "Confirmed"), .. q, ("onePerPerson", "true")]);
 
     private static FigureLink Quarantine(params (string Key, string Value)[] q) => List("quarantine", "/tracing/quarantined", q);
 

@@ -21,8 +21,14 @@ public sealed record CaseFact(string Place, ClinicalType? Type, DateOnly Reporte
     public bool EndedBy(DateOnly day) => Outcome != CaseOutcome.None && OutcomeDate is { } d && d <= day;
 }
 
-/// <summary>A confirmed close or secondary contact: the day confirmed (traced) and the day released, if any.</summary>
-public sealed record ContactFact(bool Secondary, DateOnly Traced, DateOnly? Released);
+/// <summary>
+/// One designation of a person as a confirmed close or secondary contact of one case: the person, the day confirmed
+/// (traced) and the day released, if any. A person near several cases has several designations but counts once.
+/// </summary>
+public sealed record ContactFact(long Person, bool Secondary, DateOnly Traced, DateOnly? Released)
+{
+    public bool UnderObservationAt(DateOnly day) => Traced <= day && (Released is not { } r || r > day);
+}
 
 /// <summary>Counts one day's bulletin figures from case and contact facts, by the rules of domain.md §9.</summary>
 public static class BulletinCounter
@@ -58,13 +64,19 @@ public static class BulletinCounter
             CumulativeDeaths = confirmed.Count(c => c.Outcome == CaseOutcome.Died && c.EndedBy(day)),
             CumulativeAsymptomatic = asymptomatic.Count,
             AsymptomaticUnderObservation = asymptomatic.Count(c => (c.ConfirmedOn is not { } d || d > day) && !c.EndedBy(day)),
-            NewCloseContacts = contacts.Count(c => !c.Secondary && c.Traced == day),
-            NewSecondaryContacts = contacts.Count(c => c.Secondary && c.Traced == day),
-            ReleasedContacts = contacts.Count(c => c.Released == day),
-            CloseContactsUnderObservation = contacts.Count(c => !c.Secondary && c.Traced <= day && (c.Released is not { } r || r > day)),
-            SecondaryContactsUnderObservation = contacts.Count(c => c.Secondary && c.Traced <= day && (c.Released is not { } r || r > day)),
+            // Persons, not designations (a person close to four cases is one close contact), per grade: released ones are
+            // counted per grade too, so the figure is the sum of the two grades' line lists.
+            NewCloseContacts = Persons(contacts, c => !c.Secondary && c.Traced == day),
+            NewSecondaryContacts = Persons(contacts, c => c.Secondary && c.Traced == day),
+            ReleasedContacts = Persons(contacts, c => !c.Secondary && c.Released == day) + Persons(contacts, c => c.Secondary && c.Released == day),
+            CloseContactsUnderObservation = Persons(contacts, c => !c.Secondary && c.UnderObservationAt(day)),
+            SecondaryContactsUnderObservation = Persons(contacts, c => c.Secondary && c.UnderObservationAt(day)),
         };
     }
+
+    /// <summary>How many distinct persons have at least one designation that satisfies <paramref name="predicate"/>.</summary>
+    public static int Persons(IEnumerable<ContactFact> contacts, Func<ContactFact, bool> predicate) =>
+        contacts.Where(predicate).Select(c => c.Person).Distinct().Count();
 
     private static List<PlaceCount> ByPlace(IEnumerable<CaseFact> cases, IReadOnlyDictionary<string, PlaceCount> places) =>
         BulletinOrder.Largest(cases.GroupBy(c => c.Place).Select(g =>

@@ -30,7 +30,7 @@ public sealed class BulletinCounterTests
         ];
         ContactFact[] contacts =
         [
-            new(false, Day, null), new(false, Day.AddDays(-5), Day), new(true, Day, null), new(true, Day.AddDays(-2), null), new(false, Day.AddDays(1), null),
+            new(1, false, Day, null), new(2, false, Day.AddDays(-5), Day), new(3, true, Day, null), new(4, true, Day.AddDays(-2), null), new(5, false, Day.AddDays(1), null),
         ];
         var f = BulletinCounter.Count(Day, BulletinLevel.City, City, Places, cases, contacts);
 
@@ -45,6 +45,27 @@ public sealed class BulletinCounterTests
         Assert.Equal((4, 2), (f.CumulativeAsymptomatic, f.AsymptomaticUnderObservation));
         Assert.Equal((1, 1, 1), (f.NewCloseContacts, f.NewSecondaryContacts, f.ReleasedContacts));
         Assert.Equal((1, 2), (f.CloseContactsUnderObservation, f.SecondaryContactsUnderObservation));
+    }
+
+    [Fact]
+    public void Contacts_count_persons_not_designations_in_each_grade()
+    {
+        ContactFact[] contacts =
+        [
+            new(1, false, Day, null), new(1, false, Day, null),                           // close to two cases, both today: one person
+            new(2, false, Day.AddDays(-3), null), new(2, true, Day, null),                // close to one case, secondary to another: once in each grade
+            new(3, false, Day.AddDays(-6), Day), new(3, false, Day.AddDays(-1), null),    // one designation released today, another still open
+            new(4, true, Day.AddDays(-4), Day), new(4, true, Day.AddDays(-2), Day),      // released from two designations today: one person
+            new(5, false, Day.AddDays(-8), Day.AddDays(-1)),                              // released yesterday
+        ];
+        var f = BulletinCounter.Count(Day, BulletinLevel.City, City, Places, [], contacts);
+
+        Assert.Equal((1, 1), (f.NewCloseContacts, f.NewSecondaryContacts));
+        // Close: 1, 2 and 3 (3 is still observed for the open designation); secondary: 2 only (4 was released).
+        Assert.Equal((3, 1), (f.CloseContactsUnderObservation, f.SecondaryContactsUnderObservation));
+        Assert.Equal(2, f.ReleasedContacts); // person 3 (close) and person 4 (secondary), once each
+        var yesterday = BulletinCounter.Count(Day.AddDays(-1), BulletinLevel.City, City, Places, [], contacts);
+        Assert.Equal((2, 1, 1, 1), (yesterday.CloseContactsUnderObservation, yesterday.SecondaryContactsUnderObservation, yesterday.ReleasedContacts, yesterday.NewCloseContacts));
     }
 
     [Fact]

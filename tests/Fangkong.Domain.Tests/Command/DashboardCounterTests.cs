@@ -68,7 +68,8 @@ public sealed class DashboardCounterTests
         var contacts = Enumerable.Range(0, 3_000).Select(_ =>
         {
             var traced = Day.AddDays(-random.Next(30));
-            return new ContactFact(random.Next(3) == 0, traced, random.Next(2) == 0 ? traced.AddDays(random.Next(1, 15)) : null);
+            // 3,000 designations of at most 800 persons: most persons are contacts of several cases.
+            return new ContactFact(random.Next(800), random.Next(3) == 0, traced, random.Next(2) == 0 ? traced.AddDays(random.Next(1, 15)) : null);
         }).ToList();
 
         var trend = DashboardCounter.Trend(Day.AddDays(-29), Day, BulletinLevel.City, City, Places, cases, contacts);
@@ -85,11 +86,14 @@ public sealed class DashboardCounterTests
             Assert.Equal(cases.Count(c => c.Reported == d && (c.Type is null || c.Converted > c.Reported)), t.NewAsymptomatic);
             Assert.Equal(cases.Count(c => c.Type is not null && c.Converted == d && c.Reported < d), t.Conversions);
             Assert.Equal(cases.Count(c => ConfirmedOn(c) <= d && !Ended(c)), t.InCare);
-            Assert.Equal(contacts.Count(c => !c.Secondary && c.Traced <= d && !(c.Released <= d)), t.CloseContactsUnderObservation);
+            Assert.Equal(contacts.Where(c => !c.Secondary && c.Traced <= d && !(c.Released <= d)).DistinctBy(c => c.Person).Count(), t.CloseContactsUnderObservation);
+            Assert.Equal(contacts.Where(c => c.Secondary && c.Traced <= d && !(c.Released <= d)).DistinctBy(c => c.Person).Count(), t.SecondaryContactsUnderObservation);
             Assert.Equal(cases.Count(c => c.Reported == d), curve[i].Total);
             Assert.Equal(cases.Count(c => c.Onset == d), onsetCurve[i].Total);
             Assert.Equal(cases.Count(c => c.Reported == d && c.Place == "220402"), curve[i].ByPlace.GetValueOrDefault("220402"));
         }
+        // The facts do hold persons with several open designations, so persons and designations differ.
+        Assert.True(trend[^1].CloseContactsUnderObservation < contacts.Count(c => !c.Secondary && c.Traced <= Day && !(c.Released <= Day)));
         var places = DashboardCounter.ByPlace(cases, Day);
         Assert.Equal(cases.Count(c => ConfirmedOnDay(c) <= Day), places.Sum(p => p.CumulativeConfirmed));
         Assert.Equal(trend[^1].InCare, places.Sum(p => p.InCare));

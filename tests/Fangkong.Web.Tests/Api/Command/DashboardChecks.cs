@@ -29,6 +29,26 @@ internal static class DashboardChecks
         return count;
     }
 
+    /// <summary>
+    /// How many contact figures count fewer persons than their list has designations (rows without onePerPerson): zero
+    /// would mean the data never names a person twice, and the check above would prove nothing about persons.
+    /// </summary>
+    public static async Task<int> ContactFiguresBelowDesignationsAsync(HttpClient client, IReadOnlyList<JsonElement> figures)
+    {
+        var below = 0;
+        foreach (var f in figures)
+        {
+            if (f.GetProperty("link") is not { ValueKind: JsonValueKind.Object } link || link.GetProperty("list").GetString() != "contacts") continue;
+            var href = link.GetProperty("href").GetString()!;
+            Assert.Contains("onePerPerson=true", href, StringComparison.Ordinal);
+            var query = href[(href.IndexOf('?', StringComparison.Ordinal) + 1)..].Replace("onePerPerson=true", "onePerPerson=false", StringComparison.Ordinal);
+            var designations = (await client.GetFromJsonAsync<JsonElement>($"{ListPaths["contacts"]}?size=1&{query}")).GetProperty("count").GetInt32();
+            Assert.True(designations >= f.GetProperty("value").GetInt32(), href);
+            if (designations > f.GetProperty("value").GetInt32()) below++;
+        }
+        return below;
+    }
+
     public static int Value(IReadOnlyList<JsonElement> figures, string key) =>
         figures.Single(f => f.GetProperty("key").GetString() == key).GetProperty("value").GetInt32();
 

@@ -11,7 +11,8 @@ namespace Fangkong.Web.Tests.Api.Command;
 /// <summary>
 /// Twenty days of an epidemic written straight into a demo city's store, with every state the dashboard counts: each
 /// clinical type, conversions on and after the report day, discharges, releases and deaths, suspected cases, contacts
-/// decided and released on many days (companions and undecided ones too), and people isolated at a site or at home.
+/// decided and released on many days (companions and undecided ones too) — many persons contacts of several cases — and
+/// people isolated at a site or at home.
 /// </summary>
 internal static class DashboardSeed
 {
@@ -25,6 +26,7 @@ internal static class DashboardSeed
         var site = new QuarantineSite { Id = 830_000_001, Name = "仪表盘测试隔离点", DistrictCode = districts.Values.First(), CreatedAtUtc = now.AddDays(-20) };
         db.QuarantineSites.Add(site);
         for (var r = 0; r < 40; r++) db.QuarantineRooms.Add(new QuarantineRoom { Id = 830_100_000 + r, SiteId = site.Id, Number = $"{r + 101}", Beds = 2 });
+        var quarantined = new HashSet<long>();
         CaseClass[] classes = [CaseClass.Asymptomatic, CaseClass.Mild, CaseClass.Mild, CaseClass.Common, CaseClass.Severe, CaseClass.Critical, CaseClass.Suspected];
         for (var i = 0; i < cases; i++)
         {
@@ -58,6 +60,10 @@ internal static class DashboardSeed
                 var state = random.Next(6) == 0 ? ProposalStatus.Proposed : ProposalStatus.Confirmed;
                 DateTime? released = state == ProposalStatus.Confirmed && random.Next(2) == 0 ? Min(now, decided.AddHours(random.Next(24, 200))) : null;
                 var person = people[cases + 3 * i + k];
+                // Persons near several cases, as in a real outbreak: the first close contact of every four cases in a
+                // row is one person, and every fifth case's third contact is the previous case's second close contact.
+                if (k == 0) person = people[cases + 3 * (i - i % 4)];
+                if (k == 2 && i % 5 == 1) person = people[cases + 3 * (i - 1) + 1];
                 db.ContactProposals.Add(new ContactProposal
                 {
                     Id = contactId,
@@ -73,6 +79,7 @@ internal static class DashboardSeed
                 });
                 if (state != ProposalStatus.Confirmed || grade != ContactGrade.Close) continue;
                 var home = random.Next(3) == 0;
+                if (!quarantined.Add(person)) continue; // one stay a person, for the first case that named them
                 db.QuarantineStays.Add(new QuarantineStay
                 {
                     Id = 820_000_000L + 3 * i + k,

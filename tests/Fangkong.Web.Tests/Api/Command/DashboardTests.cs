@@ -28,6 +28,8 @@ public abstract class DashboardTests(StorageProvider provider)
         var figures = snapshot.GetProperty("figures").EnumerateArray().ToList();
         var checkedLists = await DashboardChecks.FiguresMatchListsAsync(epi, figures);
         Assert.True(checkedLists >= 25, $"only {checkedLists} figures had a list");
+        // Contacts count persons: a person close to several cases is one, so some figures are below their designations.
+        Assert.True(await DashboardChecks.ContactFiguresBelowDesignationsAsync(epi, figures) >= 2);
 
         // Some figures against the store itself, so a list filter and a figure cannot be wrong together.
         await using (var db = host.Db())
@@ -38,6 +40,9 @@ public abstract class DashboardTests(StorageProvider provider)
             Assert.Equal(await db.Cases.CountAsync(c => c.Class == CaseClass.Asymptomatic || c.ConfirmedOn > c.ReportedOn), DashboardChecks.Value(figures, "cases.cumulativeAsymptomatic"));
             Assert.Equal(await db.QuarantineStays.CountAsync(s => s.State == Core.Quarantine.QuarantineState.InQuarantine && s.SiteId != null), DashboardChecks.Value(figures, "isolation.centralized"));
             Assert.True(DashboardChecks.Value(figures, "cases.newConfirmed") > 0 && DashboardChecks.Value(figures, "contacts.close.underObservation") > 0);
+            var observed = db.ContactProposals.Where(c => c.Grade == ContactGrade.Close && c.Status == ProposalStatus.Confirmed && c.ReleasedAtUtc == null);
+            Assert.Equal(await observed.Select(c => c.PersonId).Distinct().CountAsync(), DashboardChecks.Value(figures, "contacts.close.underObservation"));
+            Assert.True(await observed.CountAsync() > DashboardChecks.Value(figures, "contacts.close.underObservation"));
         }
 
         // The report-date curve's bars add up to the infections reported in its 30 days (all of them here).
