@@ -38,6 +38,9 @@ public static class Problems
                         extensions: e.Code is null ? null : new Dictionary<string, object?> { ["code"] = e.Code }),
                     BadHttpRequestException { InnerException: JsonException je } =>
                         Field(400, string.IsNullOrEmpty(je.Path) ? "$" : je.Path, "请求体不是有效的JSON或字段类型错误 / the body is not valid JSON or a field has the wrong type: " + FirstLine(je.Message)),
+                    // A query value of the wrong type ("onePerPerson=maybe"): named as the field, as every other error.
+                    BadHttpRequestException { StatusCode: 400 } b when BoundParameter(b.Message) is { } name =>
+                        Field(400, Camel(name), "请求无效 / bad request: " + FirstLine(b.Message)),
                     BadHttpRequestException b => Results.Problem(statusCode: b.StatusCode, title: b.StatusCode == 413
                         ? "请求体过大 / the request body is too large" : "请求无效 / bad request: " + FirstLine(b.Message)),
                     _ => null,
@@ -58,6 +61,17 @@ public static class Problems
                 await result.ExecuteAsync(http);
             },
         });
+    }
+
+    // "Failed to bind parameter \"bool? OnePerPerson\" from \"maybe\"." → OnePerPerson.
+    private static string? BoundParameter(string message)
+    {
+        const string prefix = "Failed to bind parameter \"";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var end = message.IndexOf('"', prefix.Length);
+        if (end < 0) return null;
+        var name = message[prefix.Length..end].Split(' ')[^1];
+        return name.Length > 0 && name.All(char.IsAsciiLetterOrDigit) ? name : null;
     }
 
     private static string Camel(string s) => string.IsNullOrEmpty(s) ? s : char.ToLowerInvariant(s[0]) + s[1..];

@@ -100,7 +100,9 @@ public abstract class ContactLineListTests(StorageProvider provider)
         var bad = await epi.GetAsync("/api/lists/contacts?onePerPerson=maybe");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("onePerPerson", await bad.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("onePerPerson", out _));
+        var badPage = await epi.GetStringAsync("/tracing/contacts?onePerPerson=maybe");
+        Assert.Contains("data-testid=\"list-error\"", badPage, StringComparison.Ordinal);
     }
 
     private static ContactProposal Contact(long id, long caseId, long person, ContactGrade grade, ProposalStatus status) => new()
