@@ -117,6 +117,8 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
             var snapshot = await epi.GetFromJsonAsync<JsonElement>("/api/dashboard?fresh=true");
             var figures = snapshot.GetProperty("figures").EnumerateArray().ToList();
             Assert.True(await DashboardChecks.FiguresMatchListsAsync(epi, figures) >= 25);
+            // Household members are close contacts of each case among them: persons, fewer than their designations.
+            Assert.True(await DashboardChecks.ContactFiguresBelowDesignationsAsync(epi, figures) >= 1);
             var confirmed = cases.Count(c => c.ConfirmedOn is not null);
             Assert.Equal(confirmed, DashboardChecks.Value(figures, "cases.cumulativeConfirmed"));
             Assert.Equal(confirmed, snapshot.GetProperty("trend").EnumerateArray().Sum(d => d.GetProperty("newConfirmed").GetInt32()));
