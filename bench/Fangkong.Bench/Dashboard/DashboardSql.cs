@@ -73,13 +73,14 @@ internal static class DashboardSql
         return (confirmed, asymptomatic, cumulative);
     }
 
-    // Close and secondary contacts under observation at the end of the day (confirmed by then, not yet released), of the area's cases.
+    // Close and secondary contacts under observation at the end of the day (confirmed by then, not yet released), of the
+    // area's cases: persons, as the bulletin counts them, however many cases each is a contact of.
     private static async Task<(int Close, int Secondary)> ContactsAsync(DbConnection c, DateOnly day, string area)
     {
         var end = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         int close = 0, secondary = 0;
         await ReadAsync(c, $"""
-            SELECT p."Grade", COUNT(*) FROM contact_proposals p JOIN cases c ON c."Id" = p."CaseId"
+            SELECT p."Grade", COUNT(DISTINCT p."PersonId") FROM contact_proposals p JOIN cases c ON c."Id" = p."CaseId"
             WHERE p."Status" = @confirmed AND p."Grade" IN (@close, @secondary) AND p."DecidedAtUtc" < @end
               AND (p."ReleasedAtUtc" IS NULL OR p."ReleasedAtUtc" >= @end) {area}
             GROUP BY p."Grade"
