@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fangkong.Storage.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ConfirmedContactsIndexWithPerson : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_Released~",
+                table: "contact_proposals");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_Released~",
+                table: "contact_proposals",
+                columns: new[] { "Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_Released~",
+                table: "contact_proposals");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_Released~",
+                table: "contact_proposals",
+                columns: new[] { "Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc" });
+        }
+    }
+}
