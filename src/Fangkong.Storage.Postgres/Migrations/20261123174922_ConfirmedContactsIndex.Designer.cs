@@ -1690,7 +1690,7 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc");
+                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
 
                     b.ToTable("contact_proposals", (string)null);
                 });

@@ -13,7 +13,7 @@ namespace Fangkong.Storage.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_Released~",
                 table: "contact_proposals",
-                columns: new[] { "Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc" });
+                columns: new[] { "Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId" });
         }
 
         /// <inheritdoc />

@@ -1681,7 +1681,7 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc");
+                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
 
                     b.ToTable("contact_proposals", (string)null);
                 });

@@ -11,16 +11,16 @@ namespace Fangkong.Storage.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_ReleasedAtUtc",
+                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_ReleasedAtUtc_PersonId",
                 table: "contact_proposals",
-                columns: new[] { "Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc" });
+                columns: new[] { "Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_ReleasedAtUtc",
+                name: "IX_contact_proposals_Status_Grade_CaseId_DecidedAtUtc_ReleasedAtUtc_PersonId",
                 table: "contact_proposals");
         }
     }
