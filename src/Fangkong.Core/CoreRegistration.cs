@@ -44,6 +44,7 @@ public static class CoreRegistration
         services.AddSingleton<ContactRelease>();
         services.AddSingleton<Quarantine.QuarantineSites>();
         services.AddSingleton<Quarantine.QuarantinePlacement>();
+        services.AddSingleton<Quarantine.StayRestart>();
         services.AddSingleton<Quarantine.QuarantineTesting>();
         services.AddSingleton<Quarantine.Transfers>();
         services.AddSingleton<Tracing.SecondaryFollowUp>();

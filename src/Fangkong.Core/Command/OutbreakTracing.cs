@@ -91,7 +91,7 @@ internal static class OutbreakTracing
             {
                 await using var db = await w.DbAsync(ct);
                 var answer = await placement.PlaceAsync(db, caseId, new PlaceRequest(chunk, site), ct);
-                // "In quarantine already" (a contact of an earlier case) is final; only a full site is retried elsewhere.
+                // A person in quarantine already has it restarted or covered by the placement itself; only a full site is retried elsewhere.
                 noRoom.AddRange(answer.Refused.Where(r => r.Reason.Contains("no free room", StringComparison.Ordinal)).Select(r => r.Id));
             }
             ids = noRoom;

@@ -8,7 +8,8 @@ namespace Fangkong.Core.Quarantine;
 
 public sealed record PlaceRequest(IReadOnlyList<long>? Ids, long? SiteId);
 
-public sealed record Placed(long ContactId, long PersonId, QuarantinePlace Place, string? Room, DateOnly Day1, DateOnly ReleaseDate);
+/// <param name="Restarted">The person was in quarantine already and it now counts again from today (a later exposure).</param>
+public sealed record Placed(long ContactId, long PersonId, QuarantinePlace Place, string? Room, DateOnly Day1, DateOnly ReleaseDate, bool Restarted = false);
 
 public sealed record PlaceAnswer(IReadOnlyList<Placed> Placed, IReadOnlyList<ReleaseRefusal> Refused);
 
@@ -16,32 +17,45 @@ public sealed record PlaceAnswer(IReadOnlyList<Placed> Placed, IReadOnlyList<Rel
 /// Moves confirmed contacts into quarantine under the case's policy preset: where the preset starts centralized, each
 /// family (household) gets one free room with enough beds — the smallest that fits, so large rooms stay for large
 /// families — and a person alone gets a room alone; where it starts at home, home isolation. Day 1 is today.
+/// A person in quarantine already, designated by another case, has it restarted from today when the new designation
+/// would end later (<see cref="RestartRule"/>, <see cref="StayRestart"/>) — keeping their room where the new preset is
+/// centralized too — or is told it is covered by the quarantine they are serving.
 /// </summary>
-public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, QuarantineTesting testing, Transfers transfers)
+public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, QuarantineTesting testing, Transfers transfers, StayRestart restart)
 {
     public async Task<PlaceAnswer> PlaceAsync(FangkongDb db, long caseId, PlaceRequest r, CancellationToken ct)
     {
         var (c, contacts) = await ContactDecisions.OfCaseAsync(db, caseId, r.Ids, ct);
         var persons = contacts.Select(x => x.PersonId).ToList();
-        var already = (await db.QuarantineStays.Where(x => persons.Contains(x.PersonId) && x.State == QuarantineState.InQuarantine)
-            .Select(x => x.PersonId).ToListAsync(ct)).ToHashSet();
+        var current = (await db.QuarantineStays.Where(x => persons.Contains(x.PersonId) && x.State == QuarantineState.InQuarantine).ToListAsync(ct))
+            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Day1).First());
         var households = await db.Persons.Where(p => persons.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.HouseholdId, ct);
+        var today = DateOnly.FromDateTime(clock.LocalNow);
 
         var refused = new List<ReleaseRefusal>();
-        var ready = new List<(ContactProposal Contact, QuarantinePlan Plan)>();
+        var ready = new List<(ContactProposal Contact, QuarantinePlan Plan, QuarantineStay? Stay)>();
         foreach (var x in contacts)
         {
             var role = x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact;
             if (x.Grade == ContactGrade.Companion) refused.Add(new(x.Id, "时空伴随者不隔离,两次核酸阴性后转绿 / companions are not quarantined: they turn green after two negative tests"));
             else if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null) refused.Add(new(x.Id, "只隔离已确认且未解除的接触者 / only confirmed, unreleased contacts are quarantined"));
-            else if (already.Contains(x.PersonId)) refused.Add(new(x.Id, "已在隔离中 / in quarantine already"));
             else if (QuarantinePresets.For(c.Edition, role) is not { } plan) refused.Add(new(x.Id, "该方案不隔离此类接触者 / this edition quarantines no such contact"));
-            else ready.Add((x, plan));
+            else if (!current.TryGetValue(x.PersonId, out var stay)) ready.Add((x, plan, null));
+            else if (stay.ContactId == x.Id) refused.Add(new(x.Id, "已在隔离中 / in quarantine already"));
+            else if (RestartRule.Decide(stay.Role, stay.ReleaseDate, role, QuarantineSchedule.Generate(plan, today).ReleaseDate) == RestartDecision.Covered)
+                refused.Add(new(x.Id, $"已在隔离中,至{stay.ReleaseDate:yyyy-MM-dd},本次暴露在此期内,随之一并解除 / in quarantine already until {stay.ReleaseDate:yyyy-MM-dd}: this exposure is covered and released with it"));
+            else ready.Add((x, plan, stay));
         }
+        var owners = await StayRestart.OwnersAsync(db, ready.Select(x => x.Stay).OfType<QuarantineStay>(), ct);
 
-        var today = DateOnly.FromDateTime(clock.LocalNow);
         var placed = new List<Placed>();
         var stays = new List<(QuarantineStay, QuarantineSchedule)>();
+        // Restarted at a site under a centralized preset: the person keeps their room.
+        foreach (var m in ready.Where(x => x.Stay is { } s && x.Plan.Stages[0].Place == QuarantinePlace.Centralized && StayRestart.AtSite(s, today)).ToList())
+        {
+            placed.Add(await RestartAsync(db, stays, c, m.Contact, m.Plan, m.Stay!, m.Stay!.SiteId, m.Stay.RoomId, owners, ct));
+            ready.Remove(m);
+        }
         var centralized = ready.Where(x => x.Plan.Stages[0].Place == QuarantinePlace.Centralized).ToList();
         List<QuarantineRoom> free = [];
         if (centralized.Count > 0)
@@ -62,13 +76,25 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, Qua
                 continue;
             }
             free.Remove(room);
-            foreach (var m in members) placed.Add(Stay(db, stays, c, m.Contact, m.Plan, QuarantinePlace.Centralized, room.SiteId, room, today));
+            foreach (var m in members)
+                placed.Add(m.Stay is { } s ? await RestartAsync(db, stays, c, m.Contact, m.Plan, s, room.SiteId, room.Id, owners, ct)
+                    : Stay(db, stays, c, m.Contact, m.Plan, QuarantinePlace.Centralized, room.SiteId, room, today));
         }
         foreach (var m in ready.Where(x => x.Plan.Stages[0].Place == QuarantinePlace.Home))
-            placed.Add(Stay(db, stays, c, m.Contact, m.Plan, QuarantinePlace.Home, null, null, today));
+            placed.Add(m.Stay is { } s ? await RestartAsync(db, stays, c, m.Contact, m.Plan, s, null, null, owners, ct)
+                : Stay(db, stays, c, m.Contact, m.Plan, QuarantinePlace.Home, null, null, today));
         await db.SaveChangesAsync(ct);
         await testing.ScheduleAsync(db, stays, ct);
         return new PlaceAnswer(placed, refused);
+    }
+
+    private async Task<Placed> RestartAsync(FangkongDb db, List<(QuarantineStay, QuarantineSchedule)> stays, CaseRecord c, ContactProposal x, QuarantinePlan plan,
+        QuarantineStay stay, long? siteId, long? roomId, IReadOnlyDictionary<long, ContactProposal> owners, CancellationToken ct)
+    {
+        var schedule = await restart.RestartAsync(db, stay, c, x, plan, siteId, roomId, owners, ct);
+        stays.Add((stay, schedule));
+        var room = roomId is { } id ? await db.QuarantineRooms.Where(r => r.Id == id).Select(r => r.Number).FirstOrDefaultAsync(ct) : null;
+        return new Placed(x.Id, x.PersonId, stay.Place, room, stay.Day1, stay.ReleaseDate, Restarted: true);
     }
 
     private Placed Stay(FangkongDb db, List<(QuarantineStay, QuarantineSchedule)> stays, CaseRecord c, ContactProposal x, QuarantinePlan plan, QuarantinePlace place, long? siteId, QuarantineRoom? room, DateOnly day1)

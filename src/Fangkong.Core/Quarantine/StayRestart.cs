@@ -1,0 +1,70 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Tracing;
+using Fangkong.Domain.Quarantine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Quarantine;
+
+/// <summary>
+/// Restarts a quarantine from a new exposure (隔离期重新计算): the person keeps their one stay, which now serves the later
+/// designation — its case, preset, day 1 and release date. Tests not yet sampled and moves not yet under way are
+/// replaced by the new schedule's; the earlier designation stays open and is released with this stay.
+/// </summary>
+public sealed class StayRestart(CityClock clock, Transfers transfers)
+{
+    /// <summary>Whether the person is at the stay's site today (the centralized stage of its current schedule), not at home.</summary>
+    public static bool AtSite(QuarantineStay stay, DateOnly today) =>
+        stay.SiteId is not null && QuarantinePresets.For(stay.Edition, stay.Role) is { } plan
+        && QuarantineSchedule.Generate(plan, stay.Day1).PlaceOn(today) == QuarantinePlace.Centralized;
+
+    /// <summary>The open designations whose stays restart, keyed by contact: their notes say why.</summary>
+    public static async Task<Dictionary<long, ContactProposal>> OwnersAsync(FangkongDb db, IEnumerable<QuarantineStay> stays, CancellationToken ct)
+    {
+        var ids = stays.Select(s => s.ContactId).OfType<long>().Distinct().ToList();
+        return await db.ContactProposals.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+    }
+
+    /// <param name="siteId">The site the person is at from today (null: at home).</param>
+    /// <param name="roomId">The room at that site.</param>
+    /// <param name="owners">Earlier designations by contact id, to note the restart on.</param>
+    public async Task<QuarantineSchedule> RestartAsync(FangkongDb db, QuarantineStay stay, CaseRecord c, ContactProposal x, QuarantinePlan plan,
+        long? siteId, long? roomId, IReadOnlyDictionary<long, ContactProposal> owners, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.LocalNow);
+        var now = clock.UtcNow;
+        var from = AtSite(stay, today) ? stay.SiteId : null;
+        var schedule = QuarantineSchedule.Generate(plan, today);
+        var was = $"原第1天{stay.Day1:yyyy-MM-dd},原解除日{stay.ReleaseDate:yyyy-MM-dd} / was day 1 {stay.Day1:yyyy-MM-dd}, release {stay.ReleaseDate:yyyy-MM-dd}";
+        x.Note = Append(x.Note, $"隔离中再次暴露,隔离期重新计算({was}) / exposed again in quarantine: the quarantine restarts");
+        if (stay.ContactId is { } earlier && owners.TryGetValue(earlier, out var owner))
+            owner.Note = Append(owner.Note, $"病例{c.Id}的新暴露使隔离期重新计算,随接触者{x.Id}一并解除 / restarted by a new exposure (case {c.Id}): released with designation {x.Id}");
+
+        // A move into the site the person stays at, not yet made, still stands; any other pending move is the old schedule's.
+        foreach (var t in await db.QuarantineTransfers.Where(t => t.StayId == stay.Id && t.State == TransferState.Requested && (siteId == null || t.ToSiteId != siteId)).ToListAsync(ct))
+        {
+            t.State = TransferState.Cancelled;
+            t.CancelledAtUtc = now;
+            t.Note = Append(t.Note, "隔离期重新计算 / the quarantine restarted");
+        }
+        // Tests already sampled stand (today's counts as the new day 1's); the rest follow the new schedule.
+        var sampled = await db.ResampleTasks.Where(t => t.StayId == stay.Id && t.DoneAtUtc != null).Select(t => t.DueDate).ToListAsync(ct);
+        await db.ResampleTasks.Where(t => t.StayId == stay.Id && t.DoneAtUtc == null).ExecuteDeleteAsync(ct);
+
+        stay.CaseId = c.Id;
+        stay.ContactId = x.Id;
+        stay.Role = plan.Role;
+        stay.Edition = c.Edition;
+        stay.Place = plan.Stages[0].Place;
+        stay.SiteId = siteId;
+        stay.RoomId = roomId;
+        stay.Day1 = today;
+        stay.ReleaseDate = schedule.ReleaseDate;
+        if (from != siteId) transfers.Request(db, stay, from, siteId, today);
+        if (siteId is not null && schedule.Stages.FirstOrDefault(s => s.Place == QuarantinePlace.Home) is { From: var home } && home > today)
+            transfers.Request(db, stay, siteId, null, home);
+        return schedule with { Tests = schedule.Tests.Where(t => !sampled.Contains(t.Date)).ToList() };
+    }
+
+    private static string Append(string? note, string line) => string.IsNullOrEmpty(note) ? line : note + "\n" + line;
+}
