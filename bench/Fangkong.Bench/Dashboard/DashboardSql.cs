@@ -73,8 +73,8 @@ internal static class DashboardSql
         return (confirmed, asymptomatic, cumulative);
     }
 
-    // Close and secondary contacts under observation at the end of the day (confirmed by then, not yet released), of the
-    // area's cases: persons, as the bulletin counts them, however many cases each is a contact of.
+    // Close and secondary contacts under observation at the end of the day (confirmed by then, not yet released, not
+    // reported a case by then), of the area's cases: persons, as the bulletin counts them, however many cases each is a contact of.
     private static async Task<(int Close, int Secondary)> ContactsAsync(DbConnection c, DateOnly day, string area)
     {
         var end = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
@@ -83,12 +83,14 @@ internal static class DashboardSql
             SELECT p."Grade", COUNT(DISTINCT p."PersonId") FROM contact_proposals p JOIN cases c ON c."Id" = p."CaseId"
             WHERE p."Status" = @confirmed AND p."Grade" IN (@close, @secondary) AND p."DecidedAtUtc" < @end
               AND (p."ReleasedAtUtc" IS NULL OR p."ReleasedAtUtc" >= @end) {area}
+              AND NOT EXISTS (SELECT 1 FROM cases k WHERE k."PersonId" = p."PersonId" AND k."Class" <> @suspected AND k."ReportedAtUtc" < @end)
             GROUP BY p."Grade"
             """, r =>
         {
             if (Int(r, 0) == (int)ContactGrade.Close) close += Int(r, 1);
             else secondary += Int(r, 1);
-        }, ("@confirmed", (int)ProposalStatus.Confirmed), ("@close", (int)ContactGrade.Close), ("@secondary", (int)ContactGrade.Secondary), ("@end", end));
+        }, ("@confirmed", (int)ProposalStatus.Confirmed), ("@close", (int)ContactGrade.Close), ("@secondary", (int)ContactGrade.Secondary), ("@end", end),
+            ("@suspected", (int)CaseClass.Suspected));
         return (close, secondary);
     }
 

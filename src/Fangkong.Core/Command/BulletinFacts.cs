@@ -38,7 +38,7 @@ public static class BulletinFacts
         var districts = await db.Districts.AsNoTracking().ToListAsync(ct);
         var (area, places, placeOf) = Area(districts, level, areaCode?.Trim() ?? "");
         var rows = await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc < endUtc)
-            .Select(c => new { c.Id, c.DistrictCode, c.Class, c.ReportedAtUtc, c.ConvertedAtUtc, c.Status, c.StatusAtUtc, c.OnsetDate }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.PersonId, c.DistrictCode, c.Class, c.ReportedAtUtc, c.ConvertedAtUtc, c.Status, c.StatusAtUtc, c.OnsetDate }).ToListAsync(ct);
         var inArea = rows.Select(r => (r, Place: placeOf(r.DistrictCode))).Where(x => x.Place is not null).ToList();
         // A conversion or ending after the day is read too; the counter dates it, so it does not show on an earlier day.
         var cases = inArea.Where(x => x.r.Class != CaseClass.Suspected)
@@ -48,8 +48,11 @@ public static class BulletinFacts
         var contactRows = await db.ContactProposals.AsNoTracking()
             .Where(p => p.Status == ProposalStatus.Confirmed && p.Grade != ContactGrade.Companion && p.DecidedAtUtc < endUtc)
             .Select(p => new { p.CaseId, p.PersonId, p.Grade, p.DecidedAtUtc, p.ReleasedAtUtc }).ToListAsync(ct);
+        // The day each person was first reported a case, anywhere: from then on a contact counts as a case.
+        var caseOn = rows.Where(r => r.Class != CaseClass.Suspected).GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => Date(clock, g.Min(r => r.ReportedAtUtc)));
         var contacts = contactRows.Where(p => caseIds.Contains(p.CaseId))
-            .Select(p => new ContactFact(p.PersonId, p.Grade == ContactGrade.Secondary, Date(clock, p.DecidedAtUtc!.Value), p.ReleasedAtUtc is { } r ? Date(clock, r) : null)).ToList();
+            .Select(p => new ContactFact(p.PersonId, p.Grade == ContactGrade.Secondary, Date(clock, p.DecidedAtUtc!.Value), p.ReleasedAtUtc is { } r ? Date(clock, r) : null,
+                caseOn.TryGetValue(p.PersonId, out var became) ? became : null)).ToList();
         return new AreaFacts(level, area, places, cases, contacts);
     }
 

@@ -40,7 +40,7 @@ internal sealed class DashboardFigureList(DateOnly today, BulletinLevel level)
             var key = $"contacts.{grade.ToLowerInvariant()}";
             // Persons of the grade with at least one such designation: the list keeps one row per person and grade.
             Add($"{key}.new", BulletinCounter.Persons(mine, c => c.Traced == today), Contacts(grade, ("decidedFrom", d), ("decidedTo", d)));
-            Add($"{key}.underObservation", BulletinCounter.Persons(mine, c => c.Released is null), Contacts(grade, ("released", "false")));
+            Add($"{key}.underObservation", BulletinCounter.Persons(mine, c => c.UnderObservationAt(today)), Contacts(grade, ("released", "false"), ("becameCase", "false")));
             Add($"{key}.releasedToday", BulletinCounter.Persons(mine, c => c.Released == today), Contacts(grade, ("releasedFrom", d), ("releasedTo", d)));
             Add($"{key}.released", BulletinCounter.Persons(mine, c => c.Released is not null), Contacts(grade, ("released", "true")));
         }

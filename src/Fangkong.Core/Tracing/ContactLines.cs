@@ -25,6 +25,11 @@ public sealed record ContactLineFilter
     public DateOnly? ReleasedFrom { get; init; }
     public DateOnly? ReleasedTo { get; init; }
     /// <summary>
+    /// True: contacts since reported a case themselves (no longer under medical observation: the bulletin counts them as
+    /// cases); false: contacts who are not cases. Suspected cases do not count, as in the bulletin.
+    /// </summary>
+    public bool? BecameCase { get; init; }
+    /// <summary>
     /// True: of the rows the other filters keep, one per person and grade (the lowest id), so the count is of persons —
     /// as the bulletin and the dashboard count contacts — not of designations (a person close to four cases is one).
     /// </summary>
@@ -69,6 +74,11 @@ public static class ContactLines
         if (f.Kind is { } k) contacts = contacts.Where(c => c.Kind == k);
         if (f.CaseId is { } id) contacts = contacts.Where(c => c.CaseId == id);
         if (f.Released is { } r) contacts = r ? contacts.Where(c => c.ReleasedAtUtc != null) : contacts.Where(c => c.ReleasedAtUtc == null);
+        if (f.BecameCase is { } bc)
+        {
+            var cases = db.Cases.Where(k => k.Class != CaseClass.Suspected);
+            contacts = bc ? contacts.Where(c => cases.Any(k => k.PersonId == c.PersonId)) : contacts.Where(c => !cases.Any(k => k.PersonId == c.PersonId));
+        }
         if (f.From is { } from) { var t = clock.StartOfDayUtc(from); contacts = contacts.Where(c => c.FirstExposureUtc >= t); }
         if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); contacts = contacts.Where(c => c.FirstExposureUtc < t); }
         if (f.DecidedFrom is { } df) { var t = clock.StartOfDayUtc(df); contacts = contacts.Where(c => c.DecidedAtUtc >= t); }

@@ -23,11 +23,13 @@ public sealed record CaseFact(string Place, ClinicalType? Type, DateOnly Reporte
 
 /// <summary>
 /// One designation of a person as a confirmed close or secondary contact of one case: the person, the day confirmed
-/// (traced) and the day released, if any. A person near several cases has several designations but counts once.
+/// (traced), the day released, if any, and the day the person was reported a case, if they were. A person near several
+/// cases has several designations but counts once; a contact who became a case is counted as a case from that day, no
+/// longer as a contact under medical observation (nor as released).
 /// </summary>
-public sealed record ContactFact(long Person, bool Secondary, DateOnly Traced, DateOnly? Released)
+public sealed record ContactFact(long Person, bool Secondary, DateOnly Traced, DateOnly? Released, DateOnly? BecameCase = null)
 {
-    public bool UnderObservationAt(DateOnly day) => Traced <= day && (Released is not { } r || r > day);
+    public bool UnderObservationAt(DateOnly day) => Traced <= day && (Released is not { } r || r > day) && (BecameCase is not { } c || c > day);
 }
 
 /// <summary>Counts one day's bulletin figures from case and contact facts, by the rules of domain.md §9.</summary>

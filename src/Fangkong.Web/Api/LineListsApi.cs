@@ -26,7 +26,7 @@ public static class LineListsApi
 
         lists.MapGet("/contacts", async ([AsParameters] ContactLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, CityClock clock, TimeOrderedIds ids, HttpContext http) =>
             Results.Ok(await PageAsync(db, ContactLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), paging, LineLists.Contacts, ids, clock, http)))
-            .WithSummary("Contacts of every case, newest first: filter by grade, decision, kind, case, released, first-exposure, decision and release dates; onePerPerson=true keeps one row per person and grade (counts persons, as the bulletin does). Masked unless revealed (audited).");
+            .WithSummary("Contacts of every case, newest first: filter by grade, decision, kind, case, released, first-exposure, decision and release dates; onePerPerson=true keeps one row per person and grade (counts persons, as the bulletin does); becameCase=false leaves out contacts since reported cases (the bulletin counts them as cases). Masked unless revealed (audited).");
 
         lists.MapGet("/quarantine", async ([AsParameters] QuarantineLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, CityClock clock, TimeOrderedIds ids, HttpContext http) =>
             Results.Ok(await PageAsync(db, QuarantineLines.Query(db, filter), r => r.Id, r => r.Masked(), paging, LineLists.Quarantined, ids, clock, http)))

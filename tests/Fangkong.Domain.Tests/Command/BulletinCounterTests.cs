@@ -48,6 +48,22 @@ public sealed class BulletinCounterTests
     }
 
     [Fact]
+    public void A_contact_who_became_a_case_is_counted_as_a_case_from_that_day_not_as_under_observation_nor_released()
+    {
+        ContactFact[] contacts =
+        [
+            new(1, false, Day.AddDays(-3), null, BecameCase: Day),                      // tested positive in quarantine today
+            new(1, false, Day.AddDays(-2), null, BecameCase: Day),                      // and a contact of a second case
+            new(2, false, Day.AddDays(-3), null, BecameCase: Day.AddDays(-1)),         // a case since yesterday
+            new(3, false, Day.AddDays(-3), null),                                       // still observed
+        ];
+        var f = BulletinCounter.Count(Day, BulletinLevel.City, City, Places, [], contacts);
+        Assert.Equal((1, 0), (f.CloseContactsUnderObservation, f.ReleasedContacts));
+        var yesterday = BulletinCounter.Count(Day.AddDays(-1), BulletinLevel.City, City, Places, [], contacts);
+        Assert.Equal(2, yesterday.CloseContactsUnderObservation); // persons 1 and 3: person 2 was reported that day
+    }
+
+    [Fact]
     public void Contacts_count_persons_not_designations_in_each_grade()
     {
         ContactFact[] contacts =

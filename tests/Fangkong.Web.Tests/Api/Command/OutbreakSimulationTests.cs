@@ -123,6 +123,11 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
             Assert.Equal(confirmed, DashboardChecks.Value(figures, "cases.cumulativeConfirmed"));
             Assert.Equal(confirmed, snapshot.GetProperty("trend").EnumerateArray().Sum(d => d.GetProperty("newConfirmed").GetInt32()));
             Assert.True(DashboardChecks.Value(figures, "isolation.centralized") + DashboardChecks.Value(figures, "contacts.close.released") > 0);
+            // Contacts found positive in quarantine are cases now: out of the figure, which with them is every unreleased contact.
+            const string open = "/api/lists/contacts?size=1&grade=Close&status=Confirmed&released=false&onePerPerson=true";
+            var becameCases = (await epi.GetFromJsonAsync<JsonElement>(open + "&becameCase=true")).GetProperty("count").GetInt32();
+            Assert.True(becameCases > 0, "no contact became a case");
+            Assert.Equal((await epi.GetFromJsonAsync<JsonElement>(open)).GetProperty("count").GetInt32(), DashboardChecks.Value(figures, "contacts.close.underObservation") + becameCases);
         }
 
         // Twice is refused: the store holds cases now.
