@@ -4,6 +4,7 @@ using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -100,6 +101,32 @@ public abstract class QuarantineRestartTests(StorageProvider provider)
             Assert.Contains("一并解除", designations[2].Note);
         }
         Assert.Equal(CodeColour.Green, await ColourAsync(host, person));
+    }
+
+    [Fact]
+    public async Task A_person_named_close_and_secondary_in_one_request_is_placed_once_as_the_close_contact()
+    {
+        await using var host = await CityHost.StartAsync(provider);
+        long person;
+        await using (var db = host.Db())
+        {
+            var ids = await db.Persons.OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+            person = ids[1];
+            var at = new DateTime(2026, 11, 18, 2, 0, 0, DateTimeKind.Utc);
+            db.Cases.Add(Case(CaseA, ids[0], at));
+            db.ContactProposals.AddRange(Named(800_200_011, CaseA, person, ContactGrade.Secondary, at), Named(800_200_012, CaseA, person, ContactGrade.Close, at));
+            await db.SaveChangesAsync();
+        }
+        var epi = await host.LoginAsync("epi");
+        var site = (await (await (await host.LoginAsync("admin")).PostAsJsonAsync("/api/quarantine/sites", new { name = "白山宾馆", districtCode = await OutbreakFlowTests.FirstDistrictAsync(host), rooms = new[] { new { number = "1", beds = 1 } } })).JsonAsync()).GetProperty("id").GetInt64();
+        await ConfirmAsync(epi, CaseA, 800_200_011);
+        await ConfirmAsync(epi, CaseA, 800_200_012);
+        var answer = await (await epi.PostAsJsonAsync($"/api/cases/{CaseA}/contacts/quarantine", new { ids = new[] { 800_200_011, 800_200_012 }, siteId = site })).JsonAsync();
+        Assert.Equal([800_200_012L], answer.GetProperty("placed").EnumerateArray().Select(p => p.GetProperty("contactId").GetInt64()));
+        Assert.Equal(800_200_011L, answer.GetProperty("refused")[0].GetProperty("id").GetInt64());
+        Assert.Contains("另一接触记录", answer.GetProperty("refused")[0].GetProperty("reason").GetString());
+        await using (var db = host.Db())
+            Assert.Equal((ContactRole.CloseContact, 1), ((await db.QuarantineStays.SingleAsync(s => s.PersonId == person)).Role, await db.QuarantineStays.CountAsync(s => s.PersonId == person)));
     }
 
     private static CaseRecord Case(long id, long person, DateTime at) => new()
