@@ -92,7 +92,7 @@ public abstract class ContactLineListTests(StorageProvider provider)
         // An export with the filter writes one row per person.
         var accepted = await epi.PostAsJsonAsync("/api/exports", new { list = "contacts", format = "csv", filter = new { grade = "Close", status = "Confirmed", onePerPerson = true } });
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal(persons, (await WaitAsync(epi, accepted.Headers.Location!.ToString())).GetProperty("total").GetInt32());
+        Assert.Equal(persons, (await ExportJobPoll.WaitAsync(epi, accepted.Headers.Location!.ToString())).GetProperty("total").GetInt32());
         var csv = Encoding.UTF8.GetString(await epi.GetByteArrayAsync(accepted.Headers.Location + "/file"));
         Assert.Equal(persons + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
@@ -123,19 +123,4 @@ public abstract class ContactLineListTests(StorageProvider provider)
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string query) =>
         (await (await client.GetAsync("/api/lists/contacts?" + query)).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
-
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string location)
-    {
-        // The worker is woken by the request; the poll only bounds a failure, it is not a timing assertion.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = await (await client.GetAsync(location)).JsonAsync();
-            var state = job.GetProperty("state").GetString();
-            if (state == "Done") return job;
-            Assert.NotEqual("Failed", state);
-            Assert.True(DateTime.UtcNow < deadline, $"export still {state}");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
@@ -32,7 +31,7 @@ public abstract partial class ExportJobTests(StorageProvider provider)
         // Cases classified mild, as XLSX, masked.
         var accepted = await epi.PostAsJsonAsync("/api/exports", new { list = "cases", format = "xlsx", filter = new { @class = "Mild" } });
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var job = await WaitAsync(epi, accepted.Headers.Location!.ToString());
+        var job = await ExportJobPoll.WaitAsync(epi, accepted.Headers.Location!.ToString());
         int mild;
         await using (var db = host.Db()) mild = await db.Cases.CountAsync(c => c.Class == CaseClass.Mild);
         Assert.Equal((mild, mild, 100), (job.GetProperty("total").GetInt32(), job.GetProperty("done").GetInt32(), job.GetProperty("percent").GetInt32()));
@@ -55,7 +54,7 @@ public abstract partial class ExportJobTests(StorageProvider provider)
         // The contacts of one case as CSV, unmasked with a purpose: the real ID number is in it, and the reveal is audited.
         var revealed = await epi.PostAsJsonAsync("/api/exports", new { list = "contacts", format = "csv", filter = new { caseId = seeded.CaseIds[3].ToString(System.Globalization.CultureInfo.InvariantCulture) }, reveal = true, purpose = "转运名单核对" });
         Assert.Equal(HttpStatusCode.Accepted, revealed.StatusCode);
-        await WaitAsync(epi, revealed.Headers.Location!.ToString());
+        await ExportJobPoll.WaitAsync(epi, revealed.Headers.Location!.ToString());
         var csv = Encoding.UTF8.GetString(await epi.GetByteArrayAsync(revealed.Headers.Location + "/file"));
         Assert.Equal(3, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header + close + secondary
         Assert.Contains(seeded.People[130 + 3].DocumentNumber, csv);
@@ -79,20 +78,5 @@ public abstract partial class ExportJobTests(StorageProvider provider)
             Assert.Contains($"\"{field}\"", await bad.Content.ReadAsStringAsync());
         }
         Assert.Equal(2, (await (await epi.GetAsync("/api/exports")).JsonAsync()).GetArrayLength());
-    }
-
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string location)
-    {
-        // The worker is woken by the request; the poll only bounds a failure, it is not a timing assertion.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = await (await client.GetAsync(location)).JsonAsync();
-            var state = job.GetProperty("state").GetString();
-            if (state == "Done") return job;
-            Assert.NotEqual("Failed", state);
-            Assert.True(DateTime.UtcNow < deadline, $"export still {state}");
-            await Task.Delay(100);
-        }
     }
 }

@@ -156,7 +156,7 @@ public abstract partial class TestLineListTests(StorageProvider provider)
         // Every sample as XLSX, masked.
         var accepted = await epi.PostAsJsonAsync("/api/exports", new { list = "tests", format = "xlsx" });
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var job = await WaitAsync(epi, accepted.Headers.Location!.ToString());
+        var job = await ExportJobPoll.WaitAsync(epi, accepted.Headers.Location!.ToString());
         Assert.Equal((samples, samples, 100), (job.GetProperty("total").GetInt32(), job.GetProperty("done").GetInt32(), job.GetProperty("percent").GetInt32()));
         var xlsx = await epi.GetAsync(accepted.Headers.Location + "/file");
         using (var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync()))
@@ -178,7 +178,7 @@ public abstract partial class TestLineListTests(StorageProvider provider)
         };
         var revealed = await epi.SendAsync(request);
         Assert.Equal(HttpStatusCode.Accepted, revealed.StatusCode);
-        await WaitAsync(epi, revealed.Headers.Location!.ToString());
+        await ExportJobPoll.WaitAsync(epi, revealed.Headers.Location!.ToString());
         var csv = Encoding.UTF8.GetString(await epi.GetByteArrayAsync(revealed.Headers.Location + "/file"));
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 8, lines.Length); // header + the eight negative quarantine tests
@@ -207,19 +207,4 @@ public abstract partial class TestLineListTests(StorageProvider provider)
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
 
     private static IEnumerable<long> Ids(JsonElement page) => Items(page).Select(i => i.GetProperty("id").GetInt64());
-
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string location)
-    {
-        // The worker is woken by the request; the poll only bounds a failure, it is not a timing assertion.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = await (await client.GetAsync(location)).JsonAsync();
-            var state = job.GetProperty("state").GetString();
-            if (state == "Done") return job;
-            Assert.NotEqual("Failed", state);
-            Assert.True(DateTime.UtcNow < deadline, $"export still {state}");
-            await Task.Delay(100);
-        }
-    }
 }
