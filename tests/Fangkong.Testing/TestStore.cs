@@ -19,6 +19,15 @@ public sealed class TestStore : IAsyncDisposable
 
     public static async Task<TestStore> CreateAsync(StorageProvider provider)
     {
+        var store = await CreateEmptyAsync(provider);
+        await using var db = store.NewDb();
+        await Database.MigrateAsync(db);
+        return store;
+    }
+
+    /// <summary>A new, empty database (file or server database) with no schema yet.</summary>
+    public static async Task<TestStore> CreateEmptyAsync(StorageProvider provider)
+    {
         TestStore store;
         if (provider == StorageProvider.Sqlite)
         {
@@ -33,8 +42,6 @@ public sealed class TestStore : IAsyncDisposable
             await using (var c = new NpgsqlConnection(server)) { await c.OpenAsync(); await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c); await cmd.ExecuteNonQueryAsync(); }
             store = new TestStore(new StorageOptions { Provider = provider, ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString }, null, name, server);
         }
-        await using var db = store.NewDb();
-        await Database.MigrateAsync(db);
         return store;
     }
 
