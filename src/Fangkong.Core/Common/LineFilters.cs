@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Fangkong.Domain.Common;
 
 namespace Fangkong.Core.Common;
 
@@ -31,4 +32,14 @@ public static partial class LineFilters
         var c = code.Trim();
         return DistrictCode().IsMatch(c) ? c : throw new InputException("district", "区县代码应为6位数字 / the district code has six digits");
     }
+
+    /// <summary>
+    /// The search box also takes a record's number ("C2026-0042", typed any way people type it): the number of that
+    /// kind it names, or null when the text is a person search (ID, mobile, name) or a number of another kind.
+    /// </summary>
+    public static string? RecordNumber(string? q, RecordKind kind) =>
+        Domain.Common.RecordNumber.TryParse(q, out var n) && n.Kind == kind ? n.ToString() : null;
+
+    /// <summary>Whether the search text is any record's number (then it is not a person search).</summary>
+    public static bool IsRecordNumber(string? q) => Domain.Common.RecordNumber.TryParse(q, out _);
 }

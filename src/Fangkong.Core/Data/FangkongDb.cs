@@ -58,17 +58,51 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
     public DbSet<Command.Bulletin> Bulletins => Set<Command.Bulletin>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampCaseDays();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var numbered = RecordNumbers.Pending(ChangeTracker);
+        if (numbered.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveNumberedAsync(numbered, acceptAllChangesOnSuccess, async: false, default).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampCaseDays();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var numbered = RecordNumbers.Pending(ChangeTracker);
+        if (numbered.Count == 0) return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveNumberedAsync(numbered, acceptAllChangesOnSuccess, async: true, cancellationToken);
+    }
+
+    // New cases, stays and rounds get their human numbers in the transaction that saves them; a failed save takes the
+    // numbers back, so a retry numbers them again instead of reusing one the rollback freed.
+    private async Task<int> SaveNumberedAsync(List<INumberedRecord> numbered, bool acceptAll, bool async, CancellationToken ct)
+    {
+        var own = Database.CurrentTransaction is null
+            ? async ? await Database.BeginTransactionAsync(ct) : Database.BeginTransaction()
+            : null;
+        try
+        {
+            await RecordNumbers.AssignAsync(this, numbered, async, ct);
+            var saved = async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
+            if (own is not null)
+            {
+                if (async) await own.CommitAsync(ct);
+                else own.Commit();
+            }
+            return saved;
+        }
+        catch
+        {
+            foreach (var r in numbered) r.Number = "";
+            throw;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     // A case's city dates follow its instants whoever changed them (use cases, imports, tests), so they cannot drift.
@@ -89,6 +123,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var b = modelBuilder;
+        b.Entity<NumberSequence>(e => { e.ToTable("number_sequences"); e.HasKey(x => new { x.Kind, x.Year }); e.Property(x => x.Kind).HasMaxLength(1); });
         b.Entity<DistrictRow>(e => { e.ToTable("districts"); e.HasKey(x => x.Code); e.Property(x => x.Code).HasMaxLength(6); });
         b.Entity<Street>(e => { e.ToTable("streets"); e.HasIndex(x => x.DistrictCode); e.Property(x => x.Id).ValueGeneratedNever(); });
         b.Entity<Community>(e => { e.ToTable("communities"); e.HasIndex(x => x.StreetId); e.Property(x => x.Id).ValueGeneratedNever(); });

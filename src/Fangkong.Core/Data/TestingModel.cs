@@ -13,6 +13,8 @@ internal static class TestingModel
         b.Entity<TestingRound>(e =>
         {
             e.ToTable("testing_rounds");
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.HasIndex(x => x.Number).IsUnique();
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.StartUtc);
             e.Property(x => x.AreaIds).HasMaxLength(4000);
@@ -88,6 +90,8 @@ internal static class TestingModel
         b.Entity<CaseRecord>(e =>
         {
             e.ToTable("cases");
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.HasIndex(x => x.Number).IsUnique();
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.TreatedAt).HasMaxLength(100);
             e.Property(x => x.DistrictCode).HasMaxLength(6);
@@ -113,6 +117,8 @@ internal static class TestingModel
         b.Entity<Quarantine.QuarantineStay>(e =>
         {
             e.ToTable("quarantine_stays");
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.HasIndex(x => x.Number).IsUnique();
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.PersonId, x.State });
             e.HasIndex(x => new { x.SiteId, x.State });

@@ -1,3 +1,5 @@
+using Fangkong.Core.Data;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
 
@@ -25,9 +27,11 @@ public sealed class QuarantineRoom
 public enum QuarantineState { InQuarantine = 1, Released = 2 }
 
 /// <summary>One person's quarantine: why (contact of which case, under which edition), where, from day 1 to the release date.</summary>
-public sealed class QuarantineStay
+public sealed class QuarantineStay : INumberedRecord
 {
     public long Id { get; set; }
+    /// <summary>The short number people use ("Q2026-0042"); the id stays internal.</summary>
+    public string Number { get; set; } = "";
     public long PersonId { get; set; }
     public long CaseId { get; set; }
     public long? ContactId { get; set; }
@@ -41,4 +45,7 @@ public sealed class QuarantineStay
     public QuarantineState State { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ReleasedAtUtc { get; set; }
+
+    RecordKind INumberedRecord.NumberKind => RecordKind.QuarantineStay;
+    DateTime INumberedRecord.NumberedAtUtc => CreatedAtUtc;
 }

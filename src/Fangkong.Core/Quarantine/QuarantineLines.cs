@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Fangkong.Core.People;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
@@ -23,8 +24,12 @@ public sealed record QuarantineLineFilter
 public sealed record QuarantineLine
 {
     public long Id { get; init; }
+    /// <summary>The stay's number people use ("Q2026-0042").</summary>
+    public string Number { get; init; } = "";
     public long PersonId { get; init; }
     public long CaseId { get; init; }
+    /// <summary>The number of the case the person was exposed to ("C2026-0007").</summary>
+    public string CaseNumber { get; init; } = "";
     public string Name { get; init; } = "";
     public string DocumentNumber { get; init; } = "";
     public string? Phone { get; init; }
@@ -58,13 +63,25 @@ public static class QuarantineLines
         // An outer join to the person: every row has its person (persons are never deleted), so the rows are an inner
         // join's, but without a search both stores drop the join from the capped count (10,001 person lookups a page).
         // With a search, "person found" turns it back into an inner join led by the person index.
-        var rows = stays.LeftJoin(PersonSearch.Apply(db.Persons, f.Q), stay => stay.PersonId, p => p.Id, (stay, p) => new { stay, p });
-        if (!string.IsNullOrWhiteSpace(f.Q)) rows = rows.Where(x => x.p != null);
+        // The search box takes a stay's number, or a case's number for every stay its contacts serve.
+        var q = f.Q;
+        if (LineFilters.IsRecordNumber(q))
+        {
+            var stayNumber = LineFilters.RecordNumber(q, RecordKind.QuarantineStay);
+            var caseNumber = LineFilters.RecordNumber(q, RecordKind.Case);
+            stays = stayNumber is not null ? stays.Where(x => x.Number == stayNumber)
+                : stays.Where(x => db.Cases.Any(c => c.Id == x.CaseId && c.Number == caseNumber));
+            q = null;
+        }
+        var rows = stays.LeftJoin(PersonSearch.Apply(db.Persons, q), stay => stay.PersonId, p => p.Id, (stay, p) => new { stay, p });
+        if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(x => x.p != null);
         return rows.Select(x => new QuarantineLine
         {
             Id = x.stay.Id,
+            Number = x.stay.Number,
             PersonId = x.stay.PersonId,
             CaseId = x.stay.CaseId,
+            CaseNumber = db.Cases.Where(c => c.Id == x.stay.CaseId).Select(c => c.Number).FirstOrDefault() ?? "",
             Name = x.p!.Name,
             DocumentNumber = x.p!.DocumentNumber,
             Phone = x.p!.Phone,

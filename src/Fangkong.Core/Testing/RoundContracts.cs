@@ -21,7 +21,7 @@ public sealed record RoundRequest(
 public sealed record SiteChange(int? Tables, int? SwabsPerTablePerHour);
 
 /// <summary>A round as shown to its planners: status, policy, and whether the wave plan meets the deadline.</summary>
-public sealed record RoundView(long Id, string Name, RoundScope Scope, IReadOnlyList<string> AreaIds, RoundStatus Status,
+public sealed record RoundView(long Id, string Number, string Name, RoundScope Scope, IReadOnlyList<string> AreaIds, RoundStatus Status,
     DateTime StartUtc, DateTime DeadlineUtc, DateTime SamplingDeadlineUtc, DateTime PlannedFinishUtc, bool MeetsDeadline, TimeSpan Overrun,
     int PoolSize, bool SingleTubeForKeyGroups, bool HouseholdTubeInSealedCompounds, CodeColour PositivePoolColour, bool YellowForMissedRound,
     int WaveMinutes, int Residents, int Sites, int AtHome, DateTime? ClosedAtUtc, int MissedAtClose)
@@ -29,7 +29,7 @@ public sealed record RoundView(long Id, string Name, RoundScope Scope, IReadOnly
     public static RoundView From(TestingRound r, int sites, int atHome)
     {
         var samplingDeadline = RoundPlanner.SamplingDeadline(r.DeadlineUtc);
-        return new(r.Id, r.Name, r.Scope, r.AreaIds.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Status, r.StartUtc, r.DeadlineUtc,
+        return new(r.Id, r.Number, r.Name, r.Scope, r.AreaIds.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Status, r.StartUtc, r.DeadlineUtc,
             samplingDeadline, r.PlannedFinishUtc, r.PlannedFinishUtc <= samplingDeadline,
             r.PlannedFinishUtc > samplingDeadline ? r.PlannedFinishUtc - samplingDeadline : TimeSpan.Zero,
             r.PoolSize, r.SingleTubeForKeyGroups, r.HouseholdTubeInSealedCompounds, r.PositivePoolColour, r.YellowForMissedRound,

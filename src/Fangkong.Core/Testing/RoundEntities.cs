@@ -1,4 +1,6 @@
+using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Testing;
 
 namespace Fangkong.Core.Testing;
@@ -12,9 +14,11 @@ public enum RoundStatus { Planned = 1, Open = 2, Closed = 3 }
 public enum RoundScope { City = 1, Districts = 2, Communities = 3, Quarantine = 4 }
 
 /// <summary>A mass-testing round (全员核酸检测) over an area, with its deadline and pooling policy.</summary>
-public sealed class TestingRound
+public sealed class TestingRound : INumberedRecord
 {
     public long Id { get; set; }
+    /// <summary>The short number people use ("R2026-0042"); the id stays internal.</summary>
+    public string Number { get; set; } = "";
     public required string Name { get; set; }
     public RoundScope Scope { get; set; }
     /// <summary>District codes or community ids, comma-separated; empty for the whole city.</summary>
@@ -46,6 +50,9 @@ public sealed class TestingRound
         YellowForMissedRound = YellowForMissedRound,
         WaveLength = TimeSpan.FromMinutes(WaveMinutes),
     };
+
+    RecordKind INumberedRecord.NumberKind => RecordKind.Round;
+    DateTime INumberedRecord.NumberedAtUtc => CreatedAtUtc;
 }
 
 /// <summary>A sampling point of a round: tables × samplers' throughput, and the compounds sent to it.</summary>

@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Fangkong.Core.People;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
 
 namespace Fangkong.Core.Tracing;
@@ -45,6 +46,8 @@ public enum CaseCourse { Open = 1, Recovered = 2, Died = 3 }
 public sealed record CaseLine
 {
     public long Id { get; init; }
+    /// <summary>The case's number people use ("C2026-0042").</summary>
+    public string Number { get; init; } = "";
     public long PersonId { get; init; }
     public string Name { get; init; } = "";
     public string DocumentNumber { get; init; } = "";
@@ -110,11 +113,19 @@ public static class CaseLines
         // An outer join to the person: every row has its person (persons are never deleted), so the rows are an inner
         // join's, but without a search both stores drop the join from the capped count (10,001 person lookups a page).
         // With a search, "person found" turns it back into an inner join led by the person index.
-        var rows = cases.LeftJoin(PersonSearch.Apply(db.Persons, f.Q), c => c.PersonId, p => p.Id, (c, p) => new { c, p });
-        if (!string.IsNullOrWhiteSpace(f.Q)) rows = rows.Where(x => x.p != null);
+        var q = f.Q;
+        if (LineFilters.IsRecordNumber(q))
+        {
+            var number = LineFilters.RecordNumber(q, RecordKind.Case);
+            cases = cases.Where(c => c.Number == number);
+            q = null;
+        }
+        var rows = cases.LeftJoin(PersonSearch.Apply(db.Persons, q), c => c.PersonId, p => p.Id, (c, p) => new { c, p });
+        if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(x => x.p != null);
         return rows.Select(x => new CaseLine
         {
             Id = x.c.Id,
+            Number = x.c.Number,
             PersonId = x.c.PersonId,
             Name = x.p!.Name,
             DocumentNumber = x.p!.DocumentNumber,

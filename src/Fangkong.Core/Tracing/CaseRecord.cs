@@ -1,3 +1,5 @@
+using Fangkong.Core.Data;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Core.Tracing;
@@ -11,9 +13,11 @@ public enum CaseClass { Asymptomatic = 1, Mild = 2, Common = 3, Severe = 4, Crit
 public enum CaseStatus { Reported = 0, InHospital = 1, Discharged = 2, Released = 3, Died = 4 }
 
 /// <summary>A case: how and when it was found, its classification, and the tracing policy it is handled under.</summary>
-public sealed class CaseRecord
+public sealed class CaseRecord : INumberedRecord
 {
     public long Id { get; set; }
+    /// <summary>The short number people use ("C2026-0042"); the id stays internal.</summary>
+    public string Number { get; set; } = "";
     public long PersonId { get; set; }
     public CaseFoundBy FoundBy { get; set; }
     public DateTime FirstPositiveSampledAtUtc { get; set; }
@@ -56,6 +60,9 @@ public sealed class CaseRecord
         ConfirmedOn = IsConfirmed(Class) ? Day(ConvertedAtUtc ?? ReportedAtUtc, offset) : null;
         EndedOn = IsEnded(Status) && StatusAtUtc is { } at ? Day(at, offset) : null;
     }
+
+    RecordKind INumberedRecord.NumberKind => RecordKind.Case;
+    DateTime INumberedRecord.NumberedAtUtc => ReportedAtUtc;
 }
 
 /// <summary>One change to a case, kept so its history (and the bulletin's conversions and discharges) can be read back.</summary>

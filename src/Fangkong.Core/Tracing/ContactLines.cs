@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Fangkong.Core.People;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
 
 namespace Fangkong.Core.Tracing;
@@ -41,6 +42,8 @@ public sealed record ContactLine
 {
     public long Id { get; init; }
     public long CaseId { get; init; }
+    /// <summary>The number of the case the contact was exposed to ("C2026-0007").</summary>
+    public string CaseNumber { get; init; } = "";
     public long PersonId { get; init; }
     public string Name { get; init; } = "";
     public string DocumentNumber { get; init; } = "";
@@ -95,12 +98,21 @@ public static class ContactLines
         // An outer join to the person: every row has its person (persons are never deleted), so the rows are an inner
         // join's, but without a search both stores drop the join from the capped count (10,001 person lookups a page).
         // With a search, "person found" turns it back into an inner join led by the person index.
-        var rows = contacts.LeftJoin(PersonSearch.Apply(db.Persons, f.Q), c => c.PersonId, p => p.Id, (c, p) => new { c, p });
-        if (!string.IsNullOrWhiteSpace(f.Q)) rows = rows.Where(x => x.p != null);
+        // The search box takes a case's number: that case's contacts.
+        var q = f.Q;
+        if (LineFilters.IsRecordNumber(q))
+        {
+            var caseNumber = LineFilters.RecordNumber(q, RecordKind.Case);
+            contacts = contacts.Where(c => db.Cases.Any(k => k.Id == c.CaseId && k.Number == caseNumber));
+            q = null;
+        }
+        var rows = contacts.LeftJoin(PersonSearch.Apply(db.Persons, q), c => c.PersonId, p => p.Id, (c, p) => new { c, p });
+        if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(x => x.p != null);
         return rows.Select(x => new ContactLine
         {
             Id = x.c.Id,
             CaseId = x.c.CaseId,
+            CaseNumber = db.Cases.Where(k => k.Id == x.c.CaseId).Select(k => k.Number).FirstOrDefault() ?? "",
             PersonId = x.c.PersonId,
             Name = x.p!.Name,
             DocumentNumber = x.p!.DocumentNumber,

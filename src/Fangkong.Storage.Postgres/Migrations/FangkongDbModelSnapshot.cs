@@ -278,6 +278,23 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("bulletins", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Data.NumberSequence", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "Year");
+
+                    b.ToTable("number_sequences", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Exports.ExportFile", b =>
                 {
                     b.Property<long>("JobId")
@@ -898,6 +915,11 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<int>("Edition")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
@@ -923,6 +945,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("PersonId", "State");
 
@@ -1394,6 +1419,11 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1428,6 +1458,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("StartUtc");
 
@@ -1581,6 +1614,11 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<DateTime?>("IsolatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateOnly?>("OnsetDate")
                         .HasColumnType("date");
 
@@ -1610,6 +1648,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("PersonId");
 

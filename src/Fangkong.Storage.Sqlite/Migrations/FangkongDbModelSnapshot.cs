@@ -271,6 +271,23 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("bulletins", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Data.NumberSequence", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Year");
+
+                    b.ToTable("number_sequences", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Exports.ExportFile", b =>
                 {
                     b.Property<long>("JobId")
@@ -889,6 +906,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<int>("Edition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -914,6 +936,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("PersonId", "State");
 
@@ -1385,6 +1410,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1419,6 +1449,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("StartUtc");
 
@@ -1572,6 +1605,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<DateTime?>("IsolatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("OnsetDate")
                         .HasColumnType("TEXT");
 
@@ -1601,6 +1639,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("PersonId");
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Api;
 
-public sealed record CaseView(long Id, long PersonId, string MaskedName, CaseClass Class, CaseFoundBy FoundBy, DateOnly? OnsetDate,
+public sealed record CaseView(long Id, string Number, long PersonId, string MaskedName, CaseClass Class, CaseFoundBy FoundBy, DateOnly? OnsetDate,
     DateTime FirstPositiveSampledAtUtc, DateTime ReportedAtUtc, DateTime? IsolatedAtUtc, Fangkong.Domain.Tracing.PolicyEdition Edition,
     CaseStatus Status, DateTime? StatusAtUtc, string? TreatedAt, DateTime? ConvertedAtUtc, int ProposedContacts, int ConfirmedContacts);
 
@@ -86,7 +86,7 @@ public static class CasesApi
         var proposed = await db.ContactProposals.CountAsync(x => x.CaseId == id && x.Status == ProposalStatus.Proposed, ct);
         var confirmed = await db.ContactProposals.CountAsync(x => x.CaseId == id && x.Status == ProposalStatus.Confirmed, ct);
         var k = row.c;
-        return new CaseView(k.Id, k.PersonId, Masking.Name(row.Name), k.Class, k.FoundBy, k.OnsetDate, k.FirstPositiveSampledAtUtc, k.ReportedAtUtc,
+        return new CaseView(k.Id, k.Number, k.PersonId, Masking.Name(row.Name), k.Class, k.FoundBy, k.OnsetDate, k.FirstPositiveSampledAtUtc, k.ReportedAtUtc,
             k.IsolatedAtUtc, k.Edition, k.Status, k.StatusAtUtc, k.TreatedAt, k.ConvertedAtUtc, proposed, confirmed);
     }
 }
