@@ -59,6 +59,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
     public DbSet<Command.Bulletin> Bulletins => Set<Command.Bulletin>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<Seeding.DemoCityMark> DemoCityMarks => Set<Seeding.DemoCityMark>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -123,6 +124,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var b = modelBuilder;
+        b.Entity<Seeding.DemoCityMark>(e => { e.ToTable("demo_city"); e.Property(x => x.Id).ValueGeneratedNever(); });
         b.Entity<NumberSequence>(e => { e.ToTable("number_sequences"); e.HasKey(x => new { x.Kind, x.Year }); e.Property(x => x.Kind).HasMaxLength(1); });
         b.Entity<DistrictRow>(e => { e.ToTable("districts"); e.HasKey(x => x.Code); e.Property(x => x.Code).HasMaxLength(6); });
         b.Entity<Street>(e => { e.ToTable("streets"); e.HasIndex(x => x.DistrictCode); e.Property(x => x.Id).ValueGeneratedNever(); });

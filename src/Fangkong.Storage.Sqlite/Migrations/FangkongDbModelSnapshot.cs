@@ -1003,6 +1003,22 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("quarantine_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Seeding.DemoCityMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_city", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
                 {
                     b.Property<long>("Id")

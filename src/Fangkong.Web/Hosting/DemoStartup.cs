@@ -22,23 +22,33 @@ public static class DemoStartup
         var config = app.Configuration.GetSection("Demo");
         if (!config.GetValue("SeedOnStart", false)) return;
         var storage = app.Services.GetRequiredService<StorageOptions>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        bool again;
         await using (var db = new FangkongDb(storage.BuildOptions()))
         {
-            if (await db.Persons.AnyAsync()) return;
+            var mark = await DemoCityMark.ReadAsync(db, default);
+            again = mark is { ReadyAtUtc: null };
+            // A finished demo city, or a city an operator loaded with `fangkong seed` (no mark): leave it.
+            if (!again && await db.Persons.AnyAsync()) return;
+            if (again) Console.WriteLine("The demo city of an earlier first start was not finished (the server was stopped while generating it): generating it again…");
+            await DemoCityMark.StartedAsync(db, time.GetUtcNow().UtcDateTime, default);
         }
         var options = new SeedOptions
         {
             Residents = config.GetValue("Residents", 50_000),
             Days = config.GetValue("Days", 14),
             Seed = config.GetValue("Seed", 20220101),
+            Reset = again,
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generating the demo city: {options.Residents:N0} residents, {options.Days} days of visits (first start only)…"));
-        var summary = await DemoCitySeeder.SeedAsync(storage, options, new LineProgress(), app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
+        var summary = await DemoCitySeeder.SeedAsync(storage, options, new LineProgress(), time, app.Lifetime.ApplicationStopping);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Demo city ready: {summary.Residents:N0} residents, {summary.Venues:N0} venues, {summary.Visits:N0} visits."));
         if (config.GetValue("Outbreak", 0) is > 0 and var days) await RunOutbreakAsync(app, days, options.Days);
         if (config.GetValue("OpenRound", true)) await OpenDemoRoundAsync(app);
+        await using (var db = new FangkongDb(storage.BuildOptions()))
+            await DemoCityMark.ReadyAsync(db, time.GetUtcNow().UtcDateTime, default);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Fangkong.Core.Data;
+using Fangkong.Core.Seeding;
 using Fangkong.Core.Testing;
 using Fangkong.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -55,5 +57,67 @@ public sealed class DemoStartupTests
         var first = await db.Cases.MinAsync(c => c.ReportedAtUtc);
         Assert.True(first < DateTime.UtcNow.AddDays(-1) && first > DateTime.UtcNow.AddDays(-8), $"first case reported {first:O}");
         Assert.Equal(RoundStatus.Open, (await db.TestingRounds.Where(r => r.Scope == RoundScope.City).SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_first_start_killed_while_generating_the_city_is_generated_again_by_the_next_start()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
+        // The real server, as ./run.sh starts it, killed (as by Ctrl-C or a closed terminal) once it is loading visits.
+        var server = Path.Combine(AppContext.BaseDirectory, "Fangkong.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { server, "--urls", "http://127.0.0.1:0", "--Storage:Provider", "Sqlite", "--Storage:ConnectionString", store.Options.ConnectionString,
+            "--Demo:SeedOnStart", "true", "--Demo:Residents", "20000", "--Demo:Days", "3", "--Housekeeping", "false" })
+            start.ArgumentList.Add(a);
+        using (var first = Process.Start(start)!)
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            string? line;
+            while ((line = await first.StandardOutput.ReadLineAsync(patience.Token)) is not null && !line.TrimStart().StartsWith("visits", StringComparison.Ordinal)) { }
+            Assert.NotNull(line);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync(patience.Token);
+        }
+        await using (var db = store.NewDb())
+        {
+            Assert.True(await db.Persons.AnyAsync(), "the killed start had loaded residents");
+            Assert.Null((await DemoCityMark.ReadAsync(db, default))!.ReadyAtUtc);
+        }
+
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Provider", "Sqlite");
+            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
+            b.UseSetting("Demo:SeedOnStart", "true");
+            b.UseSetting("Demo:Residents", "1000");
+            b.UseSetting("Demo:Days", "0");
+            b.UseSetting("Housekeeping", "false");
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
+        await using (var db = store.NewDb())
+        {
+            Assert.Equal(1000, await db.Persons.CountAsync());
+            Assert.Equal(1000, (await db.TestingRounds.SingleAsync()).Residents);
+            Assert.NotNull((await DemoCityMark.ReadAsync(db, default))!.ReadyAtUtc);
+        }
+    }
+
+    [Fact]
+    public async Task A_city_loaded_by_the_operator_is_left_as_it_is()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
+        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 1000, Days = 0, Seed = 3 }, null, TimeProvider.System, default);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Provider", "Sqlite");
+            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
+            b.UseSetting("Demo:SeedOnStart", "true");
+            b.UseSetting("Demo:Residents", "2000");
+            b.UseSetting("Housekeeping", "false");
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
+        await using var db = store.NewDb();
+        Assert.Equal(1000, await db.Persons.CountAsync());
+        Assert.False(await db.TestingRounds.AnyAsync());
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fangkong.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(FangkongDb))]
-    [Migration("20261202094350_Issue14")]
+    [Migration("20261202102554_Issue14")]
     partial class Issue14
     {
         /// <inheritdoc />
@@ -1004,6 +1004,22 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("State", "DueDate");
 
                     b.ToTable("quarantine_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Seeding.DemoCityMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_city", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fangkong.Storage.Postgres.Migrations
 {
     [DbContext(typeof(FangkongDb))]
-    [Migration("20261202094400_Issue14")]
+    [Migration("20261202102603_Issue14")]
     partial class Issue14
     {
         /// <inheritdoc />
@@ -1013,6 +1013,22 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("State", "DueDate");
 
                     b.ToTable("quarantine_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Seeding.DemoCityMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_city", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>

@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fangkong.Storage.Sqlite.Migrations
+namespace Fangkong.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Issue14 : Migration
@@ -13,7 +14,7 @@ namespace Fangkong.Storage.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Number",
                 table: "testing_rounds",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -21,7 +22,7 @@ namespace Fangkong.Storage.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Number",
                 table: "quarantine_stays",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -29,18 +30,31 @@ namespace Fangkong.Storage.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Number",
                 table: "cases",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.CreateTable(
+                name: "demo_city",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadyAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demo_city", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "number_sequences",
                 columns: table => new
                 {
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                    Kind = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,6 +83,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "demo_city");
+
             migrationBuilder.DropTable(
                 name: "number_sequences");
 
