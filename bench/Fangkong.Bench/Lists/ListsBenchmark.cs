@@ -28,6 +28,8 @@ public static class ListsBenchmark
         var deep = a.Int("deep", Math.Min(150_000, scale.Contacts * 3 / 4));
         var exports = a.Int("exports", 1);
         var keep = args.Contains("--keep");
+        // --exports-only skips the page requests and the deep page: only the export(s), e.g. to compare two writers.
+        var exportsOnly = args.Contains("--exports-only");
         Console.WriteLine($"Lists benchmark: {scale.Residents:N0} residents, {scale.Cases:N0} cases, {scale.Contacts:N0} contacts, {scale.Stays:N0} quarantine stays; " +
             $"{runs} requests each after 5 warm-up, deep page after row {deep:N0}, {exports} export(s), {Environment.ProcessorCount} cores");
         foreach (var provider in a.Providers())
@@ -38,7 +40,7 @@ public static class ListsBenchmark
             var bareStore = await ScratchStore.CreateAsync(provider, a.PostgresServer, "bare", migrate: false);
             try
             {
-                await RunOnAsync(provider.ToString(), store, bareStore, scale, runs, deep, exports);
+                await RunOnAsync(provider.ToString(), store, bareStore, scale, runs, deep, exports, exportsOnly);
             }
             finally
             {
@@ -66,7 +68,7 @@ public static class ListsBenchmark
         return 0;
     }
 
-    private static async Task RunOnAsync(string label, ScratchStore store, ScratchStore bareStore, ListScale scale, int runs, int deep, int exports)
+    private static async Task RunOnAsync(string label, ScratchStore store, ScratchStore bareStore, ListScale scale, int runs, int deep, int exports, bool exportsOnly)
     {
         await using var host = await BenchHost.StartAsync(store.Options, _ => ListCity.PrepareAsync(store.Options, scale));
         var (baseline, baseUrl) = await Baselines.StartAsync(bareStore.Options);
@@ -74,7 +76,8 @@ public static class ListsBenchmark
         using var plain = BenchHost.Client(baseUrl);
         using var epi = await host.LoginAsync("epi", SeedOptions.DemoPassword);
         var facts = await ListFacts.ReadAsync(store.Options);
-        await using (var sql = await ListSql.OpenAsync(store.Options)) await MeasureAsync(label, epi, plain, sql, facts, runs, deep);
+        if (!exportsOnly)
+            await using (var sql = await ListSql.OpenAsync(store.Options)) await MeasureAsync(label, epi, plain, sql, facts, runs, deep);
         for (var i = 0; i < exports; i++) await ExportAsync(label, epi, host.Services, facts);
     }
 
