@@ -63,6 +63,9 @@ public static class LineLists
         if (string.IsNullOrWhiteSpace(json)) return new T();
         try
         {
+            using (var doc = JsonDocument.Parse(json))
+                if (doc.RootElement.ValueKind == JsonValueKind.Object)
+                    LineFilters.OnlyKnown(doc.RootElement.EnumerateObject().Select(p => p.Name), LineFilters.Fields(typeof(T)), "filter.");
             return JsonSerializer.Deserialize<T>(json, Json) ?? new T();
         }
         catch (JsonException e)

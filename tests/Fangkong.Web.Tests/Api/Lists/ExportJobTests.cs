@@ -69,6 +69,11 @@ public abstract partial class ExportJobTests(StorageProvider provider)
             (new { list = "everyone" }, "list"),
             (new { list = "cases", format = "pdf" }, "format"),
             (new { list = "cases", filter = new { @class = "Purple" } }, "filter.class"),
+            // A misspelt filter field would otherwise be ignored and the whole list exported.
+            (new { list = "cases", filter = new { clas = "Mild" } }, "filter.clas"),
+            (new { list = "contacts", filter = new { caseid = "1", grde = "Close" } }, "filter.grde"),
+            (new { list = "quarantine", filter = new { sate = "InQuarantine" } }, "filter.sate"),
+            (new { list = "tests", filter = new { roundId = "1", reslt = "Positive" } }, "filter.reslt"),
             (new { list = "cases", filter = new { from = "2026-11-20", to = "2026-11-01" } }, "to"),
             (new { list = "contacts", reveal = true }, "purpose"),
         })
