@@ -18,7 +18,7 @@ namespace Fangkong.Bench.Lists;
 /// </summary>
 public static class ListsBenchmark
 {
-    private static readonly List<string> Times = [], Deep = [], Exports = [];
+    private static readonly List<string> Times = [], Deep = [], Exports = [], Writers = [];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -65,6 +65,11 @@ public static class ListsBenchmark
         Console.WriteLine("| store | rows | request → done s | reading the rows alone s | rows/s | file MB | download ms | managed heap before → peak MB (retained) | allocated MB | working set before → peak MB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Exports.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("### The XLSX writer alone: every contact's cells (read once into memory) written to a file, the former writer as the baseline in the same run");
+        Console.WriteLine("| store | writer | rows | s | rows/s | file MB | managed heap peak above the rows MB | allocated MB | time / baseline |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Writers.ForEach(Console.WriteLine);
         return 0;
     }
 
@@ -79,6 +84,7 @@ public static class ListsBenchmark
         if (!exportsOnly)
             await using (var sql = await ListSql.OpenAsync(store.Options)) await MeasureAsync(label, epi, plain, sql, facts, runs, deep);
         for (var i = 0; i < exports; i++) await ExportAsync(label, epi, host.Services, facts);
+        if (exports > 0) await WritersAsync(label, host.Services);
     }
 
     private static async Task MeasureAsync(string store, HttpClient epi, HttpClient plain, ListSql sql, ListFacts facts, int runs, int deep)
@@ -171,6 +177,18 @@ public static class ListsBenchmark
         Exports.Add(Inv($"| {store} | {e.Total:N0} | {e.Elapsed.TotalSeconds:F1} | {reading.TotalSeconds:F1} | {e.RowsPerSecond:N0} | {e.FileBytes / mb:F1} | {e.Download.TotalMilliseconds:F0} | ") +
                     Inv($"{e.HeapBefore / mb:F0} → {e.HeapPeak / mb:F0} ({e.HeapRetained / mb:F0}) | {e.Allocated / mb:N0} | {e.WorkingSetBefore / mb:F0} → {e.WorkingSetPeak / mb:F0} |"));
         Console.WriteLine(Inv($"  export: checked, {e.Total:N0} rows in {e.Elapsed.TotalSeconds:F1} s ({e.RowsPerSecond:N0} rows/s), {e.FileBytes / mb:F1} MB; reading alone {reading.TotalSeconds:F1} s"));
+    }
+
+    private static async Task WritersAsync(string store, IServiceProvider services)
+    {
+        var results = await WriterProbe.RunAsync(services, "contacts");
+        const double mb = 1 << 20;
+        var baseline = results[0].Elapsed.TotalSeconds;
+        foreach (var w in results)
+        {
+            Writers.Add(Inv($"| {store} | {w.Writer} | {w.Rows:N0} | {w.Elapsed.TotalSeconds:F2} | {w.RowsPerSecond:N0} | {w.FileBytes / mb:F1} | {w.HeapPeakAbove / mb:F0} | {w.Allocated / mb:N0} | {w.Elapsed.TotalSeconds / baseline:F2}× |"));
+            Console.WriteLine(Inv($"  writer {w.Writer}: {w.Rows:N0} rows in {w.Elapsed.TotalSeconds:F2} s ({w.RowsPerSecond:N0} rows/s), {w.FileBytes / mb:F1} MB, heap +{w.HeapPeakAbove / mb:F0} MB, allocated {w.Allocated / mb:N0} MB"));
+        }
     }
 
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
