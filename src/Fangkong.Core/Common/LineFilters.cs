@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Fangkong.Core.Common;
@@ -33,24 +30,5 @@ public static partial class LineFilters
         if (string.IsNullOrWhiteSpace(code)) return null;
         var c = code.Trim();
         return DistrictCode().IsMatch(c) ? c : throw new InputException("district", "区县代码应为6位数字 / the district code has six digits");
-    }
-
-    private static readonly ConcurrentDictionary<Type, string[]> FieldNames = new();
-
-    /// <summary>The fields a filter (or paging) record is given by, camelCase as the API and the stored jobs spell them.</summary>
-    public static IReadOnlyList<string> Fields(Type record) => FieldNames.GetOrAdd(record, t =>
-        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))]);
-
-    /// <summary>
-    /// Refuses a field that is not one of <paramref name="known"/> (compared as the binders do, ignoring case): a
-    /// misspelt filter would otherwise be ignored, and the whole list of personal data shown or exported.
-    /// </summary>
-    /// <param name="prefix">Put before the field's name in the error, e.g. "filter." for an export's filter.</param>
-    public static void OnlyKnown(IEnumerable<string> given, IReadOnlyCollection<string> known, string prefix = "")
-    {
-        foreach (var field in given)
-            if (!known.Contains(field, StringComparer.OrdinalIgnoreCase))
-                throw new InputException(prefix + field,
-                    $"没有这个筛选条件：{field}（可用：{string.Join("、", known)}） / '{field}' is not a field here; the fields are {string.Join(", ", known)}");
     }
 }

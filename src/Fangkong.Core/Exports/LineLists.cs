@@ -65,7 +65,7 @@ public static class LineLists
         {
             using (var doc = JsonDocument.Parse(json))
                 if (doc.RootElement.ValueKind == JsonValueKind.Object)
-                    LineFilters.OnlyKnown(doc.RootElement.EnumerateObject().Select(p => p.Name), LineFilters.Fields(typeof(T)), "filter.");
+                    FilterFields.OnlyKnown(doc.RootElement.EnumerateObject().Select(p => p.Name), FilterFields.Of(typeof(T)), "filter.");
             return JsonSerializer.Deserialize<T>(json, Json) ?? new T();
         }
         catch (JsonException e)

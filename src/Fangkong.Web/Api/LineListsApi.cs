@@ -72,8 +72,8 @@ public static class LineListsApi
         System.Linq.Expressions.Expression<Func<T, long>> key, Func<T, T> mask, LinePaging paging, string list, TimeOrderedIds ids, CityClock clock, HttpContext http)
     {
         // The binder ignores a parameter it does not know: a misspelt filter (?clas=Mild) would list everyone.
-        LineFilters.OnlyKnown(http.Request.Query.Keys.Except(Everywhere, StringComparer.OrdinalIgnoreCase),
-            [.. LineFilters.Fields(typeof(TFilter)), .. LineFilters.Fields(typeof(LinePaging))]);
+        FilterFields.OnlyKnown(http.Request.Query.Keys.Except(Everywhere, StringComparer.OrdinalIgnoreCase),
+            [.. FilterFields.Of(typeof(TFilter)), .. FilterFields.Of(typeof(LinePaging))]);
         var rows = query(filter);
         var reveal = paging.Reveal == true;
         if (reveal) LineLists.AuditReveal(db, ids, clock, Reader(http, paging.Purpose), "list:" + list);
