@@ -15,6 +15,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 # poppler checks the PDFs we write (pdfinfo, pdftotext); poppler-data holds the Chinese CMaps it needs for them.
 { command -v pdftotext >/dev/null && [ -d /usr/share/poppler/cMap/Adobe-GB1 ]; } || need+=(poppler-utils poppler-data)
+# LibreOffice opens our XLSX exports in tests, as a user's spreadsheet program would (identifiers stay text).
+command -v soffice >/dev/null || need+=(libreoffice-calc)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== Installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -98,7 +98,8 @@ internal static class ExportProbe
     {
         using var zip = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
         using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        const string tag = "<row>";
+        // "<row>" or "<row r=…>": the tag's name, then a space or the tag's end.
+        const string tag = "<row";
         var buffer = new char[1 << 16];
         long rows = 0;
         var matched = 0; // characters of the tag matched so far, carried across buffers
@@ -108,8 +109,12 @@ internal static class ExportProbe
             for (var i = 0; i < n; i++)
             {
                 var c = buffer[i];
+                if (matched == tag.Length)
+                {
+                    if (c is ' ' or '>') rows++;
+                    matched = 0;
+                }
                 matched = c == tag[matched] ? matched + 1 : c == tag[0] ? 1 : 0;
-                if (matched == tag.Length) { rows++; matched = 0; }
             }
         }
         return rows;

@@ -18,7 +18,7 @@ namespace Fangkong.Bench.Lists;
 /// </summary>
 public static class ListsBenchmark
 {
-    private static readonly List<string> Times = [], Deep = [], Exports = [];
+    private static readonly List<string> Times = [], Deep = [], Exports = [], Writers = [];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -28,6 +28,8 @@ public static class ListsBenchmark
         var deep = a.Int("deep", Math.Min(150_000, scale.Contacts * 3 / 4));
         var exports = a.Int("exports", 1);
         var keep = args.Contains("--keep");
+        // --exports-only skips the page requests and the deep page: only the export(s), e.g. to compare two writers.
+        var exportsOnly = args.Contains("--exports-only");
         Console.WriteLine($"Lists benchmark: {scale.Residents:N0} residents, {scale.Cases:N0} cases, {scale.Contacts:N0} contacts, {scale.Stays:N0} quarantine stays; " +
             $"{runs} requests each after 5 warm-up, deep page after row {deep:N0}, {exports} export(s), {Environment.ProcessorCount} cores");
         foreach (var provider in a.Providers())
@@ -38,7 +40,7 @@ public static class ListsBenchmark
             var bareStore = await ScratchStore.CreateAsync(provider, a.PostgresServer, "bare", migrate: false);
             try
             {
-                await RunOnAsync(provider.ToString(), store, bareStore, scale, runs, deep, exports);
+                await RunOnAsync(provider.ToString(), store, bareStore, scale, runs, deep, exports, exportsOnly);
             }
             finally
             {
@@ -63,10 +65,15 @@ public static class ListsBenchmark
         Console.WriteLine("| store | rows | request → done s | reading the rows alone s | rows/s | file MB | download ms | managed heap before → peak MB (retained) | allocated MB | working set before → peak MB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Exports.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("### The XLSX writer alone: every contact's cells (read once into memory) written to a file, the former writer as the baseline in the same run");
+        Console.WriteLine("| store | writer | rows | s | rows/s | file MB | managed heap peak above the rows MB | allocated MB | time / baseline |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Writers.ForEach(Console.WriteLine);
         return 0;
     }
 
-    private static async Task RunOnAsync(string label, ScratchStore store, ScratchStore bareStore, ListScale scale, int runs, int deep, int exports)
+    private static async Task RunOnAsync(string label, ScratchStore store, ScratchStore bareStore, ListScale scale, int runs, int deep, int exports, bool exportsOnly)
     {
         await using var host = await BenchHost.StartAsync(store.Options, _ => ListCity.PrepareAsync(store.Options, scale));
         var (baseline, baseUrl) = await Baselines.StartAsync(bareStore.Options);
@@ -74,8 +81,10 @@ public static class ListsBenchmark
         using var plain = BenchHost.Client(baseUrl);
         using var epi = await host.LoginAsync("epi", SeedOptions.DemoPassword);
         var facts = await ListFacts.ReadAsync(store.Options);
-        await using (var sql = await ListSql.OpenAsync(store.Options)) await MeasureAsync(label, epi, plain, sql, facts, runs, deep);
+        if (!exportsOnly)
+            await using (var sql = await ListSql.OpenAsync(store.Options)) await MeasureAsync(label, epi, plain, sql, facts, runs, deep);
         for (var i = 0; i < exports; i++) await ExportAsync(label, epi, host.Services, facts);
+        if (exports > 0) await WritersAsync(label, host.Services);
     }
 
     private static async Task MeasureAsync(string store, HttpClient epi, HttpClient plain, ListSql sql, ListFacts facts, int runs, int deep)
@@ -168,6 +177,18 @@ public static class ListsBenchmark
         Exports.Add(Inv($"| {store} | {e.Total:N0} | {e.Elapsed.TotalSeconds:F1} | {reading.TotalSeconds:F1} | {e.RowsPerSecond:N0} | {e.FileBytes / mb:F1} | {e.Download.TotalMilliseconds:F0} | ") +
                     Inv($"{e.HeapBefore / mb:F0} → {e.HeapPeak / mb:F0} ({e.HeapRetained / mb:F0}) | {e.Allocated / mb:N0} | {e.WorkingSetBefore / mb:F0} → {e.WorkingSetPeak / mb:F0} |"));
         Console.WriteLine(Inv($"  export: checked, {e.Total:N0} rows in {e.Elapsed.TotalSeconds:F1} s ({e.RowsPerSecond:N0} rows/s), {e.FileBytes / mb:F1} MB; reading alone {reading.TotalSeconds:F1} s"));
+    }
+
+    private static async Task WritersAsync(string store, IServiceProvider services)
+    {
+        var results = await WriterProbe.RunAsync(services, "contacts");
+        const double mb = 1 << 20;
+        var baseline = results[0].Elapsed.TotalSeconds;
+        foreach (var w in results)
+        {
+            Writers.Add(Inv($"| {store} | {w.Writer} | {w.Rows:N0} | {w.Elapsed.TotalSeconds:F2} | {w.RowsPerSecond:N0} | {w.FileBytes / mb:F1} | {w.HeapPeakAbove / mb:F0} | {w.Allocated / mb:N0} | {w.Elapsed.TotalSeconds / baseline:F2}× |"));
+            Console.WriteLine(Inv($"  writer {w.Writer}: {w.Rows:N0} rows in {w.Elapsed.TotalSeconds:F2} s ({w.RowsPerSecond:N0} rows/s), {w.FileBytes / mb:F1} MB, heap +{w.HeapPeakAbove / mb:F0} MB, allocated {w.Allocated / mb:N0} MB"));
+        }
     }
 
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();

@@ -45,14 +45,15 @@ public sealed class ExportRunner(CityClock clock)
             await Progress(db, jobId, total, 0, ct);
             long done = 0;
             await using (var file = File.Create(path))
-            using (var writer = TableWriter.Create(job.Format, file, source.Sheet(job.English), source.Header(job.English)))
+            await using (var writer = await TableWriter.CreateAsync(job.Format, file, source.Sheet(job.English), source.Header(job.English), ct))
             {
                 await foreach (var batch in source.BatchesAsync(!job.Revealed, job.English, BatchSize, ct))
                 {
-                    foreach (var row in batch) writer.Row(row);
+                    foreach (var row in batch) await writer.RowAsync(row, ct);
                     done += batch.Count;
                     await Progress(db, jobId, Math.Max(total, done), done, ct);
                 }
+                await writer.CompleteAsync(ct);
             }
             var content = await File.ReadAllBytesAsync(path, ct);
             db.ExportFiles.Add(new ExportFile { JobId = jobId, Content = content });

@@ -63,6 +63,9 @@ public static class LineLists
         if (string.IsNullOrWhiteSpace(json)) return new T();
         try
         {
+            using (var doc = JsonDocument.Parse(json))
+                if (doc.RootElement.ValueKind == JsonValueKind.Object)
+                    FilterFields.OnlyKnown(doc.RootElement.EnumerateObject().Select(p => p.Name), FilterFields.Of(typeof(T)), "filter.");
             return JsonSerializer.Deserialize<T>(json, Json) ?? new T();
         }
         catch (JsonException e)
@@ -72,14 +75,14 @@ public static class LineLists
     }
 
     private static LineListSource<T> Make<T>(IQueryable<T> rows, Expression<Func<T, long>> key, Func<T, T> mask, Func<T, bool, IReadOnlyList<object?>> cells,
-        Func<bool, IReadOnlyList<string>> header, string sheetZh, string sheetEn) => new(rows, key, mask, cells, header, sheetZh, sheetEn);
+        Func<bool, IReadOnlyList<TableColumn>> header, string sheetZh, string sheetEn) => new(rows, key, mask, cells, header, sheetZh, sheetEn);
 }
 
 /// <summary>One list under one filter, as an export reads it.</summary>
 public abstract class LineListSource
 {
     public abstract string Sheet(bool english);
-    public abstract IReadOnlyList<string> Header(bool english);
+    public abstract IReadOnlyList<TableColumn> Header(bool english);
     public abstract Task<long> CountAsync(CancellationToken ct);
 
     /// <summary>The rows in key order (newest first), <paramref name="batch"/> at a time, masked unless revealed.</summary>
@@ -87,12 +90,12 @@ public abstract class LineListSource
 }
 
 public sealed class LineListSource<T>(IQueryable<T> rows, Expression<Func<T, long>> key, Func<T, T> mask, Func<T, bool, IReadOnlyList<object?>> cells,
-    Func<bool, IReadOnlyList<string>> header, string sheetZh, string sheetEn) : LineListSource
+    Func<bool, IReadOnlyList<TableColumn>> header, string sheetZh, string sheetEn) : LineListSource
 {
     private readonly Func<T, long> _key = key.Compile();
 
     public override string Sheet(bool english) => english ? sheetEn : sheetZh;
-    public override IReadOnlyList<string> Header(bool english) => header(english);
+    public override IReadOnlyList<TableColumn> Header(bool english) => header(english);
     public override Task<long> CountAsync(CancellationToken ct) => rows.LongCountAsync(ct);
 
     public override async IAsyncEnumerable<List<IReadOnlyList<object?>>> BatchesAsync(bool masked, bool english, int batch,

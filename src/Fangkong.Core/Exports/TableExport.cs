@@ -1,17 +1,22 @@
 namespace Fangkong.Core.Exports;
 
-/// <summary>A small table as a CSV or XLSX file in memory; large exports stream through <see cref="TableWriter"/> instead.</summary>
+/// <summary>A small table as a CSV or XLSX file in memory; large exports stream through <see cref="TableWriter"/> into a file instead.</summary>
 public static class TableExport
 {
-    public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) => Write("csv", "", header, rows);
+    public static Task<byte[]> CsvAsync(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct = default) =>
+        WriteAsync("csv", "", columns, rows, ct);
 
-    public static byte[] Xlsx(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) => Write("xlsx", sheetName, header, rows);
+    public static Task<byte[]> XlsxAsync(string sheetName, IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct = default) =>
+        WriteAsync("xlsx", sheetName, columns, rows, ct);
 
-    private static byte[] Write(string format, string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    private static async Task<byte[]> WriteAsync(string format, string sheetName, IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
     {
         using var ms = new MemoryStream();
-        using (var w = TableWriter.Create(format, ms, sheetName, header))
-            foreach (var row in rows) w.Row(row);
+        await using (var w = await TableWriter.CreateAsync(format, ms, sheetName, columns, ct))
+        {
+            foreach (var row in rows) await w.RowAsync(row, ct);
+            await w.CompleteAsync(ct);
+        }
         return ms.ToArray();
     }
 }

@@ -97,9 +97,26 @@ public static class QuarantineLines
         });
     }
 
-    public static IReadOnlyList<string> Header(bool english) => english
-        ? ["Stay", "Case", "Name", "ID number", "Phone", "Role", "Policy", "Where", "Site", "Room", "Day 1", "Release date", "State", "Released"]
-        : ["编号", "病例编号", "姓名", "证件号码", "手机", "人员类别", "方案", "隔离方式", "隔离点", "房间", "隔离首日", "解除日期", "状态", "解除时间"];
+    /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
+    private static readonly LineColumn[] Columns =
+    [
+        LineColumn.Identifier("编号", "Stay"),
+        LineColumn.Identifier("病例编号", "Case"),
+        LineColumn.Text("姓名", "Name"),
+        LineColumn.Identifier("证件号码", "ID number"),
+        LineColumn.Identifier("手机", "Phone"),
+        LineColumn.Text("人员类别", "Role"),
+        LineColumn.Text("方案", "Policy"),
+        LineColumn.Text("隔离方式", "Where"),
+        LineColumn.Text("隔离点", "Site"),
+        LineColumn.Identifier("房间", "Room"),
+        LineColumn.Text("隔离首日", "Day 1"),
+        LineColumn.Text("解除日期", "Release date"),
+        LineColumn.Text("状态", "State"),
+        LineColumn.Text("解除时间", "Released"),
+    ];
+
+    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
 
     public static IReadOnlyList<object?> Cells(QuarantineLine r, bool english, CityClock clock) =>
     [

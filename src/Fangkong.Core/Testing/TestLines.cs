@@ -127,9 +127,29 @@ public static class TestLines
         });
     }
 
-    public static IReadOnlyList<string> Header(bool english) => english
-        ? ["Sample", "Name", "ID number", "Phone", "Round", "Round name", "Quarantine test", "Site", "At home", "Tube", "Tube kind", "Swabs in tube", "Sampled", "Received at lab", "Result", "Resulted", "Turnaround (h)"]
-        : ["编号", "姓名", "证件号码", "手机", "轮次编号", "检测轮次", "隔离人员检测", "采样点", "上门采样", "试管条码", "试管类型", "管内人数", "采样时间", "实验室接收", "检测结果", "出结果时间", "周转(小时)"];
+    /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
+    private static readonly LineColumn[] Columns =
+    [
+        LineColumn.Identifier("编号", "Sample"),
+        LineColumn.Text("姓名", "Name"),
+        LineColumn.Identifier("证件号码", "ID number"),
+        LineColumn.Identifier("手机", "Phone"),
+        LineColumn.Identifier("轮次编号", "Round"),
+        LineColumn.Text("检测轮次", "Round name"),
+        LineColumn.Text("隔离人员检测", "Quarantine test"),
+        LineColumn.Text("采样点", "Site"),
+        LineColumn.Text("上门采样", "At home"),
+        LineColumn.Identifier("试管条码", "Tube"),
+        LineColumn.Text("试管类型", "Tube kind"),
+        LineColumn.Quantity("管内人数", "Swabs in tube"),
+        LineColumn.Text("采样时间", "Sampled"),
+        LineColumn.Text("实验室接收", "Received at lab"),
+        LineColumn.Text("检测结果", "Result"),
+        LineColumn.Text("出结果时间", "Resulted"),
+        LineColumn.Quantity("周转(小时)", "Turnaround (h)"),
+    ];
+
+    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
 
     public static IReadOnlyList<object?> Cells(TestLine r, bool english, CityClock clock) =>
     [

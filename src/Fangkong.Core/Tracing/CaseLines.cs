@@ -143,9 +143,26 @@ public static class CaseLines
         });
     }
 
-    public static IReadOnlyList<string> Header(bool english) => english
-        ? ["Case", "Name", "ID number", "Phone", "Classification", "Status", "Found by", "District", "Onset", "First positive sampling", "Reported", "Converted", "Treated at", "Confirmed contacts"]
-        : ["病例编号", "姓名", "证件号码", "手机", "临床分型", "状态", "发现途径", "区县", "发病日期", "首次阳性采样", "报告时间", "转确诊时间", "收治机构", "已确认密接"];
+    /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
+    private static readonly LineColumn[] Columns =
+    [
+        LineColumn.Identifier("病例编号", "Case"),
+        LineColumn.Text("姓名", "Name"),
+        LineColumn.Identifier("证件号码", "ID number"),
+        LineColumn.Identifier("手机", "Phone"),
+        LineColumn.Text("临床分型", "Classification"),
+        LineColumn.Text("状态", "Status"),
+        LineColumn.Text("发现途径", "Found by"),
+        LineColumn.Identifier("区县", "District"),
+        LineColumn.Text("发病日期", "Onset"),
+        LineColumn.Text("首次阳性采样", "First positive sampling"),
+        LineColumn.Text("报告时间", "Reported"),
+        LineColumn.Text("转确诊时间", "Converted"),
+        LineColumn.Text("收治机构", "Treated at"),
+        LineColumn.Quantity("已确认密接", "Confirmed contacts"),
+    ];
+
+    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
 
     public static IReadOnlyList<object?> Cells(CaseLine r, bool english, CityClock clock) =>
     [

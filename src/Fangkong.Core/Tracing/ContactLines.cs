@@ -128,9 +128,25 @@ public static class ContactLines
         });
     }
 
-    public static IReadOnlyList<string> Header(bool english) => english
-        ? ["Contact", "Case", "Name", "ID number", "Phone", "Grade", "How", "Status", "Venue", "Overlap (min)", "First exposure", "Decided", "Released"]
-        : ["编号", "病例编号", "姓名", "证件号码", "手机", "类别", "接触方式", "状态", "场所", "重叠(分钟)", "首次暴露", "判定时间", "解除时间"];
+    /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
+    private static readonly LineColumn[] Columns =
+    [
+        LineColumn.Identifier("编号", "Contact"),
+        LineColumn.Identifier("病例编号", "Case"),
+        LineColumn.Text("姓名", "Name"),
+        LineColumn.Identifier("证件号码", "ID number"),
+        LineColumn.Identifier("手机", "Phone"),
+        LineColumn.Text("类别", "Grade"),
+        LineColumn.Text("接触方式", "How"),
+        LineColumn.Text("状态", "Status"),
+        LineColumn.Text("场所", "Venue"),
+        LineColumn.Quantity("重叠(分钟)", "Overlap (min)"),
+        LineColumn.Text("首次暴露", "First exposure"),
+        LineColumn.Text("判定时间", "Decided"),
+        LineColumn.Text("解除时间", "Released"),
+    ];
+
+    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
 
     public static IReadOnlyList<object?> Cells(ContactLine r, bool english, CityClock clock) =>
     [

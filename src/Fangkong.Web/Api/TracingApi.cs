@@ -9,8 +9,32 @@ namespace Fangkong.Web.Api;
 
 public static class TracingApi
 {
-    private static readonly string[] TrajectoryHeader = ["场所编号 Venue id", "场所 Venue", "类型 Type", "区县 District", "进入 Entered (UTC+8)", "离开 Exited (UTC+8)", "推定离开 Inferred exit", "方式 Method", "体温 Temperature"];
-    private static readonly string[] LogHeader = ["人员编号 Person id", "姓名 Name", "证件号码 Document", "电话 Phone", "进入 Entered (UTC+8)", "离开 Exited (UTC+8)", "推定离开 Inferred exit", "方式 Method", "体温 Temperature"];
+    // Ids, ID numbers, phones and district codes are identifiers (text cells, never rounded); the temperature is a quantity.
+    private static readonly TableColumn[] TrajectoryHeader =
+    [
+        TableColumn.Identifier("场所编号 Venue id"),
+        TableColumn.Text("场所 Venue"),
+        TableColumn.Text("类型 Type"),
+        TableColumn.Identifier("区县 District"),
+        TableColumn.Text("进入 Entered (UTC+8)"),
+        TableColumn.Text("离开 Exited (UTC+8)"),
+        TableColumn.Text("推定离开 Inferred exit"),
+        TableColumn.Text("方式 Method"),
+        TableColumn.Quantity("体温 Temperature"),
+    ];
+
+    private static readonly TableColumn[] LogHeader =
+    [
+        TableColumn.Identifier("人员编号 Person id"),
+        TableColumn.Text("姓名 Name"),
+        TableColumn.Identifier("证件号码 Document"),
+        TableColumn.Identifier("电话 Phone"),
+        TableColumn.Text("进入 Entered (UTC+8)"),
+        TableColumn.Text("离开 Exited (UTC+8)"),
+        TableColumn.Text("推定离开 Inferred exit"),
+        TableColumn.Text("方式 Method"),
+        TableColumn.Quantity("体温 Temperature"),
+    ];
 
     public static void MapTracingApi(this WebApplication app)
     {
@@ -31,7 +55,7 @@ public static class TracingApi
             var rows = await trace.TrajectoryExportAsync(db, id, f, t, Reader(http, purpose), http.RequestAborted);
             var cells = rows.Select(r => (IReadOnlyList<object?>)[r.VenueId, r.VenueName, TraceService.VenueTypeName(r.VenueType), r.DistrictCode,
                 clock.ToLocal(r.EnteredAtUtc), r.ExitedAtUtc is { } x ? clock.ToLocal(x) : null, r.ExitInferred, r.Method, r.Temperature]);
-            return File(format, $"trajectory-{id}", "轨迹", TrajectoryHeader, cells);
+            return await FileAsync(format, $"trajectory-{id}", "轨迹", TrajectoryHeader, cells, http.RequestAborted);
         }).WithSummary("Export a trajectory as csv or xlsx (audited).");
 
         api.MapGet("/venues/{id:long}/log", async (long id, DateTime? from, DateTime? to, string? purpose, string? q, bool? reveal, int? page, int? pageSize,
@@ -49,7 +73,7 @@ public static class TracingApi
             var rows = await trace.VenueLogExportAsync(db, id, f, t, Reader(http, purpose), reveal == true, http.RequestAborted);
             var cells = rows.Select(r => (IReadOnlyList<object?>)[r.PersonId, r.Name, r.DocumentNumber, r.Phone,
                 clock.ToLocal(r.EnteredAtUtc), r.ExitedAtUtc is { } x ? clock.ToLocal(x) : null, r.ExitInferred, r.Method, r.Temperature]);
-            return File(format, $"venue-{id}-log", "场所记录", LogHeader, cells);
+            return await FileAsync(format, $"venue-{id}-log", "场所记录", LogHeader, cells, http.RequestAborted);
         }).WithSummary("Export a venue log as csv or xlsx (audited).");
 
         app.MapGet("/api/audit/trace-accesses", async (long? personId, int? page, int? pageSize, FangkongDb db, HttpContext http) =>
@@ -73,11 +97,11 @@ public static class TracingApi
         return (clock.AsUtc(f), clock.AsUtc(t));
     }
 
-    private static IResult File(string format, string name, string sheet, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
+    private static async Task<IResult> FileAsync(string format, string name, string sheet, IReadOnlyList<TableColumn> header, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct) =>
         format switch
         {
-            "csv" => Results.File(TableExport.Csv(header, rows), "text/csv; charset=utf-8", name + ".csv"),
-            "xlsx" => Results.File(TableExport.Xlsx(sheet, header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+            "csv" => Results.File(await TableExport.CsvAsync(header, rows, ct), "text/csv; charset=utf-8", name + ".csv"),
+            "xlsx" => Results.File(await TableExport.XlsxAsync(sheet, header, rows, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
             _ => throw new InputException("format", "导出格式应为 csv 或 xlsx / format must be csv or xlsx"),
         };
 }

@@ -46,8 +46,14 @@ public abstract class TracingTests(StorageProvider provider)
         var xlsx = await epi.GetAsync($"/api/tracing/persons/{host.Scenario.Alice.Id}/trajectory.xlsx?{Window(host)}&purpose=case-118");
         using (var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync()))
         {
-            using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-            Assert.Contains("辽源市政务服务中心", await sheet.ReadToEndAsync());
+            var sheet = System.Xml.Linq.XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+            System.Xml.Linq.XNamespace x = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+            var cells = sheet.Descendants(x + "row").ElementAt(1).Elements(x + "c").ToList();
+            // The venue id and the district code are text cells (an 18-digit id as a number is rounded); the temperature is a number.
+            Assert.Equal(("inlineStr", Scenario.HallId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ((string?)cells[0].Attribute("t"), cells[0].Value));
+            Assert.Equal("辽源市政务服务中心", cells[1].Value);
+            Assert.Equal(("inlineStr", "220402"), ((string?)cells[3].Attribute("t"), cells[3].Value));
+            Assert.Equal((null, "36.5"), ((string?)cells[8].Attribute("t"), cells[8].Value));
         }
 
         await using var db = host.Db();

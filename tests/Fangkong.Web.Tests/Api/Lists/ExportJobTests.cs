@@ -18,7 +18,7 @@ public abstract partial class ExportJobTests(StorageProvider provider)
 {
     private static readonly DateTime At = new(2026, 11, 15, 2, 0, 0, DateTimeKind.Utc);
 
-    [GeneratedRegex("<row>")]
+    [GeneratedRegex(@"<row[\s>]")]
     private static partial Regex Row();
 
     [Fact]
@@ -69,6 +69,11 @@ public abstract partial class ExportJobTests(StorageProvider provider)
             (new { list = "everyone" }, "list"),
             (new { list = "cases", format = "pdf" }, "format"),
             (new { list = "cases", filter = new { @class = "Purple" } }, "filter.class"),
+            // A misspelt filter field would otherwise be ignored and the whole list exported.
+            (new { list = "cases", filter = new { clas = "Mild" } }, "filter.clas"),
+            (new { list = "contacts", filter = new { caseid = "1", grde = "Close" } }, "filter.grde"),
+            (new { list = "quarantine", filter = new { sate = "InQuarantine" } }, "filter.sate"),
+            (new { list = "tests", filter = new { roundId = "1", reslt = "Positive" } }, "filter.reslt"),
             (new { list = "cases", filter = new { from = "2026-11-20", to = "2026-11-01" } }, "to"),
             (new { list = "contacts", reveal = true }, "purpose"),
         })
@@ -78,5 +83,47 @@ public abstract partial class ExportJobTests(StorageProvider provider)
             Assert.Contains($"\"{field}\"", await bad.Content.ReadAsStringAsync());
         }
         Assert.Equal(2, (await (await epi.GetAsync("/api/exports")).JsonAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Xlsx_exports_opened_in_libreoffice_show_every_id_digit_for_digit_as_the_csv_exports_do()
+    {
+        await using var host = await CityHost.StartAsync(provider);
+        // Ids like the product's: 18 digits, more than the 15 significant digits a spreadsheet keeps of a number.
+        const long idBase = 457_809_120_462_881_234;
+        var seeded = await ListSeed.CasesAndContactsAsync(host, cases: 40, At, idBase);
+        var epi = await host.LoginAsync("epi");
+
+        var lists = new[] { ("cases", false), ("contacts", true), ("quarantine", false) };
+        var xlsx = new List<byte[]>();
+        var csv = new List<IReadOnlyList<string[]>>();
+        foreach (var (list, reveal) in lists)
+            foreach (var format in new[] { "xlsx", "csv" })
+            {
+                var accepted = await epi.PostAsJsonAsync("/api/exports", new { list, format, reveal, purpose = reveal ? "转运名单核对" : null });
+                Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+                await ExportJobPoll.WaitAsync(epi, accepted.Headers.Location!.ToString());
+                var file = await epi.GetByteArrayAsync(accepted.Headers.Location + "/file");
+                if (format == "xlsx") xlsx.Add(file);
+                else csv.Add(Spreadsheets.Csv(Encoding.UTF8.GetString(file)));
+            }
+        var shown = await Spreadsheets.OpenWithLibreOfficeAsync([.. xlsx]);
+
+        // Every cell LibreOffice shows is the CSV's: ids, ID numbers and phones as text, not 4.57809120462881E+017.
+        for (var i = 0; i < lists.Length; i++)
+        {
+            Assert.True(csv[i].Count > 10, lists[i].Item1);
+            Assert.Equal(csv[i].Count, shown[i].Count);
+            for (var r = 0; r < csv[i].Count; r++) Assert.Equal(csv[i][r], shown[i][r]);
+        }
+        // And the ids are the store's, digit for digit: cases; contacts and their cases; stays and their cases.
+        static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(seeded.CaseIds.OrderDescending().Select(Id), shown[0].Skip(1).Select(r => r[0]));
+        await using var db = host.Db();
+        var contacts = await db.ContactProposals.OrderByDescending(c => c.Id).Select(c => new { c.Id, c.CaseId }).ToListAsync();
+        Assert.Equal(contacts.Select(c => (Id(c.Id), Id(c.CaseId))), shown[1].Skip(1).Select(r => (r[0], r[1])));
+        Assert.Equal(seeded.People[40 + 5].DocumentNumber, shown[1].Single(r => r[1] == Id(idBase + 5) && r[0] == Id(idBase + 10_000_000 + 10))[3]);
+        var stays = await db.QuarantineStays.OrderByDescending(s => s.Id).Select(s => new { s.Id, s.CaseId }).ToListAsync();
+        Assert.Equal(stays.Select(s => (Id(s.Id), Id(s.CaseId))), shown[2].Skip(1).Select(r => (r[0], r[1])));
     }
 }

@@ -81,6 +81,12 @@ public abstract class LineListTests(StorageProvider provider)
             ("/api/lists/cases?reveal=true&purpose=x", "purpose"),
             ("/api/lists/contacts?caseId=0", "caseId"),
             ("/api/lists/quarantine?siteId=-1", "siteId"),
+            // A misspelt filter would otherwise be ignored and list everyone.
+            ("/api/lists/cases?clas=Mild", "clas"),
+            ("/api/lists/contacts?caseid=1&grde=Close", "grde"),
+            ("/api/lists/quarantine?sate=InQuarantine", "sate"),
+            ("/api/lists/tests?reslt=Positive", "reslt"),
+            ("/api/lists/cases?class=Mild&sise=5", "sise"),
         })
         {
             var bad = await epi.GetAsync(url);
@@ -88,5 +94,7 @@ public abstract class LineListTests(StorageProvider provider)
             Assert.Contains($"\"{field}\"", await bad.Content.ReadAsStringAsync());
         }
         Assert.Equal(HttpStatusCode.BadRequest, (await epi.GetAsync("/api/lists/cases?class=Purple")).StatusCode);
+        // Known fields in any case, and the language switch every page accepts, still list.
+        Assert.Equal(HttpStatusCode.OK, (await epi.GetAsync("/api/lists/cases?CLASS=Mild&Size=5&culture=en-US")).StatusCode);
     }
 }

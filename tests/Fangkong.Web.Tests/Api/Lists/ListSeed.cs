@@ -13,7 +13,9 @@ internal static class ListSeed
 {
     public sealed record Seeded(IReadOnlyList<long> CaseIds, IReadOnlyList<Person> People);
 
-    public static async Task<Seeded> CasesAndContactsAsync(CityHost host, int cases, DateTime at)
+    /// <param name="idBase">The first case id; contacts start 10,000,000 and stays 20,000,000 above it. An 18-digit base
+    /// gives ids like the product's (time-ordered, longer than a spreadsheet's 15 significant digits).</param>
+    public static async Task<Seeded> CasesAndContactsAsync(CityHost host, int cases, DateTime at, long idBase = 700_000_000)
     {
         await using var db = host.Db();
         var people = await db.Persons.AsNoTracking().Where(p => p.HouseholdId != null && p.Phone != null).OrderBy(p => p.Id).Take(cases * 3).ToListAsync();
@@ -22,7 +24,7 @@ internal static class ListSeed
         var ids = new List<long>();
         for (var i = 0; i < cases; i++)
         {
-            var id = 700_000_000 + i;
+            var id = idBase + i;
             ids.Add(id);
             var p = people[i];
             db.Cases.Add(new CaseRecord
@@ -40,7 +42,7 @@ internal static class ListSeed
             var secondary = people[2 * cases + i];
             db.ContactProposals.Add(new ContactProposal
             {
-                Id = 710_000_000 + 2 * i,
+                Id = idBase + 10_000_000 + 2 * i,
                 CaseId = id,
                 PersonId = close.Id,
                 Grade = ContactGrade.Close,
@@ -51,7 +53,7 @@ internal static class ListSeed
             });
             db.ContactProposals.Add(new ContactProposal
             {
-                Id = 710_000_001 + 2 * i,
+                Id = idBase + 10_000_001 + 2 * i,
                 CaseId = id,
                 PersonId = secondary.Id,
                 ViaPersonId = close.Id,
@@ -63,10 +65,10 @@ internal static class ListSeed
             });
             db.QuarantineStays.Add(new QuarantineStay
             {
-                Id = 720_000_000 + i,
+                Id = idBase + 20_000_000 + i,
                 PersonId = close.Id,
                 CaseId = id,
-                ContactId = 710_000_000 + 2 * i,
+                ContactId = idBase + 10_000_000 + 2 * i,
                 Role = ContactRole.CloseContact,
                 Edition = PolicyEdition.Edition9,
                 Place = i % 3 == 0 ? QuarantinePlace.Home : QuarantinePlace.Centralized,
