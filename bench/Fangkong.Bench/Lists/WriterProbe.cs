@@ -18,7 +18,7 @@ internal sealed record WriterResult(string Writer, long Rows, TimeSpan Elapsed, 
 /// <summary>
 /// The XLSX writer alone, without the store: a list's rows read once into memory (masked cells, as an export writes
 /// them), then written to a temporary file by the product's writer (SpreadCheetah) and, as the baseline in the same
-/// run, by the hand-written writer it replaced (ADR 0016). Memory is the managed heap's peak above what it held
+/// run, by the hand-written writer it replaced (ADR 0017). Memory is the managed heap's peak above what it held
 /// before the write (the rows themselves), sampled every 20 ms, and the bytes allocated while writing.
 /// </summary>
 internal static class WriterProbe

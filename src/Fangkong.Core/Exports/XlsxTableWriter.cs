@@ -4,7 +4,7 @@ using SpreadCheetah.Worksheets;
 namespace Fangkong.Core.Exports;
 
 /// <summary>
-/// One sheet written by SpreadCheetah (ADR 0016): rows stream through a small buffer into the zip entry, so a sheet
+/// One sheet written by SpreadCheetah (ADR 0017): rows stream through a small buffer into the zip entry, so a sheet
 /// of any length costs the same memory. Text cells are inline strings, which a spreadsheet never evaluates as a
 /// formula, so unlike the CSV they are written exactly as they are.
 /// </summary>

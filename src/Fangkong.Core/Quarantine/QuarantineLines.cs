@@ -100,7 +100,7 @@ public static class QuarantineLines
     /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
     private static readonly LineColumn[] Columns =
     [
-        LineColumn.Identifier("编号", "Stay"),
+        LineColumn.Identifier("隔离编号", "Stay"),
         LineColumn.Identifier("病例编号", "Case"),
         LineColumn.Text("姓名", "Name"),
         LineColumn.Identifier("证件号码", "ID number"),
@@ -120,7 +120,7 @@ public static class QuarantineLines
 
     public static IReadOnlyList<object?> Cells(QuarantineLine r, bool english, CityClock clock) =>
     [
-        r.Id, r.CaseId, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Role, english), LineLabels.Of(r.Edition, english), LineLabels.Of(r.Place, english),
+        r.Number, r.CaseNumber, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Role, english), LineLabels.Of(r.Edition, english), LineLabels.Of(r.Place, english),
         r.SiteName, r.RoomNumber, r.Day1, r.ReleaseDate, LineLabels.Of(r.State, english), r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
     ];
 }

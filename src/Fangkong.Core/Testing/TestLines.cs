@@ -40,6 +40,8 @@ public sealed record TestLine
     public string DocumentNumber { get; init; } = "";
     public string? Phone { get; init; }
     public long RoundId { get; init; }
+    /// <summary>The round's number people use ("R2026-0003").</summary>
+    public string RoundNumber { get; init; } = "";
     public string? RoundName { get; init; }
     /// <summary>A scheduled test of a quarantined person, sampled in the standing quarantine round.</summary>
     public bool QuarantineTest { get; init; }
@@ -110,6 +112,7 @@ public static class TestLines
             DocumentNumber = x.p!.DocumentNumber,
             Phone = x.p!.Phone,
             RoundId = x.s.RoundId,
+            RoundNumber = db.TestingRounds.Where(r => r.Id == x.s.RoundId).Select(r => r.Number).FirstOrDefault() ?? "",
             RoundName = db.TestingRounds.Where(r => r.Id == x.s.RoundId).Select(r => r.Name).FirstOrDefault(),
             QuarantineTest = db.TestingRounds.Any(r => r.Id == x.s.RoundId && r.Scope == RoundScope.Quarantine),
             SiteId = x.t!.SiteId,
@@ -153,7 +156,7 @@ public static class TestLines
 
     public static IReadOnlyList<object?> Cells(TestLine r, bool english, CityClock clock) =>
     [
-        r.Id, r.Name, r.DocumentNumber, r.Phone, r.RoundId, r.RoundName, Yes(r.QuarantineTest, english), r.SiteName, Yes(r.AtHome, english), r.TubeBarcode,
+        r.Id, r.Name, r.DocumentNumber, r.Phone, r.RoundNumber, r.RoundName, Yes(r.QuarantineTest, english), r.SiteName, Yes(r.AtHome, english), r.TubeBarcode,
         LineLabels.Of(r.TubeKind, english), r.Swabs, clock.ToLocal(r.SampledAtUtc), r.ReceivedAtUtc is { } x ? clock.ToLocal(x) : null,
         LineLabels.Of(r.Result, english), r.ResultAtUtc is { } d ? clock.ToLocal(d) : null, r.TurnaroundHours,
     ];

@@ -166,7 +166,7 @@ public static class CaseLines
 
     public static IReadOnlyList<object?> Cells(CaseLine r, bool english, CityClock clock) =>
     [
-        r.Id, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Class, english), LineLabels.Of(r.Status, english), LineLabels.Of(r.FoundBy, english),
+        r.Number, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Class, english), LineLabels.Of(r.Status, english), LineLabels.Of(r.FoundBy, english),
         r.DistrictCode, r.OnsetDate, clock.ToLocal(r.FirstPositiveSampledAtUtc), clock.ToLocal(r.ReportedAtUtc),
         r.ConvertedAtUtc is { } c ? clock.ToLocal(c) : null, r.TreatedAt, r.ConfirmedContacts,
     ];

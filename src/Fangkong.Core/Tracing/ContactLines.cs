@@ -150,7 +150,7 @@ public static class ContactLines
 
     public static IReadOnlyList<object?> Cells(ContactLine r, bool english, CityClock clock) =>
     [
-        r.Id, r.CaseId, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Grade, english), LineLabels.Of(r.Kind, english), LineLabels.Of(r.Status, english),
+        r.Id, r.CaseNumber, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Grade, english), LineLabels.Of(r.Kind, english), LineLabels.Of(r.Status, english),
         r.VenueName, r.OverlapMinutes, clock.ToLocal(r.FirstExposureUtc), r.DecidedAtUtc is { } d ? clock.ToLocal(d) : null,
         r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
     ];

@@ -116,14 +116,19 @@ public abstract partial class ExportJobTests(StorageProvider provider)
             Assert.Equal(csv[i].Count, shown[i].Count);
             for (var r = 0; r < csv[i].Count; r++) Assert.Equal(csv[i][r], shown[i][r]);
         }
-        // And the ids are the store's, digit for digit: cases; contacts and their cases; stays and their cases.
+        // And the records are the store's: cases and stays by their numbers (ADR 0016), contacts by their ids digit for
+        // digit, each with its case's number.
         static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(seeded.CaseIds.OrderDescending().Select(Id), shown[0].Skip(1).Select(r => r[0]));
         await using var db = host.Db();
+        var cases = await db.Cases.OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Number }).ToListAsync();
+        Assert.Equal(seeded.CaseIds.OrderDescending(), cases.Select(c => c.Id));
+        Assert.Equal(cases.Select(c => c.Number), shown[0].Skip(1).Select(r => r[0]));
+        Assert.All(cases, c => Assert.Matches(@"^C\d{4}-\d{4}$", c.Number));
+        var numberOf = cases.ToDictionary(c => c.Id, c => c.Number);
         var contacts = await db.ContactProposals.OrderByDescending(c => c.Id).Select(c => new { c.Id, c.CaseId }).ToListAsync();
-        Assert.Equal(contacts.Select(c => (Id(c.Id), Id(c.CaseId))), shown[1].Skip(1).Select(r => (r[0], r[1])));
-        Assert.Equal(seeded.People[40 + 5].DocumentNumber, shown[1].Single(r => r[1] == Id(idBase + 5) && r[0] == Id(idBase + 10_000_000 + 10))[3]);
-        var stays = await db.QuarantineStays.OrderByDescending(s => s.Id).Select(s => new { s.Id, s.CaseId }).ToListAsync();
-        Assert.Equal(stays.Select(s => (Id(s.Id), Id(s.CaseId))), shown[2].Skip(1).Select(r => (r[0], r[1])));
+        Assert.Equal(contacts.Select(c => (Id(c.Id), numberOf[c.CaseId])), shown[1].Skip(1).Select(r => (r[0], r[1])));
+        Assert.Equal(seeded.People[40 + 5].DocumentNumber, shown[1].Single(r => r[1] == numberOf[idBase + 5] && r[0] == Id(idBase + 10_000_000 + 10))[3]);
+        var stays = await db.QuarantineStays.OrderByDescending(s => s.Id).Select(s => new { s.Number, s.CaseId }).ToListAsync();
+        Assert.Equal(stays.Select(s => (s.Number, numberOf[s.CaseId])), shown[2].Skip(1).Select(r => (r[0], r[1])));
     }
 }
