@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using SkiaSharp;
@@ -32,6 +33,10 @@ internal sealed class FontChain
     }
 
     public IReadOnlyList<SKTypeface> Faces { get; }
+
+    // Which font draws a character, remembered: wrapping measures the same characters over and over. Bounded by the
+    // characters ever printed.
+    private readonly ConcurrentDictionary<string, int> _fontOf = new(StringComparer.Ordinal);
 
     /// <summary>
     /// <paramref name="text"/> split into runs of one font each. Control characters become spaces; variation selectors
@@ -71,7 +76,9 @@ internal sealed class FontChain
     public static SKFont Font(SKTypeface face, double sizePt) =>
         new(face, (float)sizePt) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
 
-    private int FontFor(string element)
+    private int FontFor(string element) => _fontOf.GetOrAdd(element, FirstFontWith);
+
+    private int FirstFontWith(string element)
     {
         for (var i = 0; i < Faces.Count; i++)
         {
