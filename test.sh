@@ -13,6 +13,10 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# The fonts printed PDFs embed (ADR 0009): Latin and common hanzi, then CJK Extensions A–F, then G and beyond.
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
+fc-list 2>/dev/null | grep -qi "HanaMinB" || need+=(fonts-hanazono)
+fc-list 2>/dev/null | grep -qi "BabelStone Han" || need+=(fonts-babelstone-han)
 # poppler checks the PDFs we write (pdfinfo, pdftotext); poppler-data holds the Chinese CMaps it needs for them.
 { command -v pdftotext >/dev/null && [ -d /usr/share/poppler/cMap/Adobe-GB1 ]; } || need+=(poppler-utils poppler-data)
 # LibreOffice opens our XLSX exports in tests, as a user's spreadsheet program would (identifiers stay text).

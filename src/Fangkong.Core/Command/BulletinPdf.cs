@@ -1,5 +1,6 @@
 using System.Globalization;
-using Fangkong.Core.Exports;
+using Fangkong.Core.Printing;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Core.Command;
 
@@ -12,11 +13,12 @@ public static class BulletinPdf
 
     public static byte[] Render(Bulletin b, DateTimeOffset printedAt)
     {
-        var pdf = new PdfDocumentWriter(b.TitleZh, printedAt);
+        var pdf = new PrintDocument(b.TitleZh, printedAt);
         var page = pdf.AddPage();
         var y = Margin;
         var width = page.Width - 2 * Margin;
-        void Paragraph(string text, double size, bool bold)
+        // Headings stand out by size alone: the fonts that embed (ADR 0009) have one weight.
+        void Paragraph(string text, double size)
         {
             foreach (var line in Wrap(text, size, width))
             {
@@ -25,17 +27,17 @@ public static class BulletinPdf
                     page = pdf.AddPage();
                     y = Margin;
                 }
-                page.Text(Margin, y, size, line, bold);
+                page.Text(Margin, y, size, line);
                 y += size * Leading / Size;
             }
             y += Leading / 2;
         }
-        Paragraph(b.TitleZh, 16, true);
-        Paragraph(b.TextZh, Size, false);
-        Paragraph(b.TitleEn, 14, true);
-        Paragraph(b.TextEn, Size, false);
-        Paragraph((b.PublishedAtUtc is null ? "草稿 Draft" : "已发布 Published ") + (b.PublishedAtUtc?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""), 9, false);
-        return pdf.ToBytes();
+        Paragraph(b.TitleZh, 17);
+        Paragraph(b.TextZh, Size);
+        Paragraph(b.TitleEn, 15);
+        Paragraph(b.TextEn, Size);
+        Paragraph((b.PublishedAtUtc is null ? "草稿 Draft" : "已发布 Published ") + (b.PublishedAtUtc?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""), 9);
+        return pdf.ToPdf();
     }
 
     /// <summary>Breaks text into lines that fit: at any character for Chinese, at spaces for English words.</summary>
@@ -47,7 +49,7 @@ public static class BulletinPdf
             foreach (var token in Tokens(paragraph.TrimEnd('\r')))
             {
                 var candidate = line + token;
-                if (line.Length > 0 && PdfDocumentWriter.MeasureWidth(candidate, size) > width)
+                if (line.Length > 0 && PrintDocument.MeasureWidth(candidate, size) > width)
                 {
                     yield return line.TrimEnd();
                     line = token.TrimStart();
@@ -58,19 +60,23 @@ public static class BulletinPdf
         }
     }
 
-    // A Latin word with its following space stays whole; every other character is its own token.
+    // A Latin word with its following spaces stays whole; every other character is its own token, with the spaces
+    // after it. Characters are text elements, so a rare character outside the BMP is never cut from its other half.
     private static IEnumerable<string> Tokens(string s)
     {
+        var chars = TextElements.Split(s);
         var i = 0;
-        while (i < s.Length)
+        while (i < chars.Count)
         {
             var j = i;
-            if (char.IsAscii(s[i]) && s[i] != ' ')
-                while (j < s.Length && char.IsAscii(s[j]) && s[j] != ' ') j++;
+            if (IsWordChar(chars[i]))
+                while (j < chars.Count && IsWordChar(chars[j])) j++;
             else j++;
-            while (j < s.Length && s[j] == ' ') j++;
-            yield return s[i..j];
+            while (j < chars.Count && chars[j] == " ") j++;
+            yield return string.Concat(chars.Skip(i).Take(j - i));
             i = j;
         }
     }
+
+    private static bool IsWordChar(string c) => c.Length == 1 && char.IsAscii(c[0]) && c[0] != ' ';
 }

@@ -84,7 +84,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
             var r = rooms.GetValueOrDefault(s.Id);
             var t = taken.GetValueOrDefault(s.Id);
             return new SiteOccupancy(s.Id, s.Name, s.DistrictCode, r?.Rooms ?? 0, r?.Beds ?? 0, t?.Rooms ?? 0, t?.Persons ?? 0);
-        }).OrderByDescending(s => s.Load).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        }).OrderByDescending(s => s.Load).ThenBy(s => s.Name, Domain.Text.CodePointOrder.Instance).ToList();
     }
 
     // The open round, or else the one closed last: its coverage from the roster, turnaround and stuck tubes.

@@ -26,9 +26,11 @@ public static partial class PersonSearch
             return persons.Where(p => p.DocumentNumber == number);
         }
         // A name prefix as a range, so both stores seek the Name index (LIKE with a parameter would scan).
-        var upper = s + "\uffff";
+        var upper = NameRange.UpperBound(s);
 #pragma warning disable CA1309 // translated to SQL comparison operators; EF Core translates only the two-argument overload
-        return persons.Where(p => string.Compare(p.Name, s) >= 0 && string.Compare(p.Name, upper) < 0);
+        return upper is null
+            ? persons.Where(p => string.Compare(p.Name, s) >= 0)
+            : persons.Where(p => string.Compare(p.Name, s) >= 0 && string.Compare(p.Name, upper) < 0);
 #pragma warning restore CA1309
     }
 }

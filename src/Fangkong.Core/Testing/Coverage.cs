@@ -50,7 +50,7 @@ public static class Coverage
         var names = await NamesAsync(db, level, rows, ct);
         var list = rows.Select(r => new CoverageRow(r.Code ?? r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 names.GetValueOrDefault(r.Code ?? r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "?"), r.Residents, r.Sampled, r.ResultsOut, r.Missed))
-            .OrderBy(r => (double)r.Sampled / Math.Max(1, r.Residents)).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+            .OrderBy(r => (double)r.Sampled / Math.Max(1, r.Residents)).ThenBy(r => r.Name, Domain.Text.CodePointOrder.Instance).ToList();
         var total = new CoverageRow(parent ?? "", "合计 / total", list.Sum(r => r.Residents), list.Sum(r => r.Sampled), list.Sum(r => r.ResultsOut), list.Sum(r => r.Missed));
         return new CoverageView(roundId, level, parent, total, list);
     }

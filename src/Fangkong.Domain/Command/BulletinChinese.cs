@@ -91,5 +91,5 @@ public static class BulletinChinese
 internal static class BulletinOrder
 {
     public static IEnumerable<PlaceCount> Largest(IEnumerable<PlaceCount> places) =>
-        places.Where(p => p.Count > 0).OrderByDescending(p => p.Count).ThenBy(p => p.Name, StringComparer.Ordinal);
+        places.Where(p => p.Count > 0).OrderByDescending(p => p.Count).ThenBy(p => p.Name, Text.CodePointOrder.Instance);
 }

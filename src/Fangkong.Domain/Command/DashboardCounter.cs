@@ -47,7 +47,7 @@ public static class DashboardCounter
                 g.Count(c => c.ReportedAsymptomatic && c.Reported <= day),
                 InCare(g, day)))
             .Where(p => p.CumulativeConfirmed + p.CumulativeAsymptomatic > 0)
-            .OrderByDescending(p => p.CumulativeConfirmed).ThenByDescending(p => p.CumulativeAsymptomatic).ThenBy(p => p.Place, StringComparer.Ordinal).ToList();
+            .OrderByDescending(p => p.CumulativeConfirmed).ThenByDescending(p => p.CumulativeAsymptomatic).ThenBy(p => p.Place, Text.CodePointOrder.Instance).ToList();
 
     /// <summary>Infections (confirmed and asymptomatic) per day from <paramref name="from"/> to <paramref name="to"/>, stacked by place.</summary>
     public static IReadOnlyList<CurveBar> Curve(IEnumerable<CaseFact> cases, DateOnly from, DateOnly to, CurveDate by)

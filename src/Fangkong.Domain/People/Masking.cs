@@ -1,16 +1,23 @@
+using Fangkong.Domain.Text;
+
 namespace Fangkong.Domain.People;
 
 /// <summary>Masks personal data for display: names keep first and last character, ID numbers keep region and last four.</summary>
 public static class Masking
 {
+    /// <summary>
+    /// 张*明: the first and last character, a star for each one between. Characters are text elements, so a rare
+    /// character outside the BMP (张𬌗 → 张*) or a variation sequence is kept or starred whole.
+    /// </summary>
     public static string Name(string? name)
     {
-        if (string.IsNullOrEmpty(name)) return "";
-        return name.Length switch
+        var chars = TextElements.Split(name);
+        return chars.Count switch
         {
+            0 => "",
             1 => "*",
-            2 => name[0] + "*",
-            _ => name[0] + new string('*', name.Length - 2) + name[^1],
+            2 => chars[0] + "*",
+            _ => chars[0] + new string('*', chars.Count - 2) + chars[^1],
         };
     }
 

@@ -37,7 +37,7 @@ public static class DashboardCharts
     {
         var bars = by == CurveDate.Onset ? s.CurveByOnset : s.CurveByReport;
         var places = bars.SelectMany(b => b.ByPlace.Keys).Distinct()
-            .OrderByDescending(p => bars.Sum(b => b.ByPlace.GetValueOrDefault(p))).ThenBy(p => p, StringComparer.Ordinal).ToList();
+            .OrderByDescending(p => bars.Sum(b => b.ByPlace.GetValueOrDefault(p))).ThenBy(p => p, Domain.Text.CodePointOrder.Instance).ToList();
         var series = places.Select((p, i) => new ChartSeries(s.PlaceName(p, english), Palette[i % Palette.Length])).ToList();
         var chart = bars.Select(b =>
         {
@@ -64,7 +64,7 @@ public static class DashboardCharts
         return StackedBarChart.Render(english ? "Isolation sites: occupancy against beds" : "集中隔离点:在隔离人数与床位", series, bars, links, "chart-isolation");
     }
 
-    private static string Short(string name) => name.Length <= 8 ? name : name[..7] + "…";
+    private static string Short(string name) => Domain.Text.TextElements.Shorten(name, 8);
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -96,6 +96,19 @@ public sealed class BulletinTextTests
     }
 
     [Fact]
+    public void Places_with_equal_counts_follow_the_stores_name_order_also_with_rare_characters()
+    {
+        // 𬌗 (U+2C317) is a surrogate pair, 﨑 (U+FA11) is not: UTF-16 ordinal order would put 𬌗 first, code points (the
+        // order both stores sort names in) put 﨑 first.
+        var f = City(x => x with
+        {
+            NewConfirmed = new ClinicalTypes(2, 0, 0, 0),
+            ConfirmedByPlace = [new("𬌗村", "Village A", 1), new("﨑村", "Village B", 1)],
+        });
+        Assert.StartsWith("3月14日0—24时，全市新增本土确诊病例2例（均为轻型），其中﨑村1例、𬌗村1例；", BulletinChinese.Text(f));
+    }
+
+    [Fact]
     public void A_district_bulletin_names_no_places_and_a_province_says_the_province()
     {
         var district = City(x => x with { Level = BulletinLevel.District, AreaName = "东丰县", AreaEnglishName = "Dongfeng County", NewConfirmed = new ClinicalTypes(3, 0, 0, 0), ConfirmedByPlace = [Dongfeng with { Count = 3 }] });
