@@ -12,7 +12,7 @@ public static class TracingApi
     private static readonly string[] TrajectoryHeader = ["场所编号 Venue id", "场所 Venue", "类型 Type", "区县 District", "进入 Entered (UTC+8)", "离开 Exited (UTC+8)", "推定离开 Inferred exit", "方式 Method", "体温 Temperature"];
     private static readonly string[] LogHeader = ["人员编号 Person id", "姓名 Name", "证件号码 Document", "电话 Phone", "进入 Entered (UTC+8)", "离开 Exited (UTC+8)", "推定离开 Inferred exit", "方式 Method", "体温 Temperature"];
 
-    public static void MapTracingApi(this WebApplication app)
+    public static void MapTracingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/tracing").WithTags("Tracing").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 
