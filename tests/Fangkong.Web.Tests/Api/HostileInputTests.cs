@@ -208,7 +208,7 @@ public abstract class HostileInputTests(StorageProvider provider)
     private static StringContent? Empty(HostileRoute r) => r.TakesJson && r.HasBody ? Json("{}") : null;
 
     /// <summary>The app over a fresh store with every route, its account signed in once, and the failures so far.</summary>
-    private sealed class Walk(ApiHost host, List<HostileRoute> routes) : IAsyncDisposable
+    private sealed class Walk(ApiHost host, List<HostileRoute> routes, LogCapture log) : IAsyncDisposable
     {
         private readonly Dictionary<string, HttpClient> _clients = [];
 
@@ -218,11 +218,12 @@ public abstract class HostileInputTests(StorageProvider provider)
 
         public static async Task<Walk> StartAsync(StorageProvider provider)
         {
-            var host = await ApiHost.StartAsync(provider, kestrel: true);
+            var log = new LogCapture();
+            var host = await ApiHost.StartAsync(provider, web: log.AddTo, kestrel: true);
             var routes = await HostileRoutes.AllAsync(host);
             Assert.True(routes.Count(r => r.IsApi) > 60, $"only {routes.Count(r => r.IsApi)} API routes found");
             Assert.Contains(routes, r => r.Page is not null);
-            return new Walk(host, routes);
+            return new Walk(host, routes, log);
         }
 
         public async Task<HttpClient> ClientAsync(HostileRoute r)
@@ -244,10 +245,11 @@ public abstract class HostileInputTests(StorageProvider provider)
             {
                 return await client.SendAsync(request);
             }
-            catch (HttpRequestException e) when (chunked)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // The server may answer 413 and close the connection while the rest of the body is still being sent.
-                return new HttpResponseMessage((HttpStatusCode)(e.StatusCode is { } s ? (int)s : 0)) { Content = new StringContent(e.Message) };
+                // No answer at all (the server may also close the connection on an oversized chunked body while it is being
+                // sent): recorded as status 0, a failure of whatever the request expected.
+                return new HttpResponseMessage(0) { Content = new StringContent($"{path}: {e.GetType().Name}: {e.Message}") };
             }
         }
 
@@ -257,7 +259,7 @@ public abstract class HostileInputTests(StorageProvider provider)
             var code = (int)answer.StatusCode;
             if (code != status)
             {
-                Failures.Add($"{r.Name} [{what}] as {r.User ?? "anyone"}: {code}, expected {status}: {Short(text)}");
+                Failures.Add($"{r.Name} [{what}] as {r.User ?? "anyone"}: {code}, expected {status}: {Short(text)} {(code is >= 500 or 0 ? ServerError() : "")}");
                 return;
             }
             if (field is null || r.Method == "HEAD") return; // a HEAD answer has no body to name anything in
@@ -273,8 +275,12 @@ public abstract class HostileInputTests(StorageProvider provider)
 
         public async Task NoServerErrorAsync(HostileRoute r, string what, HttpResponseMessage answer)
         {
-            if ((int)answer.StatusCode >= 500) Failures.Add($"{r.Name} [{what}]: {(int)answer.StatusCode}: {Short(await answer.Content.ReadAsStringAsync())}");
+            if ((int)answer.StatusCode is >= 500 or 0) Failures.Add($"{r.Name} [{what}]: {(int)answer.StatusCode}: {Short(await answer.Content.ReadAsStringAsync())} {ServerError()}");
         }
+
+        /// <summary>The last error the server logged, to say why a request failed.</summary>
+        private string ServerError() => log.Entries.LastOrDefault(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error) is { } e
+            ? $"(server: {e.Exception?.GetType().Name}: {Short(e.Exception?.Message ?? e.Message)})" : "";
 
         public async Task<Dictionary<string, long>> CountsAsync()
         {
