@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fangkong.Web.Accounts;
 using Fangkong.Web.Codes;
 using Fangkong.Web.Components;
 using Fangkong.Web.Components.Shared;
@@ -50,8 +51,7 @@ public static class UiSetup
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            var back = r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(ReturnUrls.Local(r) ?? "/");
         }).ExcludeFromDescription();
         app.MapCodeCard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -18,6 +18,7 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
     public async Task<Bulletin> DraftAsync(FangkongDb db, BulletinRequest r, long userId, CancellationToken ct)
     {
         var day = r.Day ?? throw new InputException("day", "请选择日期 / day is required");
+        PlausibleDates.Check(day, "day");
         if (day >= clock.Today) throw new InputException("day", "只能通报已结束的一天 / only a day that has ended (before today) can be reported");
         var level = r.Level ?? throw new InputException("level", "请选择级别 / level is required");
         var area = r.Area?.Trim() ?? throw new InputException("area", "请选择地区 / area is required");

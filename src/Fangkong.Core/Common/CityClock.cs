@@ -14,14 +14,24 @@ public sealed class CityClock(TimeProvider time, TimeSpan? offset = null)
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
     public DateTime LocalNow => UtcNow + Offset;
     public DateTime ToLocal(DateTime utc) => utc + Offset;
-    public DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
-    /// <summary>An instant from a caller: UTC and offset-bearing times are exact; a bare local time is city time.</summary>
-    public DateTime AsUtc(DateTime t) => t.Kind switch
+    public DateTime ToUtc(DateTime local)
     {
-        DateTimeKind.Utc => t,
-        DateTimeKind.Local => t.ToUniversalTime(),
-        _ => ToUtc(t),
-    };
+        // A backstop for dates a page or a caller passes on unchecked: year 1 would overflow here, a 500 instead of a 400.
+        PlausibleDates.Check(local, "date");
+        return DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
+    }
+
+    /// <summary>An instant from a caller: UTC and offset-bearing times are exact; a bare local time is city time.</summary>
+    public DateTime AsUtc(DateTime t)
+    {
+        PlausibleDates.Check(t, "date");
+        return t.Kind switch
+        {
+            DateTimeKind.Utc => t,
+            DateTimeKind.Local => t.ToUniversalTime(),
+            _ => ToUtc(t),
+        };
+    }
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
     /// <summary>UTC instant of local midnight starting <paramref name="day"/>.</summary>
     public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));

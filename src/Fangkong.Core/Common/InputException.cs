@@ -23,3 +23,12 @@ public sealed class ConflictException(string message, string? code = null) : Exc
 {
     public string? Code { get; } = code;
 }
+
+/// <summary>
+/// A device's idempotency key came again with a different request (422): the first request's answer would be wrong for
+/// this one, and this one was not carried out. <see cref="Field"/> names the key's field.
+/// </summary>
+public sealed class KeyReusedException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -13,6 +13,9 @@ public static partial class LineFilters
 
     public static void CheckDates(DateOnly? from, DateOnly? to, string toField = "to")
     {
+        // Each pair is named "from"/"to" or "xFrom"/"xTo" ("decidedFrom", "decidedTo").
+        if (from is { } first) PlausibleDates.Check(first, toField == "to" ? "from" : toField[..^2] + "From");
+        if (to is { } last) PlausibleDates.Check(last, toField);
         if (from is { } f && to is { } t)
         {
             if (t < f) throw new InputException(toField, $"结束日期不能早于开始日期 / '{toField}' is before its start");

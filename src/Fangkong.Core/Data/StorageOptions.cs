@@ -22,7 +22,12 @@ public sealed class StorageOptions
             builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
         // The lists' capped counts take 10,001 rows in no particular order on purpose (Keyset.PageAsync): any 10,001
         // make the same count, so EF's warning about an unordered Take would only fill the log once per filter shape.
-        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning)
+            // A failed save or command is an exception the caller sees: where it is expected (a unique index deciding a race
+            // between two tables or two instances) the caller handles it, and where it is not, the exception handler or the
+            // background worker logs it with its stack. EF logging it as an error as well would cry wolf on every handled race.
+            .Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug)));
     }
 
     /// <summary>

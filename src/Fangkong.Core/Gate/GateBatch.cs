@@ -41,7 +41,16 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         var open = openRows.GroupBy(v => (v.PersonId, v.VenueId))
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.EnteredAtUtc).Select(v => (v.Id, v.EnteredAtUtc)).Last());
 
-        var visitors = await ResolveVisitorsAsync(db, items, now, ct);
+        // A request whose key was seen before (stored, or earlier in this group) is a retry to answer or a reuse to refuse:
+        // either way it writes nothing, so it must not register a first-time visitor either.
+        var retry = new bool[items.Count];
+        var seen = new HashSet<(long, string)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = (items[i].Device.Id, items[i].Request.IdempotencyKey!);
+            retry[i] = earlierByKey.ContainsKey(key) || !seen.Add(key);
+        }
+        var visitors = await ResolveVisitorsAsync(db, items, retry, now, ct);
         var negatives = await LatestNegativesAsync(db, items, visitors, ct);
 
         var results = new GateResult[items.Count];
@@ -55,14 +64,21 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
             var r = item.Request;
             var venue = item.Venue;
             var key = (item.Device.Id, r.IdempotencyKey!);
+            // A retry is the same request again and gets the first answer; the same key with another request is refused,
+            // or a second visitor's denial (or entry) would be answered with the first visitor's result and never recorded.
+            var fingerprint = GateFingerprint.Of(r, item.Visitor.Method, visitors[i].PersonId);
             if (earlierByKey.TryGetValue(key, out var prior))
             {
-                results[i] = new GateResult(await GateWriter.ReplayAnswerAsync(db, prior, ct), null);
+                results[i] = fingerprint == GateFingerprint.Of(prior)
+                    ? new GateResult(await GateWriter.ReplayAnswerAsync(db, prior, ct), null)
+                    : new GateResult(null, GateFingerprint.Reused());
                 continue;
             }
             if (firstInGroup.TryGetValue(key, out var j))
             {
-                results[i] = results[j] with { Answer = results[j].Answer is { } first ? first with { Replayed = true } : null };
+                results[i] = fingerprint != GateFingerprint.Of(items[j].Request, items[j].Visitor.Method, visitors[j].PersonId)
+                    ? new GateResult(null, GateFingerprint.Reused())
+                    : results[j] with { Answer = results[j].Answer is { } first ? first with { Replayed = true } : null };
                 continue;
             }
             firstInGroup[key] = i;
@@ -160,9 +176,10 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
 
     /// <summary>
     /// Person id and name for each request (id 0 for a code whose person is unknown). A first-time visitor
-    /// with a valid document is registered once per group.
+    /// with a valid document is registered once per group, unless the request is a retry (id -1: no such person).
     /// </summary>
-    private async Task<(long PersonId, string Name, CodeColour Colour)[]> ResolveVisitorsAsync(FangkongDb db, IReadOnlyList<PendingGate> items, DateTime now, CancellationToken ct)
+    private async Task<(long PersonId, string Name, CodeColour Colour)[]> ResolveVisitorsAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
+        bool[] retry, DateTime now, CancellationToken ct)
     {
         var tokens = items.Where(i => i.Visitor.Token is not null).Select(i => i.Visitor.Token!).Distinct().ToList();
         var numbers = items.Where(i => i.Visitor.DocumentNumber is not null).Select(i => i.Visitor.DocumentNumber!).Distinct().ToList();
@@ -184,7 +201,13 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                 continue;
             }
             var docKey = (v.DocumentType!.Value, v.DocumentNumber!);
-            if (!byDocument.TryGetValue(docKey, out var person))
+            var registered = byDocument.TryGetValue(docKey, out var person);
+            if (!registered && retry[i])
+            {
+                result[i] = (-1, "", CodeColour.Green); // nobody with this document: cannot be the retried request's visitor
+                continue;
+            }
+            if (!registered)
             {
                 person = (ids.Next(), v.Name, CodeColour.Green);
                 var parsed = v.DocumentType == DocumentType.ResidentIdCard && ResidentIdNumber.TryParse(v.DocumentNumber, clock.Today, out var rid) ? rid : (ResidentIdNumber?)null;
@@ -210,7 +233,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
     private static async Task<Dictionary<long, DateTime?>> LatestNegativesAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
         (long PersonId, string Name, CodeColour Colour)[] visitors, CancellationToken ct)
     {
-        var needed = items.Select((item, i) => (item, i)).Where(x => x.item.Venue.RequiredNegativeTestHours is not null && visitors[x.i].PersonId != 0)
+        var needed = items.Select((item, i) => (item, i)).Where(x => x.item.Venue.RequiredNegativeTestHours is not null && visitors[x.i].PersonId > 0)
             .Select(x => visitors[x.i].PersonId).Distinct().ToList();
         if (needed.Count == 0) return [];
         return (await db.TestResults.Where(t => needed.Contains(t.PersonId) && t.Outcome == TestOutcome.Negative)

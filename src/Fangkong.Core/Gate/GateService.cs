@@ -46,6 +46,8 @@ public sealed partial class GateService(
         if (request.Direction == GateDirection.In && Temperature.Classify(temperature!.Value, policy) == TemperatureReading.Implausible)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
+            // Nothing is stored for a re-measure, so a stored event under this key was another request (its reading was plausible).
+            if (await db.GateEvents.AnyAsync(e => e.IdempotencyKey == request.IdempotencyKey && e.DeviceId == device.Id, ct)) throw GateFingerprint.Reused();
             var known = visitor.Token is { } tk ? await ByToken(db, tk, ct) : await ByDocument(db, visitor.DocumentType!.Value, visitor.DocumentNumber!, ct);
             return new GateAnswer(null, GateOutcome.Remeasure, [DenyReason.ImplausibleTemperature], Masking.Name(known?.Name ?? visitor.Name),
                 known?.Colour ?? CodeColour.Green, null, 0, venue.Capacity, false, clock.UtcNow, "请重新测量体温 / please measure again");

@@ -23,8 +23,10 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var existing = await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.Barcode == barcode, ct);
         if (existing is not null)
         {
-            // The same device replaying its open, or the same sampler rescanning a tube still open at the table.
-            if (existing.OpenedByUserId == userId && (existing.OpenKey == key || existing.ClosedAtUtc is null)) return View(existing);
+            // The same device replaying its open (the same request again), or the same sampler rescanning a tube still open at the table.
+            if (existing.OpenedByUserId == userId && existing.OpenKey == key)
+                return SameOpen(existing, r) ? View(existing) : throw KeyReused();
+            if (existing.OpenedByUserId == userId && existing.ClosedAtUtc is null) return View(existing);
             throw new ConflictException($"试管{barcode}已被使用,请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
         }
         var roundId = r.RoundId ?? throw new InputException("roundId", "请选择轮次 / roundId is required");
@@ -34,10 +36,14 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var siteId = r.SiteId ?? throw new InputException("siteId", "请选择采样点 / siteId is required");
         if (!await db.SamplingSites.AnyAsync(s => s.Id == siteId && s.RoundId == roundId, ct))
             throw new NotFoundException("siteId", "该轮次没有这个采样点 / no such site in this round");
-        var kind = r.Kind ?? (r.DoorTaskId is null ? TubeKind.Pool : TubeKind.Household);
+        var kind = KindOf(r);
         if (!Enum.IsDefined(kind)) throw new InputException("kind", "试管类型无效 / unknown tube kind");
         if (r.DoorTaskId is { } taskId && !await db.DoorTasks.AnyAsync(t => t.Id == taskId && t.RoundId == roundId, ct))
             throw new NotFoundException("doorTaskId", "该轮次没有这个上门任务 / no such door-to-door task in this round");
+        // This key already opened another tube: the device reused it. Looked up within the site, the (round, site) index's
+        // range: a store-wide lookup needs an index on (OpenedByUserId, OpenKey), which tubes do not have yet.
+        if (await db.Tubes.AnyAsync(t => t.RoundId == roundId && t.SiteId == siteId && t.OpenedByUserId == userId && t.OpenKey == key, ct))
+            throw KeyReused();
         var tube = new Tube
         {
             Id = ids.Next(),
@@ -70,7 +76,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
     public async Task<SampleAnswer> AddSampleAsync(FangkongDb db, string barcode, SampleRequest r, long userId, CancellationToken ct)
     {
         var key = Key(r.Key);
-        if (await ReplayAsync(db, key, userId, ct) is { } replay) return replay;
+        if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } replay) return replay;
         var tube = await TubeAsync(db, barcode, ct);
         if (tube.OpenedByUserId != userId) throw new ForbiddenException("这支试管由另一名采样员开启 / another sampler opened this tube");
         if (tube.ClosedAtUtc is not null || tube.Count >= tube.Capacity)
@@ -90,7 +96,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             if (roster is not null ? roster.SampledAtUtc is not null : await db.Samples.AnyAsync(s => s.RoundId == tube.RoundId && s.PersonId == person.Id && !s.Resample, ct))
             {
                 // A concurrent retry of this very scan may have just written it: then this is a replay, not a duplicate.
-                if (await ReplayAsync(db, key, userId, ct) is { } raced) return raced;
+                if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } raced) return raced;
                 throw new ConflictException($"{masked}本轮已采样,请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
             }
             if (roster is { KeyGroup: true } && round.SingleTubeForKeyGroups && tube.Kind is TubeKind.Pool or TubeKind.Household)
@@ -149,7 +155,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             // Either this key was written by a concurrent retry (answer as it was), or another table sampled the person.
-            if (await ReplayAsync(db, key, userId, ct) is { } raced) return raced;
+            if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } raced) return raced;
             throw new ConflictException($"{masked}本轮已采样,请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
         }
         if (!resample)
@@ -187,14 +193,49 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             ?? throw new NotFoundException("barcode", $"试管{code}未开启 / tube {code} has not been opened");
     }
 
-    private async Task<SampleAnswer?> ReplayAsync(FangkongDb db, string key, long userId, CancellationToken ct)
+    /// <summary>
+    /// The first answer for a scan sent again; null when the key is new. The key with another tube, person or time was
+    /// not this scan: answering "recorded" would tell the table a person was swabbed who never was, so it is refused.
+    /// </summary>
+    private async Task<SampleAnswer?> ReplayAsync(FangkongDb db, string key, long userId, string barcode, SampleRequest r, CancellationToken ct)
     {
         var s = await db.Samples.AsNoTracking().FirstOrDefaultAsync(x => x.IdempotencyKey == key && x.SamplerUserId == userId, ct);
         if (s is null) return null;
-        var name = await db.Persons.Where(p => p.Id == s.PersonId).Select(p => p.Name).FirstAsync(ct);
         var tube = await db.Tubes.AsNoTracking().FirstAsync(t => t.Id == s.TubeId, ct);
+        if (tube.Barcode != Barcodes.Normalise(barcode) || !SameTime(r.At, s.AtUtc) || await ScannedPersonAsync(db, r.Scan, ct) != s.PersonId)
+            throw KeyReused();
+        var name = await db.Persons.Where(p => p.Id == s.PersonId).Select(p => p.Name).FirstAsync(ct);
         return new SampleAnswer(s.Id, Masking.Name(name), [], "已记录(重发)/ recorded (replayed)", View(tube), true);
     }
+
+    /// <summary>
+    /// Whom a scan names, for comparing a retry with its first request: a code whose signature holds names its person
+    /// even after it expired (a queued retry may come later than a code lives); a scan naming nobody is null.
+    /// </summary>
+    private async Task<long?> ScannedPersonAsync(FangkongDb db, string? scan, CancellationToken ct)
+    {
+        var text = scan?.Trim() ?? "";
+        if (text.StartsWith(Domain.Codes.SignedCode.Prefix + ".", StringComparison.Ordinal))
+        {
+            var v = await signer.VerifyAsync(text, ct);
+            if (v.Verdict is not (Domain.Codes.CodeVerdict.Valid or Domain.Codes.CodeVerdict.Expired)) return null;
+            return await db.Persons.Where(p => p.Token == v.Payload!.Token).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        }
+        var (number, _) = IdentityDocument.Normalise(DocumentType.ResidentIdCard, text, clock.Today);
+        return number is null ? null
+            : await db.Persons.Where(p => p.DocumentNumber == number && p.DocumentType == DocumentType.ResidentIdCard).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A retry's device time against the stored one (to the microsecond PostgreSQL keeps); none given cannot differ.</summary>
+    private bool SameTime(DateTime? at, DateTime storedUtc) => at is null || clock.AsUtc(at.Value).Ticks / 10 == storedUtc.Ticks / 10;
+
+    private bool SameOpen(Tube t, OpenTubeRequest r) =>
+        r.RoundId == t.RoundId && r.SiteId == t.SiteId && KindOf(r) == t.Kind && r.DoorTaskId == t.DoorTaskId && SameTime(r.At, t.OpenedAtUtc);
+
+    private static TubeKind KindOf(OpenTubeRequest r) => r.Kind ?? (r.DoorTaskId is null ? TubeKind.Pool : TubeKind.Household);
+
+    private static KeyReusedException KeyReused() => new("key",
+        "该幂等键已用于另一次扫描，本次未记录，请用新键重发 / this key was used for a different scan: this one was not recorded; send it with a new key");
 
     private async Task<(long Id, string Name)> IdentifyAsync(FangkongDb db, string? scan, CancellationToken ct)
     {

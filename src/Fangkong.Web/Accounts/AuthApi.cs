@@ -12,7 +12,7 @@ public sealed record Me(long Id, string UserName, string DisplayName, string Rol
 
 public static class AuthApi
 {
-    public static void MapAuthApi(this WebApplication app)
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth");
         api.MapPost("/login", async (LoginBody body, FangkongDb db, HttpContext http) =>
@@ -38,12 +38,11 @@ public static class AuthApi
         app.MapPost("/account/login", async (HttpContext http, FangkongDb db) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var returnUrl = form["returnUrl"].ToString();
-            if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)) returnUrl = "";
+            var returnUrl = ReturnUrls.Local(form["returnUrl"].ToString());
             var user = await FindAsync(db, form["userName"], form["password"], http.RequestAborted);
-            if (user is null) return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            if (user is null) return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(user));
-            return Results.Redirect(string.IsNullOrEmpty(returnUrl) ? HomeFor(user.Role) : returnUrl);
+            return Results.LocalRedirect(returnUrl ?? HomeFor(user.Role));
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         app.MapPost("/account/logout", async (HttpContext http) =>
         {

@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Fangkong.Web.Api;
 
 /// <summary>
-/// Refuses declared-oversized API bodies up front with a 413 ProblemDetails, before any model binding.
-/// Kestrel's own limit still guards chunked bodies with no declared length.
+/// Refuses oversized API bodies and form posts up front with a 413, before any model binding or form reading: a
+/// declared length over the limit at once, a chunked body once it passes the limit (the server's body-size limit is
+/// lowered to this one for the request).
 /// </summary>
 public static class BodyLimits
 {
@@ -10,20 +14,32 @@ public static class BodyLimits
     public const long ApiBytes = 256 * 1024;
     /// <summary>A lab's result file: up to 200,000 lines.</summary>
     public const long ImportBytes = 16 * 1024 * 1024;
+    /// <summary>A page's form post (sign-in, a round, a bulletin's text): the same bound as an API body.</summary>
+    public const long FormBytes = ApiBytes;
 
     public static void UseBodyLimits(this WebApplication app) => app.Use(async (http, next) =>
     {
         var path = http.Request.Path;
-        if (path.StartsWithSegments("/api") && http.Request.ContentLength is { } length)
+        var api = path.StartsWithSegments("/api");
+        if (api || http.Request.HasFormContentType)
         {
-            var limit = path.StartsWithSegments("/api/gate") ? GateBytes
+            var limit = !api ? FormBytes
+                : path.StartsWithSegments("/api/gate") ? GateBytes
                 : path.StartsWithSegments("/api/testing/lab/results/import") ? ImportBytes : ApiBytes;
-            if (length > limit)
+            if (http.Request.ContentLength is { } length && length > limit)
             {
-                await Results.Problem(statusCode: 413, title: "请求体过大 / the request body is too large",
-                    detail: $"最大 {limit} 字节 / at most {limit} bytes").ExecuteAsync(http);
-                return;
+                if (api)
+                {
+                    await Results.Problem(statusCode: 413, title: "请求体过大 / the request body is too large",
+                        detail: $"最大 {limit} 字节 / at most {limit} bytes").ExecuteAsync(http);
+                    return;
+                }
+                throw new BadHttpRequestException($"请求体过大（最大 {limit} 字节） / the request body is too large (at most {limit} bytes)", 413);
             }
+            // An endpoint's own limit (the gate's) was already applied by routing; otherwise this one holds for chunked bodies too.
+            if (http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is null
+                && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = limit;
         }
         await next(http);
     });

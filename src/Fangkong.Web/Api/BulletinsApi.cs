@@ -9,7 +9,7 @@ namespace Fangkong.Web.Api;
 /// <summary>The daily bulletin (疫情通报): drafts generated from the data, edited, published by an administrator, published ones public.</summary>
 public static class BulletinsApi
 {
-    public static void MapBulletinsApi(this WebApplication app)
+    public static void MapBulletinsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/bulletins").WithTags("Bulletins").WithProblems();
 

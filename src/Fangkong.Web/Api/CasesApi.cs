@@ -15,7 +15,7 @@ public sealed record CaseView(long Id, string Number, long PersonId, string Mask
 /// <summary>Cases and their contacts: the automatic proposal of close contacts and the epidemiologist's decisions.</summary>
 public static class CasesApi
 {
-    public static void MapCasesApi(this WebApplication app)
+    public static void MapCasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cases").WithTags("Cases").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 

@@ -25,7 +25,7 @@ public static class CodesApi
         "拨打12345热线 / call the 12345 hotline",
     ];
 
-    public static void MapCodesApi(this WebApplication app)
+    public static void MapCodesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/codes").WithTags("Codes").WithProblems();
         api.MapGet("/public-keys", async (CodeSigner signer, HttpContext http) => Results.Ok(await signer.PublicKeysAsync(http.RequestAborted)))

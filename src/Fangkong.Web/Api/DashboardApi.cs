@@ -10,7 +10,7 @@ namespace Fangkong.Web.Api;
 /// <summary>The command center's dashboard: one snapshot of every figure (with its line-list filter) and its charts as SVG.</summary>
 public static class DashboardApi
 {
-    public static void MapDashboardApi(this WebApplication app)
+    public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/dashboard").WithTags("Dashboard").WithProblems().RequireAuthorization(AuthSetup.CommandView);
 

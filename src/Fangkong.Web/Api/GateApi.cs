@@ -13,7 +13,7 @@ public sealed record GateBody(string? IdempotencyKey, string? IdNumber, string? 
 
 public static class GateApi
 {
-    public static void MapGateApi(this WebApplication app)
+    public static void MapGateApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/gate").WithTags("Gate").WithProblems();
         api.MapPost("/check-in", (GateBody body, HttpContext http, GateService gate) => HandleAsync(body, GateDirection.In, http, gate))

@@ -7,7 +7,7 @@ namespace Fangkong.Web.Api;
 /// <summary>A case's investigation (流调): the report, places added by hand, risk venues and their companions.</summary>
 public static class InvestigationApi
 {
-    public static void MapInvestigationApi(this WebApplication app)
+    public static void MapInvestigationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cases").WithTags("Investigation").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 

@@ -16,7 +16,7 @@ public sealed record LinePaging(long? After, int? Size, bool? Reveal, string? Pu
 /// <summary>Line lists of cases, contacts, quarantined people and samples taken (keyset paging, search, filters) and their exports as background jobs.</summary>
 public static class LineListsApi
 {
-    public static void MapLineListsApi(this WebApplication app)
+    public static void MapLineListsApi(this IEndpointRouteBuilder app)
     {
         var lists = app.MapGroup("/api/lists").WithTags("Line lists").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 

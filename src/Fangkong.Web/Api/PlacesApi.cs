@@ -13,7 +13,7 @@ public sealed record DeviceBody(string? Name);
 
 public static class PlacesApi
 {
-    public static void MapPlacesApi(this WebApplication app)
+    public static void MapPlacesApi(this IEndpointRouteBuilder app)
     {
         var venues = app.MapGroup("/api/venues").WithTags("Venues").WithProblems();
         venues.MapGet("/", async (string? q, VenueType? type, string? district, int? page, int? pageSize, FangkongDb db, VenueDirectory dir, HttpContext http) =>

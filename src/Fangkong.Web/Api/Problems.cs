@@ -22,10 +22,20 @@ public static class Problems
         .ProducesProblem(409)
         .ProducesProblem(413);
 
+    /// <summary>
+    /// A refusal the platform gives on purpose (bad input, unknown record, wrong role, conflict, unreadable or oversized
+    /// body): answered with its 4xx and logged at Debug without a stack trace. Anything else is a real failure: the
+    /// exception handler middleware logs it as an error with its stack (once), and the caller gets a 500.
+    /// </summary>
+    public static bool IsRefusal(Exception? e) => e is InputException or NotFoundException or ForbiddenException or ConflictException
+        or KeyReusedException or BadHttpRequestException { StatusCode: < 500 };
+
     public static void UseFangkongProblems(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            // The middleware's own "unhandled exception" error log (with the stack) is for real failures only.
+            SuppressDiagnosticsCallback = c => IsRefusal(c.Exception),
             ExceptionHandler = async http =>
             {
                 var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -33,6 +43,7 @@ public static class Problems
                 {
                     InputException e => Field(400, Camel(e.Field), e.Message),
                     NotFoundException e => Field(404, Camel(e.Field), e.Message),
+                    KeyReusedException e => Field(422, Camel(e.Field), e.Message),
                     ForbiddenException e => Results.Problem(statusCode: 403, title: e.Message),
                     ConflictException e => Results.Problem(statusCode: 409, title: e.Message,
                         extensions: e.Code is null ? null : new Dictionary<string, object?> { ["code"] = e.Code }),
@@ -45,16 +56,24 @@ public static class Problems
                         ? "请求体过大 / the request body is too large" : "请求无效 / bad request: " + FirstLine(b.Message)),
                     _ => null,
                 };
-                if (result is null)
-                {
-                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fangkong").LogError(error, "Unhandled error");
-                    result = Results.Problem(statusCode: 500, title: "服务器内部错误 / internal error");
-                }
+                if (result is null) result = Results.Problem(statusCode: 500, title: "服务器内部错误 / internal error");
+                else http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fangkong.Refusals")
+                    .LogDebug("{Method} {Path} refused: {Kind}: {Message}", http.Request.Method, http.Request.Path.Value, error!.GetType().Name, error.Message);
                 // Pages get a page, not JSON.
                 if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/code/card"))
                 {
-                    var status = error is NotFoundException ? 404 : error is ForbiddenException ? 403 : error is InputException ? 400 : 500;
-                    var text = System.Net.WebUtility.HtmlEncode(status == 500 ? "服务器内部错误 / Something went wrong" : error!.Message);
+                    var status = error switch
+                    {
+                        NotFoundException => 404,
+                        ForbiddenException => 403,
+                        InputException => 400,
+                        ConflictException => 409,
+                        KeyReusedException => 422,
+                        BadHttpRequestException { StatusCode: < 500 } b => b.StatusCode,
+                        _ => 500,
+                    };
+                    var text = System.Net.WebUtility.HtmlEncode(status == 500 ? "服务器内部错误 / Something went wrong"
+                        : status == 413 ? "请求体过大 / the request body is too large" : error!.Message);
                     result = Results.Content($"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>防控 · {status}</title><body style=\"font-family:sans-serif;margin:3rem\"><h1>{status}</h1><p>{text}</p><p><a href=\"/\">返回首页 / Home</a></p></body></html>",
                         "text/html; charset=utf-8", statusCode: status);
                 }

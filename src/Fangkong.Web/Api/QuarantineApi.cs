@@ -8,7 +8,7 @@ namespace Fangkong.Web.Api;
 /// <summary>Centralized quarantine sites and their occupancy (placing contacts is under /api/cases).</summary>
 public static class QuarantineApi
 {
-    public static void MapQuarantineApi(this WebApplication app)
+    public static void MapQuarantineApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/quarantine").WithTags("Quarantine").WithProblems();
 

@@ -11,7 +11,7 @@ public sealed record VerifyCertificateBody(string? Proof);
 /// <summary>The sampling table, the chain to the lab, results, and what residents see of a round.</summary>
 public static class SamplingApi
 {
-    public static void MapSamplingApi(this WebApplication app)
+    public static void MapSamplingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/testing").WithTags("Sampling").WithProblems();
 

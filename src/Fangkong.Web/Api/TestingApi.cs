@@ -12,7 +12,7 @@ public sealed record AssignBody(IReadOnlyList<long>? TaskIds, string? Team);
 /// <summary>Rounds, their sites and waves, and their progress: coverage, the missing, turnaround, stuck tubes, efficiency.</summary>
 public static class TestingApi
 {
-    public static void MapTestingApi(this WebApplication app)
+    public static void MapTestingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/testing").WithTags("Testing").WithProblems();
 

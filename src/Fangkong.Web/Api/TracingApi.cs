@@ -36,7 +36,7 @@ public static class TracingApi
         TableColumn.Quantity("体温 Temperature"),
     ];
 
-    public static void MapTracingApi(this WebApplication app)
+    public static void MapTracingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/tracing").WithTags("Tracing").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 

@@ -46,30 +46,27 @@ public static class FangkongHost
         var app = builder.Build();
         app.UseFangkongProblems();
         app.UseBodyLimits();
-        app.UseStatusCodePages(async ctx =>
-        {
-            // API errors stay ProblemDetails; pages get the UI's own error pages.
-            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api") && !ctx.HttpContext.Response.HasStarted && ctx.HttpContext.Response.ContentLength is null)
-                await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
-        });
+        app.UseApiStatusProblems();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUrlAndFormText();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fangkong API"));
-        app.MapAuthApi();
-        app.MapGateApi();
-        app.MapCodesApi();
-        app.MapPlacesApi();
-        app.MapTracingApi();
-        app.MapCasesApi();
-        app.MapLineListsApi();
-        app.MapBulletinsApi();
-        app.MapDashboardApi();
-        app.MapInvestigationApi();
-        app.MapQuarantineApi();
-        app.MapTestingApi();
-        app.MapSamplingApi();
-        app.MapFallback("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "没有这个接口 / no such endpoint"));
+        // Every endpoint below has its text and dates checked by one filter (RequestGuard).
+        var api = app.MapGroup("").WithRequestGuard();
+        api.MapAuthApi();
+        api.MapGateApi();
+        api.MapCodesApi();
+        api.MapPlacesApi();
+        api.MapTracingApi();
+        api.MapCasesApi();
+        api.MapLineListsApi();
+        api.MapBulletinsApi();
+        api.MapDashboardApi();
+        api.MapInvestigationApi();
+        api.MapQuarantineApi();
+        api.MapTestingApi();
+        api.MapSamplingApi();
         app.MapFangkongUi();
         return app;
     }

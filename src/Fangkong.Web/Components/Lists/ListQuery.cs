@@ -11,10 +11,14 @@ public static class ListQuery
         : System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var v) && System.Enum.IsDefined(v) ? v
         : throw new InputException(field, $"无效的取值 / '{value}' is not a valid {field}");
 
-    public static DateOnly? Date(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new InputException(field, $"日期格式应为 yyyy-MM-dd / {field} is a date as yyyy-MM-dd");
+    public static DateOnly? Date(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            throw new InputException(field, $"日期格式应为 yyyy-MM-dd / {field} is a date as yyyy-MM-dd");
+        PlausibleDates.Check(d, field);
+        return d;
+    }
 
     public static bool? Bool(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,16 +27,16 @@ public sealed class CityHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public FangkongDb Db() => Store.NewDb();
 
-    public static async Task<CityHost> StartAsync(StorageProvider provider, int residents = 1000)
+    public static async Task<CityHost> StartAsync(StorageProvider provider, int residents = 1000, Action<IWebHostBuilder>? web = null)
     {
         var store = await TestStore.CreateAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
         await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = residents, Days = 0 }, null, time, CancellationToken.None);
-        return Over(store, time, ownsStore: true);
+        return Over(store, time, ownsStore: true, web);
     }
 
     /// <summary>The web host over a store someone else filled (and disposes), on their clock.</summary>
-    public static CityHost Over(TestStore store, FakeTimeProvider time, bool ownsStore = false)
+    public static CityHost Over(TestStore store, FakeTimeProvider time, bool ownsStore = false, Action<IWebHostBuilder>? web = null)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -44,6 +45,7 @@ public sealed class CityHost : IAsyncDisposable
             b.UseSetting("Demo:SeedOnStart", "false");
             b.UseSetting("Housekeeping", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+            web?.Invoke(b);
         });
         _ = factory.Server;
         return new CityHost(store, factory, time, ownsStore);

@@ -1,0 +1,24 @@
+using Fangkong.Core.Common;
+
+namespace Fangkong.Core.Gate;
+
+/// <summary>
+/// What makes two gate requests the same request, from the fields the stored event keeps: direction, the visitor (the
+/// person the ID number or code resolves to), how they were identified, the temperature and the device's time. A retry
+/// matches its first request; a reused key with anything else does not. (The name typed for a first-time visitor is
+/// not kept per event and is not compared: it names the person, whom the document already identifies.)
+/// </summary>
+internal readonly record struct GateFingerprint(GateDirection Direction, long PersonId, EntryMethod Method, decimal? Temperature, long? DeviceTimeMicros)
+{
+    public static GateFingerprint Of(GateRequest r, EntryMethod method, long personId) =>
+        new(r.Direction, personId, method, r.Temperature, Micros(r.DeviceTimeUtc));
+
+    public static GateFingerprint Of(GateEvent e) =>
+        new(e.Direction, e.PersonId ?? 0, e.Method, e.Temperature, Micros(e.DeviceTimeUtc));
+
+    // PostgreSQL keeps microseconds; a retry must match what was stored, not the device's 100 ns ticks.
+    private static long? Micros(DateTime? t) => t?.Ticks / 10;
+
+    public static KeyReusedException Reused() => new("idempotencyKey",
+        "该幂等键已用于另一次请求，本次请求未执行，请用新键重发 / this idempotency key was used for a different request: this one was not carried out; send it with a new key");
+}
