@@ -43,6 +43,8 @@ internal static class TestingModel
             e.HasIndex(x => x.Barcode).IsUnique();
             e.HasIndex(x => new { x.RoundId, x.SiteId });
             e.HasIndex(x => x.BoxId);
+            // A sampler's device names each open by a key: a key reused for another tube is found anywhere in the store.
+            e.HasIndex(x => new { x.OpenedByUserId, x.OpenKey });
         });
         b.Entity<Sample>(e =>
         {

@@ -40,9 +40,8 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         if (!Enum.IsDefined(kind)) throw new InputException("kind", "试管类型无效 / unknown tube kind");
         if (r.DoorTaskId is { } taskId && !await db.DoorTasks.AnyAsync(t => t.Id == taskId && t.RoundId == roundId, ct))
             throw new NotFoundException("doorTaskId", "该轮次没有这个上门任务 / no such door-to-door task in this round");
-        // This key already opened another tube: the device reused it. Looked up within the site, the (round, site) index's
-        // range: a store-wide lookup needs an index on (OpenedByUserId, OpenKey), which tubes do not have yet.
-        if (await db.Tubes.AnyAsync(t => t.RoundId == roundId && t.SiteId == siteId && t.OpenedByUserId == userId && t.OpenKey == key, ct))
+        // This key already opened another tube (any round, any site): the device reused it.
+        if (await db.Tubes.AnyAsync(t => t.OpenedByUserId == userId && t.OpenKey == key, ct))
             throw KeyReused();
         var tube = new Tube
         {

@@ -1553,6 +1553,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("BoxId");
 
+                    b.HasIndex("OpenedByUserId", "OpenKey");
+
                     b.HasIndex("RoundId", "SiteId");
 
                     b.ToTable("tubes", (string)null);

@@ -1544,6 +1544,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("BoxId");
 
+                    b.HasIndex("OpenedByUserId", "OpenKey");
+
                     b.HasIndex("RoundId", "SiteId");
 
                     b.ToTable("tubes", (string)null);

@@ -85,7 +85,10 @@ public abstract class SamplingKeyReuseTests(StorageProvider provider)
 
         await AssertKeyRefusedAsync(await sampler.PostAsJsonAsync("/api/testing/tubes", new { roundId, siteId, barcode = RoundDriver.NewTube(), kind = "Pool", key }));
         await AssertKeyRefusedAsync(await sampler.PostAsJsonAsync("/api/testing/tubes", new { roundId, siteId, barcode = tube, kind = "OnePerson", key }));
+        // The same key at another site of the round: found store-wide, by the (sampler, key) index.
         await using var db = host.Db();
+        var otherSite = await db.SamplingSites.Where(s => s.RoundId == roundId && s.Id != siteId).Select(s => s.Id).FirstAsync();
+        await AssertKeyRefusedAsync(await sampler.PostAsJsonAsync("/api/testing/tubes", new { roundId, siteId = otherSite, barcode = RoundDriver.NewTube(), kind = "Pool", key }));
         Assert.Equal(1, await db.Tubes.CountAsync());
     }
 

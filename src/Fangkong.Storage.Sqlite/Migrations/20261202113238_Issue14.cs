@@ -62,6 +62,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_tubes_OpenedByUserId_OpenKey",
+                table: "tubes",
+                columns: new[] { "OpenedByUserId", "OpenKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_testing_rounds_Number",
                 table: "testing_rounds",
                 column: "Number",
@@ -88,6 +93,10 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "number_sequences");
+
+            migrationBuilder.DropIndex(
+                name: "IX_tubes_OpenedByUserId_OpenKey",
+                table: "tubes");
 
             migrationBuilder.DropIndex(
                 name: "IX_testing_rounds_Number",
