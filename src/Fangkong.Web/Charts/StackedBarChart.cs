@@ -20,7 +20,8 @@ public static class StackedBarChart
 
     public static string Render(string title, IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartBar> bars, bool links, string testId)
     {
-        var max = NiceMax(bars.Count == 0 ? 0 : bars.Max(b => b.Values.Sum()));
+        var axis = NiceTicks.For(bars.Count == 0 ? 0 : bars.Max(b => b.Values.Sum()));
+        var max = axis.Max;
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
         var slot = bars.Count == 0 ? plotW : (double)plotW / bars.Count;
@@ -31,10 +32,9 @@ public static class StackedBarChart
         sb.Append(Inv, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#fff\"/>");
         sb.Append(Inv, $"<text x=\"{Left}\" y=\"18\" font-size=\"14\" font-weight=\"bold\">{Esc(title)}</text>");
         Legend(sb, series);
-        for (var i = 0; i <= 4; i++)
+        foreach (var v in axis.Ticks())
         {
-            var v = max * i / 4;
-            var y = Top + plotH - plotH * i / 4.0;
+            var y = Top + plotH - plotH * v / (double)max;
             sb.Append(Inv, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/>");
             sb.Append(Inv, $"<text x=\"{Left - 4}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#555\">{v}</text>");
         }
@@ -71,16 +71,6 @@ public static class StackedBarChart
             sb.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"24\" width=\"10\" height=\"10\" fill=\"{series[s].Colour}\"/>");
             sb.Append(Inv, $"<text x=\"{x + 13:0.#}\" y=\"33\">{Esc(series[s].Name)}</text>");
         }
-    }
-
-    /// <summary>A round axis maximum: 1, 2, 4 or 5 × a power of ten, divisible into four gridlines where it can be.</summary>
-    public static int NiceMax(int value)
-    {
-        if (value <= 4) return 4;
-        var p = (int)Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var m in new[] { 1, 2, 4, 5, 8, 10 })
-            if (m * p >= value) return m * p;
-        return 10 * p;
     }
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
