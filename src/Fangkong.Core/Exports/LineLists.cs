@@ -52,7 +52,7 @@ public static class LineLists
     {
         var purpose = reader.Purpose?.Trim();
         if (purpose is null || purpose.Length < 4)
-            throw new InputException("purpose", "查看明文须说明目的(至少4个字) / unmasked rows need a purpose (at least 4 characters)");
+            throw new InputException("purpose", "查看明文须说明目的（至少4个字） / unmasked rows need a purpose (at least 4 characters)");
         if (purpose.Length > 500) throw new InputException("purpose", "目的过长 / the purpose is longer than 500 characters");
         var now = clock.UtcNow;
         TraceService.Audit(db, ids, reader, null, null, kind, purpose, now, now, now);

@@ -129,7 +129,7 @@ public static class TestLines
 
     public static IReadOnlyList<string> Header(bool english) => english
         ? ["Sample", "Name", "ID number", "Phone", "Round", "Round name", "Quarantine test", "Site", "At home", "Tube", "Tube kind", "Swabs in tube", "Sampled", "Received at lab", "Result", "Resulted", "Turnaround (h)"]
-        : ["编号", "姓名", "证件号码", "手机", "轮次编号", "检测轮次", "隔离人员检测", "采样点", "上门采样", "试管条码", "试管类型", "管内人数", "采样时间", "实验室接收", "检测结果", "出结果时间", "周转(小时)"];
+        : ["编号", "姓名", "证件号码", "手机", "轮次编号", "检测轮次", "隔离人员检测", "采样点", "上门采样", "试管条码", "试管类型", "管内人数", "采样时间", "实验室接收", "检测结果", "出结果时间", "周转（小时）"];
 
     public static IReadOnlyList<object?> Cells(TestLine r, bool english, CityClock clock) =>
     [

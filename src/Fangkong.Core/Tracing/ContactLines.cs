@@ -118,7 +118,7 @@ public static class ContactLines
 
     public static IReadOnlyList<string> Header(bool english) => english
         ? ["Contact", "Case", "Name", "ID number", "Phone", "Grade", "How", "Status", "Venue", "Overlap (min)", "First exposure", "Decided", "Released"]
-        : ["编号", "病例编号", "姓名", "证件号码", "手机", "类别", "接触方式", "状态", "场所", "重叠(分钟)", "首次暴露", "判定时间", "解除时间"];
+        : ["编号", "病例编号", "姓名", "证件号码", "手机", "类别", "接触方式", "状态", "场所", "重叠（分钟）", "首次暴露", "判定时间", "解除时间"];
 
     public static IReadOnlyList<object?> Cells(ContactLine r, bool english, CityClock clock) =>
     [

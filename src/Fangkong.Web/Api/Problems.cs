@@ -54,9 +54,7 @@ public static class Problems
                 if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/code/card"))
                 {
                     var status = error is NotFoundException ? 404 : error is ForbiddenException ? 403 : error is InputException ? 400 : 500;
-                    var text = System.Net.WebUtility.HtmlEncode(status == 500 ? "服务器内部错误 / Something went wrong" : error!.Message);
-                    result = Results.Content($"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>防控 · {status}</title><body style=\"font-family:sans-serif;margin:3rem\"><h1>{status}</h1><p>{text}</p><p><a href=\"/\">返回首页 / Home</a></p></body></html>",
-                        "text/html; charset=utf-8", statusCode: status);
+                    result = Components.Shared.ErrorPage.For(http, status, error?.Message);
                 }
                 await result.ExecuteAsync(http);
             },
