@@ -114,7 +114,7 @@ internal static class OutbreakTracing
         }
         var n = await db.QuarantineSites.CountAsync(ct) + 1;
         var district = await db.Districts.OrderBy(d => d.Code).Select(d => d.Code).Skip((n - 1) % Math.Max(1, await db.Districts.CountAsync(ct))).FirstAsync(ct);
-        var site = await w.Get<QuarantineSites>().CreateAsync(db, new NewSite($"集中隔离点{n}号 / Quarantine site {n}", district, $"模拟隔离酒店 {n} / simulated hotel {n}", Rooms()), ct);
+        var site = await w.Get<QuarantineSites>().CreateAsync(db, new NewSite($"集中隔离点{n}号", district, $"模拟隔离酒店{n}", Rooms()), ct);
         return site.Id;
     }
 

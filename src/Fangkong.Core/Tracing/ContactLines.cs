@@ -6,9 +6,23 @@ using Fangkong.Domain.People;
 
 namespace Fangkong.Core.Tracing;
 
+/// <summary>Which contacts a list holds before its other filters.</summary>
+public enum ContactScope
+{
+    /// <summary>What needs someone's action: proposals awaiting a decision and confirmed contacts still under management.</summary>
+    Open = 1,
+    /// <summary>Every designation, dismissed and released ones too.</summary>
+    All = 2,
+}
+
 /// <summary>Filters of the contact line list (all cases); dates are city dates of the first exposure, both ends included.</summary>
 public sealed record ContactLineFilter
 {
+    /// <summary>
+    /// Open unless given, or unless a status or release filter says which contacts are wanted: an outbreak leaves tens
+    /// of thousands of dismissed proposals, and a list that opens on them hides the few that need a decision.
+    /// </summary>
+    public ContactScope? Scope { get; init; }
     public string? Q { get; init; }
     public ContactGrade? Grade { get; init; }
     public ProposalStatus? Status { get; init; }
@@ -67,6 +81,7 @@ public static class ContactLines
         LineFilters.Defined(f.Grade, "grade");
         LineFilters.Defined(f.Status, "status");
         LineFilters.Defined(f.Kind, "kind");
+        LineFilters.Defined(f.Scope, "scope");
         if (f.CaseId is <= 0) throw new InputException("caseId", "病例编号无效 / caseId must be positive");
         var contacts = db.ContactProposals.AsQueryable();
         if (f.Grade is { } g) contacts = contacts.Where(c => c.Grade == g);
@@ -74,6 +89,8 @@ public static class ContactLines
         if (f.Kind is { } k) contacts = contacts.Where(c => c.Kind == k);
         if (f.CaseId is { } id) contacts = contacts.Where(c => c.CaseId == id);
         if (f.Released is { } r) contacts = r ? contacts.Where(c => c.ReleasedAtUtc != null) : contacts.Where(c => c.ReleasedAtUtc == null);
+        if (Scope(f) == ContactScope.Open)
+            contacts = contacts.Where(c => c.Status == ProposalStatus.Proposed || (c.Status == ProposalStatus.Confirmed && c.ReleasedAtUtc == null));
         if (f.BecameCase is { } bc)
         {
             var cases = db.Cases.Where(k => k.Class != CaseClass.Suspected);
@@ -115,6 +132,9 @@ public static class ContactLines
             ReleasedAtUtc = x.c.ReleasedAtUtc,
         });
     }
+
+    /// <summary>The scope a filter lists: as given, else open unless a status or release filter is given.</summary>
+    public static ContactScope Scope(ContactLineFilter f) => f.Scope ?? (f.Status is null && f.Released is null ? ContactScope.Open : ContactScope.All);
 
     public static IReadOnlyList<string> Header(bool english) => english
         ? ["Contact", "Case", "Name", "ID number", "Phone", "Grade", "How", "Status", "Venue", "Overlap (min)", "First exposure", "Decided", "Released"]
