@@ -41,4 +41,16 @@ public sealed class NiceTicksTests
         var labels = System.Text.RegularExpressions.Regex.Matches(svg, "text-anchor=\"end\" fill=\"#555\">(\\d+)<").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal([0, 10, 20, 30, 40, 50], labels);
     }
+
+    [Fact]
+    public void The_legend_stays_inside_the_chart_however_long_the_names_and_wraps_onto_rows()
+    {
+        ChartSeries[] series = [.. new[] { "Dongliao County", "Longshan District", "Dongfeng County", "Xi'an District", "Unknown district", "东辽县", "龙山区", "西安区" }
+            .Select(n => new ChartSeries(n, "#000"))];
+        var rows = StackedBarChart.LegendRows(series);
+        Assert.True(rows.Count > 1);
+        Assert.All(rows.SelectMany(r => r), e => Assert.InRange(e.X + 13 + StackedBarChart.TextWidth(series[e.Series].Name), 44, 760 - 12));
+        var svg = StackedBarChart.Render("Epidemic curve by onset date", series, [new ChartBar("11-27", [1, 2, 3, 4, 5, 6, 7, 8])], links: false, "chart");
+        Assert.Equal(series.Length, System.Text.RegularExpressions.Regex.Count(svg, "data-legend="));
+    }
 }
