@@ -15,7 +15,7 @@ namespace Fangkong.Web.Tests.Browser.Tracing;
 [Collection(CityBrowserCollection.Name)]
 public sealed class OutbreakPageTests(CityBrowserFixture app)
 {
-    private const long FirstCase = 600_000_000, FirstContact = 610_000_000;
+    private const long FirstCase = 500_000_000, FirstContact = 510_000_000;
     private static readonly int[] ClusterSizes = [24, 12, 4];
     private static bool _seeded;
     private static readonly SemaphoreSlim Seeding = new(1, 1);
