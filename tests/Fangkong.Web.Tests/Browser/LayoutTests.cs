@@ -68,6 +68,25 @@ public sealed class LayoutTests(CityBrowserFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("/tracing/cases", "[data-testid=cases-filter] button[type=submit]")]
+    [InlineData("/tracing/cases", "[data-testid=export]")]
+    [InlineData("/command/bulletins", "[data-testid=bulletin-generate]")]
+    public async Task Action_buttons_look_like_buttons(string path, string selector)
+    {
+        var page = await app.SignInAsync("epi");
+        await page.GotoAsync(path);
+        var style = await page.Locator(selector).EvaluateAsync<string[]>(
+            "b => { const s = getComputedStyle(b); return [s.borderTopStyle, s.borderTopColor, s.backgroundColor, s.paddingLeft, s.cursor]; }");
+        // A frame (or a filled background), some padding, a hand: not plain text, as MudBlazor's reset leaves a bare button.
+        var framed = style[0] != "none" && style[1] != "rgba(0, 0, 0, 0)";
+        var filled = style[2] is not ("rgba(0, 0, 0, 0)" or "transparent");
+        Assert.True(framed || filled, $"{selector} on {path}: {string.Join(", ", style)}");
+        Assert.NotEqual("0px", style[3]);
+        Assert.Equal("pointer", style[4]);
+        await page.Context.CloseAsync();
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public sealed record Layout(int PageWidth, int Window, string[] Broken, string[] Outside, int Links);
