@@ -18,7 +18,7 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
     {
         if (!Enum.IsDefined(colour)) throw new InputException("colour", "颜色应为 green、yellow 或 red / colour must be green, yellow or red");
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
-            throw new InputException("reason", "必须填写赋码理由(至少4个字) / a reason of at least 4 characters is required");
+            throw new InputException("reason", "必须填写赋码理由（至少4个字） / a reason of at least 4 characters is required");
         if (reason.Length > 500) throw new InputException("reason", "理由不能超过500字 / the reason is longer than 500 characters");
         if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", "人员不存在 / no such person");
         var now = time.GetUtcNow().UtcDateTime;

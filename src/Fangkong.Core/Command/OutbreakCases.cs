@@ -97,7 +97,7 @@ internal static class OutbreakCases
             var confirmed = c.Class != CaseClass.Asymptomatic;
             await using var db = await w.DbAsync(ct);
             await registry.UpdateAsync(db, c.Id, new CaseUpdate(null, null, isolated, CaseStatus.InHospital, null, confirmed ? Hospital : Makeshift,
-                "模拟疫情:收治 / simulated outbreak: admitted"), w.Epidemiologist, ct);
+                "模拟疫情：收治 / simulated outbreak: admitted"), w.Epidemiologist, ct);
         }
         if (contactsOfCases.Count > 0)
             await using (var db = await w.DbAsync(ct))
@@ -116,7 +116,7 @@ internal static class OutbreakCases
         {
             await using var db = await w.DbAsync(ct);
             await registry.UpdateAsync(db, i.CaseId!.Value, new CaseUpdate((CaseClass)(int)i.Course.Type!.Value, i.Day.AddDays(i.Course.OnsetDay), null, null, null, Hospital,
-                "模拟疫情:出现症状,转为确诊 / simulated outbreak: symptoms began, confirmed"), w.Epidemiologist, ct);
+                "模拟疫情：出现症状，转为确诊 / simulated outbreak: symptoms began, confirmed"), w.Epidemiologist, ct);
             i.Confirmed = true;
         }
         return due.Count;
@@ -134,7 +134,7 @@ internal static class OutbreakCases
             var status = i.Course.Dies && i.Confirmed ? CaseStatus.Died : i.Confirmed ? CaseStatus.Discharged : CaseStatus.Released;
             await using var db = await w.DbAsync(ct);
             await registry.UpdateAsync(db, i.CaseId!.Value, new CaseUpdate(null, null, null, status, w.Time.GetUtcNow().UtcDateTime, null,
-                status == CaseStatus.Died ? "模拟疫情:病亡 / simulated outbreak: died" : "模拟疫情:治愈 / simulated outbreak: recovered"), w.Epidemiologist, ct);
+                status == CaseStatus.Died ? "模拟疫情：病亡 / simulated outbreak: died" : "模拟疫情：治愈 / simulated outbreak: recovered"), w.Epidemiologist, ct);
             i.Closed = true;
         }
         return due.Count;

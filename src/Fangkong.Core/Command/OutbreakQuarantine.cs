@@ -116,7 +116,7 @@ internal static class OutbreakQuarantine
         foreach (var t in tubes)
         {
             var positive = w.Infections.TryGetValue(t.PersonId, out var i) && i.Course.PositiveOn(i.DayOf(w.Today));
-            csv.Append(t.Barcode).Append(positive ? ",阳性\n" : ",阴性\n");
+            csv.Append(t.Barcode).Append(',').Append(positive ? "阳性" : "阴性").Append('\n');
         }
         await using (var db = await w.DbAsync(ct))
         {

@@ -59,9 +59,9 @@ internal static class OutbreakTracing
             .Select(p => p.Id).ToHashSet();
         var general = open.Where(p => !confirm.Contains(p.Id)).Select(p => p.Id).ToList();
         var inHospital = proposed.Where(p => cases.Contains(p.PersonId)).Select(p => p.Id).ToList();
-        await DecideAsync(w, decisions, caseId, confirm.ToList(), ProposalStatus.Confirmed, "模拟疫情:流调确认 / simulated outbreak: confirmed", ct);
+        await DecideAsync(w, decisions, caseId, confirm.ToList(), ProposalStatus.Confirmed, "模拟疫情：流调确认 / simulated outbreak: confirmed", ct);
         await DecideAsync(w, decisions, caseId, general, ProposalStatus.Dismissed, "面谈后判为一般接触者 / a general contact after the interview", ct);
-        await DecideAsync(w, decisions, caseId, inHospital, ProposalStatus.Dismissed, "已是病例,在院治疗 / a case already, in hospital", ct);
+        await DecideAsync(w, decisions, caseId, inHospital, ProposalStatus.Dismissed, "已是病例，在院治疗 / a case already, in hospital", ct);
         return confirm.Count;
     }
 
@@ -114,7 +114,7 @@ internal static class OutbreakTracing
         }
         var n = await db.QuarantineSites.CountAsync(ct) + 1;
         var district = await db.Districts.OrderBy(d => d.Code).Select(d => d.Code).Skip((n - 1) % Math.Max(1, await db.Districts.CountAsync(ct))).FirstAsync(ct);
-        var site = await w.Get<QuarantineSites>().CreateAsync(db, new NewSite($"集中隔离点{n}号 / Quarantine site {n}", district, $"模拟隔离酒店 {n} / simulated hotel {n}", Rooms()), ct);
+        var site = await w.Get<QuarantineSites>().CreateAsync(db, new NewSite($"集中隔离点{n}号", district, $"模拟隔离酒店{n}", Rooms()), ct);
         return site.Id;
     }
 

@@ -66,7 +66,7 @@ public sealed class ExportRunner(CityClock clock)
         }
         catch (Exception e) when (e is InputException or DbUpdateException or IOException or InvalidOperationException)
         {
-            var message = e is InputException ? e.Message : "导出失败,请重试 / the export failed; try again";
+            var message = e is InputException ? e.Message : "导出失败，请重试 / the export failed; try again";
             var now = clock.UtcNow;
             await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Failed)
                 .SetProperty(j => j.Error, message).SetProperty(j => j.FinishedAtUtc, now), CancellationToken.None);

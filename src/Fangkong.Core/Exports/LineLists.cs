@@ -32,7 +32,7 @@ public static class LineLists
     {
         Cases => Make(CaseLines.Query(db, Read<CaseLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => CaseLines.Cells(r, en, clock), CaseLines.Header, "病例", "Cases"),
         Contacts => Make(ContactLines.Query(db, Read<ContactLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => ContactLines.Cells(r, en, clock), ContactLines.Header, "密接", "Contacts"),
-        Quarantined => Make(QuarantineLines.Query(db, Read<QuarantineLineFilter>(filterJson)), r => r.Id, r => r.Masked(), (r, en) => QuarantineLines.Cells(r, en, clock), QuarantineLines.Header, "隔离人员", "Quarantine"),
+        Quarantined => Make(QuarantineLines.Query(db, Read<QuarantineLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => QuarantineLines.Cells(r, en, clock), QuarantineLines.Header, "隔离人员", "Quarantine"),
         Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => TestLines.Cells(r, en, clock), TestLines.Header, "核酸采样", "Samples"),
         _ => throw new InputException("list", $"没有这个名单 / the list is one of {string.Join(", ", Names)}"),
     };
@@ -52,7 +52,7 @@ public static class LineLists
     {
         var purpose = reader.Purpose?.Trim();
         if (purpose is null || purpose.Length < 4)
-            throw new InputException("purpose", "查看明文须说明目的(至少4个字) / unmasked rows need a purpose (at least 4 characters)");
+            throw new InputException("purpose", "查看明文须说明目的（至少4个字） / unmasked rows need a purpose (at least 4 characters)");
         if (purpose.Length > 500) throw new InputException("purpose", "目的过长 / the purpose is longer than 500 characters");
         var now = clock.UtcNow;
         TraceService.Audit(db, ids, reader, null, null, kind, purpose, now, now, now);

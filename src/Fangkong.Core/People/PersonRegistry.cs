@@ -21,10 +21,10 @@ public sealed partial class PersonRegistry(TimeOrderedIds ids, CityClock clock)
         if (number is null) throw new InputException("documentNumber", error!);
         var name = input.Name?.Trim();
         // 64 code points, as the column counts them on PostgreSQL: a rare character (CJK Ext B+) is one, not two UTF-16 units.
-        if (string.IsNullOrEmpty(name) || name.EnumerateRunes().Count() > 64) throw new InputException("name", "姓名必填,最多64字 / a name of 1–64 characters is required");
+        if (string.IsNullOrEmpty(name) || name.EnumerateRunes().Count() > 64) throw new InputException("name", "姓名必填，最多64字 / a name of 1–64 characters is required");
         var phone = input.Phone?.Trim();
         if (!string.IsNullOrEmpty(phone) && !MobilePattern().IsMatch(phone))
-            throw new InputException("phone", "手机号应为11位,以1开头 / a mobile number has 11 digits starting with 1");
+            throw new InputException("phone", "手机号应为11位，以1开头 / a mobile number has 11 digits starting with 1");
         if (input.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h, ct))
             throw new InputException("householdId", "住户不存在 / no such household");
         if (await db.Persons.AnyAsync(p => p.DocumentNumber == number && p.DocumentType == type, ct))

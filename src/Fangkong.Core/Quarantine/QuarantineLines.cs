@@ -42,13 +42,19 @@ public sealed record QuarantineLine
     public DateOnly ReleaseDate { get; init; }
     public QuarantineState State { get; init; }
     public DateTime? ReleasedAtUtc { get; init; }
+    /// <summary>The city date the stay ended.</summary>
+    public DateOnly? ReleasedOn { get; init; }
+    /// <summary>The case the person became during the stay (reported from its start until it ended).</summary>
+    public long? BecameCaseId { get; init; }
+    /// <summary>Where the stay stands, or why it ended: became a case, released early or on schedule.</summary>
+    public StayOutcome Outcome => StayOutcomes.Of(State, BecameCaseId, ReleasedOn, ReleaseDate);
 
     public QuarantineLine Masked() => this with { Name = Masking.Name(Name), DocumentNumber = Masking.DocumentNumber(DocumentNumber), Phone = Masking.Phone(Phone) };
 }
 
 public static class QuarantineLines
 {
-    public static IQueryable<QuarantineLine> Query(FangkongDb db, QuarantineLineFilter f)
+    public static IQueryable<QuarantineLine> Query(FangkongDb db, QuarantineLineFilter f, CityClock clock)
     {
         LineFilters.Defined(f.State, "state");
         LineFilters.Defined(f.Place, "place");
@@ -94,6 +100,11 @@ public static class QuarantineLines
             ReleaseDate = x.stay.ReleaseDate,
             State = x.stay.State,
             ReleasedAtUtc = x.stay.ReleasedAtUtc,
+            ReleasedOn = StayOutcomes.CityDate(x.stay.ReleasedAtUtc, clock.Offset),
+            // A case of the person reported while the stay ran: the reason it ended, or why it should (cases by PersonId index).
+            BecameCaseId = db.Cases.Where(c => c.PersonId == x.stay.PersonId && c.ReportedAtUtc >= x.stay.CreatedAtUtc
+                    && (x.stay.ReleasedAtUtc == null || c.ReportedAtUtc <= x.stay.ReleasedAtUtc))
+                .OrderBy(c => c.ReportedAtUtc).Select(c => (long?)c.Id).FirstOrDefault(),
         });
     }
 
@@ -121,6 +132,6 @@ public static class QuarantineLines
     public static IReadOnlyList<object?> Cells(QuarantineLine r, bool english, CityClock clock) =>
     [
         r.Number, r.CaseNumber, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Role, english), LineLabels.Of(r.Edition, english), LineLabels.Of(r.Place, english),
-        r.SiteName, r.RoomNumber, r.Day1, r.ReleaseDate, LineLabels.Of(r.State, english), r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
+        r.SiteName, r.RoomNumber, r.Day1, r.ReleaseDate, LineLabels.Of(r.Outcome, english), r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
     ];
 }

@@ -38,15 +38,15 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, Qua
         foreach (var x in contacts.OrderBy(x => x.Grade == ContactGrade.Close ? 0 : 1).ThenBy(x => x.Id))
         {
             var role = x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact;
-            if (x.Grade == ContactGrade.Companion) refused.Add(new(x.Id, "时空伴随者不隔离,两次核酸阴性后转绿 / companions are not quarantined: they turn green after two negative tests"));
+            if (x.Grade == ContactGrade.Companion) refused.Add(new(x.Id, "时空伴随者不隔离，两次核酸阴性后转绿 / companions are not quarantined: they turn green after two negative tests"));
             else if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null) refused.Add(new(x.Id, "只隔离已确认且未解除的接触者 / only confirmed, unreleased contacts are quarantined"));
             else if (QuarantinePresets.For(c.Edition, role) is not { } plan) refused.Add(new(x.Id, "该方案不隔离此类接触者 / this edition quarantines no such contact"));
             else if (ready.Any(m => m.Contact.PersonId == x.PersonId))
-                refused.Add(new(x.Id, "同一人已由本次另一接触记录安置,随之一并解除 / the person is placed under another designation in this request: released with it"));
+                refused.Add(new(x.Id, "同一人已由本次另一接触记录安置，随之一并解除 / the person is placed under another designation in this request: released with it"));
             else if (!current.TryGetValue(x.PersonId, out var stay)) ready.Add((x, plan, null));
             else if (stay.ContactId == x.Id) refused.Add(new(x.Id, "已在隔离中 / in quarantine already"));
             else if (RestartRule.Decide(stay.Role, stay.ReleaseDate, role, QuarantineSchedule.Generate(plan, today).ReleaseDate) == RestartDecision.Covered)
-                refused.Add(new(x.Id, $"已在隔离中,至{stay.ReleaseDate:yyyy-MM-dd},本次暴露在此期内,随之一并解除 / in quarantine already until {stay.ReleaseDate:yyyy-MM-dd}: this exposure is covered and released with it"));
+                refused.Add(new(x.Id, $"已在隔离中，至{stay.ReleaseDate:yyyy-MM-dd}，本次暴露在此期内，随之一并解除 / in quarantine already until {stay.ReleaseDate:yyyy-MM-dd}: this exposure is covered and released with it"));
             else ready.Add((x, plan, stay));
         }
         var owners = await StayRestart.OwnersAsync(db, ready.Select(x => x.Stay).OfType<QuarantineStay>(), ct);

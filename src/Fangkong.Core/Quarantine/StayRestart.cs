@@ -35,10 +35,10 @@ public sealed class StayRestart(CityClock clock, Transfers transfers)
         var now = clock.UtcNow;
         var from = AtSite(stay, today) ? stay.SiteId : null;
         var schedule = QuarantineSchedule.Generate(plan, today);
-        var was = $"原第1天{stay.Day1:yyyy-MM-dd},原解除日{stay.ReleaseDate:yyyy-MM-dd} / was day 1 {stay.Day1:yyyy-MM-dd}, release {stay.ReleaseDate:yyyy-MM-dd}";
-        x.Note = Append(x.Note, $"隔离中再次暴露,隔离期重新计算({was}) / exposed again in quarantine: the quarantine restarts");
+        var was = $"原第1天{stay.Day1:yyyy-MM-dd}，原解除日{stay.ReleaseDate:yyyy-MM-dd} / was day 1 {stay.Day1:yyyy-MM-dd}, release {stay.ReleaseDate:yyyy-MM-dd}";
+        x.Note = Append(x.Note, $"隔离中再次暴露，隔离期重新计算（{was}） / exposed again in quarantine: the quarantine restarts");
         if (stay.ContactId is { } earlier && owners.TryGetValue(earlier, out var owner))
-            owner.Note = Append(owner.Note, $"病例{c.Id}的新暴露使隔离期重新计算,随接触者{x.Id}一并解除 / restarted by a new exposure (case {c.Id}): released with designation {x.Id}");
+            owner.Note = Append(owner.Note, $"病例{c.Id}的新暴露使隔离期重新计算，随接触者{x.Id}一并解除 / restarted by a new exposure (case {c.Id}): released with designation {x.Id}");
 
         // A move into the site the person stays at, not yet made, still stands; any other pending move is the old schedule's.
         foreach (var t in await db.QuarantineTransfers.Where(t => t.StayId == stay.Id && t.State == TransferState.Requested && (siteId == null || t.ToSiteId != siteId)).ToListAsync(ct))

@@ -71,7 +71,7 @@ public sealed class Transfers(TimeOrderedIds ids, CityClock clock)
             (TransferState.Requested or TransferState.Dispatched, TransferState.Cancelled) => true,
             _ => false,
         };
-        if (!allowed) throw new ConflictException($"转运任务已{Name(t.State)},不能改为{Name(to)} / a {t.State.ToString().ToLowerInvariant()} transfer cannot become {to.ToString().ToLowerInvariant()}", "TransferState");
+        if (!allowed) throw new ConflictException($"转运任务已{Name(t.State)}，不能改为{Name(to)} / a {t.State.ToString().ToLowerInvariant()} transfer cannot become {to.ToString().ToLowerInvariant()}", "TransferState");
         var now = clock.UtcNow;
         switch (to)
         {

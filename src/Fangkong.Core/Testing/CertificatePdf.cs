@@ -54,7 +54,7 @@ public static class CertificatePdf
         Centre(page, QrY + QrSize + 20, 10, "扫码核验真伪 · Scan to verify this certificate", gray: 0.35);
         page.Line(left, page.Height - 90, page.Width - left, page.Height - 90, 0.5, 0.6);
         page.Text(left, page.Height - 70, 9,
-            "本证明由防控平台签名生成,姓名与证件号已脱敏;以扫码核验结果为准。", gray: 0.4);
+            "本证明由防控平台签名生成，姓名与证件号已脱敏；以扫码核验结果为准。", gray: 0.4);
         page.Text(left, page.Height - 56, 9,
             "Signed by the Fangkong platform; name and ID are masked. The scanned verification is authoritative.", gray: 0.4);
         page.Text(left, page.Height - 42, 9,

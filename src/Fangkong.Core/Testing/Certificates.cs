@@ -38,7 +38,7 @@ public sealed class Certificates(CodeSigner signer)
         {
             null => "检测中 / being tested",
             TubeOutcome.Negative => "阴性 / negative",
-            _ when row.Count > 1 => "混管阳性,待复采 / pool positive: re-test pending",
+            _ when row.Count > 1 => "混管阳性，待复采 / pool positive: re-test pending",
             _ => "阳性 / positive",
         };
         var signed = await signer.SignCertificateAsync(row.s.Id, row.s.RoundId, row.Token, row.s.AtUtc, ct);
@@ -53,7 +53,7 @@ public sealed class Certificates(CodeSigner signer)
         if (!v.IsValid) return new CertificateCheck(false, v.Message, null);
         var p = v.Payload!;
         var matches = await db.Samples.AnyAsync(s => s.Id == p.SampleId && s.RoundId == p.RoundId && db.Persons.Any(x => x.Id == s.PersonId && x.Token == p.Token), ct);
-        if (!matches) return new CertificateCheck(false, "签名有效,但记录不存在 / signed, but no such sample is on record", null);
+        if (!matches) return new CertificateCheck(false, "签名有效，但记录不存在 / signed, but no such sample is on record", null);
         return new CertificateCheck(true, v.Message, await GetAsync(db, p.SampleId, ct));
     }
 }

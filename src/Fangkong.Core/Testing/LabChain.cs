@@ -84,7 +84,7 @@ public sealed class LabChain(TimeOrderedIds ids, CityClock clock)
     {
         var box = await BoxAsync(db, r.Box, ct);
         var scanned = (r.Tubes ?? []).Select(Barcodes.Normalise).Distinct().ToList();
-        if (scanned.Count is 0 or > 500) throw new InputException("tubes", "请逐管扫码,每箱1–500支 / scan the box's tubes (1 to 500)");
+        if (scanned.Count is 0 or > 500) throw new InputException("tubes", "请逐管扫码，每箱1–500支 / scan the box's tubes (1 to 500)");
         if (scanned.FirstOrDefault(c => !Barcodes.IsTube(c)) is { } bad) throw new InputException("tubes", $"无法识别的试管条码 {bad} / unknown tube barcode");
         var at = At(r.At);
         var inBox = await db.Tubes.Where(t => t.BoxId == box.Id).ToListAsync(ct);

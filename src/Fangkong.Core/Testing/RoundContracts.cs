@@ -1,4 +1,5 @@
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Testing;
 
 namespace Fangkong.Core.Testing;
 
@@ -35,6 +36,10 @@ public sealed record RoundView(long Id, string Number, string Name, RoundScope S
             r.PoolSize, r.SingleTubeForKeyGroups, r.HouseholdTubeInSealedCompounds, r.PositivePoolColour, r.YellowForMissedRound,
             r.WaveMinutes, r.Residents, sites, atHome, r.ClosedAtUtc, r.MissedAtClose);
     }
+
+    /// <summary>What <see cref="RoundProgressRule"/> judges the round by, with how many of its residents were sampled.</summary>
+    public RoundFacts Facts(int sampled) => new(Scope == RoundScope.Quarantine, Status != RoundStatus.Planned, Status == RoundStatus.Closed,
+        StartUtc, SamplingDeadlineUtc, PlannedFinishUtc, Overrun, Residents, sampled);
 }
 
 public sealed record SiteView(long Id, string Name, long CommunityId, string CommunityName, int Tables, int SwabsPerTablePerHour,

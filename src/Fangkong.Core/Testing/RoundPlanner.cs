@@ -92,7 +92,7 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
         }
         var ids = new List<long>();
         foreach (var a in areaIds)
-            ids.Add(long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InputException("areaIds", $"社区编号无效:{a} / not a community id"));
+            ids.Add(long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InputException("areaIds", $"社区编号无效：{a} / not a community id"));
         var found = await db.Communities.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         if (ids.Except(found).FirstOrDefault() is var missing and not 0) throw new InputException("areaIds", $"未知社区 {missing} / unknown community");
         return $"c.\"Id\" IN ({string.Join(",", found)})";

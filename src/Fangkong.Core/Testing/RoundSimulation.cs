@@ -141,7 +141,7 @@ public sealed class RoundSimulation(IDbContextFactory<FangkongDb> dbs, RoundPlan
 
         watch.Restart();
         var csv = new StringBuilder("barcode,result\n");
-        foreach (var t in tubes) csv.Append(t.Barcode).Append(t.Persons.Any(infected.Contains) ? ",阳性\n" : ",阴性\n");
+        foreach (var t in tubes) csv.Append(t.Barcode).Append(',').Append(t.Persons.Any(infected.Contains) ? "阳性" : "阴性").Append('\n');
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var report = await results.ImportAsync(db, new StringReader(csv.ToString()), userId, ct);

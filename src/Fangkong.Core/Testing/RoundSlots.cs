@@ -26,7 +26,7 @@ public static class RoundSlots
             {
                 null => null,
                 PersonOutcome.Negative => "阴性 / negative",
-                PersonOutcome.PoolPositive => "混管阳性,待复采 / pool positive: stay home for a re-test",
+                PersonOutcome.PoolPositive => "混管阳性，待复采 / pool positive: stay home for a re-test",
                 _ => "阳性 / positive",
             })).ToList();
     }

@@ -19,7 +19,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var key = Key(r.Key);
         var barcode = Barcodes.Normalise(r.Barcode);
         if (!Barcodes.IsTube(barcode))
-            throw new InputException("barcode", "无法识别的试管条码(格式或校验位错误)/ unknown tube barcode: wrong format or check digit");
+            throw new InputException("barcode", "无法识别的试管条码（格式或校验位错误） / unknown tube barcode: wrong format or check digit");
         var existing = await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.Barcode == barcode, ct);
         if (existing is not null)
         {
@@ -27,7 +27,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             if (existing.OpenedByUserId == userId && existing.OpenKey == key)
                 return SameOpen(existing, r) ? View(existing) : throw KeyReused();
             if (existing.OpenedByUserId == userId && existing.ClosedAtUtc is null) return View(existing);
-            throw new ConflictException($"试管{barcode}已被使用,请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
+            throw new ConflictException($"试管{barcode}已被使用，请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
         }
         var roundId = r.RoundId ?? throw new InputException("roundId", "请选择轮次 / roundId is required");
         var round = await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == roundId, ct)
@@ -67,7 +67,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             db.ChangeTracker.Clear();
             var winner = await db.Tubes.AsNoTracking().FirstAsync(t => t.Barcode == barcode, ct);
             if (winner.OpenedByUserId == userId && winner.OpenKey == key) return View(winner);
-            throw new ConflictException($"试管{barcode}已被使用,请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
+            throw new ConflictException($"试管{barcode}已被使用，请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
         }
         return View(tube);
     }
@@ -79,7 +79,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var tube = await TubeAsync(db, barcode, ct);
         if (tube.OpenedByUserId != userId) throw new ForbiddenException("这支试管由另一名采样员开启 / another sampler opened this tube");
         if (tube.ClosedAtUtc is not null || tube.Count >= tube.Capacity)
-            throw new ConflictException("试管已封管,请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
+            throw new ConflictException("试管已封管，请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
         var person = await IdentifyAsync(db, r.Scan, ct);
         var round = await db.TestingRounds.AsNoTracking().FirstAsync(x => x.Id == tube.RoundId, ct);
         if (round.Status != RoundStatus.Open) throw new ConflictException("该轮次已结束采样 / the round is no longer open", SampleRefusals.RoundNotOpen);
@@ -96,10 +96,10 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             {
                 // A concurrent retry of this very scan may have just written it: then this is a replay, not a duplicate.
                 if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } raced) return raced;
-                throw new ConflictException($"{masked}本轮已采样,请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
+                throw new ConflictException($"{masked}本轮已采样，请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
             }
             if (roster is { KeyGroup: true } && round.SingleTubeForKeyGroups && tube.Kind is TubeKind.Pool or TubeKind.Household)
-                throw new ConflictException($"{masked}属重点人群,须单人单管 / {masked} is in a key group: use a single tube", SampleRefusals.SingleTubeRequired);
+                throw new ConflictException($"{masked}属重点人群，须单人单管 / {masked} is in a key group: use a single tube", SampleRefusals.SingleTubeRequired);
         }
         // The standing quarantine round has no area: its persons come by their schedule, not by where they live.
         if (round.Scope == RoundScope.Quarantine) { }
@@ -142,7 +142,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
                 .SetProperty(t => t.Count, t => t.Count + 1)
                 .SetProperty(t => t.FirstSampledAtUtc, t => t.FirstSampledAtUtc ?? at)
                 .SetProperty(t => t.ClosedAtUtc, t => t.Count + 1 >= t.Capacity ? at : t.ClosedAtUtc), ct);
-        if (taken == 0) throw new ConflictException("试管已封管,请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
+        if (taken == 0) throw new ConflictException("试管已封管，请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
         db.Samples.Add(sample);
         foreach (var task in tasks) { task.SampleId = sample.Id; task.DoneAtUtc = at; }
         try
@@ -155,7 +155,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             db.ChangeTracker.Clear();
             // Either this key was written by a concurrent retry (answer as it was), or another table sampled the person.
             if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } raced) return raced;
-            throw new ConflictException($"{masked}本轮已采样,请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
+            throw new ConflictException($"{masked}本轮已采样，请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
         }
         if (!resample)
             await db.RoundResidents.Where(x => x.RoundId == tube.RoundId && x.PersonId == person.Id && x.SampledAtUtc == null)
@@ -178,7 +178,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var tube = await TubeAsync(db, barcode, ct);
         if (tube.OpenedByUserId != userId) throw new ForbiddenException("这支试管由另一名采样员开启 / another sampler opened this tube");
         if (tube.ClosedAtUtc is not null) return View(tube); // closing twice (a replay) is harmless
-        if (tube.Count == 0) throw new ConflictException("空试管不能封管,请先采样 / an empty tube cannot be closed", "TubeEmpty");
+        if (tube.Count == 0) throw new ConflictException("空试管不能封管，请先采样 / an empty tube cannot be closed", "TubeEmpty");
         var at = DeviceTime(r.At, "at");
         await db.Tubes.Where(t => t.Id == tube.Id && t.ClosedAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.ClosedAtUtc, at), ct);
         return View(await db.Tubes.AsNoTracking().FirstAsync(t => t.Id == tube.Id, ct));
@@ -187,7 +187,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
     public static async Task<Tube> TubeAsync(FangkongDb db, string? barcode, CancellationToken ct)
     {
         var code = Barcodes.Normalise(barcode);
-        if (!Barcodes.IsTube(code)) throw new InputException("barcode", "无法识别的试管条码(格式或校验位错误)/ unknown tube barcode: wrong format or check digit");
+        if (!Barcodes.IsTube(code)) throw new InputException("barcode", "无法识别的试管条码（格式或校验位错误） / unknown tube barcode: wrong format or check digit");
         return await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.Barcode == code, ct)
             ?? throw new NotFoundException("barcode", $"试管{code}未开启 / tube {code} has not been opened");
     }
@@ -252,7 +252,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var person = await db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number && p.DocumentType == DocumentType.ResidentIdCard)
             .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
         return person is null
-            ? throw new NotFoundException("scan", "未登记的身份证号,请到登记台登记 / this ID number is not registered: send the person to the registration desk")
+            ? throw new NotFoundException("scan", "未登记的身份证号，请到登记台登记 / this ID number is not registered: send the person to the registration desk")
             : (person.Id, person.Name);
     }
 
@@ -269,15 +269,15 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         if (at is null) return now;
         var t = clock.AsUtc(at.Value);
         if (t > now.AddMinutes(5) || t < now.AddHours(-12))
-            throw new InputException(field, "设备时间与服务器相差过大(超前5分钟或滞后12小时)/ the device time is more than 5 minutes ahead or 12 hours behind");
+            throw new InputException(field, "设备时间与服务器相差过大（超前5分钟或滞后12小时） / the device time is more than 5 minutes ahead or 12 hours behind");
         return t;
     }
 
     private static string Message(string name, List<string> warnings) =>
         warnings.Count == 0 ? $"{name} 已采样 / sampled"
-        : warnings.Contains(SampleWarnings.OutsideArea) ? $"{name} 已采样,但不在本轮范围内 / sampled, but lives outside this round's area"
-        : warnings.Contains(SampleWarnings.OtherSite) ? $"{name} 已采样,但属于其他采样点 / sampled, but belongs to another site"
-        : $"{name} 已采样({string.Join(", ", warnings)})/ sampled with warnings";
+        : warnings.Contains(SampleWarnings.OutsideArea) ? $"{name} 已采样，但不在本轮范围内 / sampled, but lives outside this round's area"
+        : warnings.Contains(SampleWarnings.OtherSite) ? $"{name} 已采样，但属于其他采样点 / sampled, but belongs to another site"
+        : $"{name} 已采样（{string.Join(", ", warnings)}） / sampled with warnings";
 
     public static TubeView View(Tube t) =>
         new(t.Id, t.Barcode, t.RoundId, t.SiteId, t.Kind, t.Capacity, t.Count, t.ClosedAtUtc is not null, t.OpenedAtUtc, t.ClosedAtUtc, t.DoorTaskId);

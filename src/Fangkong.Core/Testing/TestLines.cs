@@ -149,7 +149,7 @@ public static class TestLines
         LineColumn.Text("实验室接收", "Received at lab"),
         LineColumn.Text("检测结果", "Result"),
         LineColumn.Text("出结果时间", "Resulted"),
-        LineColumn.Quantity("周转(小时)", "Turnaround (h)"),
+        LineColumn.Quantity("周转（小时）", "Turnaround (h)"),
     ];
 
     public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);

@@ -44,7 +44,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
         while (await csv.ReadLineAsync(ct) is { } line)
         {
             lineNo++;
-            if (lineNo > MaxImportLines) throw new InputException("file", $"文件超过{MaxImportLines}行,请分批导入 / more than {MaxImportLines:N0} lines: split the file");
+            if (lineNo > MaxImportLines) throw new InputException("file", $"文件超过{MaxImportLines}行，请分批导入 / more than {MaxImportLines:N0} lines: split the file");
             var text = line.Trim().TrimStart('\uFEFF');
             if (text.Length == 0) continue;
             var cells = text.Split(',', ';', '\t').Select(c => c.Trim().Trim('"').Trim()).ToArray();
@@ -88,7 +88,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
     {
         if (tube.ReceivedAtUtc is null) return ("barcode", $"试管{tube.Barcode}尚未由实验室扫码接收 / tube {tube.Barcode} has not been received (scanned) by the lab", "NotReceived");
         if (tube.Outcome is { } existing && existing != outcome)
-            return ("result", $"试管{tube.Barcode}已报告为{Name(existing)},结果不可更改 / tube {tube.Barcode} was reported {existing}: results are final", "ResultFinal");
+            return ("result", $"试管{tube.Barcode}已报告为{Name(existing)}，结果不可更改 / tube {tube.Barcode} was reported {existing}: results are final", "ResultFinal");
         return null;
     }
 

@@ -53,7 +53,7 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
         if (c.Status is CaseStatus.Discharged or CaseStatus.Released or CaseStatus.Died)
-            throw new ConflictException("病例已结案,不能再修改 / the case is closed (discharged, released or died)", "CaseClosed");
+            throw new ConflictException("病例已结案，不能再修改 / the case is closed (discharged, released or died)", "CaseClosed");
         var now = clock.UtcNow;
         var e = new CaseEvent { Id = ids.Next(), CaseId = c.Id, AtUtc = now, ByUserId = userId, Note = Text(u.Note, "note", 500) };
         if (u.Class is { } cls && Defined(cls, "class") != c.Class)
@@ -77,9 +77,9 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
         {
             if (st == CaseStatus.Reported) throw new InputException("status", "不能改回“已报告” / a case cannot go back to reported");
             if (st == CaseStatus.Discharged && c.Class is CaseClass.Asymptomatic or CaseClass.Suspected)
-                throw new InputException("status", "无症状感染者为解除隔离(Released),不是出院 / an asymptomatic infection is released, not discharged");
+                throw new InputException("status", "无症状感染者为解除隔离（Released），不是出院 / an asymptomatic infection is released, not discharged");
             if (st == CaseStatus.Released && c.Class is not (CaseClass.Asymptomatic or CaseClass.Suspected))
-                throw new InputException("status", "确诊病例为出院(Discharged) / a confirmed case is discharged, not released");
+                throw new InputException("status", "确诊病例为出院（Discharged） / a confirmed case is discharged, not released");
             var at = u.StatusAtUtc is { } sa ? clock.AsUtc(sa) : now;
             if (at > now) throw new InputException("statusAtUtc", "时间不能晚于现在 / the time is in the future");
             c.Status = st;

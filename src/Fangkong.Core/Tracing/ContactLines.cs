@@ -7,9 +7,23 @@ using Fangkong.Domain.People;
 
 namespace Fangkong.Core.Tracing;
 
+/// <summary>Which contacts a list holds before its other filters.</summary>
+public enum ContactScope
+{
+    /// <summary>What needs someone's action: proposals awaiting a decision and confirmed contacts still under management.</summary>
+    Open = 1,
+    /// <summary>Every designation, dismissed and released ones too.</summary>
+    All = 2,
+}
+
 /// <summary>Filters of the contact line list (all cases); dates are city dates of the first exposure, both ends included.</summary>
 public sealed record ContactLineFilter
 {
+    /// <summary>
+    /// Open unless given, or unless a status or release filter says which contacts are wanted: an outbreak leaves tens
+    /// of thousands of dismissed proposals, and a list that opens on them hides the few that need a decision.
+    /// </summary>
+    public ContactScope? Scope { get; init; }
     public string? Q { get; init; }
     public ContactGrade? Grade { get; init; }
     public ProposalStatus? Status { get; init; }
@@ -70,6 +84,7 @@ public static class ContactLines
         LineFilters.Defined(f.Grade, "grade");
         LineFilters.Defined(f.Status, "status");
         LineFilters.Defined(f.Kind, "kind");
+        LineFilters.Defined(f.Scope, "scope");
         if (f.CaseId is <= 0) throw new InputException("caseId", "病例编号无效 / caseId must be positive");
         var contacts = db.ContactProposals.AsQueryable();
         if (f.Grade is { } g) contacts = contacts.Where(c => c.Grade == g);
@@ -77,6 +92,8 @@ public static class ContactLines
         if (f.Kind is { } k) contacts = contacts.Where(c => c.Kind == k);
         if (f.CaseId is { } id) contacts = contacts.Where(c => c.CaseId == id);
         if (f.Released is { } r) contacts = r ? contacts.Where(c => c.ReleasedAtUtc != null) : contacts.Where(c => c.ReleasedAtUtc == null);
+        if (Scope(f) == ContactScope.Open)
+            contacts = contacts.Where(c => c.Status == ProposalStatus.Proposed || (c.Status == ProposalStatus.Confirmed && c.ReleasedAtUtc == null));
         if (f.BecameCase is { } bc)
         {
             var cases = db.Cases.Where(k => k.Class != CaseClass.Suspected);
@@ -128,6 +145,9 @@ public static class ContactLines
         });
     }
 
+    /// <summary>The scope a filter lists: as given, else open unless a status or release filter is given.</summary>
+    public static ContactScope Scope(ContactLineFilter f) => f.Scope ?? (f.Status is null && f.Released is null ? ContactScope.Open : ContactScope.All);
+
     /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
     private static readonly LineColumn[] Columns =
     [
@@ -140,7 +160,7 @@ public static class ContactLines
         LineColumn.Text("接触方式", "How"),
         LineColumn.Text("状态", "Status"),
         LineColumn.Text("场所", "Venue"),
-        LineColumn.Quantity("重叠(分钟)", "Overlap (min)"),
+        LineColumn.Quantity("重叠（分钟）", "Overlap (min)"),
         LineColumn.Text("首次暴露", "First exposure"),
         LineColumn.Text("判定时间", "Decided"),
         LineColumn.Text("解除时间", "Released"),

@@ -51,7 +51,7 @@ public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
             }
             else if (staying[x.PersonId].FirstOrDefault(s => s != x.Id) is { } owner && !staying[x.PersonId].Contains(x.Id))
             {
-                refused.Add(new(x.Id, $"其隔离现服务于接触者{owner},随之一并解除 / their quarantine now serves designation {owner}: released with it"));
+                refused.Add(new(x.Id, $"其隔离现服务于接触者{owner}，随之一并解除 / their quarantine now serves designation {owner}: released with it"));
                 continue;
             }
             else if (QuarantinePresets.For(c.Edition, x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact) is { } plan)

@@ -47,7 +47,7 @@ public sealed class Investigation(TimeOrderedIds ids, CityClock clock, TraceServ
         var from = r.From is { } f ? clock.AsUtc(f) : throw new InputException("from", "请填写开始时间 / 'from' is required");
         var to = r.To is { } t ? clock.AsUtc(t) : throw new InputException("to", "请填写结束时间 / 'to' is required");
         if (to <= from) throw new InputException("to", "结束时间应晚于开始时间 / 'to' must be after 'from'");
-        if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", "一个地点最长24小时,请分段填写 / one place spans at most 24 hours: add it day by day");
+        if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", "一个地点最长24小时，请分段填写 / one place spans at most 24 hours: add it day by day");
         if (to > clock.UtcNow.AddMinutes(5)) throw new InputException("to", "不能填写未来的时间 / the time range cannot be in the future");
         if (from < c.FirstPositiveSampledAtUtc.AddDays(-30)) throw new InputException("from", "早于首次阳性30天以上 / more than 30 days before the first positive sampling");
         if (r.Note?.Trim() is { Length: > 200 }) throw new InputException("note", "备注最多200字 / the note is at most 200 characters");

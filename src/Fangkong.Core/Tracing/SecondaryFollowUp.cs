@@ -45,12 +45,12 @@ public sealed class SecondaryFollowUp(CityClock clock, HealthCodeService codes, 
             {
                 case SecondaryContactDecision.Upgrade:
                     x.Grade = ContactGrade.Close;
-                    x.Note = Append(x.Note, "密接核酸阳性,升级为密切接触者 / upgraded: the close contact tested positive");
+                    x.Note = Append(x.Note, "密接核酸阳性，升级为密切接触者 / upgraded: the close contact tested positive");
                     upgraded.Add(x);
                     break;
                 case SecondaryContactDecision.Release:
                     x.ReleasedAtUtc = now;
-                    x.Note = Append(x.Note, "密接前两次核酸阴性,解除管控 / released: the close contact's first two tests were negative");
+                    x.Note = Append(x.Note, "密接前两次核酸阴性，解除管控 / released: the close contact's first two tests were negative");
                     released.Add(x);
                     break;
             }

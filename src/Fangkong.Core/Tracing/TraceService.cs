@@ -93,7 +93,7 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
         if (toUtc <= fromUtc) throw new InputException("to", "结束时间应晚于开始时间 / 'to' must be after 'from'");
         if (toUtc - fromUtc > MaxWindow) throw new InputException("to", "查询时段不能超过31天 / the window may not exceed 31 days");
         if (string.IsNullOrWhiteSpace(reader.Purpose) || reader.Purpose.Trim().Length < 4)
-            throw new InputException("purpose", "须说明查询目的(病例或调查编号,至少4个字) / a purpose naming the case or investigation (at least 4 characters) is required");
+            throw new InputException("purpose", "须说明查询目的（病例或调查编号，至少4个字） / a purpose naming the case or investigation (at least 4 characters) is required");
         if (reader.Purpose.Length > 500) throw new InputException("purpose", "查询目的过长 / the purpose is longer than 500 characters");
     }
 

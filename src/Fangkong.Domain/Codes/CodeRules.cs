@@ -43,32 +43,32 @@ public static class CodeRules
         var contact = list.OfType<ContactFact>().OrderByDescending(c => c.Close).ThenBy(c => c.AtUtc).FirstOrDefault();
         if (contact is not null)
             return contact.Close
-                ? new CodeDecision(CodeColour.Red, ContactRule, $"密切接触者({contact.CaseRef}),隔离期满且检测阴性后解除 / close contact of {contact.CaseRef}: until released from quarantine",
+                ? new CodeDecision(CodeColour.Red, ContactRule, $"密切接触者（{contact.CaseRef}），隔离期满且检测阴性后解除 / close contact of {contact.CaseRef}: until released from quarantine",
                     [contact.EvidenceRef], policy.Version)
                 : contact.Companion
-                    ? new CodeDecision(CodeColour.Yellow, ContactRule, $"时空伴随者({contact.CaseRef}),两次间隔24小时核酸阴性后转绿 / spatiotemporal companion of {contact.CaseRef}: until two negative tests 24 h apart",
+                    ? new CodeDecision(CodeColour.Yellow, ContactRule, $"时空伴随者（{contact.CaseRef}），两次间隔24小时核酸阴性后转绿 / spatiotemporal companion of {contact.CaseRef}: until two negative tests 24 h apart",
                         [contact.EvidenceRef], policy.Version)
-                    : new CodeDecision(CodeColour.Yellow, ContactRule, $"次密切接触者({contact.CaseRef}),解除管理后转绿 / secondary contact of {contact.CaseRef}: until released",
+                    : new CodeDecision(CodeColour.Yellow, ContactRule, $"次密切接触者（{contact.CaseRef}），解除管理后转绿 / secondary contact of {contact.CaseRef}: until released",
                         [contact.EvidenceRef], policy.Version);
 
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);
         if (pool is not null)
             return new CodeDecision(pool.Colour, PositivePoolRule,
-                $"{pool.RoundName}混管阳性,请居家等待单管复采;复采阴性后转绿 / your pooled tube in {pool.RoundName} was positive: stay home for a single-tube re-test; green again once it is negative",
+                $"{pool.RoundName}混管阳性，请居家等待单管复采；复采阴性后转绿 / your pooled tube in {pool.RoundName} was positive: stay home for a single-tube re-test; green again once it is negative",
                 [pool.EvidenceRef], policy.Version);
 
         var fever = list.OfType<FeverAtGate>().LastOrDefault(f => lastNegative is null || f.AtUtc > lastNegative);
         if (fever is not null)
             return new CodeDecision(CodeColour.Yellow, FeverRule,
-                $"{fever.VenueName}测得体温{fever.Celsius:0.0}℃,核酸检测阴性后转绿 / fever {fever.Celsius:0.0} °C at {fever.VenueName}; green again after a negative test",
+                $"{fever.VenueName}测得体温{fever.Celsius:0.0}℃，核酸检测阴性后转绿 / fever {fever.Celsius:0.0} °C at {fever.VenueName}; green again after a negative test",
                 [fever.EvidenceRef], policy.Version);
 
         var lastSampled = list.OfType<SampledFact>().Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var missed = list.OfType<MissedRoundFact>().LastOrDefault(f => lastSampled is null || f.AtUtc > lastSampled);
         if (missed is not null)
             return new CodeDecision(CodeColour.Yellow, MissedRoundRule,
-                $"未参加{missed.RoundName},任一采样点采样后转绿 / you missed {missed.RoundName}: green again once sampled at any site",
+                $"未参加{missed.RoundName}，任一采样点采样后转绿 / you missed {missed.RoundName}: green again once sampled at any site",
                 [missed.EvidenceRef], policy.Version);
 
         return new CodeDecision(CodeColour.Green, DefaultRule, "无风险记录 / no risk facts", [], policy.Version);

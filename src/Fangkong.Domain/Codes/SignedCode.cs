@@ -59,10 +59,10 @@ public static class SignedCode
         if (key is null)
             return Fail(CodeVerdict.UnknownKey, "签名密钥未知 / signed with an unknown key");
         if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-            return Fail(CodeVerdict.BadSignature, "签名无效,疑似伪造 / invalid signature: the code is forged or altered");
+            return Fail(CodeVerdict.BadSignature, "签名无效，疑似伪造 / invalid signature: the code is forged or altered");
         var payload = new CodePayload(wire.t, colour, FromUnix(wire.iat), FromUnix(wire.exp), wire.kid);
         if (nowUtc > payload.ExpiresAtUtc + ClockSkew)
-            return new CodeVerification(CodeVerdict.Expired, payload, "健康码已过期,请刷新 / the code has expired: refresh it");
+            return new CodeVerification(CodeVerdict.Expired, payload, "健康码已过期，请刷新 / the code has expired: refresh it");
         if (payload.IssuedAtUtc > nowUtc + ClockSkew)
             return new CodeVerification(CodeVerdict.NotYetValid, payload, "健康码签发时间在未来 / the code is issued in the future");
         return new CodeVerification(CodeVerdict.Valid, payload, "有效 / valid");

@@ -49,7 +49,7 @@ public readonly record struct ResidentIdNumber
             return IdValidation.Fail($"出生日期{s.Substring(6, 8)}在未来 / birth date {s.Substring(6, 8)} is in the future");
         var expected = CheckCharacterFor(s.AsSpan(0, 17));
         if (s[17] != expected)
-            return IdValidation.Fail($"校验码错误,应为{expected} / wrong check character: expected {expected}");
+            return IdValidation.Fail($"校验码错误，应为{expected} / wrong check character: expected {expected}");
         return IdValidation.Ok(new ResidentIdNumber(s, birth));
     }
 

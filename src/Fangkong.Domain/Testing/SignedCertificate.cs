@@ -45,7 +45,7 @@ public static class SignedCertificate
         var key = keys(w.kid);
         if (key is null) return new(false, null, "签名密钥未知 / signed with an unknown key");
         if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-            return new(false, null, "签名无效,疑似伪造 / invalid signature: forged or altered");
+            return new(false, null, "签名无效，疑似伪造 / invalid signature: forged or altered");
         var at = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(w.at, 0, 253402300799)).UtcDateTime;
         return new(true, new CertificatePayload(w.s, w.r, w.t, at, w.kid), "真实有效 / genuine");
     }

@@ -17,6 +17,21 @@ public static class InvestigationApi
                 secondary == true, companions == true, proposed == true, minCluster ?? 1, maxNodes ?? 2000), http.RequestAborted)))
             .WithSummary("The chain of transmission: cases reported in the period and their contacts as nodes, contact and infection links as edges, clusters largest first (masked).");
 
+        api.MapGet("/chain/cases", async (DateOnly? from, DateOnly? to, string? district, int? cluster, bool? secondary, bool? proposed, int? maxCases,
+            FangkongDb db, Fangkong.Core.Common.CityClock clock, HttpContext http) =>
+            Results.Ok(await CaseChain.BuildAsync(db, new CaseChainFilter
+            {
+                From = from,
+                To = to,
+                District = district,
+                Cluster = cluster,
+                IncludeSecondary = secondary == true,
+                IncludeProposed = proposed == true,
+                MaxCases = maxCases ?? CaseChain.DefaultMaxCases,
+            }, clock, http.RequestAborted)))
+            .WithSummary("The chain of transmission case by case: cases reported from–to (city dates) in a district, the infection links between them " +
+                "(a contact of one became the next), each case's other contacts as counts, and clusters largest first (cluster=N keeps one); masked.");
+
         api.MapGet("/{id:long}/investigation", async (long id, FangkongDb db, Investigation investigation, HttpContext http) =>
             Results.Ok(await investigation.ReportAsync(db, id, Reader(http, id), http.RequestAborted)))
             .WithSummary("The investigation report: exposure window, one timeline of entry records and added places, contacts by grade and decision (the trajectory read is audited).");

@@ -29,7 +29,7 @@ public static class LineListsApi
             .WithSummary("Contacts of every case, newest first: filter by grade, decision, kind, case, released, first-exposure, decision and release dates; onePerPerson=true keeps one row per person and grade (counts persons, as the bulletin does); becameCase=false leaves out contacts since reported cases (the bulletin counts them as cases). Masked unless revealed (audited).");
 
         lists.MapGet("/quarantine", async ([AsParameters] QuarantineLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, CityClock clock, TimeOrderedIds ids, HttpContext http) =>
-            Results.Ok(await PageAsync(db, filter, f => QuarantineLines.Query(db, f), r => r.Id, r => r.Masked(), paging, LineLists.Quarantined, ids, clock, http)))
+            Results.Ok(await PageAsync(db, filter, f => QuarantineLines.Query(db, f, clock), r => r.Id, r => r.Masked(), paging, LineLists.Quarantined, ids, clock, http)))
             .WithSummary("Quarantine stays, newest first: filter by state, place, role, site, due for release by a date. Masked unless revealed (audited).");
 
         // Who reads the testing list: epidemiologists and administrators, as the other lists (the group's Tracing policy,

@@ -72,10 +72,7 @@ public static class Problems
                         BadHttpRequestException { StatusCode: < 500 } b => b.StatusCode,
                         _ => 500,
                     };
-                    var text = System.Net.WebUtility.HtmlEncode(status == 500 ? "服务器内部错误 / Something went wrong"
-                        : status == 413 ? "请求体过大 / the request body is too large" : error!.Message);
-                    result = Results.Content($"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>防控 · {status}</title><body style=\"font-family:sans-serif;margin:3rem\"><h1>{status}</h1><p>{text}</p><p><a href=\"/\">返回首页 / Home</a></p></body></html>",
-                        "text/html; charset=utf-8", statusCode: status);
+                    result = Components.Shared.ErrorPage.For(http, status, status == 413 ? "请求体过大 / the request body is too large" : error?.Message);
                 }
                 await result.ExecuteAsync(http);
             },

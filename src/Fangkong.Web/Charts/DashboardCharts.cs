@@ -30,7 +30,7 @@ public static class DashboardCharts
             return new ChartBar(Label(t.Day), [t.NewConfirmed, t.NewAsymptomatic],
                 [Href("/tracing/cases", ("confirmedFrom", d), ("confirmedTo", d)), Href("/tracing/cases", ("from", d), ("to", d), ("reportedAsymptomatic", "true"))]);
         }).ToList();
-        return StackedBarChart.Render(english ? "New infections by day (bulletin figures)" : "每日新增感染者(通报口径)", series, bars, links, "chart-trend");
+        return StackedBarChart.Render(english ? "New infections by day (bulletin figures)" : "每日新增感染者（通报口径）", series, bars, links, "chart-trend");
     }
 
     private static string Curve(DashboardSnapshot s, CurveDate by, bool english, bool links)
@@ -48,9 +48,9 @@ public static class DashboardCharts
         }).ToList();
         var title = (by, english) switch
         {
-            (CurveDate.Onset, false) => "流行曲线(按发病日期)",
+            (CurveDate.Onset, false) => "流行曲线（按发病日期）",
             (CurveDate.Onset, true) => "Epidemic curve by onset date",
-            (_, false) => "流行曲线(按报告日期)",
+            (_, false) => "流行曲线（按报告日期）",
             _ => "Epidemic curve by report date",
         };
         return StackedBarChart.Render(title, series, chart, links, by == CurveDate.Onset ? "chart-curve-onset" : "chart-curve-report");
@@ -59,10 +59,12 @@ public static class DashboardCharts
     private static string Isolation(DashboardSnapshot s, bool english, bool links)
     {
         ChartSeries[] series = [new(english ? "Isolated" : "在隔离", Palette[0]), new(english ? "Free beds" : "空余床位", "#cfd8dc")];
-        var bars = s.Sites.Select(site => new ChartBar(Short(site.Name), [site.Persons, Math.Max(0, site.Beds - site.Persons)],
+        var bars = s.Sites.Select(site => new ChartBar(Short(Components.Shared.Bilingual.Pick(site.Name, english ? English : Chinese)), [site.Persons, Math.Max(0, site.Beds - site.Persons)],
             [Href("/tracing/quarantined", ("state", "InQuarantine"), ("siteId", site.Id.ToString(CultureInfo.InvariantCulture))), null])).ToList();
-        return StackedBarChart.Render(english ? "Isolation sites: occupancy against beds" : "集中隔离点:在隔离人数与床位", series, bars, links, "chart-isolation");
+        return StackedBarChart.Render(english ? "Isolation sites: occupancy against beds" : "集中隔离点：在隔离人数与床位", series, bars, links, "chart-isolation");
     }
+
+    private static readonly CultureInfo English = new("en"), Chinese = new("zh-CN");
 
     private static string Short(string name) => Domain.Text.TextElements.Shorten(name, 8);
 

@@ -15,26 +15,36 @@ public sealed record ChartBar(string Label, IReadOnlyList<int> Values, IReadOnly
 /// </summary>
 public static class StackedBarChart
 {
-    private const int Width = 760, Height = 280, Left = 44, Right = 12, Top = 40, Bottom = 34;
+    private const int Width = 760, PlotHeight = 206, Left = 44, Right = 12, Bottom = 34, LegendRow = 16;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string Render(string title, IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartBar> bars, bool links, string testId)
     {
-        var max = NiceMax(bars.Count == 0 ? 0 : bars.Max(b => b.Values.Sum()));
+        var axis = NiceTicks.For(bars.Count == 0 ? 0 : bars.Max(b => b.Values.Sum()));
+        var max = axis.Max;
         var plotW = Width - Left - Right;
-        var plotH = Height - Top - Bottom;
+        var legend = LegendRows(series);
+        // The legend's rows under the title, as many as its names need: the plot starts below them.
+        var top = 30 + LegendRow * legend.Count + 4;
+        var plotH = PlotHeight;
+        var height = top + plotH + Bottom;
         var slot = bars.Count == 0 ? plotW : (double)plotW / bars.Count;
         var barW = Math.Max(1, slot * 0.75);
         var sb = new StringBuilder();
-        sb.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" ");
+        sb.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" ");
         sb.Append(Inv, $"aria-label=\"{Esc(title)}\" data-testid=\"{Esc(testId)}\" font-family=\"Noto Sans CJK SC, Microsoft YaHei, sans-serif\" font-size=\"11\">");
-        sb.Append(Inv, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#fff\"/>");
+        sb.Append(Inv, $"<rect width=\"{Width}\" height=\"{height}\" fill=\"#fff\"/>");
         sb.Append(Inv, $"<text x=\"{Left}\" y=\"18\" font-size=\"14\" font-weight=\"bold\">{Esc(title)}</text>");
-        Legend(sb, series);
-        for (var i = 0; i <= 4; i++)
+        foreach (var (row, r) in legend.Select((row, r) => (row, r)))
+            foreach (var (x, s) in row)
+            {
+                var y = 30 + LegendRow * r;
+                sb.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"{y}\" width=\"10\" height=\"10\" fill=\"{series[s].Colour}\"/>");
+                sb.Append(Inv, $"<text x=\"{x + 13:0.#}\" y=\"{y + 9}\" data-legend=\"{s}\">{Esc(series[s].Name)}</text>");
+            }
+        foreach (var v in axis.Ticks())
         {
-            var v = max * i / 4;
-            var y = Top + plotH - plotH * i / 4.0;
+            var y = top + plotH - plotH * v / (double)max;
             sb.Append(Inv, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/>");
             sb.Append(Inv, $"<text x=\"{Left - 4}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#555\">{v}</text>");
         }
@@ -43,7 +53,7 @@ public static class StackedBarChart
         {
             var bar = bars[b];
             var x = Left + b * slot + (slot - barW) / 2;
-            double y = Top + plotH;
+            double y = top + plotH;
             for (var s = 0; s < series.Count && s < bar.Values.Count; s++)
             {
                 var v = bar.Values[s];
@@ -55,33 +65,30 @@ public static class StackedBarChart
                 sb.Append(href is null ? rect : $"<a href=\"{Esc(href)}\">{rect}</a>");
             }
             if (b % every == 0)
-                sb.Append(Inv, $"<text x=\"{x + barW / 2:0.##}\" y=\"{Height - Bottom + 14}\" text-anchor=\"middle\" fill=\"#333\">{Esc(bar.Label)}</text>");
+                sb.Append(Inv, $"<text x=\"{x + barW / 2:0.##}\" y=\"{height - Bottom + 14}\" text-anchor=\"middle\" fill=\"#333\">{Esc(bar.Label)}</text>");
         }
-        sb.Append(Inv, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Top + plotH}\" y2=\"{Top + plotH}\" stroke=\"#333\"/>");
+        sb.Append(Inv, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{top + plotH}\" y2=\"{top + plotH}\" stroke=\"#333\"/>");
         sb.Append("</svg>");
         return sb.ToString();
     }
 
-    private static void Legend(StringBuilder sb, IReadOnlyList<ChartSeries> series)
+    /// <summary>Legend entries flowed left to right from the plot's left edge, a new row when the next would pass the right edge.</summary>
+    public static List<List<(double X, int Series)>> LegendRows(IReadOnlyList<ChartSeries> series)
     {
-        double x = Width - Right;
-        for (var s = series.Count - 1; s >= 0; s--)
+        var rows = new List<List<(double, int)>> { new() };
+        double x = Left;
+        for (var s = 0; s < series.Count; s++)
         {
-            x -= 16 + 12 * Math.Max(2, series[s].Name.Length);
-            sb.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"24\" width=\"10\" height=\"10\" fill=\"{series[s].Colour}\"/>");
-            sb.Append(Inv, $"<text x=\"{x + 13:0.#}\" y=\"33\">{Esc(series[s].Name)}</text>");
+            var w = 13 + TextWidth(series[s].Name) + 14;
+            if (x + w > Width - Right && rows[^1].Count > 0) { rows.Add([]); x = Left; }
+            rows[^1].Add((x, s));
+            x += w;
         }
+        return rows;
     }
 
-    /// <summary>A round axis maximum: 1, 2, 4 or 5 × a power of ten, divisible into four gridlines where it can be.</summary>
-    public static int NiceMax(int value)
-    {
-        if (value <= 4) return 4;
-        var p = (int)Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var m in new[] { 1, 2, 4, 5, 8, 10 })
-            if (m * p >= value) return m * p;
-        return 10 * p;
-    }
+    /// <summary>Estimated width at 11 px: a CJK character is a square em, others about 0.62 em (generous).</summary>
+    public static double TextWidth(string text) => text.Sum(ch => ch >= 0x2E80 ? 11 : 11 * 0.62);
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
 }

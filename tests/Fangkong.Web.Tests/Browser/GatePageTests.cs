@@ -54,7 +54,7 @@ public sealed class GatePageTests(BrowserFixture app)
         await SwipeAsync(page, app.Scenario.Bob.DocumentNumber);
         await Expect(page.Locator("[data-testid=decision][data-scan='2']")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=decision-text]")).ToHaveTextAsync("禁止通行");
-        await Expect(page.Locator("[data-testid=reasons]")).ToContainTextAsync("发热(≥37.3℃),请前往发热门诊");
+        await Expect(page.Locator("[data-testid=reasons]")).ToContainTextAsync("发热（≥37.3℃），请前往发热门诊");
         await Expect(page.Locator("[data-testid=decision-temperature]")).ToHaveTextAsync("38.2℃");
         await Expect(page.Locator("[data-testid=colour]")).ToHaveTextAsync("黄码");
         await Expect(page.Locator("[data-testid=occupancy]")).ToHaveTextAsync($"{inside + 1} / 40");
@@ -75,7 +75,7 @@ public sealed class GatePageTests(BrowserFixture app)
 
         await SwipeAsync(page, "110105194912310021");
         var error = page.Locator("[data-testid=error]");
-        await Expect(error).ToContainTextAsync("身份证:校验码错误");
+        await Expect(error).ToContainTextAsync("身份证：校验码错误");
         await Expect(error).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\berror\b"));
         await Expect(Scan(page)).ToBeFocusedAsync();
         await Expect(Scan(page)).ToHaveValueAsync("");

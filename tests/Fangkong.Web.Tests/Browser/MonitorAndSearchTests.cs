@@ -21,6 +21,10 @@ public sealed class MonitorAndSearchTests(BrowserFixture app)
         Assert.EndsWith("/monitor", page.Url, StringComparison.Ordinal);
         await Expect(page.Locator("h1")).ToHaveTextAsync("辽源市政务服务中心");
         await Expect(page.Locator("[data-testid=hour-chart] rect.entries")).ToHaveCountAsync(24);
+        // The y axis says how many: round ticks from 0 (1, 2 or 5 × 10ⁿ apart).
+        var ticks = (await page.Locator("[data-testid=hour-tick]").AllTextContentsAsync()).Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(ticks.Count >= 2 && ticks[0] == 0, string.Join(",", ticks));
+        Assert.All(ticks.Skip(1).Zip(ticks), p => Assert.Contains(p.First - p.Second, new[] { 1, 2, 5, 10, 20, 50, 100 }));
         var inside = page.Locator("[data-testid=inside]");
         await Expect(inside).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
         var before = int.Parse((await inside.TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);

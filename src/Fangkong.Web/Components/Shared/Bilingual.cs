@@ -3,18 +3,27 @@ using System.Globalization;
 namespace Fangkong.Web.Components.Shared;
 
 /// <summary>
-/// Core messages come as "中文 / English". A page shows only the half in the reader's language,
-/// so a gate operator reads one short sentence.
+/// Core messages come as "中文 / English" (notes as several such lines). A page shows only the half in the reader's
+/// language, so a gate operator reads one short sentence. Text without the separator is shown as it is.
 /// </summary>
 public static class Bilingual
 {
     private const string Separator = " / ";
 
-    public static string Pick(string? message)
+    public static string Pick(string? message) => Pick(message, CultureInfo.CurrentUICulture);
+
+    public static string Pick(string? message, CultureInfo culture)
     {
         if (string.IsNullOrEmpty(message)) return "";
-        var i = message.IndexOf(Separator, StringComparison.Ordinal);
-        if (i < 0) return message;
-        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" ? message[..i] : message[(i + Separator.Length)..];
+        var chinese = culture.TwoLetterISOLanguageName == "zh";
+        if (!message.Contains('\n')) return Half(message, chinese);
+        return string.Join('\n', message.Split('\n').Select(line => Half(line, chinese)));
+    }
+
+    private static string Half(string line, bool chinese)
+    {
+        var i = line.IndexOf(Separator, StringComparison.Ordinal);
+        if (i < 0) return line;
+        return chinese ? line[..i] : line[(i + Separator.Length)..];
     }
 }

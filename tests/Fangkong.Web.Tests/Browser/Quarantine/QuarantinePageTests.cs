@@ -27,7 +27,7 @@ public sealed class QuarantinePageTests(CityBrowserFixture app)
         await page.FillAsync("[data-testid=site-rooms]", "101\n102-103 2\n103 1");
         await page.ClickAsync("[data-testid=site-submit]");
         // Room 103 is on the second line's run and again on the third: the Core names rooms[3], the page names the line.
-        await Expect(page.Locator("[data-testid=error-rooms]")).ToContainTextAsync("第3行:房号103重复");
+        await Expect(page.Locator("[data-testid=error-rooms]")).ToContainTextAsync("第3行：房号103重复");
         await Expect(page.Locator("[data-testid=site-name]")).ToHaveValueAsync(name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDir, "quarantine-site-form.png"), FullPage = true });
         await using (var db = app.Db())
@@ -120,7 +120,7 @@ public sealed class QuarantinePageTests(CityBrowserFixture app)
         await page.FillAsync("[data-testid=temperature]", "38.2");
         await page.CheckAsync("[data-testid=symptom-cough]");
         await page.ClickAsync("[data-testid=check-in-submit]");
-        await Expect(page.Locator("[data-testid=check-in-message]")).ToContainTextAsync("预警:发热");
+        await Expect(page.Locator("[data-testid=check-in-message]")).ToContainTextAsync("预警：发热");
         var alert = page.Locator($"[data-testid=alert-row][data-stay='{stayId}']");
         await Expect(alert.Locator("[data-testid=alert-kind]")).ToHaveTextAsync("发热");
         await Expect(alert).ToContainTextAsync("38.2 ℃");
