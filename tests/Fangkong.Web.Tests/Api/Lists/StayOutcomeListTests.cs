@@ -105,9 +105,10 @@ public abstract class StayOutcomeListTests(StorageProvider provider)
         await ExportJobPoll.WaitAsync(epi, accepted.Headers.Location!.ToString());
         var csv = Encoding.UTF8.GetString(await epi.GetByteArrayAsync(accepted.Headers.Location + "/file"));
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        // Fields of the stay's row, quotes or not (no field here holds a comma).
-        string[] Row(long id) => lines.Select(l => l.Split(',').Select(f => f.Trim('"')).ToArray())
-            .Single(f => f[0] == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Fields of the stay's row, found by the stay's number (the export's first column), quotes or not (no field here holds a comma).
+        Dictionary<long, string> numbers;
+        await using (var db = host.Db()) numbers = await db.QuarantineStays.ToDictionaryAsync(s => s.Id, s => s.Number);
+        string[] Row(long id) => lines.Select(l => l.Split(',').Select(f => f.Trim('"')).ToArray()).Single(f => f[0] == numbers[id]);
         Assert.Contains("转为病例", Row(730_000_001));
         Assert.Contains("提前解除", Row(730_000_002));
         Assert.Contains("期满解除", Row(730_000_003));

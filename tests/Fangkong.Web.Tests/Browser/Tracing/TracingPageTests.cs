@@ -29,8 +29,10 @@ public sealed class TracingPageTests(CityBrowserFixture app)
         }
         var page = await app.SignInAsync("epi");
         await page.GotoAsync("/tracing/cases");
-        await page.Locator("[data-testid=case-link]", new() { HasText = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ClickAsync();
+        await page.Locator($"[data-testid=case-link][href='/tracing/cases/{caseId}']").ClickAsync();
         await page.WaitForURLAsync($"**/tracing/cases/{caseId}");
+        // The page names the case by its short number (ADR 0016), the one the list showed, never by its 18-digit id.
+        await Expect(page.Locator("[data-testid=case-number]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^C\d{4}-\d{4}$"));
         await page.Locator("[data-testid=search-contacts]").ClickAsync();
         await Expect(page.Locator("[data-testid=case-message]")).ToContainTextAsync("新提出 2 名接触者");
         await Expect(page.Locator("[data-testid=contact-row]")).ToHaveCountAsync(2);
