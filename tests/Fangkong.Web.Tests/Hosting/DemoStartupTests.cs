@@ -15,15 +15,7 @@ public sealed class DemoStartupTests
     public async Task A_first_start_generates_the_city_and_opens_a_round_over_every_resident()
     {
         await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Storage:Provider", "Sqlite");
-            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
-            b.UseSetting("Demo:SeedOnStart", "true");
-            b.UseSetting("Demo:Residents", "1000");
-            b.UseSetting("Demo:Days", "0");
-            b.UseSetting("Housekeeping", "false");
-        });
+        await using var factory = FirstStart(store, ("Demo:Residents", "1000"), ("Demo:Days", "0"));
         var client = factory.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
 
@@ -40,16 +32,8 @@ public sealed class DemoStartupTests
     public async Task With_Demo_Outbreak_a_first_start_also_simulates_an_outbreak_over_the_days_of_visits()
     {
         await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Storage:Provider", "Sqlite");
-            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
-            b.UseSetting("Demo:SeedOnStart", "true");
-            b.UseSetting("Demo:Residents", "1000");
-            b.UseSetting("Demo:Days", "7");
-            b.UseSetting("Demo:Outbreak", "14"); // more than the visits hold: six days, ending yesterday
-            b.UseSetting("Housekeeping", "false");
-        });
+        // An outbreak of more days than the visits hold: six days, ending yesterday.
+        await using var factory = FirstStart(store, ("Demo:Residents", "1000"), ("Demo:Days", "7"), ("Demo:Outbreak", "14"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
 
         await using var db = store.NewDb();
@@ -84,15 +68,7 @@ public sealed class DemoStartupTests
             Assert.Null((await DemoCityMark.ReadAsync(db, default))!.ReadyAtUtc);
         }
 
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Storage:Provider", "Sqlite");
-            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
-            b.UseSetting("Demo:SeedOnStart", "true");
-            b.UseSetting("Demo:Residents", "1000");
-            b.UseSetting("Demo:Days", "0");
-            b.UseSetting("Housekeeping", "false");
-        });
+        await using var factory = FirstStart(store, ("Demo:Residents", "1000"), ("Demo:Days", "0"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
         await using (var db = store.NewDb())
         {
@@ -107,17 +83,21 @@ public sealed class DemoStartupTests
     {
         await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
         await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 1000, Days = 0, Seed = 3 }, null, TimeProvider.System, default);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Storage:Provider", "Sqlite");
-            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
-            b.UseSetting("Demo:SeedOnStart", "true");
-            b.UseSetting("Demo:Residents", "2000");
-            b.UseSetting("Housekeeping", "false");
-        });
+        await using var factory = FirstStart(store, ("Demo:Residents", "2000"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
         await using var db = store.NewDb();
         Assert.Equal(1000, await db.Persons.CountAsync());
         Assert.False(await db.TestingRounds.AnyAsync());
     }
+
+    /// <summary>The web app as ./run.sh starts it on the test's store, with the demo settings given.</summary>
+    private static WebApplicationFactory<Program> FirstStart(TestStore store, params (string Key, string Value)[] demo) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Provider", "Sqlite");
+            b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
+            b.UseSetting("Demo:SeedOnStart", "true");
+            b.UseSetting("Housekeeping", "false");
+            foreach (var (key, value) in demo) b.UseSetting(key, value);
+        });
 }
