@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Fangkong.Cli.Commands;
+using Fangkong.Cli.Seeding;
+using Fangkong.Cli.Simulation;
 
 var root = new RootCommand("fangkong — operators' command line for the Fangkong epidemic prevention platform");
-root.Subcommands.Add(SeedCommand.Create());
-root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(SeedVerb.Create());
+root.Subcommands.Add(SimulateVerb.Create());
 return await root.Parse(args).InvokeAsync();

@@ -4,6 +4,8 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Gate;
 using Fangkong.Core.People;
 using Fangkong.Core.Places;
+using Fangkong.Core.Quarantine;
+using Fangkong.Core.Simulation;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
@@ -63,14 +65,14 @@ public static class CoreRegistration
         services.AddSingleton<RoundPlanner>();
         services.AddSingleton<SamplingService>();
         services.AddSingleton<DoorTasks>();
-        services.AddSingleton<LabChain>();
+        services.AddSingleton<BoxCustody>();
         services.AddSingleton<ResultFanOut>();
         services.AddSingleton<TubeResults>();
         services.AddSingleton<RoundClosing>();
         services.AddSingleton<RoundQuality>();
         services.AddSingleton<Certificates>();
         services.AddSingleton<RoundSimulation>();
-        services.AddSingleton<Command.OutbreakSimulation>();
+        services.AddSingleton<Simulation.OutbreakSimulation>();
         return services;
     }
 }

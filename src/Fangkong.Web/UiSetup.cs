@@ -1,8 +1,8 @@
 using System.Globalization;
-using Fangkong.Web.Accounts;
-using Fangkong.Web.Codes;
 using Fangkong.Web.Components;
+using Fangkong.Web.Components.Pages.Codes;
 using Fangkong.Web.Components.Shared;
+using Fangkong.Web.Hosting;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -27,8 +27,8 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
-        services.AddSingleton<Accounts.PageRoutes>();
-        services.AddScoped<Accounts.PageAccess>();
+        services.AddSingleton<Hosting.PageRoutes>();
+        services.AddScoped<Hosting.PageAccess>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {

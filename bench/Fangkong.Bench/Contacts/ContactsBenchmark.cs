@@ -6,7 +6,7 @@ namespace Fangkong.Bench.Contacts;
 /// <summary>
 /// Contact tracing over N days of visits in a city of R residents, two ways in the same run on the same store: the
 /// plain indexed SQL self-join (<see cref="SqlContacts"/>, the baseline) and the product's sort-and-sweep over an
-/// in-memory <see cref="StayIndex"/> loaded once (<see cref="SweepContacts"/>). Measured: (a) one case's close contacts,
+/// in-memory <see cref="PresenceIndex"/> loaded once (<see cref="SweepContacts"/>). Measured: (a) one case's close contacts,
 /// then the secondary contacts of all of them; (b) the close contacts of a day's batch of new cases, and every
 /// co-presence pair at that day's risk venues (the close-contact-grade venues the batch visited that day). Both ways
 /// must return the same contacts and pairs, or the run fails. The sweep takes the sources' own stays from the index's
@@ -86,7 +86,7 @@ public static class ContactsBenchmark
     private static (long, long, long, long, long) Key(Contact c) => (c.Source, c.Person, c.Venue, c.TogetherTicks, 0);
 
     /// <summary>The product's way, timed in two parts: taking the sources' own stays from the by-person view, then the sweep.</summary>
-    private static Task<(List<T> Found, TimeSpan Own)> Sweep<T>(Func<Dictionary<long, List<Stay>>> own, Func<Dictionary<long, List<Stay>>, List<T>> find)
+    private static Task<(List<T> Found, TimeSpan Own)> Sweep<T>(Func<Dictionary<long, List<Presence>>> own, Func<Dictionary<long, List<Presence>>, List<T>> find)
     {
         var clock = Stopwatch.StartNew();
         var stays = own();

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Fangkong.Bench.Contacts;
 
 /// <summary>
-/// The product's way: every stay of the store in one <see cref="StayIndex"/> — the long-lived index an API instance
+/// The product's way: every stay of the store in one <see cref="PresenceIndex"/> — the long-lived index an API instance
 /// keeps in memory (ADR 0011), loaded once — and the searches as <see cref="ContactFinder"/> runs them. A search takes
 /// its sources' own stays from the index's by-person view (<see cref="OwnStays"/>), timed with the search; reading
 /// them from the store by person instead, as <c>ContactSearch</c> does today, is kept to check that view against
@@ -18,7 +18,7 @@ internal sealed class SweepContacts
     private readonly ContactStore _store;
     private readonly Dictionary<long, VenueType> _types;
 
-    private SweepContacts(ContactStore store, StayIndex index, Dictionary<long, VenueType> types, TimeSpan longest, TimeSpan read, TimeSpan build)
+    private SweepContacts(ContactStore store, PresenceIndex index, Dictionary<long, VenueType> types, TimeSpan longest, TimeSpan read, TimeSpan build)
     {
         _store = store;
         Index = index;
@@ -27,12 +27,12 @@ internal sealed class SweepContacts
         (Read, Build) = (read, build);
     }
 
-    public StayIndex Index { get; }
+    public PresenceIndex Index { get; }
 
     /// <summary>Reading every visit of the store into memory.</summary>
     public TimeSpan Read { get; }
 
-    /// <summary>Building the <see cref="StayIndex"/> from the stays read: the sort by venue and the by-person view.</summary>
+    /// <summary>Building the <see cref="PresenceIndex"/> from the stays read: the sort by venue and the by-person view.</summary>
     public TimeSpan Build { get; }
 
     /// <summary>The longest stay in the data (the index keeps it per venue; the SQL baseline gets it as a constant).</summary>
@@ -55,7 +55,7 @@ internal sealed class SweepContacts
             cmd.CommandText = "SELECT COUNT(*) FROM visits";
             count = Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
-        var stays = new Stay[count];
+        var stays = new Presence[count];
         var n = 0;
         long longest = 0;
         await using (var cmd = c.CreateCommand())
@@ -65,7 +65,7 @@ internal sealed class SweepContacts
             await using var r = await cmd.ExecuteReaderAsync();
             while (await r.ReadAsync())
             {
-                var s = new Stay(r.GetInt64(0), r.GetInt64(1), SqlContacts.Ticks(r, 2), SqlContacts.Ticks(r, 3));
+                var s = new Presence(r.GetInt64(0), r.GetInt64(1), SqlContacts.Ticks(r, 2), SqlContacts.Ticks(r, 3));
                 stays[n++] = s;
                 longest = Math.Max(longest, s.OutTicks - s.InTicks);
                 if (n % 10_000_000 == 0) Console.WriteLine($"    {n:N0} of {count:N0} stays read");
@@ -74,7 +74,7 @@ internal sealed class SweepContacts
         if (n != stays.Length) stays = stays[..n];
         var read = clock.Elapsed;
         clock.Restart();
-        var index = new StayIndex(stays);
+        var index = new PresenceIndex(stays);
         // The input is as large as the index, and this method's state outlived it on PostgreSQL (the heap held both).
         stays = [];
         return new SweepContacts(store, index, types, new TimeSpan(longest), read, clock.Elapsed);
@@ -84,16 +84,16 @@ internal sealed class SweepContacts
     /// The sources' own stays overlapping their windows [start, end), by person, from the index's by-person view: what
     /// <see cref="Find"/> keeps of <see cref="SourceStaysAsync"/>'s read, without the store.
     /// </summary>
-    public Dictionary<long, List<Stay>> OwnStays(IReadOnlyList<Source> sources, DateTime endUtc)
+    public Dictionary<long, List<Presence>> OwnStays(IReadOnlyList<Source> sources, DateTime endUtc)
     {
-        var byPerson = new Dictionary<long, List<Stay>>();
+        var byPerson = new Dictionary<long, List<Presence>>();
         var positions = new List<int>();
         foreach (var (person, start) in Earliest(sources))
         {
             positions.Clear();
             Index.ForPerson(person, start.Ticks, endUtc.Ticks, positions);
             if (positions.Count == 0) continue;
-            var list = new List<Stay>(positions.Count);
+            var list = new List<Presence>(positions.Count);
             foreach (var i in positions) list.Add(Index[i]);
             byPerson[person] = list;
         }
@@ -101,7 +101,7 @@ internal sealed class SweepContacts
     }
 
     /// <summary>Fails unless the by-person view gave, for every source, exactly the stays the store's read gives for its window.</summary>
-    public static void CheckSame(IReadOnlyList<Source> sources, Dictionary<long, List<Stay>> fromView, Dictionary<long, List<Stay>> fromStore, DateTime endUtc)
+    public static void CheckSame(IReadOnlyList<Source> sources, Dictionary<long, List<Presence>> fromView, Dictionary<long, List<Presence>> fromStore, DateTime endUtc)
     {
         foreach (var (person, start) in Earliest(sources))
         {
@@ -116,9 +116,9 @@ internal sealed class SweepContacts
         sources.GroupBy(s => s.Person).Select(g => (g.Key, g.Min(s => s.StartUtc)));
 
     /// <summary>The sources' own stays entered in [earliest start − longest stay, end), by person: one indexed read.</summary>
-    public async Task<Dictionary<long, List<Stay>>> SourceStaysAsync(IReadOnlyList<Source> sources, DateTime endUtc)
+    public async Task<Dictionary<long, List<Presence>>> SourceStaysAsync(IReadOnlyList<Source> sources, DateTime endUtc)
     {
-        var byPerson = new Dictionary<long, List<Stay>>();
+        var byPerson = new Dictionary<long, List<Presence>>();
         if (sources.Count == 0) return byPerson;
         var from = sources.Min(s => s.StartUtc) - Longest;
         var persons = sources.Select(s => s.Person).Distinct().ToArray();
@@ -143,7 +143,7 @@ internal sealed class SweepContacts
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
-            var stay = new Stay(r.GetInt64(0), r.GetInt64(1), SqlContacts.Ticks(r, 2), SqlContacts.Ticks(r, 3));
+            var stay = new Presence(r.GetInt64(0), r.GetInt64(1), SqlContacts.Ticks(r, 2), SqlContacts.Ticks(r, 3));
             if (!byPerson.TryGetValue(stay.PersonId, out var list)) byPerson[stay.PersonId] = list = [];
             list.Add(stay);
         }
@@ -154,7 +154,7 @@ internal sealed class SweepContacts
     /// <see cref="ContactFinder.Find"/> for each source over its window [start, end), excluding the source itself and
     /// <paramref name="exclude"/>; the stays outside a source's window are dropped as <c>ContactSearch</c> drops them.
     /// </summary>
-    public List<Contact> Find(IReadOnlyList<Source> sources, Dictionary<long, List<Stay>> stays, DateTime endUtc, IReadOnlySet<long>? exclude = null)
+    public List<Contact> Find(IReadOnlyList<Source> sources, Dictionary<long, List<Presence>> stays, DateTime endUtc, IReadOnlySet<long>? exclude = null)
     {
         var result = new List<Contact>();
         foreach (var source in sources)

@@ -5,6 +5,7 @@ using System.Security;
 using System.Text;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Documents;
 using Fangkong.Core.Exports;
 
 namespace Fangkong.Bench.Lists;

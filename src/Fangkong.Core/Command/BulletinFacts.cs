@@ -4,6 +4,7 @@ using Fangkong.Core.People;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Command;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Command;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Fangkong.Core.Printing;
+using Fangkong.Core.Documents;
 using Fangkong.Domain.Text;
 
 namespace Fangkong.Core.Command;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Fangkong.Core.Quarantine;
 using Fangkong.Domain.Command;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Core.Command;
 

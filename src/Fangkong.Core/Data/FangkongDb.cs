@@ -124,113 +124,19 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var b = modelBuilder;
-        b.Entity<Seeding.DemoCityMark>(e => { e.ToTable("demo_city"); e.Property(x => x.Id).ValueGeneratedNever(); });
         b.Entity<NumberSequence>(e => { e.ToTable("number_sequences"); e.HasKey(x => new { x.Kind, x.Year }); e.Property(x => x.Kind).HasMaxLength(1); });
-        b.Entity<DistrictRow>(e => { e.ToTable("districts"); e.HasKey(x => x.Code); e.Property(x => x.Code).HasMaxLength(6); });
-        b.Entity<Street>(e => { e.ToTable("streets"); e.HasIndex(x => x.DistrictCode); e.Property(x => x.Id).ValueGeneratedNever(); });
-        b.Entity<Community>(e => { e.ToTable("communities"); e.HasIndex(x => x.StreetId); e.Property(x => x.Id).ValueGeneratedNever(); });
-        b.Entity<Compound>(e => { e.ToTable("compounds"); e.HasIndex(x => x.CommunityId); e.Property(x => x.Id).ValueGeneratedNever(); });
-        b.Entity<Building>(e => { e.ToTable("buildings"); e.HasIndex(x => x.CompoundId); e.Property(x => x.Id).ValueGeneratedNever(); });
-        b.Entity<BuildingUnit>(e => { e.ToTable("units"); e.HasIndex(x => x.BuildingId); e.Property(x => x.Id).ValueGeneratedNever(); });
-        b.Entity<Household>(e => { e.ToTable("households"); e.HasIndex(x => x.UnitId); e.Property(x => x.Id).ValueGeneratedNever(); });
-
-        b.Entity<Person>(e =>
-        {
-            e.ToTable("persons");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            // Number first: the gate looks visitors up by number for a whole group at once.
-            e.HasIndex(x => new { x.DocumentNumber, x.DocumentType }).IsUnique();
-            e.HasIndex(x => x.Token).IsUnique();
-            e.HasIndex(x => x.Name);
-            e.HasIndex(x => x.Phone);
-            e.HasIndex(x => x.HouseholdId);
-            e.Property(x => x.DocumentNumber).HasMaxLength(20);
-            e.Property(x => x.Name).HasMaxLength(64);
-            e.Property(x => x.Phone).HasMaxLength(20);
-            e.Property(x => x.Token).HasMaxLength(32);
-        });
-
-        b.Entity<Venue>(e =>
-        {
-            e.ToTable("venues");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => x.DistrictCode);
-            e.HasIndex(x => x.Type);
-            e.HasIndex(x => x.Name);
-            e.Ignore(x => x.Hours);
-        });
-        b.Entity<GateDevice>(e => { e.ToTable("gate_devices"); e.Property(x => x.Id).ValueGeneratedNever(); e.HasIndex(x => x.VenueId); });
-
-        b.Entity<Visit>(e =>
-        {
-            e.ToTable("visits");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            // Trajectory of a person, and co-presence at a venue, both over a time window.
-            e.HasIndex(x => new { x.PersonId, x.EnteredAtUtc });
-            e.HasIndex(x => new { x.VenueId, x.EnteredAtUtc });
-            // Live occupancy, exits and inferred exits look only at open visits: small partial indexes.
-            e.HasIndex(x => x.VenueId, "IX_visits_open_by_venue").HasFilter("\"ExitedAtUtc\" IS NULL");
-            e.HasIndex(x => x.PersonId, "IX_visits_open_by_person").HasFilter("\"ExitedAtUtc\" IS NULL");
-        });
-
-        b.Entity<GateEvent>(e =>
-        {
-            e.ToTable("gate_events");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            // Key first: keys are random, so a group's retries are found by key without scanning a device's history.
-            e.HasIndex(x => new { x.IdempotencyKey, x.DeviceId }).IsUnique();
-            e.HasIndex(x => new { x.VenueId, x.AtUtc });
-            e.HasIndex(x => new { x.PersonId, x.AtUtc });
-            e.Property(x => x.IdempotencyKey).HasMaxLength(64);
-            e.Property(x => x.PolicyVersion).HasMaxLength(32);
-        });
-
-        b.Entity<HealthCodeState>(e => { e.ToTable("health_codes"); e.HasKey(x => x.PersonId); e.HasIndex(x => x.Colour); });
-        b.Entity<HealthCodeChange>(e =>
-        {
-            e.ToTable("health_code_changes");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => new { x.PersonId, x.AtUtc });
-            e.HasIndex(x => x.AtUtc);
-            e.Property(x => x.Explanation).HasMaxLength(1000);
-            e.Property(x => x.Evidence).HasMaxLength(1000);
-        });
-        b.Entity<ManualCodeRequest>(e =>
-        {
-            e.ToTable("manual_code_requests");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => new { x.PersonId, x.Status });
-            e.HasIndex(x => x.Status);
-            e.Property(x => x.Reason).HasMaxLength(500);
-        });
-        b.Entity<SigningKey>(e =>
-        {
-            e.ToTable("signing_keys");
-            e.Property(x => x.Id).HasMaxLength(32);
-            e.Property(x => x.PrivateKeyPkcs8).HasMaxLength(512);
-            e.Property(x => x.PublicKeySpki).HasMaxLength(512);
-        });
-        b.Entity<TestResult>(e =>
-        {
-            e.ToTable("test_results");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => new { x.PersonId, x.SampledAtUtc });
-        });
-        b.Entity<TraceAccess>(e =>
-        {
-            e.ToTable("trace_accesses");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => x.AtUtc);
-            e.HasIndex(x => x.PersonId);
-            e.Property(x => x.Purpose).HasMaxLength(500);
-        });
-        b.Entity<User>(e =>
-        {
-            e.ToTable("users");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.HasIndex(x => x.UserName).IsUnique();
-        });
-        TestingModel.Configure(b);
+        // Each feature maps its own tables (Core/<Feature>/<Feature>Model.cs).
+        People.PeopleModel.Configure(b);
+        Places.PlacesModel.Configure(b);
+        Gate.GateModel.Configure(b);
+        Codes.CodesModel.Configure(b);
+        Accounts.AccountsModel.Configure(b);
+        Testing.TestingModel.Configure(b);
+        Tracing.TracingModel.Configure(b);
+        Quarantine.QuarantineModel.Configure(b);
+        Exports.ExportsModel.Configure(b);
+        Command.CommandModel.Configure(b);
+        Seeding.SeedingModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Exports;

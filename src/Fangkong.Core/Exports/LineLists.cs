@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Documents;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;

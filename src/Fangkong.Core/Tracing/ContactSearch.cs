@@ -89,13 +89,13 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
             // Places the investigator added at a venue are searched like the case's own entry records.
             var interviewed = await db.InvestigationPlaces.Where(p => p.CaseId == caseId && p.VenueId != null && p.ToUtc > window.StartUtc && p.FromUtc < window.EndUtc)
                 .Select(p => new { p.VenueId, p.FromUtc, p.ToUtc }).ToListAsync(ct);
-            sourceStays.AddRange(interviewed.Select(p => new Stay(sourcePerson, p.VenueId!.Value, p.FromUtc.Ticks, p.ToUtc.Ticks)));
+            sourceStays.AddRange(interviewed.Select(p => new Presence(sourcePerson, p.VenueId!.Value, p.FromUtc.Ticks, p.ToUtc.Ticks)));
         }
         var venueIds = sourceStays.Select(s => s.VenueId).Distinct().ToList();
         var types = await db.Venues.Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Type, ct);
         var gradeVenues = venueIds.Where(v => types.TryGetValue(v, out var t) && thresholds.IsCloseContactGrade(t)).ToList();
         var others = gradeVenues.Count == 0 ? [] : await StaysAsync(db.Visits.Where(v => gradeVenues.Contains(v.VenueId)), window, now, ct);
-        var found = ContactFinder.Find(new StayIndex(others), sourceStays, window, v => types.TryGetValue(v, out var t) ? t : (VenueType?)null, thresholds, known);
+        var found = ContactFinder.Find(new PresenceIndex(others), sourceStays, window, v => types.TryGetValue(v, out var t) ? t : (VenueType?)null, thresholds, known);
         foreach (var e in found.Where(e => known.Add(e.PersonId)))
         {
             var p = New(caseId, e.PersonId, via, grade, ContactKind.SharedVisit, e.FirstTogetherUtc, now);
@@ -117,12 +117,12 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
         (await db.ContactProposals.Where(p => p.CaseId == caseId && p.Grade == grade).Select(p => p.PersonId).ToListAsync(ct)).ToHashSet();
 
     /// <summary>Visits overlapping the window as stays; a visit still open lasts until now.</summary>
-    private static async Task<List<Stay>> StaysAsync(IQueryable<Gate.Visit> visits, ExposureWindow window, DateTime now, CancellationToken ct)
+    private static async Task<List<Presence>> StaysAsync(IQueryable<Gate.Visit> visits, ExposureWindow window, DateTime now, CancellationToken ct)
     {
         var earliest = window.StartUtc - LongestStay;
         var rows = await visits.Where(v => v.EnteredAtUtc >= earliest && v.EnteredAtUtc < window.EndUtc)
             .Select(v => new { v.PersonId, v.VenueId, v.EnteredAtUtc, v.ExitedAtUtc }).ToListAsync(ct);
-        return rows.Select(v => new Stay(v.PersonId, v.VenueId, v.EnteredAtUtc.Ticks, (v.ExitedAtUtc ?? now).Ticks))
+        return rows.Select(v => new Presence(v.PersonId, v.VenueId, v.EnteredAtUtc.Ticks, (v.ExitedAtUtc ?? now).Ticks))
             .Where(s => s.OutTicks > window.StartUtc.Ticks).ToList();
     }
 

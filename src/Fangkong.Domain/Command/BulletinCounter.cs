@@ -1,9 +1,5 @@
+using Fangkong.Domain.Tracing;
 namespace Fangkong.Domain.Command;
-
-/// <summary>A confirmed case's clinical type; none (null) for an asymptomatic infection.</summary>
-public enum ClinicalType { Mild = 2, Common = 3, Severe = 4, Critical = 5 }
-
-public enum CaseOutcome { None = 0, Discharged = 1, Released = 2, Died = 3 }
 
 /// <summary>
 /// What the bulletin needs of one case, in city dates: where it counts, its type now (null while asymptomatic), when it

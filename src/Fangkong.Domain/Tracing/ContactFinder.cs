@@ -15,7 +15,7 @@ public sealed record ContactEvidence(long PersonId, long VenueId, DateTime Sourc
 public readonly record struct CoPresence(long PersonA, long PersonB, long VenueId, long FromTicks, long ToTicks);
 
 /// <summary>
-/// Finds, over an in-memory <see cref="StayIndex"/>, the persons whose stays overlapped a source person's stays inside
+/// Finds, over an in-memory <see cref="PresenceIndex"/>, the persons whose stays overlapped a source person's stays inside
 /// a window at close-contact-grade venues by at least the venue type's threshold. Each contact is reported once, with
 /// the earliest qualifying shared visit as evidence (the start of their own exposure).
 /// </summary>
@@ -24,7 +24,7 @@ public static class ContactFinder
     /// <param name="sourceStays">The case's (or close contact's) own stays, from its visit records.</param>
     /// <param name="venueType">The type of a venue; null for an unknown venue, which is skipped.</param>
     /// <param name="exclude">Persons never proposed (the source itself, household members found another way, known cases).</param>
-    public static IReadOnlyList<ContactEvidence> Find(StayIndex index, IEnumerable<Stay> sourceStays, ExposureWindow window,
+    public static IReadOnlyList<ContactEvidence> Find(PresenceIndex index, IEnumerable<Presence> sourceStays, ExposureWindow window,
         Func<long, VenueType?> venueType, ContactThresholds thresholds, IReadOnlySet<long> exclude)
     {
         ArgumentNullException.ThrowIfNull(index);
@@ -65,7 +65,7 @@ public static class ContactFinder
     /// Every pair of persons together at a venue within [from, to) for at least <paramref name="minimum"/>: a sweep over
     /// the venue's stays in entry order, keeping those still inside.
     /// </summary>
-    public static void Pairs(StayIndex index, long venueId, long fromTicks, long toTicks, TimeSpan minimum, List<CoPresence> into)
+    public static void Pairs(PresenceIndex index, long venueId, long fromTicks, long toTicks, TimeSpan minimum, List<CoPresence> into)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(into);

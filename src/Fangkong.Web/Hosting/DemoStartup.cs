@@ -1,8 +1,8 @@
 using System.Globalization;
-using Fangkong.Core.Command;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
+using Fangkong.Core.Simulation;
 using Fangkong.Core.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

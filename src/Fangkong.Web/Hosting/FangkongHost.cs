@@ -3,8 +3,16 @@ using Fangkong.Core;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
-using Fangkong.Web.Accounts;
 using Fangkong.Web.Api;
+using Fangkong.Web.Api.Accounts;
+using Fangkong.Web.Api.Codes;
+using Fangkong.Web.Api.Command;
+using Fangkong.Web.Api.Exports;
+using Fangkong.Web.Api.Gate;
+using Fangkong.Web.Api.Places;
+using Fangkong.Web.Api.Quarantine;
+using Fangkong.Web.Api.Testing;
+using Fangkong.Web.Api.Tracing;
 using Scalar.AspNetCore;
 
 namespace Fangkong.Web.Hosting;

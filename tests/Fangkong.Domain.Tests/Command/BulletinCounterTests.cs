@@ -1,4 +1,5 @@
 using Fangkong.Domain.Command;
+using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Domain.Tests.Command;
 

@@ -9,14 +9,14 @@ public sealed class ContactFinderTests
     private static readonly DateTime T0 = new(2022, 3, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly ExposureWindow AllMarch = new(T0, T0.AddDays(31));
     private static VenueType? TypeOf(long venue) => venue switch { Bus => VenueType.Bus, Hall => VenueType.ServiceHall, Market => VenueType.Market, _ => null };
-    private static Stay S(long person, long venue, int fromMinute, int toMinute) =>
+    private static Presence S(long person, long venue, int fromMinute, int toMinute) =>
         new(person, venue, T0.AddMinutes(fromMinute).Ticks, T0.AddMinutes(toMinute).Ticks);
 
     [Fact]
     public void Close_contacts_come_from_overlaps_long_enough_for_the_venue_type_with_their_evidence()
     {
         var caseStays = new[] { S(1, Hall, 600, 660), S(1, Bus, 700, 710), S(1, Market, 800, 900) };
-        var index = new StayIndex(caseStays.Concat(
+        var index = new PresenceIndex(caseStays.Concat(
         [
             S(2, Hall, 640, 700),  // 20 min in the hall → close
             S(3, Hall, 655, 720),  // 5 min in the hall → not close
@@ -38,7 +38,7 @@ public sealed class ContactFinderTests
     public void Only_the_part_of_a_stay_inside_the_window_counts_and_excluded_persons_are_skipped()
     {
         var caseStays = new[] { S(1, Hall, 0, 120) };
-        var index = new StayIndex(caseStays.Concat([S(2, Hall, 0, 30), S(3, Hall, 60, 120), S(4, Hall, 90, 120)]));
+        var index = new PresenceIndex(caseStays.Concat([S(2, Hall, 0, 30), S(3, Hall, 60, 120), S(4, Hall, 90, 120)]));
         var window = new ExposureWindow(T0.AddMinutes(50), T0.AddMinutes(200));
         var found = ContactFinder.Find(index, caseStays, window, TypeOf, ContactThresholds.Default, new HashSet<long> { 1, 4 });
         Assert.Equal([3], found.Select(f => f.PersonId)); // 2 left before the window opened; 4 is excluded
@@ -48,7 +48,7 @@ public sealed class ContactFinderTests
     public void The_earliest_shared_visit_is_the_evidence_kept_for_a_person_met_twice()
     {
         var caseStays = new[] { S(1, Bus, 500, 520), S(1, Hall, 100, 200) };
-        var index = new StayIndex(caseStays.Concat([S(2, Bus, 505, 515), S(2, Hall, 100, 200)]));
+        var index = new PresenceIndex(caseStays.Concat([S(2, Bus, 505, 515), S(2, Hall, 100, 200)]));
         var e = Assert.Single(ContactFinder.Find(index, caseStays, AllMarch, TypeOf, ContactThresholds.Default, new HashSet<long> { 1 }));
         Assert.Equal(Hall, e.VenueId);
     }
@@ -62,7 +62,7 @@ public sealed class ContactFinderTests
             var start = random.Next(0, 60 * 24 * 3);
             return S(random.Next(1, 400), random.Next(1, 4), start, start + random.Next(1, random.Next(2) == 0 ? 30 : 600));
         }).ToList();
-        var index = new StayIndex(stays);
+        var index = new PresenceIndex(stays);
         var window = new ExposureWindow(T0.AddHours(20), T0.AddHours(50));
         foreach (var source in new long[] { 7, 42, 199 })
         {
@@ -84,7 +84,7 @@ public sealed class ContactFinderTests
     [Fact]
     public void Pairs_at_a_venue_list_everyone_together_long_enough_once_per_pair_of_stays()
     {
-        var index = new StayIndex([S(1, Hall, 0, 60), S(2, Hall, 30, 90), S(3, Hall, 50, 55), S(4, Hall, 100, 120), S(5, Bus, 0, 60)]);
+        var index = new PresenceIndex([S(1, Hall, 0, 60), S(2, Hall, 30, 90), S(3, Hall, 50, 55), S(4, Hall, 100, 120), S(5, Bus, 0, 60)]);
         var pairs = new List<CoPresence>();
         ContactFinder.Pairs(index, Hall, T0.Ticks, T0.AddDays(1).Ticks, TimeSpan.FromMinutes(5), pairs);
         Assert.Equal([(1L, 2L), (1L, 3L), (2L, 3L)], pairs.Select(p => (p.PersonA, p.PersonB)).Order());
@@ -103,7 +103,7 @@ public sealed class ContactFinderTests
             var start = random.Next(0, 60 * 24);
             return S(random.Next(1, 60), Hall, start, start + random.Next(0, random.Next(2) == 0 ? 30 : 400));
         }).ToList();
-        var index = new StayIndex(stays);
+        var index = new PresenceIndex(stays);
         var (from, to, minimum) = (T0.AddHours(6).Ticks, T0.AddHours(18).Ticks, TimeSpan.FromMinutes(15));
         var swept = new List<CoPresence>();
         ContactFinder.Pairs(index, Hall, from, to, minimum, swept);

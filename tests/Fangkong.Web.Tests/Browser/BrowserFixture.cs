@@ -1,6 +1,5 @@
 using Fangkong.Core.Data;
 using Fangkong.Testing;
-using Fangkong.Web.Tests.Api;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 

@@ -11,7 +11,7 @@ namespace Fangkong.Web.Tests.Browser;
 public sealed class MonitorAndSearchTests(BrowserFixture app)
 {
     private Task<GateAnswer> GateAsync(GateDirection direction) =>
-        app.Services.GetRequiredService<GateService>().HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), direction,
+        app.Services.GetRequiredService<GateService>().HandleAsync(new GateRequest(Scenario.DeviceId, Guid.NewGuid().ToString("N"), direction,
             app.Scenario.Carol.DocumentNumber, null, direction == GateDirection.In ? 36.4m : null), default);
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class MonitorAndSearchTests(BrowserFixture app)
     {
         var page = await app.SignInAsync("epi");
         await page.GotoAsync("/monitor");
-        await page.FillAsync("[data-testid=monitor-venue]", Api.Scenario.HallId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("[data-testid=monitor-venue]", Scenario.HallId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.PressAsync("[data-testid=monitor-venue]", "Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync("辽源市政务服务中心");
     }
@@ -83,8 +83,8 @@ public sealed class VenueLogTests(BrowserFixture app)
     {
         var gate = app.Services.GetRequiredService<GateService>();
         var carol = app.Scenario.Carol.DocumentNumber;
-        await gate.HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.In, carol, null, 36.6m), default);
-        await gate.HandleAsync(new GateRequest(Api.Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.Out, carol, null, null), default);
+        await gate.HandleAsync(new GateRequest(Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.In, carol, null, 36.6m), default);
+        await gate.HandleAsync(new GateRequest(Scenario.DeviceId, Guid.NewGuid().ToString("N"), GateDirection.Out, carol, null, null), default);
 
         var page = await app.SignInAsync("epi");
         await page.GotoAsync("/search?tab=venues");

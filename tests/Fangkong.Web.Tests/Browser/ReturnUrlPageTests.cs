@@ -13,7 +13,7 @@ public sealed class ReturnUrlPageTests(BrowserFixture app)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login?returnUrl=" + returnUrl);
         await page.FillAsync("#userName", "epi");
-        await page.FillAsync("#password", Api.Scenario.Password);
+        await page.FillAsync("#password", Scenario.Password);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         Assert.StartsWith(app.BaseUrl + "/search", page.Url, StringComparison.Ordinal);

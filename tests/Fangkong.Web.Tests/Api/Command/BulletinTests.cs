@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
-using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Command;

@@ -3,7 +3,6 @@ using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
-using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Command;

@@ -5,7 +5,6 @@ using System.Xml.Linq;
 using Fangkong.Core.Data;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
-using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Command;

@@ -5,7 +5,6 @@ using Fangkong.Core.Gate;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Places;
 using Fangkong.Domain.Tracing;
-using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Tracing;

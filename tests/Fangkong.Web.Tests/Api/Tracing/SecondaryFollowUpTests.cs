@@ -4,6 +4,7 @@ using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Web.Tests.Api.Simulation;
 using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
 

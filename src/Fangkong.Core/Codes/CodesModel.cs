@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Codes;
+
+/// <summary>Health codes, their changes, manual requests and signing keys: their tables and indexes.</summary>
+internal static class CodesModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<HealthCodeState>(e => { e.ToTable("health_codes"); e.HasKey(x => x.PersonId); e.HasIndex(x => x.Colour); });
+        b.Entity<HealthCodeChange>(e =>
+        {
+            e.ToTable("health_code_changes");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.PersonId, x.AtUtc });
+            e.HasIndex(x => x.AtUtc);
+            e.Property(x => x.Explanation).HasMaxLength(1000);
+            e.Property(x => x.Evidence).HasMaxLength(1000);
+        });
+        b.Entity<ManualCodeRequest>(e =>
+        {
+            e.ToTable("manual_code_requests");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.PersonId, x.Status });
+            e.HasIndex(x => x.Status);
+            e.Property(x => x.Reason).HasMaxLength(500);
+        });
+        b.Entity<SigningKey>(e =>
+        {
+            e.ToTable("signing_keys");
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.PrivateKeyPkcs8).HasMaxLength(512);
+            e.Property(x => x.PublicKeySpki).HasMaxLength(512);
+        });
+    }
+}

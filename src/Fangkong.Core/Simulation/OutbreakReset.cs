@@ -1,0 +1,46 @@
+using Fangkong.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Simulation;
+
+/// <summary>
+/// Clears what an outbreak leaves so another can run on the same city: cases, contacts, quarantine, the testing behind
+/// them. The city, its visits and accounts stay, and so do the append-only logs (trajectory reads, colour changes) but
+/// for the simulation's own rows — told by its instance number in their time-ordered ids — which a new run would write
+/// again with the same ids. Colours that are no longer green are re-derived from what is left, at the real time.
+/// </summary>
+internal static class OutbreakReset
+{
+    public static async Task ClearAsync(FangkongDb db, Codes.HealthCodeService codes, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.QuarantineCheckIns.ExecuteDeleteAsync(ct);
+        await db.QuarantineTransfers.ExecuteDeleteAsync(ct);
+        await db.QuarantineStays.ExecuteDeleteAsync(ct);
+        await db.QuarantineRooms.ExecuteDeleteAsync(ct);
+        await db.QuarantineSites.ExecuteDeleteAsync(ct);
+        await db.InvestigationPlaces.ExecuteDeleteAsync(ct);
+        await db.RiskWindows.ExecuteDeleteAsync(ct);
+        await db.ContactProposals.ExecuteDeleteAsync(ct);
+        await db.CaseEvents.ExecuteDeleteAsync(ct);
+        await db.Cases.ExecuteDeleteAsync(ct);
+        await db.Handovers.ExecuteDeleteAsync(ct);
+        await db.Boxes.ExecuteDeleteAsync(ct);
+        await db.Samples.ExecuteDeleteAsync(ct);
+        await db.Tubes.ExecuteDeleteAsync(ct);
+        await db.ResampleTasks.ExecuteDeleteAsync(ct);
+        await db.DoorTasks.ExecuteDeleteAsync(ct);
+        await db.RoundWaves.ExecuteDeleteAsync(ct);
+        await db.SiteCompounds.ExecuteDeleteAsync(ct);
+        await db.RoundResidents.ExecuteDeleteAsync(ct);
+        await db.SamplingSites.ExecuteDeleteAsync(ct);
+        await db.TestingRounds.ExecuteDeleteAsync(ct);
+        await db.TestResults.ExecuteDeleteAsync(ct);
+        await db.HealthCodeChanges.Where(a => a.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.TraceAccesses.Where(a => a.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        var coloured = await db.HealthCodes.Where(h => h.Colour != Domain.Codes.CodeColour.Green).Select(h => h.PersonId).ToListAsync(ct);
+        await codes.RecomputeManyAsync(db, coloured, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fangkong.Core.Accounts;
+using Fangkong.Core.Codes;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Tracing;
+using Fangkong.Domain.Codes;
+using Fangkong.Domain.Gate;
+using Fangkong.Domain.Simulation;
+using Fangkong.Domain.Tracing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fangkong.Core.Simulation;
+
+/// <summary>
+/// `fangkong simulate outbreak`: seeds infections into the stored city and lets them spread along the co-presence in its
+/// stored visits, day by day over the last days ending yesterday, while the platform responds through its own use cases —
+/// fever clinics and checkpoints report cases, contacts are searched, confirmed and quarantined, check in, are tested on
+/// schedule and released, cases are converted, discharged or released. The use cases run on a clock the simulation moves
+/// through each day, so every record carries the simulated day's time; each use case commits its own work, so an
+/// interrupted run leaves whole records only. The infections — the truth the platform never sees — are in the report.
+/// </summary>
+public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePolicy, CodePolicy codePolicy, ContactThresholds thresholds,
+    HealthCodeService codes, TimeProvider time)
+{
+    /// <summary>The instance number in the ids of the simulation's records (0–253 are API instances, 255 the seeded city).</summary>
+    public const int Instance = 254;
+
+    public async Task<OutbreakReport> RunAsync(OutbreakOptions o, IProgress<OutbreakDay>? progress, CancellationToken ct)
+    {
+        o.Validate();
+        var total = Stopwatch.StartNew();
+        var city = new CityClock(time);
+        var to = city.Today.AddDays(-1);
+        var from = to.AddDays(-(o.Days - 1));
+        int residents;
+        await using (var db = new FangkongDb(storage.BuildOptions()))
+        {
+            await CheckAsync(db, city, o, from, to, ct);
+            residents = await db.Persons.CountAsync(p => p.HouseholdId != null, ct);
+            if (o.Reset) await OutbreakReset.ClearAsync(db, codes, ct);
+        }
+
+        var clock = new SimulationClock(city.StartOfDayUtc(from));
+        var collection = new ServiceCollection().AddSingleton<TimeProvider>(clock);
+        collection.AddFangkongCore(storage, gatePolicy, codePolicy, Instance);
+        collection.AddSingleton(thresholds);
+        await using var services = collection.BuildServiceProvider();
+        var policy = new TransmissionPolicy { Attack = o.Attack, Cap = o.Cap > 0 ? o.Cap : TransmissionPolicy.DefaultCap(residents) };
+        var w = new OutbreakWorld(services, clock, o, policy) { Today = from };
+        await using (var db = await w.DbAsync(ct))
+        {
+            w.VenueTypes = await db.Venues.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Type, ct);
+            w.Epidemiologist = await UserAsync(db, Roles.Epidemiologist, ct);
+            w.Sampler = await UserAsync(db, Roles.Sampler, ct);
+            w.LabTechnician = await UserAsync(db, Roles.LabTechnician, ct);
+            w.Serial = 9_000_000_000L + await db.Tubes.CountAsync(ct) + await db.Boxes.CountAsync(ct);
+        }
+
+        var phases = new Phases();
+        var days = new List<OutbreakDay>();
+        var seeded = await phases.TimeAsync("seed index infections", () => OutbreakSpreading.SeedAsync(w, ct));
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var watch = Stopwatch.StartNew();
+            w.Today = day;
+            w.At(0, 5);
+            var before = w.Infections.Count;
+            var quarantined = await w.QuarantinedAsync(ct);
+            var infected = await phases.TimeAsync("spread along co-presence", () => OutbreakSpreading.SpreadAsync(w, quarantined, ct));
+            var (checkIns, alerts) = await phases.TimeAsync("check-ins", () => OutbreakQuarantine.CheckInAsync(w, ct), r => r.CheckIns);
+            var tests = await phases.TimeAsync("scheduled tests: sample, ship, result", () => OutbreakQuarantine.TestAsync(w, 9, ct));
+            var (clinic, checkpoint) = await phases.TimeAsync("fever clinics and checkpoints", () => OutbreakCases.FindAtLargeAsync(w, quarantined, ct), r => r.Clinic + r.Checkpoint);
+            var (newCases, inQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, 15, ct), r => r.New.Count);
+            var conversions = await phases.TimeAsync("conversions", () => OutbreakCases.ConvertAsync(w, ct));
+            var confirmed = await phases.TimeAsync("trace, confirm, quarantine", () => OutbreakTracing.TraceAsync(w, newCases, ct));
+            // The evening round of tests: day 1 of those placed this afternoon; its positives are admitted and traced tonight.
+            tests += await phases.TimeAsync("scheduled tests: sample, ship, result", () => OutbreakQuarantine.TestAsync(w, 18, ct));
+            var (lateCases, lateInQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, 20, ct), r => r.New.Count);
+            inQuarantine += lateInQuarantine;
+            confirmed += await phases.TimeAsync("trace, confirm, quarantine", () => OutbreakTracing.TraceAsync(w, lateCases, ct));
+            await phases.TimeAsync("transfers", () => OutbreakQuarantine.TransferAsync(w, ct));
+            var released = await phases.TimeAsync("releases", () => OutbreakQuarantine.ReleaseAsync(w, ct));
+            var closed = await phases.TimeAsync("discharges and releases of cases", () => OutbreakCases.CloseAsync(w, ct));
+            int staying;
+            await using (var db = await w.DbAsync(ct))
+                staying = await db.QuarantineStays.CountAsync(s => s.State == Quarantine.QuarantineState.InQuarantine, ct);
+            var d = new OutbreakDay(day, w.Infections.Count - before + (day == from ? seeded : 0), clinic, checkpoint, inQuarantine, conversions, confirmed,
+                staying, released, closed, checkIns, alerts, tests, watch.Elapsed);
+            days.Add(d);
+            progress?.Report(d);
+        }
+
+        await using (var db = await w.DbAsync(ct))
+        {
+            var cases = await db.Cases.CountAsync(ct);
+            var contacts = await db.ContactProposals.CountAsync(p => p.Status == ProposalStatus.Confirmed, ct);
+            var releasedContacts = await db.ContactProposals.CountAsync(p => p.ReleasedAtUtc != null, ct);
+            var sites = await db.QuarantineSites.CountAsync(ct);
+            return new OutbreakReport(from, to, residents, days, w.Infections.Values.OrderBy(i => i.Day).ThenBy(i => i.PersonId).Select(i => i.ToRecord()).ToList(),
+                cases, contacts, releasedContacts, sites, phases.All, total.Elapsed);
+        }
+    }
+
+    /// <summary>Refuses, before writing anything, a store with cases (unless reset) or without visits on every simulated day.</summary>
+    private static async Task CheckAsync(FangkongDb db, CityClock city, OutbreakOptions o, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Role == Roles.Epidemiologist, ct) || !await db.Persons.AnyAsync(ct))
+            throw new OutbreakRefusedException("the store holds no demo city: generate one first (fangkong seed --days 15)");
+        var cases = await db.Cases.CountAsync(ct);
+        if (cases > 0 && !o.Reset)
+            throw new OutbreakRefusedException(string.Create(CultureInfo.InvariantCulture,
+                $"the store holds {cases:N0} cases already: an outbreak runs on a city without cases. Add --reset to clear the earlier outbreak's cases, contacts, quarantine and tests first."));
+        // Visit ids are time-ordered by entry, so each day's test is a range seek on the key.
+        var covered = 0;
+        for (var day = to; day >= from; day = day.AddDays(-1), covered++)
+        {
+            var lo = TimeOrderedIds.LowerBound(city.StartOfDayUtc(day));
+            var hi = TimeOrderedIds.LowerBound(city.StartOfDayUtc(day.AddDays(1)));
+            if (!await db.Visits.AnyAsync(v => v.Id >= lo && v.Id < hi, ct)) break;
+        }
+        if (covered < o.Days)
+            throw new OutbreakRefusedException(string.Create(CultureInfo.InvariantCulture,
+                $"the store holds visits for the last {covered} days only (an outbreak of {o.Days} days needs every day from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}). " +
+                $"Run fewer days (--days {Math.Max(covered, 1)}) or generate the city again with more: fangkong seed --reset --days {o.Days + 1} (the seed's last day, today, is partial)."));
+    }
+
+    private static async Task<long> UserAsync(FangkongDb db, string role, CancellationToken ct) =>
+        await db.Users.Where(u => u.Role == role).OrderBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(ct) is var id and > 0
+            ? id : throw new OutbreakRefusedException($"no {role} account: generate the demo city first (fangkong seed)");
+
+    /// <summary>Time and items per phase, summed over the days.</summary>
+    private sealed class Phases
+    {
+        private readonly List<string> _order = [];
+        private readonly Dictionary<string, (long Items, TimeSpan Elapsed)> _sum = [];
+
+        public IReadOnlyList<OutbreakPhase> All => _order.Select(n => new OutbreakPhase(n, _sum[n].Items, _sum[n].Elapsed)).ToList();
+
+        public Task<int> TimeAsync(string name, Func<Task<int>> run) => TimeAsync(name, run, n => n);
+
+        public async Task<T> TimeAsync<T>(string name, Func<Task<T>> run, Func<T, int> items)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = await run();
+            if (!_sum.TryGetValue(name, out var s)) _order.Add(name);
+            _sum[name] = (s.Items + items(result), s.Elapsed + watch.Elapsed);
+            return result;
+        }
+    }
+}

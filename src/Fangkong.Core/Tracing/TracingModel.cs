@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Tracing;
+
+/// <summary>Cases, their events, investigation places, risk windows, contact proposals and trajectory reads: their tables and indexes.</summary>
+internal static class TracingModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<TraceAccess>(e =>
+        {
+            e.ToTable("trace_accesses");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.AtUtc);
+            e.HasIndex(x => x.PersonId);
+            e.Property(x => x.Purpose).HasMaxLength(500);
+        });
+        b.Entity<CaseRecord>(e =>
+        {
+            e.ToTable("cases");
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.TreatedAt).HasMaxLength(100);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.ReportedAtUtc);
+            e.HasIndex(x => new { x.DistrictCode, x.ReportedAtUtc });
+        });
+        b.Entity<InvestigationPlace>(e =>
+        {
+            e.ToTable("investigation_places");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Place).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<RiskWindow>(e =>
+        {
+            e.ToTable("risk_windows");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.CaseId);
+            e.HasIndex(x => new { x.VenueId, x.FromUtc });
+        });
+        b.Entity<CaseEvent>(e =>
+        {
+            e.ToTable("case_events");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.HasIndex(x => new { x.CaseId, x.AtUtc });
+            e.HasIndex(x => x.AtUtc);
+        });
+        b.Entity<ContactProposal>(e =>
+        {
+            e.ToTable("contact_proposals");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Note).HasMaxLength(500);
+            // One proposal per person, grade and case: re-running the search updates nothing already decided.
+            e.HasIndex(x => new { x.CaseId, x.Grade, x.PersonId }).IsUnique();
+            e.HasIndex(x => new { x.PersonId, x.Status });
+            // The bulletin and the dashboard read every confirmed contact: dismissed proposals outnumber them twenty to one
+            // in a simulated outbreak, so this covering index keeps that read to the confirmed ones (docs/performance.md); the
+            // person is in it because contacts are counted as persons.
+            e.HasIndex(x => new { x.Status, x.Grade, x.CaseId, x.DecidedAtUtc, x.ReleasedAtUtc, x.PersonId });
+        });
+    }
+}

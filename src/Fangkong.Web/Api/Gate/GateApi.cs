@@ -1,0 +1,41 @@
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Core.Gate;
+using Fangkong.Domain.People;
+using Fangkong.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fangkong.Web.Api.Gate;
+
+/// <summary>A check-in or check-out from the gate device the operator is signed in at.</summary>
+public sealed record GateBody(string? IdempotencyKey, string? IdNumber, string? Qr, decimal? Temperature, string? Name,
+    DocumentType? DocumentType, DateTime? DeviceTime);
+
+public static class GateApi
+{
+    public static void MapGateApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/gate").WithTags("Gate").WithProblems();
+        api.MapPost("/check-in", (GateBody body, HttpContext http, GateService gate) => HandleAsync(body, GateDirection.In, http, gate))
+            .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(BodyLimits.GateBytes))
+            .WithSummary("Check a visitor in: admit, deny (with every reason) or re-measure; answered after the durable write.");
+        api.MapPost("/check-out", (GateBody body, HttpContext http, GateService gate) => HandleAsync(body, GateDirection.Out, http, gate))
+            .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(BodyLimits.GateBytes))
+            .WithSummary("Check a visitor out by ID card or health code.");
+        api.MapGet("/occupancy", async (HttpContext http, FangkongDb db, Occupancy occupancy) =>
+        {
+            var venueId = http.User.VenueId() ?? throw new ForbiddenException("该账号未绑定场所 / this account has no venue");
+            return Results.Ok(await occupancy.ForVenueAsync(db, venueId, http.RequestAborted));
+        }).RequireAuthorization(AuthSetup.Gate).WithSummary("Live occupancy of the operator's own venue.");
+    }
+
+    private static async Task<IResult> HandleAsync(GateBody body, GateDirection direction, HttpContext http, GateService gate)
+    {
+        var deviceId = http.User.DeviceId() ?? throw new ForbiddenException("该账号未绑定闸机设备 / this account is not signed in at a gate device");
+        var request = new GateRequest(deviceId, body.IdempotencyKey, direction, body.IdNumber, body.Qr, body.Temperature,
+            body.DocumentType ?? DocumentType.ResidentIdCard, body.Name,
+            body.DeviceTime is { } t ? http.RequestServices.GetRequiredService<CityClock>().AsUtc(t) : null, http.User.UserId());
+        var answer = await gate.HandleAsync(request, http.RequestAborted);
+        return Results.Ok(answer);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Fangkong.Core.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Fangkong.Web.Hosting;
+
+/// <summary>Cookie sign-in for people and devices alike; API callers get 401/403 ProblemDetails, never a redirect.</summary>
+public static class AuthSetup
+{
+    public const string VenueClaim = "fk:venue";
+    public const string DeviceClaim = "fk:device";
+    public const string PersonClaim = "fk:person";
+
+    // Least privilege: each policy names exactly the roles that need it.
+    public const string Gate = "gate";
+    public const string VenueStaff = "venue-staff";
+    public const string Tracing = "tracing";
+    public const string Admin = "admin";
+    public const string ResidentOnly = "resident";
+    public const string Staff = "staff";
+    public const string TestingView = "testing-view";
+    public const string TestingStaff = "testing-staff";
+    public const string Sampling = "sampling";
+    public const string Lab = "lab";
+    public const string DoorWork = "door-work";
+    public const string QuarantineWork = "quarantine-work";
+    /// <summary>The dashboard: the command center, epidemiologists and administrators (click-through needs <see cref="Tracing"/>).</summary>
+    public const string CommandView = "command-view";
+
+    public static IServiceCollection AddFangkongAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "fangkong";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, 401);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, 403);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Gate, p => p.RequireRole(Roles.GateOperator))
+            .AddPolicy(VenueStaff, p => p.RequireRole(Roles.GateOperator, Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(Tracing, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(ResidentOnly, p => p.RequireRole(Roles.Resident))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.GateOperator, Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(TestingView, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(TestingStaff, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator, Roles.Sampler, Roles.LabTechnician))
+            .AddPolicy(Sampling, p => p.RequireRole(Roles.Sampler))
+            .AddPolicy(Lab, p => p.RequireRole(Roles.LabTechnician))
+            .AddPolicy(DoorWork, p => p.RequireRole(Roles.Sampler, Roles.Administrator))
+            .AddPolicy(QuarantineWork, p => p.RequireRole(Roles.Sampler, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(CommandView, p => p.RequireRole(Roles.Commander, Roles.Epidemiologist, Roles.Administrator));
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+            return Results.Problem(statusCode: status,
+                title: status == 401 ? "需要登录 / authentication required" : "无权访问 / forbidden",
+                detail: status == 401 ? "请先登录 / sign in first" : "您的角色无权执行此操作 / your role may not do this").ExecuteAsync(http);
+        }
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static ClaimsPrincipal Principal(User u)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, u.UserName),
+            new(ClaimTypes.GivenName, u.DisplayName),
+            new(ClaimTypes.Role, u.Role),
+        };
+        if (u.VenueId is { } v) claims.Add(new Claim(VenueClaim, v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (u.DeviceId is { } d) claims.Add(new Claim(DeviceClaim, d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (u.PersonId is { } p) claims.Add(new Claim(PersonClaim, p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+}
+
+public static class ClaimsExtensions
+{
+    public static long UserId(this ClaimsPrincipal u) => long.Parse(u.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+    public static string UserName(this ClaimsPrincipal u) => u.Identity?.Name ?? "";
+    public static long? VenueId(this ClaimsPrincipal u) => Long(u, AuthSetup.VenueClaim);
+    public static long? DeviceId(this ClaimsPrincipal u) => Long(u, AuthSetup.DeviceClaim);
+    public static long? PersonId(this ClaimsPrincipal u) => Long(u, AuthSetup.PersonClaim);
+
+    /// <summary>Gate operators and venue managers may only see their own venue; tracing roles see all.</summary>
+    public static bool MaySeeVenue(this ClaimsPrincipal u, long venueId) =>
+        u.IsInRole(Roles.Epidemiologist) || u.IsInRole(Roles.Administrator) || u.VenueId() == venueId;
+
+    private static long? Long(ClaimsPrincipal u, string type) =>
+        long.TryParse(u.FindFirstValue(type), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+}

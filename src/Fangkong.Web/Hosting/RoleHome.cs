@@ -1,0 +1,18 @@
+using Fangkong.Core.Accounts;
+
+namespace Fangkong.Web.Hosting;
+
+public static class RoleHome
+{
+    /// <summary>Where each role lands after signing in.</summary>
+    public static string For(string role) => role switch
+    {
+        Roles.GateOperator => "/gate",
+        Roles.VenueManager => "/monitor",
+        Roles.Resident => "/code",
+        Roles.Sampler => "/testing/sample",
+        Roles.LabTechnician => "/testing/lab",
+        Roles.Commander => "/command",
+        _ => "/search",
+    };
+}

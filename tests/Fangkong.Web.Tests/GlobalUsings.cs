@@ -1,0 +1,1 @@
+global using Fangkong.Web.Tests.Support;

@@ -1,0 +1,79 @@
+using Fangkong.Core.Accounts;
+using Fangkong.Core.Data;
+using Fangkong.Core.People;
+using Fangkong.Core.Places;
+using Fangkong.Domain.People;
+using Fangkong.Domain.Places;
+
+namespace Fangkong.Web.Tests.Support;
+
+/// <summary>A small, explicit world for API tests: one service hall, one gate, one account per role, a few residents.</summary>
+public sealed class Scenario
+{
+    public const string Password = "test-password";
+    public const long HallId = 1, OtherVenueId = 2, DeviceId = 11, OtherDeviceId = 12;
+    public int HallCapacity { get; set; } = 40;
+    public int? HallNegativeTestHours { get; set; }
+    public TimeOnly HallOpens { get; set; } = new(8, 30);
+    public TimeOnly HallCloses { get; set; } = new(17, 0);
+
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command"];
+
+    public Person Alice { get; } = NewPerson(101, "张小明", ResidentIdNumber.Compose("220402", new DateOnly(1985, 5, 12), 123), "13800000001");
+    public Person Bob { get; } = NewPerson(102, "李华", ResidentIdNumber.Compose("220403", new DateOnly(1990, 1, 3), 246), "13800000002");
+    public Person Carol { get; } = NewPerson(103, "欧阳娜娜", ResidentIdNumber.Compose("220421", new DateOnly(2001, 9, 30), 88), "13800000003");
+
+    public async Task LoadAsync(FangkongDb db)
+    {
+        foreach (var d in Regions.Liaoyuan)
+            db.Districts.Add(new DistrictRow { Code = d.Code, Name = d.Name, EnglishName = d.EnglishName, CityCode = Regions.LiaoyuanCityCode });
+        db.Venues.Add(new Venue
+        {
+            Id = HallId,
+            Name = "辽源市政务服务中心",
+            Type = VenueType.ServiceHall,
+            DistrictCode = "220402",
+            Capacity = HallCapacity,
+            Opens = HallOpens,
+            Closes = HallCloses,
+            RequiredNegativeTestHours = HallNegativeTestHours,
+        });
+        db.Venues.Add(new Venue
+        {
+            Id = OtherVenueId,
+            Name = "龙山区农贸市场",
+            Type = VenueType.Market,
+            DistrictCode = "220402",
+            Capacity = 200,
+            Opens = new TimeOnly(5, 0),
+            Closes = new TimeOnly(18, 0),
+        });
+        db.GateDevices.Add(new GateDevice { Id = DeviceId, VenueId = HallId, Name = "东门 1号机" });
+        db.GateDevices.Add(new GateDevice { Id = OtherDeviceId, VenueId = OtherVenueId, Name = "正门" });
+        db.Persons.AddRange(Alice, Bob, Carol);
+        var hash = PasswordHasher.Hash(Password);
+        db.Users.AddRange(
+            new User { Id = 1, UserName = "admin", DisplayName = "管理员", PasswordHash = hash, Role = Roles.Administrator },
+            new User { Id = 2, UserName = "admin2", DisplayName = "管理员二", PasswordHash = hash, Role = Roles.Administrator },
+            new User { Id = 3, UserName = "epi", DisplayName = "流调员", PasswordHash = hash, Role = Roles.Epidemiologist },
+            new User { Id = 4, UserName = "manager", DisplayName = "场所负责人", PasswordHash = hash, Role = Roles.VenueManager, VenueId = HallId },
+            new User { Id = 5, UserName = "gate", DisplayName = "门岗", PasswordHash = hash, Role = Roles.GateOperator, VenueId = HallId, DeviceId = DeviceId },
+            new User { Id = 6, UserName = "resident", DisplayName = "居民", PasswordHash = hash, Role = Roles.Resident, PersonId = Alice.Id },
+            new User { Id = 7, UserName = "sampler", DisplayName = "采样员", PasswordHash = hash, Role = Roles.Sampler },
+            new User { Id = 8, UserName = "lab", DisplayName = "检测员", PasswordHash = hash, Role = Roles.LabTechnician },
+            new User { Id = 9, UserName = "command", DisplayName = "指挥部", PasswordHash = hash, Role = Roles.Commander });
+        await db.SaveChangesAsync();
+    }
+
+    private static Person NewPerson(long id, string name, string idNumber, string phone) => new()
+    {
+        Id = id,
+        DocumentType = DocumentType.ResidentIdCard,
+        DocumentNumber = idNumber,
+        Name = name,
+        Phone = phone,
+        Sex = (idNumber[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female,
+        Token = "tok" + id + "xxxxxxxxxxxxxxxx",
+        CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+}
