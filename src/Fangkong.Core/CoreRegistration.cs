@@ -33,7 +33,7 @@ public static class CoreRegistration
         services.AddSingleton<ManualCodes>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
-        services.AddSingleton<GateWriter>();
+        services.AddSingleton<GateQueue>();
         services.AddSingleton<GateService>();
         services.AddSingleton<Occupancy>();
         services.AddSingleton<VisitCloser>();

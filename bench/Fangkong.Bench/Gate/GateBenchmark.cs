@@ -46,7 +46,7 @@ public static class GateBenchmark
             // The baseline's pooled connections must not count against the server's limit during the gate run.
             Npgsql.NpgsqlConnection.ClearAllPools();
             var clients = await Task.WhenAll(Enumerable.Range(0, Devices).Select(d => gate.LoginAsync($"bench-gate-{d}", "bench")));
-            var writer = gate.Services.GetRequiredService<GateWriter>();
+            var writer = gate.Services.GetRequiredService<GateQueue>();
             var (batches0, requests0) = (writer.Batches, writer.Requests);
             long acknowledged = 0;
             // Each worker walks its own visitors: in, then out, so occupancy stays bounded like a real hall.

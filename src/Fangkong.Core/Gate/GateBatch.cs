@@ -2,6 +2,7 @@ using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
+using Fangkong.Core.Places;
 using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
@@ -50,7 +51,10 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
             var key = (items[i].Device.Id, items[i].Request.IdempotencyKey!);
             retry[i] = earlierByKey.ContainsKey(key) || !seen.Add(key);
         }
-        var visitors = await ResolveVisitorsAsync(db, items, retry, now, ct);
+        // A reading no body could have (a typo, °F) is answered "measure again": nothing is written, nobody registered.
+        var remeasure = items.Select(i => i.Request.Direction == GateDirection.In
+            && Temperature.Classify(i.Request.Temperature!.Value, policy) == TemperatureReading.Implausible).ToArray();
+        var visitors = await ResolveVisitorsAsync(db, items, retry.Select((r, i) => r || remeasure[i]).ToArray(), now, ct);
         var negatives = await LatestNegativesAsync(db, items, visitors, ct);
 
         var results = new GateResult[items.Count];
@@ -70,7 +74,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
             if (earlierByKey.TryGetValue(key, out var prior))
             {
                 results[i] = fingerprint == GateFingerprint.Of(prior)
-                    ? new GateResult(await GateWriter.ReplayAnswerAsync(db, prior, ct), null)
+                    ? new GateResult(Replay(prior, item.Venue, visitors[i], occupancy.GetValueOrDefault(item.Venue.Id)), null)
                     : new GateResult(null, GateFingerprint.Reused());
                 continue;
             }
@@ -81,8 +85,14 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
                     : results[j] with { Answer = results[j].Answer is { } first ? first with { Replayed = true } : null };
                 continue;
             }
-            firstInGroup[key] = i;
             var (personId, name, colour) = visitors[i];
+            if (remeasure[i])
+            {
+                results[i] = new GateResult(new GateAnswer(null, GateOutcome.Remeasure, [DenyReason.ImplausibleTemperature],
+                    Masking.Name(personId > 0 ? name : item.Visitor.Name), colour, null, 0, venue.Capacity, false, now, "请重新测量体温 / please measure again"), null);
+                continue;
+            }
+            firstInGroup[key] = i;
             if (personId == 0)
             {
                 results[i] = new GateResult(null, new InputException("qr", "健康码对应的人员不存在 / the code's person is unknown"));
@@ -163,23 +173,30 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
 
         Insert(db, events, added.Values);
         await db.SaveChangesAsync(ct);
-        foreach (var pid in fevers)
+        if (fevers.Count > 0)
         {
-            var decision = await codes.RecomputeAsync(db, pid, ct);
+            // A fever turns the code yellow at once (domain.md §2): the group's fevers are recomputed together.
+            var decisions = await codes.RecomputeManyAsync(db, fevers, ct);
             for (var i = 0; i < items.Count; i++)
-                if (visitors[i].PersonId == pid && results[i].Answer is { } a) results[i] = new GateResult(a with { Colour = decision.Colour }, null);
+                if (decisions.TryGetValue(visitors[i].PersonId, out var d) && results[i].Answer is { } a) results[i] = new GateResult(a with { Colour = d.Colour }, null);
+            await db.SaveChangesAsync(ct);
         }
-        if (fevers.Count > 0) await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return results;
     }
 
+    /// <summary>The first answer again, for a retry: everything it shows was read for the group already.</summary>
+    private static GateAnswer Replay(GateEvent first, Venue venue, (long PersonId, string Name, CodeColour Colour) visitor, int occupancy) =>
+        new(first.Id, first.Outcome, ParseReasons(first.Reasons), Masking.Name(visitor.Name), visitor.Colour, first.VisitId, occupancy,
+            venue.Capacity, true, first.AtUtc, "重复提交，返回首次结果 / retry: the first answer is returned");
+
     /// <summary>
-    /// Person id and name for each request (id 0 for a code whose person is unknown). A first-time visitor
-    /// with a valid document is registered once per group, unless the request is a retry (id -1: no such person).
+    /// Person id, name and current colour for each request (id 0 for a code whose person is unknown) — the gate's one
+    /// visitor lookup. A first-time visitor with a valid document is registered once per group, unless the request writes
+    /// nothing (a retry or a re-measure: id -1, no such person).
     /// </summary>
     private async Task<(long PersonId, string Name, CodeColour Colour)[]> ResolveVisitorsAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
-        bool[] retry, DateTime now, CancellationToken ct)
+        bool[] writesNothing, DateTime now, CancellationToken ct)
     {
         var tokens = items.Where(i => i.Visitor.Token is not null).Select(i => i.Visitor.Token!).Distinct().ToList();
         var numbers = items.Where(i => i.Visitor.DocumentNumber is not null).Select(i => i.Visitor.DocumentNumber!).Distinct().ToList();
@@ -202,9 +219,9 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
             }
             var docKey = (v.DocumentType!.Value, v.DocumentNumber!);
             var registered = byDocument.TryGetValue(docKey, out var person);
-            if (!registered && retry[i])
+            if (!registered && writesNothing[i])
             {
-                result[i] = (-1, "", CodeColour.Green); // nobody with this document: cannot be the retried request's visitor
+                result[i] = (-1, "", CodeColour.Green); // nobody with this document, and nothing to register
                 continue;
             }
             if (!registered)

@@ -1,23 +1,18 @@
 using System.Text.RegularExpressions;
 using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
-using Fangkong.Core.Data;
 using Fangkong.Core.Places;
-using Fangkong.Domain.Codes;
-using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Gate;
 
 /// <summary>
-/// Checks visitors in and out. Validation and the per-person reads run concurrently on the request's own
-/// connection; the decision that depends on shared state (occupancy) and the durable write happen in the
-/// <see cref="GateWriter"/>, which commits requests in groups (ADR 0004).
+/// Checks visitors in and out. Validation (the document's rules, the code's signature, the reading's range) runs on the
+/// request without touching the store; the request then joins the <see cref="GateQueue"/>, and <see cref="GateBatch"/> reads,
+/// decides and writes a whole group at once (ADR 0004).
 /// </summary>
 public sealed partial class GateService(
-    IDbContextFactory<FangkongDb> dbs, GateDirectory directory, GateWriter writer, CodeSigner signer,
-    GatePolicy policy, CityClock clock)
+    GateDirectory directory, GateQueue queue, CodeSigner signer, CityClock clock)
 {
     /// <summary>Readings outside this band are not temperatures at all (a typo, a thermometer in °F): rejected as input.</summary>
     public const decimal MinAcceptedCelsius = 25m, MaxAcceptedCelsius = 50m;
@@ -42,34 +37,9 @@ public sealed partial class GateService(
 
         var visitor = await IdentifyAsync(request, ct);
 
-        // An implausible reading is answered at once: nothing to record, the visitor is simply measured again.
-        if (request.Direction == GateDirection.In && Temperature.Classify(temperature!.Value, policy) == TemperatureReading.Implausible)
-        {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            // Nothing is stored for a re-measure, so a stored event under this key was another request (its reading was plausible).
-            if (await db.GateEvents.AnyAsync(e => e.IdempotencyKey == request.IdempotencyKey && e.DeviceId == device.Id, ct)) throw GateFingerprint.Reused();
-            var known = visitor.Token is { } tk ? await ByToken(db, tk, ct) : await ByDocument(db, visitor.DocumentType!.Value, visitor.DocumentNumber!, ct);
-            return new GateAnswer(null, GateOutcome.Remeasure, [DenyReason.ImplausibleTemperature], Masking.Name(known?.Name ?? visitor.Name),
-                known?.Colour ?? CodeColour.Green, null, 0, venue.Capacity, false, clock.UtcNow, "请重新测量体温 / please measure again");
-        }
-
-        // Who the visitor is, their colour and tests, occupancy and retries are all read by the writer, once per group.
-        return await writer.SubmitAsync(new PendingGate(request, device, venue, visitor), ct);
+        // Who the visitor is, their colour and tests, occupancy and retries are all read by the batch, once per group.
+        return await queue.SubmitAsync(new PendingGate(request, device, venue, visitor), ct);
     }
-
-    // Used only for the rare re-measure answer; the common path reads persons for a whole group in the writer.
-    // (Not EF-compiled: a compiled query binds to the first provider that runs it, and tests run both.)
-    private static Task<KnownVisitor?> ByDocument(FangkongDb db, DocumentType type, string number, CancellationToken ct) =>
-        db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number && p.DocumentType == type)
-            .Select(p => new KnownVisitor(p.Id, p.Name, db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct);
-
-    private static Task<KnownVisitor?> ByToken(FangkongDb db, string token, CancellationToken ct) =>
-        db.Persons.AsNoTracking().Where(p => p.Token == token)
-            .Select(p => new KnownVisitor(p.Id, p.Name, db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct);
-
-    internal sealed record KnownVisitor(long Id, string Name, CodeColour? Colour);
 
     /// <summary>Checks the document or the code's signature without touching the database.</summary>
     private async Task<VisitorKey> IdentifyAsync(GateRequest r, CancellationToken ct)

@@ -12,8 +12,22 @@ public sealed record VenueOccupancy(long VenueId, string Name, int Inside, int C
 public sealed record HourCount(int Hour, int Entries, int Exits);
 
 /// <summary>Live occupancy and hourly flow of a venue (the venue monitor).</summary>
-public sealed class Occupancy(CityClock clock)
+public sealed class Occupancy(IDbContextFactory<FangkongDb> dbs, CityClock clock)
 {
+    /// <summary>The venue's figures now, on a connection of its own (the live meters refresh on a timer).</summary>
+    public async Task<VenueOccupancy> ForVenueAsync(long venueId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await ForVenueAsync(db, venueId, ct);
+    }
+
+    /// <summary>Entries and exits per local hour of one day, on a connection of its own.</summary>
+    public async Task<IReadOnlyList<HourCount>> HourlyAsync(long venueId, DateOnly day, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await HourlyAsync(db, venueId, day, ct);
+    }
+
     public async Task<VenueOccupancy> ForVenueAsync(FangkongDb db, long venueId, CancellationToken ct)
     {
         var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct)

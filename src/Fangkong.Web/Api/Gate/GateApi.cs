@@ -1,8 +1,8 @@
 using Fangkong.Core.Common;
-using Fangkong.Core.Data;
 using Fangkong.Core.Gate;
 using Fangkong.Domain.People;
 using Fangkong.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fangkong.Web.Api.Gate;
@@ -22,20 +22,19 @@ public static class GateApi
         api.MapPost("/check-out", (GateBody body, HttpContext http, GateService gate) => HandleAsync(body, GateDirection.Out, http, gate))
             .RequireAuthorization(AuthSetup.Gate).WithMetadata(new RequestSizeLimitAttribute(BodyLimits.GateBytes))
             .WithSummary("Check a visitor out by ID card or health code.");
-        api.MapGet("/occupancy", async (HttpContext http, FangkongDb db, Occupancy occupancy) =>
+        api.MapGet("/occupancy", async (HttpContext http, Occupancy occupancy) =>
         {
             var venueId = http.User.VenueId() ?? throw new ForbiddenException("该账号未绑定场所 / this account has no venue");
-            return Results.Ok(await occupancy.ForVenueAsync(db, venueId, http.RequestAborted));
+            return TypedResults.Ok(await occupancy.ForVenueAsync(venueId, http.RequestAborted));
         }).RequireAuthorization(AuthSetup.Gate).WithSummary("Live occupancy of the operator's own venue.");
     }
 
-    private static async Task<IResult> HandleAsync(GateBody body, GateDirection direction, HttpContext http, GateService gate)
+    private static async Task<Ok<GateAnswer>> HandleAsync(GateBody body, GateDirection direction, HttpContext http, GateService gate)
     {
         var deviceId = http.User.DeviceId() ?? throw new ForbiddenException("该账号未绑定闸机设备 / this account is not signed in at a gate device");
         var request = new GateRequest(deviceId, body.IdempotencyKey, direction, body.IdNumber, body.Qr, body.Temperature,
             body.DocumentType ?? DocumentType.ResidentIdCard, body.Name,
             body.DeviceTime is { } t ? http.RequestServices.GetRequiredService<CityClock>().AsUtc(t) : null, http.User.UserId());
-        var answer = await gate.HandleAsync(request, http.RequestAborted);
-        return Results.Ok(answer);
+        return TypedResults.Ok(await gate.HandleAsync(request, http.RequestAborted));
     }
 }

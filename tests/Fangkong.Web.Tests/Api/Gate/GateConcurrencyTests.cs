@@ -37,7 +37,7 @@ public abstract class GateConcurrencyTests(StorageProvider provider)
             await db.SaveChangesAsync();
         }
         var gate = host.Services.GetRequiredService<GateService>();
-        var writer = host.Services.GetRequiredService<GateWriter>();
+        var writer = host.Services.GetRequiredService<GateQueue>();
         var batchesBefore = writer.Batches;
         var answers = await Task.WhenAll(Enumerable.Range(0, visitors).Select(i => Task.Run(() => gate.HandleAsync(new GateRequest(
             Scenario.DeviceId, $"concurrent-{i:D4}", GateDirection.In,

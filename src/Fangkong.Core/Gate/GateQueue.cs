@@ -1,26 +1,24 @@
 using System.Threading.Channels;
-using Fangkong.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Fangkong.Core.Gate;
 
 /// <summary>
-/// Group commit for the gate: one loop drains whatever requests are waiting (up to <see cref="MaxBatch"/>),
-/// decides them in order against the venue occupancy read once for the group, writes them in one
-/// transaction and only then answers each caller. A burst of N requests costs one commit instead of N,
-/// and nothing is acknowledged before it is durable (ADR 0004).
+/// The gate's queue: one loop drains whatever requests are waiting (up to <see cref="MaxBatch"/>) and hands them to
+/// <see cref="GateBatch"/> as one group, which reads, decides and writes them in one transaction; only then is each
+/// caller answered. A burst of N requests costs one commit instead of N, and nothing is acknowledged before it is durable
+/// (ADR 0004).
 /// </summary>
-public sealed class GateWriter : IAsyncDisposable
+public sealed class GateQueue : IAsyncDisposable
 {
     public const int MaxBatch = 256;
     private readonly Channel<(PendingGate Item, TaskCompletionSource<GateAnswer> Done)> _queue =
         Channel.CreateBounded<(PendingGate, TaskCompletionSource<GateAnswer>)>(new BoundedChannelOptions(20_000) { SingleReader = true });
     private readonly GateBatch _batch;
-    private readonly ILogger<GateWriter> _log;
+    private readonly ILogger<GateQueue> _log;
     private readonly Task _loop;
 
-    public GateWriter(GateBatch batch, ILogger<GateWriter> log)
+    public GateQueue(GateBatch batch, ILogger<GateQueue> log)
     {
         _batch = batch;
         _log = log;
@@ -75,18 +73,6 @@ public sealed class GateWriter : IAsyncDisposable
     {
         if (result.Answer is { } answer) done.TrySetResult(answer);
         else done.TrySetException(result.Error!);
-    }
-
-    internal static async Task<GateAnswer> ReplayAnswerAsync(FangkongDb db, GateEvent e, CancellationToken ct)
-    {
-        var name = e.PersonId is { } pid ? await db.Persons.Where(p => p.Id == pid).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
-        var venue = await db.Venues.AsNoTracking().FirstAsync(v => v.Id == e.VenueId, ct);
-        var occupancy = await db.Visits.CountAsync(v => v.VenueId == e.VenueId && v.ExitedAtUtc == null, ct);
-        var colour = e.PersonId is { } p2
-            ? await db.HealthCodes.Where(h => h.PersonId == p2).Select(h => (Domain.Codes.CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? Domain.Codes.CodeColour.Green
-            : Domain.Codes.CodeColour.Green;
-        return new GateAnswer(e.Id, e.Outcome, GateBatch.ParseReasons(e.Reasons), Domain.People.Masking.Name(name), colour,
-            e.VisitId, occupancy, venue.Capacity, true, e.AtUtc, "重复提交，返回首次结果 / retry: the first answer is returned");
     }
 
     public async ValueTask DisposeAsync()
