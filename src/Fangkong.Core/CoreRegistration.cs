@@ -31,6 +31,10 @@ public static class CoreRegistration
         services.AddSingleton<CodeSigner>();
         services.AddSingleton<HealthCodeService>();
         services.AddSingleton<ManualCodes>();
+        services.AddSingleton<ManualCodeQueue>();
+        services.AddSingleton<ResidentCodes>();
+        services.AddSingleton<ScannedCodes>();
+        services.AddSingleton<ColourHistory>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateWriter>();
