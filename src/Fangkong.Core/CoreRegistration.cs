@@ -35,6 +35,7 @@ public static class CoreRegistration
         services.AddSingleton<ResidentCodes>();
         services.AddSingleton<ScannedCodes>();
         services.AddSingleton<ColourHistory>();
+        services.AddSingleton<Accounts.SignIns>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateWriter>();
