@@ -31,6 +31,11 @@ public static class CoreRegistration
         services.AddSingleton<CodeSigner>();
         services.AddSingleton<HealthCodeService>();
         services.AddSingleton<ManualCodes>();
+        services.AddSingleton<ManualCodeQueue>();
+        services.AddSingleton<ResidentCodes>();
+        services.AddSingleton<ScannedCodes>();
+        services.AddSingleton<ColourHistory>();
+        services.AddSingleton<Accounts.SignIns>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateQueue>();
@@ -54,6 +59,10 @@ public static class CoreRegistration
         services.AddSingleton<Tracing.Investigation>();
         services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<ContactDecisions>();
+        services.AddSingleton<CaseViews>();
+        services.AddSingleton<TraceAccessLog>();
+        services.AddSingleton<Exports.LinePages>();
+        services.AddSingleton<Exports.ExportProgress>();
         services.AddSingleton<Exports.ExportJobs>();
         services.AddSingleton<Command.Bulletins>();
         services.AddSingleton<Command.DashboardBuilder>();
@@ -61,6 +70,7 @@ public static class CoreRegistration
         services.AddSingleton<Exports.ExportRunner>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();
+        services.AddSingleton<DistrictDirectory>();
         services.AddSingleton<VenueDirectory>();
         services.AddSingleton<RoundPlanner>();
         services.AddSingleton<SamplingService>();

@@ -3,7 +3,6 @@ using Fangkong.Core.Data;
 using Fangkong.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Api.Accounts;
 
@@ -15,31 +14,28 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth");
-        api.MapPost("/login", async (LoginBody body, FangkongDb db, HttpContext http) =>
+        api.MapPost("/login", async (LoginBody body, FangkongDb db, SignIns signIns, HttpContext http) =>
         {
-            var user = await FindAsync(db, body.UserName, body.Password, http.RequestAborted);
+            var user = await signIns.VerifyAsync(db, body.UserName, body.Password, http.RequestAborted);
             if (user is null) return Problems.Field(401, "userName", "用户名或密码错误 / wrong user name or password");
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(user));
             return Results.Ok(ToMe(user));
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces<Me>(StatusCodes.Status200OK);
         api.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }).AllowAnonymous();
-        api.MapGet("/me", async (HttpContext http, FangkongDb db) =>
-        {
-            var id = http.User.UserId();
-            var u = await db.Users.AsNoTracking().FirstAsync(x => x.Id == id, http.RequestAborted);
-            return Results.Ok(ToMe(u));
-        }).RequireAuthorization();
+        api.MapGet("/me", async (HttpContext http, FangkongDb db, SignIns signIns) =>
+            TypedResults.Ok(ToMe(await signIns.GetAsync(db, http.User.UserId(), http.RequestAborted))))
+            .RequireAuthorization();
 
         // Browser form posts from the login page: redirect instead of JSON.
-        app.MapPost("/account/login", async (HttpContext http, FangkongDb db) =>
+        app.MapPost("/account/login", async (HttpContext http, FangkongDb db, SignIns signIns) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var returnUrl = ReturnUrls.Local(form["returnUrl"].ToString());
-            var user = await FindAsync(db, form["userName"], form["password"], http.RequestAborted);
+            var user = await signIns.VerifyAsync(db, form["userName"], form["password"], http.RequestAborted);
             if (user is null) return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(user));
             return Results.LocalRedirect(returnUrl ?? RoleHome.For(user.Role));
@@ -49,13 +45,6 @@ public static class AuthApi
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).DisableAntiforgery().ExcludeFromDescription();
-    }
-
-    private static async Task<User?> FindAsync(FangkongDb db, string? userName, string? password, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 64 || password.Length > 256) return null;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName.Trim(), ct);
-        return user is not null && PasswordHasher.Verify(password, user.PasswordHash) ? user : null;
     }
 
     private static Me ToMe(User u) => new(u.Id, u.UserName, u.DisplayName, u.Role, u.VenueId, u.DeviceId, u.PersonId);

@@ -2,18 +2,18 @@ using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
-using Fangkong.Domain.People;
 using Fangkong.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Api.Codes;
 
 public sealed record MyCode(string Name, CodeColour Colour, string Qr, DateTime IssuedAtUtc, DateTime ExpiresAtUtc, int RefreshSeconds,
     string Rule, string Explanation, IReadOnlyList<string> Appeal);
 public sealed record VerifyBody(string? Qr);
-public sealed record VerifyAnswer(bool Valid, string Verdict, string Message, CodeColour? Colour, DateTime? ExpiresAtUtc, string? MaskedName);
 public sealed record ManualBody(long? PersonId, CodeColour? Colour, string? Reason);
+public sealed record ManualRequested(long Id, ManualCodeStatus Status, CodeColour Colour, bool BulkAlarm);
 public sealed record DecisionBody(bool? Approve);
+public sealed record ManualDecided(long Id, ManualCodeStatus Status, CodeColour Colour);
+public sealed record ManualRevoked(long Id, ManualCodeStatus Status);
 public sealed record TestBody(long? PersonId, DateTime? SampledAt, Core.Testing.TestOutcome? Outcome, string? Source);
 
 public static class CodesApi
@@ -28,41 +28,30 @@ public static class CodesApi
     public static void MapCodesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/codes").WithTags("Codes").WithProblems();
-        api.MapGet("/public-keys", async (CodeSigner signer, HttpContext http) => Results.Ok(await signer.PublicKeysAsync(http.RequestAborted)))
+        api.MapGet("/public-keys", async (CodeSigner signer, HttpContext http) => TypedResults.Ok(await signer.PublicKeysAsync(http.RequestAborted)))
             .AllowAnonymous().WithSummary("Published ECDSA P-256 public keys so gates can verify codes offline.");
 
-        api.MapGet("/me", async (HttpContext http, FangkongDb db, HealthCodeService codes, CodeSigner signer) =>
+        api.MapGet("/me", async (HttpContext http, FangkongDb db, ResidentCodes codes) =>
         {
             var personId = http.User.PersonId() ?? throw new ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
-            var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, http.RequestAborted);
-            var decision = CodeRules.Evaluate(await codes.LoadFactsAsync(db, personId, http.RequestAborted), codes.Policy);
-            var colour = await codes.ColourAsync(db, personId, http.RequestAborted);
-            var qr = await signer.SignAsync(person.Token, colour, codes.Policy.QrLifetime, http.RequestAborted);
-            var v = await signer.VerifyAsync(qr, http.RequestAborted);
-            return Results.Ok(new MyCode(Masking.Name(person.Name), colour, qr, v.Payload!.IssuedAtUtc, v.Payload.ExpiresAtUtc,
-                (int)codes.Policy.QrRefresh.TotalSeconds, decision.Rule, decision.Explanation, colour == CodeColour.Green ? [] : AppealRoutes));
+            var c = await codes.CurrentAsync(db, personId, http.RequestAborted);
+            return TypedResults.Ok(new MyCode(c.MaskedName, c.Colour, c.Payload, c.IssuedAtUtc, c.ExpiresAtUtc, c.RefreshSeconds, c.Rule, c.Explanation,
+                c.Colour == CodeColour.Green ? [] : AppealRoutes));
         }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("The resident's own signed, short-lived code and why it has its colour.");
 
         api.MapGet("/me/history", async (HttpContext http, FangkongDb db, HealthCodeService codes) =>
         {
             var personId = http.User.PersonId() ?? throw new ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
-            return Results.Ok(await codes.HistoryAsync(db, personId, http.RequestAborted));
+            return TypedResults.Ok(await codes.HistoryAsync(db, personId, http.RequestAborted));
         }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("Every change of the resident's colour, with rule and evidence.");
 
-        api.MapPost("/verify", async (VerifyBody body, CodeSigner signer, FangkongDb db, HttpContext http) =>
-        {
-            var v = await signer.VerifyAsync(body.Qr, http.RequestAborted);
-            string? name = null;
-            if (v.Payload is { } p)
-                name = Masking.Name(await db.Persons.Where(x => x.Token == p.Token).Select(x => x.Name).FirstOrDefaultAsync(http.RequestAborted));
-            return Results.Ok(new VerifyAnswer(v.IsValid, v.Verdict.ToString(), v.Message, v.Payload?.Colour, v.Payload?.ExpiresAtUtc, name));
-        }).RequireAuthorization(AuthSetup.Staff).WithSummary("Check a scanned code: signature, expiry, colour.");
+        api.MapPost("/verify", async (VerifyBody body, ScannedCodes scanned, FangkongDb db, HttpContext http) =>
+            TypedResults.Ok(await scanned.VerifyAsync(db, body.Qr, http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.Staff).WithSummary("Check a scanned code: signature, expiry, colour.");
 
-        api.MapGet("/persons/{personId:long}/history", async (long personId, FangkongDb db, HealthCodeService codes, HttpContext http) =>
-        {
-            if (!await db.Persons.AnyAsync(p => p.Id == personId, http.RequestAborted)) throw new NotFoundException("personId", "人员不存在 / no such person");
-            return Results.Ok(await codes.HistoryAsync(db, personId, http.RequestAborted));
-        }).RequireAuthorization(AuthSetup.Tracing).WithSummary("A person's colour changes with rule, evidence and policy version.");
+        api.MapGet("/persons/{personId:long}/history", async (long personId, FangkongDb db, ColourHistory history, HttpContext http) =>
+            TypedResults.Ok(await history.OfPersonAsync(db, personId, http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.Tracing).WithSummary("A person's colour changes with rule, evidence and policy version.");
 
         api.MapPost("/manual", async (ManualBody body, FangkongDb db, ManualCodes manual, HttpContext http) =>
         {
@@ -70,25 +59,24 @@ public static class CodesApi
             var colour = body.Colour ?? throw new InputException("colour", "必须指定颜色 / colour is required");
             var row = await manual.RequestAsync(db, personId, colour, body.Reason, http.User.UserId(), http.RequestAborted);
             var bulk = await manual.IsBulkAsync(db, http.User.UserId(), http.RequestAborted);
-            return Results.Created($"/api/codes/manual/{row.Id}", new { row.Id, row.Status, row.Colour, BulkAlarm = bulk });
+            return TypedResults.Created($"/api/codes/manual/{row.Id}", new ManualRequested(row.Id, row.Status, row.Colour, bulk));
         }).RequireAuthorization(AuthSetup.Tracing).WithSummary("Request a manual colour with a reason; a second officer must approve it.");
 
-        api.MapGet("/manual", async (FangkongDb db, HttpContext http) =>
-            Results.Ok(await db.ManualCodeRequests.AsNoTracking().Where(r => r.Status == ManualCodeStatus.Pending)
-                .OrderBy(r => r.RequestedAtUtc).Take(500).ToListAsync(http.RequestAborted)))
-            .RequireAuthorization(AuthSetup.Admin).WithSummary("Pending manual colour requests.");
+        api.MapGet("/manual", async (FangkongDb db, ManualCodeQueue queue, HttpContext http) =>
+            TypedResults.Ok(await queue.PendingAsync(db, 500, http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.Admin).WithSummary("Pending manual colour requests, oldest first.");
 
         api.MapPost("/manual/{id:long}/decision", async (long id, DecisionBody body, FangkongDb db, ManualCodes manual, HttpContext http) =>
         {
             var approve = body.Approve ?? throw new InputException("approve", "必须选择批准或驳回 / approve must be true or false");
             var row = await manual.DecideAsync(db, id, approve, http.User.UserId(), http.RequestAborted);
-            return Results.Ok(new { row.Id, row.Status, row.Colour });
+            return TypedResults.Ok(new ManualDecided(row.Id, row.Status, row.Colour));
         }).RequireAuthorization(AuthSetup.Admin).WithSummary("Approve or reject a manual colour (not one's own).");
 
         api.MapPost("/manual/{id:long}/revoke", async (long id, FangkongDb db, ManualCodes manual, HttpContext http) =>
         {
             var row = await manual.RevokeAsync(db, id, http.User.UserId(), http.RequestAborted);
-            return Results.Ok(new { row.Id, row.Status });
+            return TypedResults.Ok(new ManualRevoked(row.Id, row.Status));
         }).RequireAuthorization(AuthSetup.Admin).WithSummary("Withdraw an approved manual colour.");
 
         app.MapPost("/api/tests", async (TestBody body, FangkongDb db, HealthCodeService codes, HttpContext http) =>
@@ -97,7 +85,7 @@ public static class CodesApi
             var sampled = body.SampledAt ?? throw new InputException("sampledAt", "必须填写采样时间 / sampledAt is required");
             var outcome = body.Outcome ?? throw new InputException("outcome", "必须填写结果 / outcome is required");
             var row = await codes.RecordTestAsync(db, personId, http.RequestServices.GetRequiredService<CityClock>().AsUtc(sampled), outcome, body.Source ?? "manual-entry", http.RequestAborted);
-            return Results.Created($"/api/tests/{row.Id}", row);
+            return TypedResults.Created($"/api/tests/{row.Id}", row);
         }).RequireAuthorization(AuthSetup.Admin).WithTags("Testing").WithSummary("Record a nucleic-acid test result (re-derives the colour).");
     }
 }

@@ -3,7 +3,6 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
 using Fangkong.Core.Tracing;
 using Fangkong.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Api.Tracing;
 
@@ -45,7 +44,7 @@ public static class TracingApi
         {
             var (f, t) = Window(from, to, http);
             var (p, s) = Paging.Normalise(page, pageSize);
-            return Results.Ok(await trace.TrajectoryAsync(db, id, f, t, Reader(http, purpose), q, p, s, http.RequestAborted));
+            return TypedResults.Ok(await trace.TrajectoryAsync(db, id, f, t, Reader(http, purpose), q, p, s, http.RequestAborted));
         }).WithSummary("A person's visits in a window (audited: purpose required).");
 
         api.MapGet("/persons/{id:long}/trajectory.{format}", async (long id, string format, DateTime? from, DateTime? to, string? purpose,
@@ -56,14 +55,14 @@ public static class TracingApi
             var cells = rows.Select(r => (IReadOnlyList<object?>)[r.VenueId, r.VenueName, TraceService.VenueTypeName(r.VenueType), r.DistrictCode,
                 clock.ToLocal(r.EnteredAtUtc), r.ExitedAtUtc is { } x ? clock.ToLocal(x) : null, r.ExitInferred, r.Method, r.Temperature]);
             return await FileAsync(format, $"trajectory-{id}", "轨迹", TrajectoryHeader, cells, http.RequestAborted);
-        }).WithSummary("Export a trajectory as csv or xlsx (audited).");
+        }).ProducesTable().WithSummary("Export a trajectory as csv or xlsx (audited).");
 
         api.MapGet("/venues/{id:long}/log", async (long id, DateTime? from, DateTime? to, string? purpose, string? q, bool? reveal, int? page, int? pageSize,
             FangkongDb db, TraceService trace, HttpContext http) =>
         {
             var (f, t) = Window(from, to, http);
             var (p, s) = Paging.Normalise(page, pageSize);
-            return Results.Ok(await trace.VenueLogAsync(db, id, f, t, Reader(http, purpose), q, reveal == true, p, s, http.RequestAborted));
+            return TypedResults.Ok(await trace.VenueLogAsync(db, id, f, t, Reader(http, purpose), q, reveal == true, p, s, http.RequestAborted));
         }).WithSummary("Who was inside a venue in a window; masked unless reveal=true (audited).");
 
         api.MapGet("/venues/{id:long}/log.{format}", async (long id, string format, DateTime? from, DateTime? to, string? purpose, bool? reveal,
@@ -74,18 +73,16 @@ public static class TracingApi
             var cells = rows.Select(r => (IReadOnlyList<object?>)[r.PersonId, r.Name, r.DocumentNumber, r.Phone,
                 clock.ToLocal(r.EnteredAtUtc), r.ExitedAtUtc is { } x ? clock.ToLocal(x) : null, r.ExitInferred, r.Method, r.Temperature]);
             return await FileAsync(format, $"venue-{id}-log", "场所记录", LogHeader, cells, http.RequestAborted);
-        }).WithSummary("Export a venue log as csv or xlsx (audited).");
+        }).ProducesTable().WithSummary("Export a venue log as csv or xlsx (audited).");
 
-        app.MapGet("/api/audit/trace-accesses", async (long? personId, int? page, int? pageSize, FangkongDb db, HttpContext http) =>
-        {
-            var (p, s) = Paging.Normalise(page, pageSize);
-            var q = db.TraceAccesses.AsNoTracking();
-            if (personId is { } pid) q = q.Where(a => a.PersonId == pid);
-            var total = await q.LongCountAsync(http.RequestAborted);
-            var items = await q.OrderByDescending(a => a.Id).Skip((p - 1) * s).Take(s).ToListAsync(http.RequestAborted);
-            return Results.Ok(new Page<TraceAccess>(items, p, s, total));
-        }).RequireAuthorization(AuthSetup.Admin).WithTags("Audit").WithSummary("Who read whose trajectory, why and when.");
+        app.MapGet("/api/audit/trace-accesses", async (long? personId, int? page, int? pageSize, FangkongDb db, TraceAccessLog log, HttpContext http) =>
+            TypedResults.Ok(await log.PageAsync(db, personId, page, pageSize, http.RequestAborted)))
+            .RequireAuthorization(AuthSetup.Admin).WithTags("Audit").WithSummary("Who read whose trajectory, why and when.");
     }
+
+    /// <summary>Documents a csv-or-xlsx download in OpenAPI.</summary>
+    private static RouteHandlerBuilder ProducesTable(this RouteHandlerBuilder route) =>
+        route.Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private static TraceReader Reader(HttpContext http, string? purpose) => new(http.User.UserId(), http.User.UserName(), purpose ?? "");
 
