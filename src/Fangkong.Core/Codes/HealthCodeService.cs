@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Codes;

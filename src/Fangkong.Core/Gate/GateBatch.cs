@@ -2,10 +2,10 @@ using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
-using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Gate;

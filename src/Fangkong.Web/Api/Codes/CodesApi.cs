@@ -3,6 +3,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Testing;
 using Fangkong.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record VerifyBody(string? Qr);
 public sealed record VerifyAnswer(bool Valid, string Verdict, string Message, CodeColour? Colour, DateTime? ExpiresAtUtc, string? MaskedName);
 public sealed record ManualBody(long? PersonId, CodeColour? Colour, string? Reason);
 public sealed record DecisionBody(bool? Approve);
-public sealed record TestBody(long? PersonId, DateTime? SampledAt, Core.Testing.TestOutcome? Outcome, string? Source);
+public sealed record TestBody(long? PersonId, DateTime? SampledAt, TestOutcome? Outcome, string? Source);
 
 public static class CodesApi
 {

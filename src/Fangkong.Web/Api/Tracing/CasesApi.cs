@@ -3,6 +3,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Tracing;
 using Fangkong.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
