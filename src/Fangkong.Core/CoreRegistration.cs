@@ -5,6 +5,7 @@ using Fangkong.Core.Gate;
 using Fangkong.Core.People;
 using Fangkong.Core.Places;
 using Fangkong.Core.Quarantine;
+using Fangkong.Core.Signing;
 using Fangkong.Core.Simulation;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
@@ -30,6 +31,8 @@ public static class CoreRegistration
         services.AddSingleton(sp => new CityClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CodeSigner>();
         services.AddSingleton<HealthCodeService>();
+        // The one way the chains below Codes ask for colours (ADR 0018).
+        services.AddSingleton<ICodeRecompute>(sp => sp.GetRequiredService<HealthCodeService>());
         services.AddSingleton<ManualCodes>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
@@ -49,7 +52,7 @@ public static class CoreRegistration
         services.AddSingleton<Quarantine.StayRestart>();
         services.AddSingleton<Quarantine.QuarantineTesting>();
         services.AddSingleton<Quarantine.Transfers>();
-        services.AddSingleton<Tracing.SecondaryFollowUp>();
+        services.AddSingleton<SecondaryFollowUp>();
         services.AddSingleton<Tracing.Companions>();
         services.AddSingleton<Tracing.Investigation>();
         services.AddSingleton<Quarantine.CheckIns>();
@@ -67,6 +70,7 @@ public static class CoreRegistration
         services.AddSingleton<DoorTasks>();
         services.AddSingleton<BoxCustody>();
         services.AddSingleton<ResultFanOut>();
+        services.AddSingleton<IResultFollowUp, Quarantine.ResultFollowUp>();
         services.AddSingleton<TubeResults>();
         services.AddSingleton<RoundClosing>();
         services.AddSingleton<RoundQuality>();

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
 

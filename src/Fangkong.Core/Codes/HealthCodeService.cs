@@ -12,7 +12,7 @@ namespace Fangkong.Core.Codes;
 /// append-only change log in step. A venue scan alone never changes a colour: only fevers, tests and approved
 /// manual decisions are facts here.
 /// </summary>
-public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, TimeProvider time)
+public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, TimeProvider time) : ICodeRecompute
 {
     public CodePolicy Policy => policy;
 
@@ -27,9 +27,16 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
         (await RecomputeManyAsync(db, [personId], ct))[personId];
 
     /// <summary>Re-derives the colours of many persons with a few set queries per chunk; adds changes without saving.</summary>
-    public async Task<Dictionary<long, CodeDecision>> RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    public async Task<Dictionary<long, CodeDecision>> RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
+        (await RecomputeAndCountAsync(db, personIds, ct)).Decisions;
+
+    async Task<int> ICodeRecompute.RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
+        (await RecomputeAndCountAsync(db, personIds, ct)).Changes;
+
+    private async Task<(Dictionary<long, CodeDecision> Decisions, int Changes)> RecomputeAndCountAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
     {
         var decisions = new Dictionary<long, CodeDecision>();
+        var changes = 0;
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var chunk in personIds.Distinct().Chunk(1000))
         {
@@ -64,9 +71,10 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                     Evidence = string.Join(",", decision.Evidence),
                     PolicyVersion = decision.PolicyVersion,
                 });
+                changes++;
             }
         }
-        return decisions;
+        return (decisions, changes);
     }
 
     public async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
@@ -18,7 +17,7 @@ internal readonly record struct GateResult(GateAnswer? Answer, Exception? Error)
 /// read once per group with set queries — visitors, colours, tests, occupancy, open visits, earlier
 /// attempts — so the cost per request is a share of a few round trips, not a few round trips of its own.
 /// </summary>
-public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeService codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock)
+public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock)
 {
     internal async Task<GateResult[]> CommitAsync(IReadOnlyList<PendingGate> items, CancellationToken ct)
     {
@@ -185,10 +184,10 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         var numbers = items.Where(i => i.Visitor.DocumentNumber is not null).Select(i => i.Visitor.DocumentNumber!).Distinct().ToList();
         // Each person with their current colour (absent state = green), in one round trip per kind of key.
         var byToken = tokens.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => tokens.Contains(p.Token))
-            .Select(p => new { p.Token, p.Id, p.Name, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .Select(p => new { p.Token, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
             .ToListAsync(ct)).ToDictionary(p => p.Token, p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
         var byDocument = numbers.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => numbers.Contains(p.DocumentNumber))
-            .Select(p => new { p.DocumentType, p.DocumentNumber, p.Id, p.Name, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .Select(p => new { p.DocumentType, p.DocumentNumber, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
             .ToListAsync(ct)).ToDictionary(p => (p.DocumentType, p.DocumentNumber), p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
 
         var result = new (long, string, CodeColour)[items.Count];

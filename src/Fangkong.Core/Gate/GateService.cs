@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Places;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
@@ -61,12 +61,12 @@ public sealed partial class GateService(
     // (Not EF-compiled: a compiled query binds to the first provider that runs it, and tests run both.)
     private static Task<KnownVisitor?> ByDocument(FangkongDb db, DocumentType type, string number, CancellationToken ct) =>
         db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number && p.DocumentType == type)
-            .Select(p => new KnownVisitor(p.Id, p.Name, db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
+            .Select(p => new KnownVisitor(p.Id, p.Name, db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
 
     private static Task<KnownVisitor?> ByToken(FangkongDb db, string token, CancellationToken ct) =>
         db.Persons.AsNoTracking().Where(p => p.Token == token)
-            .Select(p => new KnownVisitor(p.Id, p.Name, db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
+            .Select(p => new KnownVisitor(p.Id, p.Name, db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
 
     internal sealed record KnownVisitor(long Id, string Name, CodeColour? Colour);

@@ -83,7 +83,7 @@ public sealed class GateWriter : IAsyncDisposable
         var venue = await db.Venues.AsNoTracking().FirstAsync(v => v.Id == e.VenueId, ct);
         var occupancy = await db.Visits.CountAsync(v => v.VenueId == e.VenueId && v.ExitedAtUtc == null, ct);
         var colour = e.PersonId is { } p2
-            ? await db.HealthCodes.Where(h => h.PersonId == p2).Select(h => (Domain.Codes.CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? Domain.Codes.CodeColour.Green
+            ? await db.Colours.Where(h => h.PersonId == p2).Select(h => (Domain.Codes.CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? Domain.Codes.CodeColour.Green
             : Domain.Codes.CodeColour.Green;
         return new GateAnswer(e.Id, e.Outcome, GateBatch.ParseReasons(e.Reasons), Domain.People.Masking.Name(name), colour,
             e.VisitId, occupancy, venue.Capacity, true, e.AtUtc, "重复提交，返回首次结果 / retry: the first answer is returned");

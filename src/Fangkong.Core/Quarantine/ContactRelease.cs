@@ -1,4 +1,3 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
@@ -22,7 +21,7 @@ public sealed record ReleaseAnswer(int Released, IReadOnlyList<ReleaseRefusal> R
 /// A person's quarantine may serve several designations (a later exposure restarted it, or it covered a shorter one):
 /// those are released with the designation the stay serves, once their own preset's days are over, not on their own.
 /// </summary>
-public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
+public sealed class ContactRelease(CityClock clock, ICodeRecompute codes)
 {
     public async Task<ReleaseAnswer> ReleaseAsync(FangkongDb db, long caseId, ReleaseRequest r, CancellationToken ct)
     {

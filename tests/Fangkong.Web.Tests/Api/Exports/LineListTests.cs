@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Fangkong.Core.Data;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;

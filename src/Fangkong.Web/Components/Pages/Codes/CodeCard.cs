@@ -1,6 +1,7 @@
 using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.People;
 using Fangkong.Web.Hosting;
