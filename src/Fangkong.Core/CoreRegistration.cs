@@ -12,6 +12,7 @@ using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.Tracing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,19 @@ namespace Fangkong.Core;
 
 public static class CoreRegistration
 {
+    /// <summary>
+    /// Registers storage and every use case under the operator's policies from configuration (<see cref="Policies"/>)
+    /// and its <c>Instance</c> number: the web host and the command line both start the core this way.
+    /// </summary>
+    public static IServiceCollection AddFangkongCore(this IServiceCollection services, StorageOptions storage, IConfiguration config)
+    {
+        var policies = Policies.Read(config);
+        services.AddFangkongCore(storage, policies.Gate, policies.Codes, config.GetValue("Instance", 0));
+        // Registered after the core's defaults, so the operator's thresholds are the ones resolved.
+        services.AddSingleton(policies.Contacts);
+        return services;
+    }
+
     /// <summary>Registers storage and every use case. Policies come from configuration; a TimeProvider may be pre-registered (tests).</summary>
     public static IServiceCollection AddFangkongCore(this IServiceCollection services, StorageOptions storage,
         GatePolicy? gatePolicy = null, CodePolicy? codePolicy = null, int instance = 0)
