@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fangkong.Core.Data;
+using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Cli;
 
@@ -16,6 +17,22 @@ internal static class StoreOptions
     {
         Description = "Connection string (default: SQLite file data/fangkong.db)",
     };
+
+    public static readonly Option<FileInfo?> SettingsFile = new("--settings")
+    {
+        Description = "A settings file to read Policy:* from, over the server's appsettings.json shipped beside this command",
+    };
+
+    /// <summary>
+    /// The policies' configuration as the server reads it: its appsettings.json (copied beside this command), then
+    /// --settings, then environment variables (Policy__Codes__Version=…), the later winning.
+    /// </summary>
+    public static IConfiguration Settings(ParseResult r)
+    {
+        var builder = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        if (r.GetValue(SettingsFile) is { } file) builder.AddJsonFile(file.FullName, optional: false);
+        return builder.AddEnvironmentVariables().Build();
+    }
 
     public static StorageOptions From(ParseResult r) => new()
     {

@@ -5,12 +5,14 @@ using Fangkong.Core.Gate;
 using Fangkong.Core.People;
 using Fangkong.Core.Places;
 using Fangkong.Core.Quarantine;
+using Fangkong.Core.Signing;
 using Fangkong.Core.Simulation;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.Tracing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +20,19 @@ namespace Fangkong.Core;
 
 public static class CoreRegistration
 {
+    /// <summary>
+    /// Registers storage and every use case under the operator's policies from configuration (<see cref="Policies"/>)
+    /// and its <c>Instance</c> number: the web host and the command line both start the core this way.
+    /// </summary>
+    public static IServiceCollection AddFangkongCore(this IServiceCollection services, StorageOptions storage, IConfiguration config)
+    {
+        var policies = Policies.Read(config);
+        services.AddFangkongCore(storage, policies.Gate, policies.Codes, config.GetValue("Instance", 0));
+        // Registered after the core's defaults, so the operator's thresholds are the ones resolved.
+        services.AddSingleton(policies.Contacts);
+        return services;
+    }
+
     /// <summary>Registers storage and every use case. Policies come from configuration; a TimeProvider may be pre-registered (tests).</summary>
     public static IServiceCollection AddFangkongCore(this IServiceCollection services, StorageOptions storage,
         GatePolicy? gatePolicy = null, CodePolicy? codePolicy = null, int instance = 0)
@@ -30,6 +45,8 @@ public static class CoreRegistration
         services.AddSingleton(sp => new CityClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CodeSigner>();
         services.AddSingleton<HealthCodeService>();
+        // The one way the chains below Codes ask for colours (ADR 0018).
+        services.AddSingleton<ICodeRecompute>(sp => sp.GetRequiredService<HealthCodeService>());
         services.AddSingleton<ManualCodes>();
         services.AddSingleton<ManualCodeQueue>();
         services.AddSingleton<ResidentCodes>();
@@ -54,7 +71,7 @@ public static class CoreRegistration
         services.AddSingleton<Quarantine.StayRestart>();
         services.AddSingleton<Quarantine.QuarantineTesting>();
         services.AddSingleton<Quarantine.Transfers>();
-        services.AddSingleton<Tracing.SecondaryFollowUp>();
+        services.AddSingleton<SecondaryFollowUp>();
         services.AddSingleton<Tracing.Companions>();
         services.AddSingleton<Tracing.Investigation>();
         services.AddSingleton<Quarantine.CheckIns>();
@@ -77,6 +94,7 @@ public static class CoreRegistration
         services.AddSingleton<DoorTasks>();
         services.AddSingleton<BoxCustody>();
         services.AddSingleton<ResultFanOut>();
+        services.AddSingleton<IResultFollowUp, Quarantine.ResultFollowUp>();
         services.AddSingleton<TubeResults>();
         services.AddSingleton<RoundClosing>();
         services.AddSingleton<RoundQuality>();

@@ -4,6 +4,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Domain.Command;
+using Fangkong.Domain.Quarantine;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Bench.Dashboard;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Fangkong.Core.Quarantine;
-using Fangkong.Core.Tracing;
+using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Bench.Dashboard;
 

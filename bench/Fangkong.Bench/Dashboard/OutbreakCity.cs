@@ -5,7 +5,7 @@ using Fangkong.Core;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Simulation;
-using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

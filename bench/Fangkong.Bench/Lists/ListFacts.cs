@@ -1,5 +1,5 @@
 using Fangkong.Core.Data;
-using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Bench.Lists;

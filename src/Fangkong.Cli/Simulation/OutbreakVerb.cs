@@ -21,7 +21,7 @@ internal static class OutbreakVerb
         var reset = new Option<bool>("--reset") { Description = "Clear an earlier outbreak's cases, contacts, quarantine and tests first instead of refusing" };
         var outbreak = new Command("outbreak", "Seed infections, spread them along real co-presence in the stored visits, and drive tests, tracing and quarantine day by day")
         {
-            days, seeds, seed, attack, cap, secondary, reset, StoreOptions.Provider, StoreOptions.Connection,
+            days, seeds, seed, attack, cap, secondary, reset, StoreOptions.Provider, StoreOptions.Connection, StoreOptions.SettingsFile,
         };
         outbreak.SetAction(async (parse, ct) =>
         {
@@ -36,7 +36,7 @@ internal static class OutbreakVerb
                 Reset = parse.GetValue(reset),
             };
             var storage = StoreOptions.From(parse);
-            await using var services = new ServiceCollection().AddFangkongCore(storage).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddFangkongCore(storage, StoreOptions.Settings(parse)).BuildServiceProvider();
             try
             {
                 var report = await services.GetRequiredService<OutbreakSimulation>().RunAsync(o, new LineProgress(), ct);

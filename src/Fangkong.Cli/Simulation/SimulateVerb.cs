@@ -20,7 +20,7 @@ internal static class SimulateVerb
         var seed = new Option<int>("--seed") { Description = "Random seed for who is infected and who is away", DefaultValueFactory = _ => 20220405 };
         var round = new Command("round", "Plan, sample, ship, test, re-sample and close one round over the whole city")
         {
-            residents, prevalence, samplers, seed, StoreOptions.Provider, StoreOptions.Connection,
+            residents, prevalence, samplers, seed, StoreOptions.Provider, StoreOptions.Connection, StoreOptions.SettingsFile,
         };
         round.SetAction(async (parse, ct) =>
         {
@@ -32,7 +32,7 @@ internal static class SimulateVerb
             }
             var storage = StoreOptions.From(parse);
             if (storage.Provider == StorageProvider.Sqlite) Directory.CreateDirectory("data");
-            await using var services = new ServiceCollection().AddFangkongCore(storage).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddFangkongCore(storage, StoreOptions.Settings(parse)).BuildServiceProvider();
             await using (var db = new FangkongDb(storage.BuildOptions()))
             {
                 await Database.MigrateAsync(db, ct);

@@ -42,12 +42,3 @@ public sealed class ManualCodeRequest
     public DateTime? DecidedAtUtc { get; set; }
     public ManualCodeStatus Status { get; set; }
 }
-
-/// <summary>ECDSA P-256 keys that sign QR payloads; shared by all API instances through the database.</summary>
-public sealed class SigningKey
-{
-    public required string Id { get; set; }
-    public required byte[] PrivateKeyPkcs8 { get; set; }
-    public required byte[] PublicKeySpki { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-}

@@ -1,7 +1,7 @@
 using Fangkong.Core.Data;
-using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Codes;
@@ -48,13 +48,13 @@ internal static class CodeFacts
 
         var cases = await db.Cases.Where(c => ids.Contains(c.PersonId)).Select(c => new { c.PersonId, c.Id, c.ReportedAtUtc, c.FoundBy }).ToListAsync(ct);
         foreach (var c in cases)
-            Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == Tracing.CaseFoundBy.PoolResampling ? "混管复采单管阳性" : "单管阳性"));
+            Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == CaseFoundBy.PoolResampling ? "混管复采单管阳性" : "单管阳性"));
 
         var contacts = await db.ContactProposals
-            .Where(p => ids.Contains(p.PersonId) && p.Status == Tracing.ProposalStatus.Confirmed && p.ReleasedAtUtc == null)
+            .Where(p => ids.Contains(p.PersonId) && p.Status == ProposalStatus.Confirmed && p.ReleasedAtUtc == null)
             .Select(p => new { p.PersonId, p.Id, p.CaseId, p.Grade, At = p.DecidedAtUtc ?? p.ProposedAtUtc }).ToListAsync(ct);
         foreach (var c in contacts)
-            Add(c.PersonId, new ContactFact(c.At, $"contact:{c.Id}", c.Grade == Tracing.ContactGrade.Close, $"case:{c.CaseId}", c.Grade == Tracing.ContactGrade.Companion));
+            Add(c.PersonId, new ContactFact(c.At, $"contact:{c.Id}", c.Grade == ContactGrade.Close, $"case:{c.CaseId}", c.Grade == ContactGrade.Companion));
 
         var manual = await db.ManualCodeRequests
             .Where(m => ids.Contains(m.PersonId) && m.Status == ManualCodeStatus.Approved)

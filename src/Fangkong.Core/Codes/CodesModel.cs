@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Codes;
 
-/// <summary>Health codes, their changes, manual requests and signing keys: their tables and indexes.</summary>
+/// <summary>Health codes, their changes and manual requests: their tables and indexes.</summary>
 internal static class CodesModel
 {
     public static void Configure(ModelBuilder b)
@@ -24,13 +24,6 @@ internal static class CodesModel
             e.HasIndex(x => new { x.PersonId, x.Status });
             e.HasIndex(x => x.Status);
             e.Property(x => x.Reason).HasMaxLength(500);
-        });
-        b.Entity<SigningKey>(e =>
-        {
-            e.ToTable("signing_keys");
-            e.Property(x => x.Id).HasMaxLength(32);
-            e.Property(x => x.PrivateKeyPkcs8).HasMaxLength(512);
-            e.Property(x => x.PublicKeySpki).HasMaxLength(512);
         });
     }
 }

@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Codes;
@@ -11,7 +12,7 @@ namespace Fangkong.Core.Codes;
 /// append-only change log in step. A venue scan alone never changes a colour: only fevers, tests and approved
 /// manual decisions are facts here.
 /// </summary>
-public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, TimeProvider time)
+public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, TimeProvider time) : ICodeRecompute
 {
     public CodePolicy Policy => policy;
 
@@ -26,9 +27,19 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
         (await RecomputeManyAsync(db, [personId], ct))[personId];
 
     /// <summary>Re-derives the colours of many persons with a few set queries per chunk; adds changes without saving.</summary>
-    public async Task<Dictionary<long, CodeDecision>> RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    public async Task<Dictionary<long, CodeDecision>> RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
+        (await RecomputeAndCountAsync(db, personIds, ct)).Decisions;
+
+    async Task<IReadOnlyDictionary<long, CodeDecision>> ICodeRecompute.RecomputeEachAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
+        await RecomputeManyAsync(db, personIds, ct);
+
+    async Task<int> ICodeRecompute.RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
+        (await RecomputeAndCountAsync(db, personIds, ct)).Changes;
+
+    private async Task<(Dictionary<long, CodeDecision> Decisions, int Changes)> RecomputeAndCountAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
     {
         var decisions = new Dictionary<long, CodeDecision>();
+        var changes = 0;
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var chunk in personIds.Distinct().Chunk(1000))
         {
@@ -63,9 +74,10 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                     Evidence = string.Join(",", decision.Evidence),
                     PolicyVersion = decision.PolicyVersion,
                 });
+                changes++;
             }
         }
-        return decisions;
+        return (decisions, changes);
     }
 
     public async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>

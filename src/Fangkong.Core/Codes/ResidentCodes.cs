@@ -1,5 +1,6 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.People;
 using Microsoft.EntityFrameworkCore;

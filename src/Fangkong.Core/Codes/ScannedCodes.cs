@@ -1,4 +1,5 @@
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.People;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Command;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Tracing;

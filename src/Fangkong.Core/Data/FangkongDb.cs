@@ -26,9 +26,15 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<GateEvent> GateEvents => Set<GateEvent>();
     public DbSet<HealthCodeState> HealthCodes => Set<HealthCodeState>();
+    /// <summary>
+    /// Each person's current colour (no row: green), read-only, for the gate, the sampler and the person directory:
+    /// they sit below Codes and read its table only through this view (ADR 0018). Inside a query it becomes the same
+    /// subquery on health_codes.
+    /// </summary>
+    public IQueryable<PersonColour> Colours => HealthCodes.Select(h => new PersonColour { PersonId = h.PersonId, Colour = h.Colour });
     public DbSet<HealthCodeChange> HealthCodeChanges => Set<HealthCodeChange>();
     public DbSet<ManualCodeRequest> ManualCodeRequests => Set<ManualCodeRequest>();
-    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Signing.SigningKey> SigningKeys => Set<Signing.SigningKey>();
     public DbSet<TestResult> TestResults => Set<TestResult>();
     public DbSet<TraceAccess> TraceAccesses => Set<TraceAccess>();
     public DbSet<User> Users => Set<User>();
@@ -130,6 +136,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Places.PlacesModel.Configure(b);
         Gate.GateModel.Configure(b);
         Codes.CodesModel.Configure(b);
+        Signing.SigningModel.Configure(b);
         Accounts.AccountsModel.Configure(b);
         Testing.TestingModel.Configure(b);
         Tracing.TracingModel.Configure(b);

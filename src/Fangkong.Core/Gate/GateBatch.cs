@@ -1,12 +1,11 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
 using Fangkong.Core.Places;
-using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Gate;
@@ -19,7 +18,7 @@ internal readonly record struct GateResult(GateAnswer? Answer, Exception? Error)
 /// read once per group with set queries — visitors, colours, tests, occupancy, open visits, earlier
 /// attempts — so the cost per request is a share of a few round trips, not a few round trips of its own.
 /// </summary>
-public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeService codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock)
+public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock)
 {
     internal async Task<GateResult[]> CommitAsync(IReadOnlyList<PendingGate> items, CancellationToken ct)
     {
@@ -176,7 +175,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         if (fevers.Count > 0)
         {
             // A fever turns the code yellow at once (domain.md §2): the group's fevers are recomputed together.
-            var decisions = await codes.RecomputeManyAsync(db, fevers, ct);
+            var decisions = await codes.RecomputeEachAsync(db, fevers, ct);
             for (var i = 0; i < items.Count; i++)
                 if (decisions.TryGetValue(visitors[i].PersonId, out var d) && results[i].Answer is { } a) results[i] = new GateResult(a with { Colour = d.Colour }, null);
             await db.SaveChangesAsync(ct);
@@ -202,10 +201,10 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, HealthCodeServi
         var numbers = items.Where(i => i.Visitor.DocumentNumber is not null).Select(i => i.Visitor.DocumentNumber!).Distinct().ToList();
         // Each person with their current colour (absent state = green), in one round trip per kind of key.
         var byToken = tokens.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => tokens.Contains(p.Token))
-            .Select(p => new { p.Token, p.Id, p.Name, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .Select(p => new { p.Token, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
             .ToListAsync(ct)).ToDictionary(p => p.Token, p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
         var byDocument = numbers.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => numbers.Contains(p.DocumentNumber))
-            .Select(p => new { p.DocumentType, p.DocumentNumber, p.Id, p.Name, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .Select(p => new { p.DocumentType, p.DocumentNumber, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
             .ToListAsync(ct)).ToDictionary(p => (p.DocumentType, p.DocumentNumber), p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
 
         var result = new (long, string, CodeColour)[items.Count];

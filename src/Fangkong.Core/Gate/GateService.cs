@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Places;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.People;
 
 namespace Fangkong.Core.Gate;

@@ -18,7 +18,7 @@ public sealed class PersonDirectory
         var query = PersonSearch.Apply(db.Persons.AsNoTracking(), q);
         var total = await query.LongCountAsync(ct);
         var rows = await query.OrderBy(p => p.Id).Skip((page - 1) * size).Take(size)
-            .Select(p => new { p, Colour = db.HealthCodes.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .Select(p => new { p, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
             .ToListAsync(ct);
         var items = rows.Select(r => Summarise(r.p, r.Colour ?? CodeColour.Green, null, mask: true)).ToList();
         return new Page<PersonSummary>(items, page, size, total);
@@ -28,7 +28,7 @@ public sealed class PersonDirectory
     {
         var p = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("id", "人员不存在 / no such person");
-        var colour = await db.HealthCodes.Where(h => h.PersonId == id).Select(h => (CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? CodeColour.Green;
+        var colour = await db.Colours.Where(h => h.PersonId == id).Select(h => (CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? CodeColour.Green;
         return Summarise(p, colour, await AddressAsync(db, p.HouseholdId, ct), mask);
     }
 

@@ -1,9 +1,8 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,7 @@ public sealed record ReleaseAnswer(int Released, IReadOnlyList<ReleaseRefusal> R
 /// A person's quarantine may serve several designations (a later exposure restarted it, or it covered a shorter one):
 /// those are released with the designation the stay serves, once their own preset's days are over, not on their own.
 /// </summary>
-public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
+public sealed class ContactRelease(CityClock clock, ICodeRecompute codes)
 {
     public async Task<ReleaseAnswer> ReleaseAsync(FangkongDb db, long caseId, ReleaseRequest r, CancellationToken ct)
     {
@@ -30,7 +29,7 @@ public sealed class ContactRelease(CityClock clock, HealthCodeService codes)
         var persons = contacts.Select(x => x.PersonId).ToList();
         var tests = (await db.TestResults.AsNoTracking().Where(t => persons.Contains(t.PersonId)).Select(t => new { t.PersonId, t.SampledAtUtc, t.Outcome }).ToListAsync(ct))
             .ToLookup(t => t.PersonId);
-        var staying = (await db.QuarantineStays.AsNoTracking().Where(s => persons.Contains(s.PersonId) && s.State == Quarantine.QuarantineState.InQuarantine)
+        var staying = (await db.QuarantineStays.AsNoTracking().Where(s => persons.Contains(s.PersonId) && s.State == QuarantineState.InQuarantine)
             .Select(s => new { s.PersonId, s.ContactId }).ToListAsync(ct)).ToLookup(s => s.PersonId, s => s.ContactId);
         var today = DateOnly.FromDateTime(clock.LocalNow);
         var refused = new List<ReleaseRefusal>();

@@ -24,8 +24,6 @@ public sealed class QuarantineRoom
     public int Beds { get; set; }
 }
 
-public enum QuarantineState { InQuarantine = 1, Released = 2 }
-
 /// <summary>One person's quarantine: why (contact of which case, under which edition), where, from day 1 to the release date.</summary>
 public sealed class QuarantineStay : INumberedRecord
 {

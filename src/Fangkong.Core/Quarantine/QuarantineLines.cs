@@ -1,7 +1,6 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
-using Fangkong.Core.Exports;
 using Fangkong.Core.People;
 using Fangkong.Domain.Common;
 using Fangkong.Domain.People;

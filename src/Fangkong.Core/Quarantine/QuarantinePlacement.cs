@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;

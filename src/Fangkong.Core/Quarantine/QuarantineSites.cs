@@ -1,5 +1,6 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Domain.Quarantine;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;

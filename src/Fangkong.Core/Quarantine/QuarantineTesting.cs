@@ -4,6 +4,7 @@ using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;

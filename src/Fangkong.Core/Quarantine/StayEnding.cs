@@ -1,4 +1,5 @@
 using Fangkong.Core.Data;
+using Fangkong.Domain.Quarantine;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;

@@ -1,5 +1,5 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Seeding;

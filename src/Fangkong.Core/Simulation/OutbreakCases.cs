@@ -1,6 +1,7 @@
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Simulation;

@@ -4,9 +4,9 @@ using Fangkong.Core.Accounts;
 using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
+using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Simulation;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +86,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             var closed = await phases.TimeAsync("discharges and releases of cases", () => OutbreakCases.CloseAsync(w, ct));
             int staying;
             await using (var db = await w.DbAsync(ct))
-                staying = await db.QuarantineStays.CountAsync(s => s.State == Quarantine.QuarantineState.InQuarantine, ct);
+                staying = await db.QuarantineStays.CountAsync(s => s.State == QuarantineState.InQuarantine, ct);
             var d = new OutbreakDay(day, w.Infections.Count - before + (day == from ? seeded : 0), clinic, checkpoint, inQuarantine, conversions, confirmed,
                 staying, released, closed, checkIns, alerts, tests, watch.Elapsed);
             days.Add(d);

@@ -1,5 +1,6 @@
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Places;
+using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

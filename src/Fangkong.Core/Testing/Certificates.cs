@@ -1,6 +1,6 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;

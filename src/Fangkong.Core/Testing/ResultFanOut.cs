@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Fangkong.Core.People;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Testing;
@@ -19,7 +17,7 @@ public sealed record FanOutSummary(int Tubes, int NegativePersons, int PoolPosit
 /// a positive single tube is that person's positive result and opens a case. Colours are re-derived only for
 /// persons the result can change: members of positive tubes and members whose code is not green.
 /// </summary>
-public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCodeService codes, SecondaryFollowUp secondaries, Companions companions)
+public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecompute codes, IResultFollowUp followUp)
 {
     /// <summary>Runs inside the caller's transaction for tubes whose results were just set; saves its own rows.</summary>
     public async Task<FanOutSummary> ApplyAsync(FangkongDb db, IReadOnlyCollection<long> tubeIds, CancellationToken ct)
@@ -69,23 +67,9 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
             var sampleIds = positives.Select(p => p.SampleId).ToList();
             var quarantined = (await db.ResampleTasks.Where(t => t.SampleId != null && sampleIds.Contains(t.SampleId.Value) && t.Reason == SingleTubeReason.QuarantineSchedule)
                 .Select(t => t.SampleId!.Value).ToListAsync(ct)).ToHashSet();
-            var known = (await db.Cases.Where(c => positives.Select(p => p.PersonId).Contains(c.PersonId)).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
-            var districts = await PersonDirectory.DistrictsAsync(db, positives.Select(p => p.PersonId).ToList(), ct);
-            foreach (var p in positives.Where(p => known.Add(p.PersonId)))
-            {
-                db.Cases.Add(new CaseRecord
-                {
-                    Id = ids.Next(),
-                    PersonId = p.PersonId,
-                    FirstPositiveSampledAtUtc = p.AtUtc,
-                    ReportedAtUtc = now,
-                    RoundId = p.RoundId,
-                    TubeId = p.Id,
-                    FoundBy = quarantined.Contains(p.SampleId) ? CaseFoundBy.ContactUnderQuarantine : p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube,
-                    DistrictCode = districts.GetValueOrDefault(p.PersonId),
-                });
-                cases++;
-            }
+            var opened = positives.Select(p => new PositiveSample(p.PersonId, p.AtUtc, p.Id, p.RoundId,
+                quarantined.Contains(p.SampleId) ? CaseFoundBy.ContactUnderQuarantine : p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube)).ToList();
+            cases += await followUp.OpenCasesAsync(db, opened, now, ct);
             await db.SaveChangesAsync(ct);
 
             // Colours: every member of a positive tube; members of negative tubes only when not green (fever, missed
@@ -93,16 +77,13 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, HealthCode
             var recompute = poolMembers.Select(m => m.PersonId).Concat(positives.Select(p => p.PersonId)).ToHashSet();
             recompute.UnionWith(await (from s in db.Samples
                                        where negativeTubes.Contains(s.TubeId)
-                                       join h in db.HealthCodes on s.PersonId equals h.PersonId
+                                       join h in db.Colours on s.PersonId equals h.PersonId
                                        where h.Colour != CodeColour.Green
                                        select s.PersonId).ToListAsync(ct));
-            var before = db.ChangeTracker.Entries<HealthCodeChange>().Count();
-            await codes.RecomputeManyAsync(db, recompute, ct);
-            changes += db.ChangeTracker.Entries<HealthCodeChange>().Count() - before;
+            changes += await codes.RecomputeManyAsync(db, recompute, ct);
             await db.SaveChangesAsync(ct);
             // Contacts and companions are never green, so every one tested here is in the recomputed set: their follow-ups run.
-            await secondaries.ApplyAsync(db, recompute, ct);
-            await companions.ReleaseTestedAsync(db, recompute, ct);
+            await followUp.AfterTestsAsync(db, recompute, ct);
             db.ChangeTracker.Clear();
         }
         return new FanOutSummary(tubeIds.Count, negative, pool, positive, cases, tasks, changes, watch.Elapsed.TotalMilliseconds);

@@ -1,4 +1,3 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,7 @@ namespace Fangkong.Core.Testing;
 /// Closes a round: residents with no swab are flagged missed and, per the round's policy, turn yellow until they are
 /// sampled anywhere (domain.md §3, §4). The missing stay listed for follow-up.
 /// </summary>
-public sealed class RoundClosing(CityClock clock, HealthCodeService codes)
+public sealed class RoundClosing(CityClock clock, ICodeRecompute codes)
 {
     public async Task<TestingRound> CloseAsync(FangkongDb db, long roundId, CancellationToken ct)
     {

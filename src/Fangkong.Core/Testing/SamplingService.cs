@@ -1,6 +1,6 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace Fangkong.Core.Testing;
 /// when full or by hand. Every call carries the device's idempotency key, so a page replaying its queue after a
 /// network outage gets the first answer again and nothing is written twice.
 /// </summary>
-public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSigner signer, HealthCodeService codes)
+public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSigner signer, ICodeRecompute codes)
 {
     public async Task<TubeView> OpenTubeAsync(FangkongDb db, OpenTubeRequest r, long userId, CancellationToken ct)
     {
@@ -163,7 +163,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         if (roster is not null)
             await DoorTasks.CompleteIfDoneAsync(db, tube.RoundId, roster.HouseholdId, at, ct);
         // A swab clears "missed a round" at once; other colours wait for the result.
-        if (await db.HealthCodes.AnyAsync(h => h.PersonId == person.Id && h.Colour != Domain.Codes.CodeColour.Green, ct))
+        if (await db.Colours.AnyAsync(h => h.PersonId == person.Id && h.Colour != Domain.Codes.CodeColour.Green, ct))
         {
             await codes.RecomputeAsync(db, person.Id, ct);
             await db.SaveChangesAsync(ct);

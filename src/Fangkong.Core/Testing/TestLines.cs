@@ -1,19 +1,11 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
-using Fangkong.Core.Exports;
 using Fangkong.Core.People;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Testing;
 
 namespace Fangkong.Core.Testing;
-
-/// <summary>
-/// What one sample's tube says about its person (domain.md §4): no result yet; negative; a positive pool (controlled and
-/// re-sampled, not a case); or positive — a positive tube holding this one swab. The lab reports no "invalid" result:
-/// a tube that cannot be read is re-sampled, never posted.
-/// </summary>
-public enum SampleResult { Pending = 1, Negative = 2, PoolPositive = 3, Positive = 4 }
 
 /// <summary>Filters of the testing line list; dates are city dates of the swab, both ends included.</summary>
 public sealed record TestLineFilter

@@ -1,6 +1,6 @@
-namespace Fangkong.Core.Testing;
+using Fangkong.Domain.Testing;
 
-public enum TestOutcome { Negative = 1, Positive = 2 }
+namespace Fangkong.Core.Testing;
 
 /// <summary>A nucleic-acid test result for one person (the testing issue adds tubes and rounds behind it).</summary>
 public sealed class TestResult

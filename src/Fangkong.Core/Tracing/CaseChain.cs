@@ -1,6 +1,7 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tracing;

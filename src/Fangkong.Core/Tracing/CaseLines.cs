@@ -1,10 +1,10 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
-using Fangkong.Core.Exports;
 using Fangkong.Core.People;
 using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Core.Tracing;
 

@@ -1,7 +1,6 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Fangkong.Core.Testing;
+using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +27,7 @@ public sealed record RiskWindowRun(long RiskWindowId, int Visitors, int Proposed
 /// (yellow once confirmed) unless already the case or one of its contacts. Released by itself after two negative tests
 /// at least 24 h apart, sampled after the visit (<see cref="CompanionRule"/>).
 /// </summary>
-public sealed class Companions(TimeOrderedIds ids, CityClock clock, HealthCodeService codes)
+public sealed class Companions(TimeOrderedIds ids, CityClock clock, ICodeRecompute codes)
 {
     public async Task<RiskWindowRun> FlagAsync(FangkongDb db, long caseId, NewRiskWindow r, TraceReader reader, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tracing;
@@ -13,7 +14,7 @@ public sealed record ContactView(long Id, long PersonId, string MaskedName, Cont
 public sealed record ContactDecision(IReadOnlyList<long>? Ids, ProposalStatus? Status, string? Note);
 
 /// <summary>Lists a case's proposed contacts and records the epidemiologist's decisions, singly or in bulk.</summary>
-public sealed class ContactDecisions(CityClock clock, Codes.HealthCodeService codes)
+public sealed class ContactDecisions(CityClock clock, ICodeRecompute codes)
 {
     public const int MaxBulk = 5000;
 

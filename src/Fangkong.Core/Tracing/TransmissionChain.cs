@@ -1,5 +1,6 @@
 using Fangkong.Core.Data;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tracing;

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using Fangkong.Core;
 using Fangkong.Core.Data;
-using Fangkong.Domain.Codes;
-using Fangkong.Domain.Gate;
 using Fangkong.Web.Api;
 using Fangkong.Web.Api.Accounts;
 using Fangkong.Web.Api.Codes;
@@ -23,12 +21,7 @@ public static class FangkongHost
     public static WebApplicationBuilder Configure(WebApplicationBuilder builder)
     {
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddFangkongCore(storage,
-            builder.Configuration.GetSection("Policy:Gate").Get<GatePolicy>() ?? new GatePolicy(),
-            builder.Configuration.GetSection("Policy:Codes").Get<CodePolicy>() ?? new CodePolicy(),
-            builder.Configuration.GetValue("Instance", 0));
-        // Registered after the core's defaults, so the operator's thresholds are the ones resolved.
-        builder.Services.AddSingleton(ContactPolicyConfig.Read(builder.Configuration));
+        builder.Services.AddFangkongCore(storage, builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

@@ -4,6 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.People;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Tracing;
 using Fangkong.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

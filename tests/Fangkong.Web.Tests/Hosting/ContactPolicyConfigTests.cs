@@ -1,6 +1,6 @@
+using Fangkong.Core.Common;
 using Fangkong.Domain.Places;
 using Fangkong.Domain.Tracing;
-using Fangkong.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Web.Tests.Hosting;

@@ -1,7 +1,9 @@
 using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Testing;
 using Fangkong.Web.Hosting;
 
 namespace Fangkong.Web.Api.Codes;
@@ -14,7 +16,7 @@ public sealed record ManualRequested(long Id, ManualCodeStatus Status, CodeColou
 public sealed record DecisionBody(bool? Approve);
 public sealed record ManualDecided(long Id, ManualCodeStatus Status, CodeColour Colour);
 public sealed record ManualRevoked(long Id, ManualCodeStatus Status);
-public sealed record TestBody(long? PersonId, DateTime? SampledAt, Core.Testing.TestOutcome? Outcome, string? Source);
+public sealed record TestBody(long? PersonId, DateTime? SampledAt, TestOutcome? Outcome, string? Source);
 
 public static class CodesApi
 {

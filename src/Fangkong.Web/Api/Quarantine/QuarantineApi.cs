@@ -1,5 +1,6 @@
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
+using Fangkong.Domain.Quarantine;
 using Fangkong.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 

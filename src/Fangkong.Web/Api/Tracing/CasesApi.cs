@@ -1,6 +1,7 @@
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Fangkong.Web.Hosting;
 
 namespace Fangkong.Web.Api.Tracing;

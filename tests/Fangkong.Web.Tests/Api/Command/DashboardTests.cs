@@ -4,7 +4,8 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Fangkong.Core.Data;
 using Fangkong.Core.Testing;
-using Fangkong.Core.Tracing;
+using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Command;
@@ -37,7 +38,7 @@ public abstract class DashboardTests(StorageProvider provider)
             Assert.Equal(await db.Cases.CountAsync(c => c.ConfirmedOn == today), DashboardChecks.Value(figures, "cases.newConfirmed"));
             Assert.Equal(await db.Cases.CountAsync(c => c.ConfirmedOn != null), DashboardChecks.Value(figures, "cases.cumulativeConfirmed"));
             Assert.Equal(await db.Cases.CountAsync(c => c.Class == CaseClass.Asymptomatic || c.ConfirmedOn > c.ReportedOn), DashboardChecks.Value(figures, "cases.cumulativeAsymptomatic"));
-            Assert.Equal(await db.QuarantineStays.CountAsync(s => s.State == Core.Quarantine.QuarantineState.InQuarantine && s.SiteId != null), DashboardChecks.Value(figures, "isolation.centralized"));
+            Assert.Equal(await db.QuarantineStays.CountAsync(s => s.State == QuarantineState.InQuarantine && s.SiteId != null), DashboardChecks.Value(figures, "isolation.centralized"));
             Assert.True(DashboardChecks.Value(figures, "cases.newConfirmed") > 0 && DashboardChecks.Value(figures, "contacts.close.underObservation") > 0);
             var observed = db.ContactProposals.Where(c => c.Grade == ContactGrade.Close && c.Status == ProposalStatus.Confirmed && c.ReleasedAtUtc == null);
             Assert.Equal(await observed.Select(c => c.PersonId).Distinct().CountAsync(), DashboardChecks.Value(figures, "contacts.close.underObservation"));

@@ -1,6 +1,6 @@
 using System.Net;
 using Fangkong.Core.Data;
-using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Exports;

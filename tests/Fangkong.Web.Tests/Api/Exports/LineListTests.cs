@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Fangkong.Core.Data;
-using Fangkong.Core.Quarantine;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Exports;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Gate;
-using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Places;
+using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 

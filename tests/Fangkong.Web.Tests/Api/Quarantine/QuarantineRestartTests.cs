@@ -5,6 +5,7 @@ using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Api.Simulation;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fangkong.Core.Data;
-using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Testing;
+using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Api.Testing;
 using Microsoft.EntityFrameworkCore;
 

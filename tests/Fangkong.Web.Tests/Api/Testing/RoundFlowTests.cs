@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
-using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Testing;
@@ -91,7 +91,7 @@ public abstract class RoundFlowTests(StorageProvider provider)
         {
             var c = await db.Cases.SingleAsync();
             Assert.Equal(sick, c.PersonId);
-            Assert.Equal(Core.Tracing.CaseFoundBy.PoolResampling, c.FoundBy);
+            Assert.Equal(CaseFoundBy.PoolResampling, c.FoundBy);
             Assert.Equal(8, await db.ResampleTasks.CountAsync(t => t.DoneAtUtc == null));
             // Every colour change is explained: rule and evidence.
             var changes = await db.HealthCodeChanges.Where(h => h.PersonId == sick).OrderBy(h => h.Id).ToListAsync();

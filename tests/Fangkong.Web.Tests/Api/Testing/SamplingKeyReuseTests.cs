@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Fangkong.Core.Codes;
 using Fangkong.Core.Data;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

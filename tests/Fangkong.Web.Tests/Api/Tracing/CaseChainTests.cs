@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Api.Exports;
 
 namespace Fangkong.Web.Tests.Api.Tracing;

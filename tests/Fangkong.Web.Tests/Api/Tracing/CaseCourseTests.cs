@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
-using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Tracing;

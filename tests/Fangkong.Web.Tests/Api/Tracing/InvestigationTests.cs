@@ -6,6 +6,8 @@ using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Places;
+using Fangkong.Domain.Testing;
+using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api.Tracing;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Browser.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,4 +1,4 @@
-using Fangkong.Core.Codes;
+using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

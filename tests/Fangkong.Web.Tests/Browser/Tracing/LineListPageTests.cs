@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Browser.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;

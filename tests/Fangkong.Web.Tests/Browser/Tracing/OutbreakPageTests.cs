@@ -1,4 +1,5 @@
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Browser.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,7 +1,8 @@
 using Fangkong.Domain.Places;
 using Fangkong.Domain.Tracing;
+using Microsoft.Extensions.Configuration;
 
-namespace Fangkong.Web.Hosting;
+namespace Fangkong.Core.Common;
 
 /// <summary>
 /// Reads the operator's close-contact thresholds: <c>Policy:Contacts:MinimumOverlapMinutes:&lt;VenueType&gt;</c> = minutes

@@ -1,13 +1,12 @@
-using Fangkong.Core.Codes;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Fangkong.Core.Quarantine;
-using Fangkong.Core.Testing;
+using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fangkong.Core.Tracing;
+namespace Fangkong.Core.Quarantine;
 
 public sealed record SecondaryFollowUpSummary(int Upgraded, int Released);
 
@@ -17,7 +16,7 @@ public sealed record SecondaryFollowUpSummary(int Upgraded, int Released);
 /// them to close contacts — red, with the close contacts' longer schedule from the same day 1; two negatives release
 /// them — green, their quarantine ended.
 /// </summary>
-public sealed class SecondaryFollowUp(CityClock clock, HealthCodeService codes, QuarantineTesting testing)
+public sealed class SecondaryFollowUp(CityClock clock, ICodeRecompute codes, QuarantineTesting testing)
 {
     public async Task<SecondaryFollowUpSummary> ApplyAsync(FangkongDb db, IReadOnlyCollection<long> testedPersons, CancellationToken ct)
     {

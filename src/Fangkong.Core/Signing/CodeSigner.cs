@@ -4,7 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fangkong.Core.Codes;
+namespace Fangkong.Core.Signing;
 
 /// <summary>
 /// Signs and verifies health-code QR payloads. The key pair lives in the database so every stateless API

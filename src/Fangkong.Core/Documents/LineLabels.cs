@@ -1,11 +1,8 @@
-using Fangkong.Core.Quarantine;
-using Fangkong.Core.Testing;
-using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 
-namespace Fangkong.Core.Exports;
+namespace Fangkong.Core.Documents;
 
 /// <summary>The words an exported line list uses for coded values, in Chinese or English (the web pages use their resx).</summary>
 public static class LineLabels

@@ -1,0 +1,22 @@
+using Fangkong.Core.Data;
+using Fangkong.Domain.Codes;
+
+namespace Fangkong.Core.Common;
+
+/// <summary>
+/// How a chain below Codes (gate, testing, tracing, quarantine) asks for colours to be re-derived after it stored a new
+/// fact. Codes reads those chains' facts, so it sits above them; they reach it only through this port, implemented by
+/// Codes' HealthCodeService (ADR 0018). Both methods add the changed states and change rows without saving, so the
+/// caller commits them with the facts that caused them.
+/// </summary>
+public interface ICodeRecompute
+{
+    /// <summary>Re-derives one person's colour.</summary>
+    Task<CodeDecision> RecomputeAsync(FangkongDb db, long personId, CancellationToken ct);
+
+    /// <summary>Re-derives many persons' colours with a few set queries per chunk; returns how many colours changed.</summary>
+    Task<int> RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct);
+
+    /// <summary>Re-derives many persons' colours together and returns each one's decision (the gate shows a fever's new colour).</summary>
+    Task<IReadOnlyDictionary<long, CodeDecision>> RecomputeEachAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct);
+}

@@ -1,0 +1,3 @@
+namespace Fangkong.Domain.Testing;
+
+public enum TestOutcome { Negative = 1, Positive = 2 }
