@@ -71,6 +71,10 @@ public static class CoreRegistration
         services.AddSingleton<RoundClosing>();
         services.AddSingleton<RoundQuality>();
         services.AddSingleton<Certificates>();
+        services.AddSingleton<RoundViews>();
+        services.AddSingleton<SamplerSetups>();
+        services.AddSingleton<LiveCoverage>();
+        services.AddSingleton<Districts>();
         services.AddSingleton<RoundSimulation>();
         services.AddSingleton<Simulation.OutbreakSimulation>();
         return services;
