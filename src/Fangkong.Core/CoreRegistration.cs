@@ -53,6 +53,8 @@ public static class CoreRegistration
         services.AddSingleton<Tracing.Companions>();
         services.AddSingleton<Tracing.Investigation>();
         services.AddSingleton<Quarantine.CheckIns>();
+        services.AddSingleton<Quarantine.StayLookup>();
+        services.AddSingleton<Quarantine.SiteRooms>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<Exports.ExportJobs>();
         services.AddSingleton<Command.Bulletins>();
