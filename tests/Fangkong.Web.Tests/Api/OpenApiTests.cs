@@ -23,4 +23,27 @@ public sealed class OpenApiTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Fangkong API", await page.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Every_testing_quarantine_and_command_operation_documents_its_success_body()
+    {
+        await using var host = await ApiHost.StartAsync(StorageProvider.Sqlite);
+        var doc = await (await host.Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
+        var undocumented = new List<string>();
+        var seen = 0;
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+        {
+            if (!new[] { "/api/testing/", "/api/quarantine/", "/api/bulletins", "/api/dashboard" }.Any(p => path.Name.StartsWith(p, StringComparison.Ordinal))) continue;
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                if (!operation.Value.TryGetProperty("responses", out var responses)) continue;
+                seen++;
+                var documented = responses.EnumerateObject().Any(r => r.Name.StartsWith('2')
+                    && r.Value.TryGetProperty("content", out var content) && content.EnumerateObject().Any());
+                if (!documented) undocumented.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+            }
+        }
+        Assert.True(seen > 40, $"only {seen} operations found");
+        Assert.True(undocumented.Count == 0, "no success body: " + string.Join(", ", undocumented));
+    }
 }
