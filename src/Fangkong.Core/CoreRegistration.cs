@@ -75,6 +75,8 @@ public static class CoreRegistration
         services.AddSingleton<Tracing.Companions>();
         services.AddSingleton<Tracing.Investigation>();
         services.AddSingleton<Quarantine.CheckIns>();
+        services.AddSingleton<Quarantine.StayLookup>();
+        services.AddSingleton<Quarantine.SiteRooms>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<CaseViews>();
         services.AddSingleton<TraceAccessLog>();
@@ -99,6 +101,10 @@ public static class CoreRegistration
         services.AddSingleton<RoundClosing>();
         services.AddSingleton<RoundQuality>();
         services.AddSingleton<Certificates>();
+        services.AddSingleton<RoundViews>();
+        services.AddSingleton<SamplerSetups>();
+        services.AddSingleton<LiveCoverage>();
+        services.AddSingleton<Districts>();
         services.AddSingleton<RoundSimulation>();
         services.AddSingleton<Simulation.OutbreakSimulation>();
         return services;

@@ -72,6 +72,17 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
     public static async Task<Bulletin> GetAsync(FangkongDb db, long id, CancellationToken ct) =>
         await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("id", "通报不存在 / no such bulletin");
 
+    /// <summary>A bulletin to read, untracked; null when there is none.</summary>
+    public static Task<Bulletin?> FindAsync(FangkongDb db, long id, CancellationToken ct) =>
+        db.Bulletins.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+
+    /// <summary>A published bulletin for anyone; a draft is as good as absent to a reader who may not see drafts.</summary>
+    public static async Task<Bulletin> VisibleAsync(FangkongDb db, long id, bool maySeeDrafts, CancellationToken ct)
+    {
+        var b = await FindAsync(db, id, ct);
+        return b is not null && (b.State == BulletinState.Published || maySeeDrafts) ? b : throw new NotFoundException("id", "通报不存在 / no such bulletin");
+    }
+
     public static async Task<Page<Bulletin>> ListAsync(FangkongDb db, BulletinState? state, int? page, int? size, CancellationToken ct)
     {
         var (p, s) = Paging.Normalise(page, size);

@@ -48,20 +48,23 @@ public sealed class PersonDirectory
     }
 
     /// <summary>"龙山区 向阳街道 福镇社区 福民小区 3栋 2单元 301" for a household.</summary>
-    public static async Task<string?> AddressAsync(FangkongDb db, long? householdId, CancellationToken ct)
+    public static async Task<string?> AddressAsync(FangkongDb db, long? householdId, CancellationToken ct) =>
+        householdId is { } id ? (await AddressesAsync(db, [id], ct)).GetValueOrDefault(id) : null;
+
+    /// <summary>The addresses of many households in one query, by household.</summary>
+    public static async Task<Dictionary<long, string>> AddressesAsync(FangkongDb db, IReadOnlyCollection<long> householdIds, CancellationToken ct)
     {
-        if (householdId is null) return null;
-        var a = await (from h in db.Households
-                       join u in db.Units on h.UnitId equals u.Id
-                       join b in db.Buildings on u.BuildingId equals b.Id
-                       join c in db.Compounds on b.CompoundId equals c.Id
-                       join cm in db.Communities on c.CommunityId equals cm.Id
-                       join s in db.Streets on cm.StreetId equals s.Id
-                       join d in db.Districts on s.DistrictCode equals d.Code
-                       where h.Id == householdId
-                       select new { District = d.Name, Street = s.Name, Community = cm.Name, Compound = c.Name, Building = b.Number, Unit = u.Number, Door = h.Number })
-            .FirstOrDefaultAsync(ct);
-        return a is null ? null : $"{a.District} {a.Street} {a.Community} {a.Compound} {a.Building}栋 {a.Unit}单元 {a.Door}";
+        var rows = await (from h in db.Households
+                          join u in db.Units on h.UnitId equals u.Id
+                          join b in db.Buildings on u.BuildingId equals b.Id
+                          join c in db.Compounds on b.CompoundId equals c.Id
+                          join cm in db.Communities on c.CommunityId equals cm.Id
+                          join s in db.Streets on cm.StreetId equals s.Id
+                          join d in db.Districts on s.DistrictCode equals d.Code
+                          where householdIds.Contains(h.Id)
+                          select new { h.Id, District = d.Name, Street = s.Name, Community = cm.Name, Compound = c.Name, Building = b.Number, Unit = u.Number, Door = h.Number })
+            .ToListAsync(ct);
+        return rows.ToDictionary(a => a.Id, a => $"{a.District} {a.Street} {a.Community} {a.Compound} {a.Building}栋 {a.Unit}单元 {a.Door}");
     }
 
     private static PersonSummary Summarise(Person p, CodeColour colour, string? address, bool mask) => new(

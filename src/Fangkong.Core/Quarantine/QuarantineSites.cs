@@ -13,6 +13,8 @@ public sealed record NewSite(string? Name, string? DistrictCode, string? Address
 public sealed record SiteView(long Id, string Name, string DistrictCode, string? Address, int Rooms, int Beds, int OccupiedRooms, int Persons, int FreeRooms);
 
 /// <summary>Centralized quarantine sites and their rooms; occupancy counts only persons still in quarantine.</summary>
+public sealed record SiteName(long Id, string Name);
+
 public sealed class QuarantineSites(TimeOrderedIds ids, CityClock clock)
 {
     public const int MaxRooms = 2000;
@@ -39,6 +41,10 @@ public sealed class QuarantineSites(TimeOrderedIds ids, CityClock clock)
         await db.SaveChangesAsync(ct);
         return site;
     }
+
+    /// <summary>Every site by name, to pick from.</summary>
+    public static async Task<IReadOnlyList<SiteName>> NamesAsync(FangkongDb db, CancellationToken ct) =>
+        await db.QuarantineSites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteName(s.Id, s.Name)).ToListAsync(ct);
 
     public static async Task<Page<SiteView>> ListAsync(FangkongDb db, string? q, int? page, int? pageSize, CancellationToken ct)
     {

@@ -15,25 +15,45 @@ public sealed record CertificateCheck(bool Valid, string Message, Certificate? C
 
 public sealed class Certificates(CodeSigner signer)
 {
-    /// <summary>Certificates of one person, newest first.</summary>
+    /// <summary>Certificates of one person, newest first (one query for all of them).</summary>
     public async Task<IReadOnlyList<Certificate>> ForPersonAsync(FangkongDb db, long personId, CancellationToken ct)
     {
-        var ids = await db.Samples.AsNoTracking().Where(s => s.PersonId == personId).OrderByDescending(s => s.AtUtc).Select(s => s.Id).Take(50).ToListAsync(ct);
-        var list = new List<Certificate>();
-        foreach (var id in ids) list.Add(await GetAsync(db, id, ct));
+        var samples = db.Samples.AsNoTracking().Where(s => s.PersonId == personId).OrderByDescending(s => s.AtUtc).Take(50);
+        var rows = await Rows(db, samples).ToListAsync(ct);
+        var list = new List<Certificate>(rows.Count);
+        foreach (var row in rows.OrderByDescending(r => r.AtUtc)) list.Add(await SignAsync(row, ct));
         return list;
     }
 
     public async Task<Certificate> GetAsync(FangkongDb db, long sampleId, CancellationToken ct)
     {
-        var row = await (from s in db.Samples.AsNoTracking()
-                         where s.Id == sampleId
-                         join p in db.Persons on s.PersonId equals p.Id
-                         join t in db.Tubes on s.TubeId equals t.Id
-                         join r in db.TestingRounds on s.RoundId equals r.Id
-                         join site in db.SamplingSites on t.SiteId equals site.Id
-                         select new { s, p.Name, p.DocumentNumber, p.Token, t.Barcode, t.Outcome, t.Count, Round = r.Name, Site = site.Name })
-            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("sampleId", "没有这条采样记录 / no such sample");
+        var row = await Rows(db, db.Samples.AsNoTracking().Where(s => s.Id == sampleId)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("sampleId", "没有这条采样记录 / no such sample");
+        return await SignAsync(row, ct);
+    }
+
+    /// <summary>A resident reads only their own certificates; an administrator reads any.</summary>
+    public static async Task EnsureMayReadAsync(FangkongDb db, long sampleId, long? personId, bool administrator, CancellationToken ct)
+    {
+        if (administrator) return;
+        var owner = await db.Samples.Where(s => s.Id == sampleId).Select(s => (long?)s.PersonId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("sampleId", "没有这条采样记录 / no such sample");
+        if (owner != personId) throw new ForbiddenException("只能查看本人的采样证明 / you may see only your own certificates");
+    }
+
+    private sealed record Row(long Id, long RoundId, DateTime AtUtc, bool AtHome, string Name, string DocumentNumber, string Token, string Barcode,
+        TubeOutcome? Outcome, int Count, string Round, string Site);
+
+    private static IQueryable<Row> Rows(FangkongDb db, IQueryable<Sample> samples) =>
+        from s in samples
+        join p in db.Persons on s.PersonId equals p.Id
+        join t in db.Tubes on s.TubeId equals t.Id
+        join r in db.TestingRounds on s.RoundId equals r.Id
+        join site in db.SamplingSites on t.SiteId equals site.Id
+        select new Row(s.Id, s.RoundId, s.AtUtc, s.AtHome, p.Name, p.DocumentNumber, p.Token, t.Barcode, t.Outcome, t.Count, r.Name, site.Name);
+
+    private async Task<Certificate> SignAsync(Row row, CancellationToken ct)
+    {
         var result = row.Outcome switch
         {
             null => "检测中 / being tested",
@@ -41,9 +61,9 @@ public sealed class Certificates(CodeSigner signer)
             _ when row.Count > 1 => "混管阳性，待复采 / pool positive: re-test pending",
             _ => "阳性 / positive",
         };
-        var signed = await signer.SignCertificateAsync(row.s.Id, row.s.RoundId, row.Token, row.s.AtUtc, ct);
-        return new Certificate(row.s.Id, row.Round, Masking.Name(row.Name), Masking.DocumentNumber(row.DocumentNumber), row.s.AtUtc, row.Site, row.Barcode,
-            row.s.AtHome, result, signed);
+        var signed = await signer.SignCertificateAsync(row.Id, row.RoundId, row.Token, row.AtUtc, ct);
+        return new Certificate(row.Id, row.Round, Masking.Name(row.Name), Masking.DocumentNumber(row.DocumentNumber), row.AtUtc, row.Site, row.Barcode,
+            row.AtHome, result, signed);
     }
 
     /// <summary>Checks a scanned certificate: the signature, then that the sample exists for the person the token names.</summary>

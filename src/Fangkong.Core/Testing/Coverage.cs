@@ -91,16 +91,13 @@ public static class Coverage
         var households = pageKeys.Select(k => k.HouseholdId).Distinct().ToList();
         var people = await db.Persons.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
         var tasked = (await db.DoorTasks.Where(t => t.RoundId == roundId && households.Contains(t.HouseholdId)).Select(t => t.HouseholdId).ToListAsync(ct)).ToHashSet();
-        var items = new List<MissingPerson>();
-        // A page lists households member by member: look each address up once.
-        var addresses = new Dictionary<long, string>();
-        foreach (var k in pageKeys)
+        var addresses = await People.PersonDirectory.AddressesAsync(db, households, ct);
+        var items = pageKeys.Select(k =>
         {
-            if (!addresses.TryGetValue(k.HouseholdId, out var address))
-                addresses[k.HouseholdId] = address = await People.PersonDirectory.AddressAsync(db, k.HouseholdId, ct) ?? "";
             var person = people[k.PersonId];
-            items.Add(new MissingPerson(k.PersonId, Masking.Name(person.Name), Masking.DocumentNumber(person.DocumentNumber), address, k.AtHome, tasked.Contains(k.HouseholdId)));
-        }
+            return new MissingPerson(k.PersonId, Masking.Name(person.Name), Masking.DocumentNumber(person.DocumentNumber),
+                addresses.GetValueOrDefault(k.HouseholdId, ""), k.AtHome, tasked.Contains(k.HouseholdId));
+        }).ToList();
         long total = keys.Count;
         return new Page<MissingPerson>(items, p, size, total);
     }

@@ -31,11 +31,12 @@ public sealed class DoorTasks(TimeOrderedIds ids, CityClock clock)
                              where x.RoundId == roundId && households.Contains(x.HouseholdId)
                              join p in db.Persons on x.PersonId equals p.Id
                              select new { x.HouseholdId, p.Name, x.SampledAtUtc }).ToListAsync(ct);
+        var addresses = await People.PersonDirectory.AddressesAsync(db, households, ct);
         var views = new List<DoorTaskView>();
         foreach (var t in rows)
         {
             var m = members.Where(x => x.HouseholdId == t.HouseholdId).ToList();
-            views.Add(new DoorTaskView(t.Id, t.RoundId, t.HouseholdId, await People.PersonDirectory.AddressAsync(db, t.HouseholdId, ct) ?? "",
+            views.Add(new DoorTaskView(t.Id, t.RoundId, t.HouseholdId, addresses.GetValueOrDefault(t.HouseholdId, ""),
                 t.Reason, t.Team, m.Count, m.Count(x => x.SampledAtUtc != null), t.CreatedAtUtc, t.DoneAtUtc, m.Select(x => Masking.Name(x.Name)).ToList()));
         }
         return new Page<DoorTaskView>(views, page, size, total);

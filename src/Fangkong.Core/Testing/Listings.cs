@@ -43,10 +43,9 @@ public static class ResampleListing
                           join tube in db.Tubes on t.SourceTubeId equals (long?)tube.Id
                           orderby t.CreatedAtUtc, t.Id
                           select new { t, person.Name, person.HouseholdId, tube.Barcode }).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        var items = new List<ResampleView>();
-        foreach (var r in rows)
-            items.Add(new ResampleView(r.t.Id, r.t.PersonId, Masking.Name(r.Name), await People.PersonDirectory.AddressAsync(db, r.HouseholdId, ct) ?? "",
-                r.Barcode, r.t.CreatedAtUtc, r.t.DoneAtUtc));
+        var addresses = await People.PersonDirectory.AddressesAsync(db, rows.Select(r => r.HouseholdId).OfType<long>().Distinct().ToList(), ct);
+        var items = rows.Select(r => new ResampleView(r.t.Id, r.t.PersonId, Masking.Name(r.Name), r.HouseholdId is { } h ? addresses.GetValueOrDefault(h, "") : "",
+            r.Barcode, r.t.CreatedAtUtc, r.t.DoneAtUtc)).ToList();
         return new Page<ResampleView>(items, p, size, total);
     }
 }

@@ -24,12 +24,8 @@ public sealed class OpenApiTests
         Assert.Contains("Fangkong API", await page.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Route prefixes of tracing, codes, people, places, accounts and the line lists (their Map* calls).</summary>
-    private static readonly string[] DocumentedPrefixes =
-        ["/api/cases", "/api/tracing", "/api/audit", "/api/codes", "/api/tests", "/api/venues", "/api/persons", "/api/auth", "/api/lists", "/api/exports"];
-
     [Fact]
-    public async Task Every_operation_of_these_features_documents_its_success_body()
+    public async Task Every_operation_documents_its_success_body()
     {
         await using var host = await ApiHost.StartAsync(StorageProvider.Sqlite);
         var doc = await (await host.Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
@@ -37,19 +33,18 @@ public sealed class OpenApiTests
         var missing = new List<string>();
         foreach (var path in doc.GetProperty("paths").EnumerateObject())
         {
-            if (!DocumentedPrefixes.Any(p => path.Name == p || path.Name.StartsWith(p + "/", StringComparison.Ordinal))) continue;
             foreach (var op in path.Value.EnumerateObject())
             {
                 if (op.Name is not ("get" or "post" or "put" or "patch" or "delete")) continue;
                 checkedOps++;
                 var success = op.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
-                // 204 answers have no body by definition; every other success names what it answers.
+                // 204 answers have no body by definition; every other success names what it answers, so a client can be generated.
                 var documented = success.Any(r => r.Name == "204"
                     || (r.Value.TryGetProperty("content", out var content) && content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _))));
                 if (!documented) missing.Add($"{op.Name.ToUpperInvariant()} {path.Name}");
             }
         }
-        Assert.True(checkedOps > 40, $"only {checkedOps} operations found");
-        Assert.Empty(missing);
+        Assert.True(checkedOps > 100, $"only {checkedOps} operations found");
+        Assert.True(missing.Count == 0, "no success body: " + string.Join(", ", missing));
     }
 }

@@ -15,7 +15,7 @@ public static class DashboardApi
         var api = app.MapGroup("/api/dashboard").WithTags("Dashboard").WithProblems().RequireAuthorization(AuthSetup.CommandView);
 
         api.MapGet("/", async (string? level, string? area, bool? fresh, DashboardCache cache, IAuthorizationService auth, HttpContext http) =>
-            Results.Ok(await SnapshotAsync(level, area, fresh, cache, auth, http)))
+            TypedResults.Ok(await SnapshotAsync(level, area, fresh, cache, auth, http)))
             .WithSummary("Every figure of the dashboard for an area (default: the city, or the province when the store holds several cities), " +
                 "as of the last refresh (at most ten seconds old). fresh=true rebuilds it now (epidemiologists and administrators). " +
                 "Each figure names the line list and filter behind it.");
@@ -26,7 +26,7 @@ public static class DashboardApi
             var svg = DashboardCharts.Render(name, snapshot, english == true, links: false)
                 ?? throw new NotFoundException("name", $"没有这个图表 / no chart '{name}' ({string.Join(", ", DashboardCharts.Names)})");
             return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", $"{name}-{snapshot.Today:yyyyMMdd}.svg");
-        }).WithSummary("A dashboard chart as an SVG image: trend, curve-onset, curve-report or isolation.");
+        }).Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml").WithSummary("A dashboard chart as an SVG image: trend, curve-onset, curve-report or isolation.");
     }
 
     private static async Task<DashboardSnapshot> SnapshotAsync(string? levelText, string? area, bool? fresh, DashboardCache cache, IAuthorizationService auth, HttpContext http)
