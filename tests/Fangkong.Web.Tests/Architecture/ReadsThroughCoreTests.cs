@@ -1,6 +1,6 @@
 namespace Fangkong.Web.Tests.Architecture;
 
-/// <summary>Pages and endpoints read through Core's use cases, never a table of their own (ADR 0018).</summary>
+/// <summary>Pages and endpoints read through Core's use cases, never a table of their own (ADR 0019).</summary>
 public sealed class ReadsThroughCoreTests
 {
     [Fact]

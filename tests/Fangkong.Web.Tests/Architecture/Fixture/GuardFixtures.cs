@@ -6,7 +6,7 @@ namespace Fangkong.Web.Tests.Architecture.Fixture;
 
 // What the guard must catch and what it must let pass; only ReadsThroughCoreTests looks at these (they never run).
 
-/// <summary>A page that queries tables itself, in a lambda and an async method, as pages did before ADR 0018.</summary>
+/// <summary>A page that queries tables itself, in a lambda and an async method, as pages did before ADR 0019.</summary>
 internal sealed class PageWithAQuery
 {
     public async Task<int> CountAsync(FangkongDb db) => await db.Persons.CountAsync(p => p.Name != "");
