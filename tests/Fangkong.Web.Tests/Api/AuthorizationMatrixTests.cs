@@ -12,8 +12,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
 {
     private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
 
-    // (method, url, body, roles allowed). "anonymous" means no sign-in needed.
-    private static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
+    // (method, url, body, roles allowed). "anonymous" means no sign-in needed; a string body is sent as a CSV file. RouteCoverageTests checks every API route has a row.
+    internal static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
     [
         ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
         ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
@@ -116,6 +116,13 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/quarantine/me/check-in", new { temperature = 36.5 }, ["resident"]),
         ("GET", "/api/dashboard", null, ["epi", "admin", "command"]),
         ("GET", "/api/dashboard/charts/trend.svg", null, ["epi", "admin", "command"]),
+        ("GET", "/api/cases/chain", null, ["epi", "admin"]),
+        ("POST", "/api/codes/manual/1/decision", new { approve = true }, ["admin"]),
+        ("POST", "/api/codes/manual/1/revoke", null, ["admin"]),
+        ("POST", "/api/testing/lab/results/import", "T00000000000,Negative\n", ["lab"]),
+        ("GET", "/api/bulletins/1", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("GET", "/api/bulletins/1.pdf", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("PUT", $"/api/venues/{Scenario.OtherVenueId}", new { capacity = 0 }, ["admin"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"];
@@ -138,6 +145,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
                     "GET" => await client.GetAsync(url),
                     "PATCH" => await client.PatchAsJsonAsync(url, body),
                     "DELETE" => await client.DeleteAsync(url),
+                    "PUT" => await client.PutAsJsonAsync(url, body),
+                    _ when body is string csv => await client.PostAsync(url, new StringContent(csv, System.Text.Encoding.UTF8, "text/csv")),
                     _ => await client.PostAsJsonAsync(url, body),
                 };
                 var status = (int)r.StatusCode;
