@@ -104,7 +104,6 @@ public static class CoreRegistration
         services.AddSingleton<RoundViews>();
         services.AddSingleton<SamplerSetups>();
         services.AddSingleton<LiveCoverage>();
-        services.AddSingleton<Districts>();
         services.AddSingleton<RoundSimulation>();
         services.AddSingleton<Simulation.OutbreakSimulation>();
         return services;
