@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
@@ -73,7 +75,7 @@ internal static class ListCity
             var reported = now - Span + step * (i + 1);
             var id = TimeOrderedIds.Compose(reported, TimeOrderedIds.SeedInstance, 0);
             var person = casePersons[i];
-            cases.Add(Case(rng, id, person, reported, districts.GetValueOrDefault(person), now));
+            cases.Add(Case(rng, id, person, reported, districts.GetValueOrDefault(person), now, i + 1));
             var closes = new List<long>();
             var contactPersons = Distinct(rng, scale.Residents, perCase, except: person);
             for (var k = 0; k < perCase && contacts.Count < scale.Contacts; k++)
@@ -101,7 +103,8 @@ internal static class ListCity
                     close ? ContactRole.CloseContact : ContactRole.SecondaryContact, PolicyEdition.Edition9,
                     centralised ? QuarantinePlace.Centralized : QuarantinePlace.Home, centralised ? (long)(room / RoomsPerSite + 1) : null,
                     centralised ? (long)(room + 1) : null, day1, release, done ? QuarantineState.Released : QuarantineState.InQuarantine,
-                    proposed.AddHours(1), done ? DateTime.SpecifyKind(release.ToDateTime(new TimeOnly(2, 0)), DateTimeKind.Utc) : null]);
+                    proposed.AddHours(1), done ? DateTime.SpecifyKind(release.ToDateTime(new TimeOnly(2, 0)), DateTimeKind.Utc) : null,
+                    new RecordNumber(RecordKind.QuarantineStay, proposed.Year, stays.Count + 1).ToString()]);
             }
         }
 
@@ -124,7 +127,8 @@ internal static class ListCity
     private static readonly string[] CaseColumns =
         [nameof(CaseRecord.Id), nameof(CaseRecord.PersonId), nameof(CaseRecord.FoundBy), nameof(CaseRecord.FirstPositiveSampledAtUtc), nameof(CaseRecord.ReportedAtUtc),
          nameof(CaseRecord.Class), nameof(CaseRecord.OnsetDate), nameof(CaseRecord.IsolatedAtUtc), nameof(CaseRecord.Edition), nameof(CaseRecord.Status),
-         nameof(CaseRecord.StatusAtUtc), nameof(CaseRecord.TreatedAt), nameof(CaseRecord.ConvertedAtUtc), nameof(CaseRecord.DistrictCode)];
+         nameof(CaseRecord.StatusAtUtc), nameof(CaseRecord.TreatedAt), nameof(CaseRecord.ConvertedAtUtc), nameof(CaseRecord.DistrictCode),
+         nameof(CaseRecord.ReportedOn), nameof(CaseRecord.ConfirmedOn), nameof(CaseRecord.EndedOn), nameof(CaseRecord.Number)];
 
     private static readonly string[] ContactColumns =
         [nameof(ContactProposal.Id), nameof(ContactProposal.CaseId), nameof(ContactProposal.PersonId), nameof(ContactProposal.ViaPersonId), nameof(ContactProposal.Grade),
@@ -135,17 +139,23 @@ internal static class ListCity
     private static readonly string[] StayColumns =
         [nameof(QuarantineStay.Id), nameof(QuarantineStay.PersonId), nameof(QuarantineStay.CaseId), nameof(QuarantineStay.ContactId), nameof(QuarantineStay.Role),
          nameof(QuarantineStay.Edition), nameof(QuarantineStay.Place), nameof(QuarantineStay.SiteId), nameof(QuarantineStay.RoomId), nameof(QuarantineStay.Day1),
-         nameof(QuarantineStay.ReleaseDate), nameof(QuarantineStay.State), nameof(QuarantineStay.CreatedAtUtc), nameof(QuarantineStay.ReleasedAtUtc)];
+         nameof(QuarantineStay.ReleaseDate), nameof(QuarantineStay.State), nameof(QuarantineStay.CreatedAtUtc), nameof(QuarantineStay.ReleasedAtUtc),
+         nameof(QuarantineStay.Number)];
 
     /// <summary>One case row: half asymptomatic, older ones discharged, a few asymptomatic ones later converted.</summary>
-    private static object?[] Case(Random rng, long id, long person, DateTime reported, string? district, DateTime now)
+    private static object?[] Case(Random rng, long id, long person, DateTime reported, string? district, DateTime now, int sequence)
     {
         var cls = rng.Next(100) switch { < 50 => CaseClass.Asymptomatic, < 85 => CaseClass.Mild, < 97 => CaseClass.Common, < 99 => CaseClass.Severe, _ => CaseClass.Critical };
         var status = (now - reported).TotalDays switch { > 14 => CaseStatus.Discharged, > 1 => CaseStatus.InHospital, _ => CaseStatus.Reported };
         DateOnly? onset = cls == CaseClass.Asymptomatic ? null : DateOnly.FromDateTime(reported.AddHours(8 - 24 * rng.Next(0, 3)));
         DateTime? converted = cls != CaseClass.Asymptomatic && rng.Next(10) == 0 ? reported.AddDays(2) : null;
+        DateTime? statusAt = status == CaseStatus.Reported ? null : reported.AddDays(1);
+        // The city dates SaveChanges stamps on every case (a bulk load bypasses it), and a human number unique per year.
+        var days = new CaseRecord { ReportedAtUtc = reported, Class = cls, Status = status, StatusAtUtc = statusAt, ConvertedAtUtc = converted };
+        days.StampDays(CityClock.ChinaOffset);
         return [id, person, (CaseFoundBy)rng.Next(1, 7), reported.AddHours(-6), reported, cls, onset, reported, PolicyEdition.Edition9, status,
-            status == CaseStatus.Reported ? null : reported.AddDays(1), status == CaseStatus.Reported ? null : "市传染病医院", converted, district];
+            statusAt, status == CaseStatus.Reported ? null : "市传染病医院", converted, district,
+            days.ReportedOn, days.ConfirmedOn, days.EndedOn, new RecordNumber(RecordKind.Case, reported.Year, sequence).ToString()];
     }
 
     /// <summary><paramref name="count"/> distinct person ids in 1..<paramref name="residents"/>, in drawing order.</summary>
