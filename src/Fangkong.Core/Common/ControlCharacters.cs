@@ -25,6 +25,6 @@ public static class ControlCharacters
         if (text is null) return;
         var at = Find(text);
         if (at >= 0)
-            throw new InputException(field, $"{field}含有控制字符（U+{(int)text[at]:X4}，第{at + 1}个字符），请删除 / {field} contains a control character (U+{(int)text[at]:X4} at position {at + 1})");
+            throw new InputException(field, Messages.Get("Common.ControlCharacter", field, ((int)text[at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture), at + 1));
     }
 }

@@ -23,6 +23,6 @@ public static class FilterFields
         foreach (var field in given)
             if (!known.Contains(field, StringComparer.OrdinalIgnoreCase))
                 throw new InputException(prefix + field,
-                    $"没有这个筛选条件：{field}（可用：{string.Join("、", known)}） / '{field}' is not a field here; the fields are {string.Join(", ", known)}");
+                    Messages.Get("Common.UnknownFilter", field, string.Join(Messages.Get("Common.ListSeparator"), known)));
     }
 }

@@ -34,7 +34,7 @@ public static class Keyset
 
     public static async Task<KeysetPage<T>> PageAsync<T>(IQueryable<T> rows, Expression<Func<T, long>> key, long? after, int? size, CancellationToken ct)
     {
-        if (after is <= 0) throw new InputException("after", "翻页位置无效 / after must be a key from a previous page");
+        if (after is <= 0) throw new InputException("after", Messages.Get("Common.BadPageKey"));
         var s = Size(size);
         var count = await rows.Take(CountCap + 1).LongCountAsync(ct);
         var items = await After(rows, key, after).Take(s + 1).ToListAsync(ct);

@@ -18,14 +18,14 @@ public static partial class LineFilters
         if (to is { } last) PlausibleDates.Check(last, toField);
         if (from is { } f && to is { } t)
         {
-            if (t < f) throw new InputException(toField, $"结束日期不能早于开始日期 / '{toField}' is before its start");
-            if (t.DayNumber - f.DayNumber > MaxSpanDays) throw new InputException(toField, "日期范围不能超过一年 / the range may not exceed a year");
+            if (t < f) throw new InputException(toField, Messages.Get("Common.RangeEndsBeforeStart", toField));
+            if (t.DayNumber - f.DayNumber > MaxSpanDays) throw new InputException(toField, Messages.Get("Common.RangeOverAYear"));
         }
     }
 
     public static void Defined<TEnum>(TEnum? value, string field) where TEnum : struct, Enum
     {
-        if (value is { } v && !Enum.IsDefined(v)) throw new InputException(field, $"无效的取值 / '{v}' is not a valid {field}");
+        if (value is { } v && !Enum.IsDefined(v)) throw new InputException(field, Messages.Get("Common.NotAValue", v, field));
     }
 
     /// <summary>A six-digit administrative division code, or null when none was given.</summary>
@@ -33,7 +33,7 @@ public static partial class LineFilters
     {
         if (string.IsNullOrWhiteSpace(code)) return null;
         var c = code.Trim();
-        return DistrictCode().IsMatch(c) ? c : throw new InputException("district", "区县代码应为6位数字 / the district code has six digits");
+        return DistrictCode().IsMatch(c) ? c : throw new InputException("district", Messages.Get("Common.DistrictCode"));
     }
 
     /// <summary>

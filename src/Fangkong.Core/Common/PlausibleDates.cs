@@ -25,5 +25,5 @@ public static class PlausibleDates
     public static void Check(DateTimeOffset t, string field) => Check(t.UtcDateTime, field);
 
     private static InputException Refusal(string field, string value) =>
-        new(field, $"日期{value}不在合理范围内（{First.Year}–{Last.Year}年） / {field}: {value} is not a plausible date ({First.Year}–{Last.Year})");
+        new(field, Messages.Get("Common.ImplausibleDate", field, value, First.Year, Last.Year));
 }
