@@ -27,7 +27,7 @@ public class CertificatePdfTests
     internal static Certificate For(string name, string site = "𠀀𪜀𫝀𫠠𬌗𬺰𰀀村采样点") => new(
         SampleId: 578_123_456_789_012_345, RoundName: "第3轮全员核酸", MaskedName: Masking.Name(name), MaskedDocument: "220402********1234",
         SampledAtUtc: new DateTime(2026, 11, 20, 1, 42, 0, DateTimeKind.Utc), SiteName: site, TubeBarcode: "TB-000042",
-        AtHome: false, Result: "阴性 negative", Proof: "proof-token");
+        AtHome: false, Outcome: CertificateOutcome.Negative, Result: "阴性", Proof: "proof-token");
 
     [Theory]
     [MemberData(nameof(Names))]
