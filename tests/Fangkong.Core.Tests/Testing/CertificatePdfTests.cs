@@ -52,6 +52,9 @@ public class CertificatePdfTests
         Assert.Contains(certificate.SiteName, text);
         Assert.Contains("核酸检测采样证明", text);
         Assert.Contains("Nucleic-acid test sampling certificate", text);
+        // A document in both languages, whatever the reader's: labels and result worded from the catalogue in each.
+        Assert.Matches(@"检测结果 Result\s+阴性 negative", text);
+        Assert.Contains("扫码核验真伪 · Scan to verify this certificate", text);
         Assert.Contains("220402********1234", text);
         Assert.Contains("TB-000042", text);
         Assert.DoesNotContain("\uFFFD", text);
