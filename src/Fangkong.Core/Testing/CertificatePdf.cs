@@ -43,7 +43,7 @@ public static class CertificatePdf
             (Both("Testing.Pdf.Sampled"), sampledAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + string.Create(CultureInfo.InvariantCulture, $" (UTC{cityOffset.TotalHours:+0.#;-0.#})"), 13),
             (Both("Testing.Pdf.Tube"), c.TubeBarcode, 13),
             // No bold: the fonts that embed (ADR 0009) have one weight, so the result stands out by size instead.
-            (Both("Testing.Pdf.Result"), Both("Testing.Outcome." + c.Outcome), 15),
+            (Both("Testing.Pdf.Result"), Both(OutcomeWords.Key(c.Outcome)), 15),
             (Both("Testing.Pdf.Number"), c.SampleId.ToString(CultureInfo.InvariantCulture), 13),
         ];
         var y = FirstRowY;

@@ -70,7 +70,7 @@ public sealed class Certificates(CodeSigner signer)
         };
         var signed = await signer.SignCertificateAsync(row.Id, row.RoundId, row.Token, row.AtUtc, ct);
         return new Certificate(row.Id, row.Round, Masking.Name(row.Name), Masking.DocumentNumber(row.DocumentNumber), row.AtUtc, row.Site, row.Barcode,
-            row.AtHome, outcome, Messages.Get("Testing.Outcome." + outcome), signed);
+            row.AtHome, outcome, Messages.Get(OutcomeWords.Key(outcome)), signed);
     }
 
     /// <summary>Checks a scanned certificate: the signature, then that the sample exists for the person the token names.</summary>

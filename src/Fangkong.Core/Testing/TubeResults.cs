@@ -88,7 +88,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
     {
         if (tube.ReceivedAtUtc is null) return ("barcode", Messages.Get("Testing.NotReceived", tube.Barcode), "NotReceived");
         if (tube.Outcome is { } existing && existing != outcome)
-            return ("result", Messages.Get("Testing.ResultFinal", tube.Barcode, Messages.Get("Testing.Outcome." + existing)), "ResultFinal");
+            return ("result", Messages.Get("Testing.ResultFinal", tube.Barcode, Messages.Get(OutcomeWords.Key(existing))), "ResultFinal");
         return null;
     }
 

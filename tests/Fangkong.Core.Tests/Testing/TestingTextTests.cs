@@ -18,10 +18,10 @@ public class TestingTextTests
     [Fact]
     public void Every_outcome_a_certificate_or_a_result_names_has_text_in_both_languages()
     {
-        var keys = Enum.GetNames<CertificateOutcome>().Concat(Enum.GetNames<TubeOutcome>()).Select(n => "Testing.Outcome." + n);
+        var keys = Enum.GetValues<CertificateOutcome>().Select(OutcomeWords.Key).Concat(Enum.GetValues<TubeOutcome>().Select(OutcomeWords.Key));
         Assert.All(keys, k => Assert.True(Messages.Has(Chinese, k) && Messages.Has(English, k), k));
-        Assert.Equal("阴性", Messages.Get(Chinese, "Testing.Outcome." + CertificateOutcome.Negative));
-        Assert.Equal("negative", Messages.Get(English, "Testing.Outcome." + TubeOutcome.Negative));
+        Assert.Equal("阴性", Messages.Get(Chinese, OutcomeWords.Key(CertificateOutcome.Negative)));
+        Assert.Equal("negative", Messages.Get(English, OutcomeWords.Key(TubeOutcome.Negative)));
     }
 
     [Fact]
