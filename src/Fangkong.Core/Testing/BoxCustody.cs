@@ -25,18 +25,18 @@ public sealed class BoxCustody(TimeOrderedIds ids, CityClock clock)
     public async Task<BoxView> PackAsync(FangkongDb db, PackRequest r, long userId, CancellationToken ct)
     {
         var barcode = Barcodes.Normalise(r.Barcode);
-        if (!Barcodes.IsBox(barcode)) throw new InputException("barcode", "无法识别的转运箱条码 / unknown box barcode: wrong format or check digit");
+        if (!Barcodes.IsBox(barcode)) throw new InputException("barcode", Messages.Get("Testing.BadBoxBarcode"));
         if (await db.Boxes.AnyAsync(b => b.Barcode == barcode, ct))
-            throw new ConflictException($"转运箱{barcode}已使用 / box {barcode} has been used already", "BoxReused");
+            throw new ConflictException(Messages.Get("Testing.BoxUsed", barcode), "BoxReused");
         var codes = (r.Tubes ?? []).Select(Barcodes.Normalise).ToList();
-        if (codes.Count is 0 or > 500) throw new InputException("tubes", "每箱装1–500支试管 / a box holds 1 to 500 tubes");
-        if (codes.FirstOrDefault(c => !Barcodes.IsTube(c)) is { } bad) throw new InputException("tubes", $"无法识别的试管条码 {bad} / unknown tube barcode");
-        if (codes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } twice) throw new InputException("tubes", $"试管{twice.Key}重复扫描 / tube scanned twice");
+        if (codes.Count is 0 or > 500) throw new InputException("tubes", Messages.Get("Testing.BoxTubeCount"));
+        if (codes.FirstOrDefault(c => !Barcodes.IsTube(c)) is { } bad) throw new InputException("tubes", Messages.Get("Testing.UnknownTubeBarcode", bad));
+        if (codes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } twice) throw new InputException("tubes", Messages.Get("Testing.TubeScannedTwice", twice.Key));
         var tubes = await db.Tubes.Where(t => codes.Contains(t.Barcode)).ToListAsync(ct);
-        if (codes.Except(tubes.Select(t => t.Barcode)).FirstOrDefault() is { } unknown) throw new NotFoundException("tubes", $"试管{unknown}未开启 / tube {unknown} was never opened");
-        if (tubes.FirstOrDefault(t => t.ClosedAtUtc is null) is { } open) throw new ConflictException($"试管{open.Barcode}未封管 / tube {open.Barcode} is still open", "TubeOpen");
-        if (tubes.FirstOrDefault(t => t.BoxId is not null) is { } boxed) throw new ConflictException($"试管{boxed.Barcode}已装箱 / tube {boxed.Barcode} is in another box", "TubeBoxed");
-        if (tubes.Select(t => t.RoundId).Distinct().Count() > 1) throw new InputException("tubes", "一箱只能装同一轮次的试管 / a box holds tubes of one round");
+        if (codes.Except(tubes.Select(t => t.Barcode)).FirstOrDefault() is { } unknown) throw new NotFoundException("tubes", Messages.Get("Testing.TubeNotOpened", unknown));
+        if (tubes.FirstOrDefault(t => t.ClosedAtUtc is null) is { } open) throw new ConflictException(Messages.Get("Testing.TubeStillOpen", open.Barcode), "TubeOpen");
+        if (tubes.FirstOrDefault(t => t.BoxId is not null) is { } boxed) throw new ConflictException(Messages.Get("Testing.TubeInAnotherBox", boxed.Barcode), "TubeBoxed");
+        if (tubes.Select(t => t.RoundId).Distinct().Count() > 1) throw new InputException("tubes", Messages.Get("Testing.BoxOneRound"));
         var box = new Box
         {
             Id = ids.Next(),
@@ -58,12 +58,12 @@ public sealed class BoxCustody(TimeOrderedIds ids, CityClock clock)
     {
         var box = await BoxAsync(db, barcode, ct);
         var step = r.Step ?? HandoverStep.Courier;
-        if (step != HandoverStep.Courier) throw new InputException("step", "实验室交接须逐管扫码接收 / the lab takes boxes by scanning their tubes (POST /api/testing/lab/receipts)");
+        if (step != HandoverStep.Courier) throw new InputException("step", Messages.Get("Testing.LabScansTubes"));
         var receiver = r.Receiver?.Trim();
-        if (string.IsNullOrEmpty(receiver) || receiver.Length > 100) throw new InputException("receiver", "请填写接收人 / name who takes the box (1–100 characters)");
-        var counted = r.CountedTubes ?? throw new InputException("countedTubes", "请清点试管数量 / count the tubes in the box");
-        if (counted is < 0 or > 500) throw new InputException("countedTubes", "试管数量应为0–500 / 0 to 500 tubes");
-        if (box.Status == BoxStatus.Received) throw new ConflictException("转运箱已被实验室接收 / the lab has received this box already");
+        if (string.IsNullOrEmpty(receiver) || receiver.Length > 100) throw new InputException("receiver", Messages.Get("Testing.ReceiverRequired"));
+        var counted = r.CountedTubes ?? throw new InputException("countedTubes", Messages.Get("Testing.CountTubes"));
+        if (counted is < 0 or > 500) throw new InputException("countedTubes", Messages.Get("Testing.CountedTubesRange"));
+        if (box.Status == BoxStatus.Received) throw new ConflictException(Messages.Get("Testing.BoxReceived"));
         db.Handovers.Add(new Handover
         {
             Id = ids.Next(),
@@ -84,8 +84,8 @@ public sealed class BoxCustody(TimeOrderedIds ids, CityClock clock)
     {
         var box = await BoxAsync(db, r.Box, ct);
         var scanned = (r.Tubes ?? []).Select(Barcodes.Normalise).Distinct().ToList();
-        if (scanned.Count is 0 or > 500) throw new InputException("tubes", "请逐管扫码，每箱1–500支 / scan the box's tubes (1 to 500)");
-        if (scanned.FirstOrDefault(c => !Barcodes.IsTube(c)) is { } bad) throw new InputException("tubes", $"无法识别的试管条码 {bad} / unknown tube barcode");
+        if (scanned.Count is 0 or > 500) throw new InputException("tubes", Messages.Get("Testing.ScanBoxTubes"));
+        if (scanned.FirstOrDefault(c => !Barcodes.IsTube(c)) is { } bad) throw new InputException("tubes", Messages.Get("Testing.UnknownTubeBarcode", bad));
         var at = At(r.At);
         var inBox = await db.Tubes.Where(t => t.BoxId == box.Id).ToListAsync(ct);
         var received = 0;
@@ -120,8 +120,8 @@ public sealed class BoxCustody(TimeOrderedIds ids, CityClock clock)
     private static async Task<Box> BoxAsync(FangkongDb db, string? barcode, CancellationToken ct)
     {
         var code = Barcodes.Normalise(barcode);
-        if (!Barcodes.IsBox(code)) throw new InputException("box", "无法识别的转运箱条码 / unknown box barcode: wrong format or check digit");
-        return await db.Boxes.FirstOrDefaultAsync(b => b.Barcode == code, ct) ?? throw new NotFoundException("box", $"转运箱{code}不存在 / no box {code}");
+        if (!Barcodes.IsBox(code)) throw new InputException("box", Messages.Get("Testing.BadBoxBarcode"));
+        return await db.Boxes.FirstOrDefaultAsync(b => b.Barcode == code, ct) ?? throw new NotFoundException("box", Messages.Get("Testing.NoSuchBox", code));
     }
 
     private static async Task<BoxView> ViewAsync(FangkongDb db, Box b, CancellationToken ct)
@@ -136,6 +136,6 @@ public sealed class BoxCustody(TimeOrderedIds ids, CityClock clock)
         var now = clock.UtcNow;
         if (at is null) return now;
         var t = clock.AsUtc(at.Value);
-        return t <= now.AddMinutes(5) && t >= now.AddHours(-48) ? t : throw new InputException("at", "时间应在48小时内且不在未来 / the time must be within the last 48 hours");
+        return t <= now.AddMinutes(5) && t >= now.AddHours(-48) ? t : throw new InputException("at", Messages.Get("Testing.HandoverTime"));
     }
 }

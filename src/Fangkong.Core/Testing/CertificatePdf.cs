@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fangkong.Core.Common;
 using Fangkong.Core.Documents;
 
 namespace Fangkong.Core.Testing;
@@ -6,7 +7,8 @@ namespace Fangkong.Core.Testing;
 /// <summary>
 /// The printable sampling certificate (采样证明): one A4 page with the masked person, the round, the site and time, the
 /// result, and a QR that opens the public verify page with the signed proof, so a printout can be checked by anyone
-/// and a forged one fails.
+/// and a forged one fails. The certificate is a document in both languages whatever the reader's: a printout is shown
+/// to whoever asks for it, so every label and the result are worded from the catalogue in Chinese and in English.
 /// </summary>
 public static class CertificatePdf
 {
@@ -19,48 +21,51 @@ public static class CertificatePdf
 
     private const double FirstRowY = 178, RowHeight = 28;
 
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN"), English = CultureInfo.GetCultureInfo("en");
+
     /// <param name="cityOffset">The city's UTC offset: times print as the resident reads clocks.</param>
     public static byte[] Render(Certificate c, string verifyUrl, DateTimeOffset printedAt, TimeSpan cityOffset)
     {
-        var pdf = new PrintDocument($"核酸采样证明 {c.MaskedName}", printedAt);
+        var pdf = new PrintDocument(Messages.Get(Chinese, "Testing.Pdf.FileTitle", c.MaskedName), printedAt);
         var page = pdf.AddPage();
         const double left = 72;
-        Centre(page, 96, 24, "核酸检测采样证明");
-        Centre(page, 122, 12, "Nucleic-acid test sampling certificate", gray: 0.35);
+        Centre(page, 96, 24, Messages.Get(Chinese, "Testing.Pdf.Title"));
+        Centre(page, 122, 12, Messages.Get(English, "Testing.Pdf.Title"), gray: 0.35);
         page.Line(left, 140, page.Width - left, 140, 0.8, 0.5);
 
         var sampledAt = new DateTimeOffset(DateTime.SpecifyKind(c.SampledAtUtc, DateTimeKind.Utc)).ToOffset(cityOffset);
-        (string Label, string Value)[] rows =
+        (string Label, string Value, double Size)[] rows =
         [
-            ("姓名 Name", c.MaskedName),
-            ("证件号码 ID number", c.MaskedDocument),
-            ("检测轮次 Round", c.RoundName),
-            ("采样点 Site", c.SiteName + (c.AtHome ? "(上门采样 at home)" : "")),
-            ("采样时间 Sampled", sampledAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + string.Create(CultureInfo.InvariantCulture, $" (UTC{cityOffset.TotalHours:+0.#;-0.#})")),
-            ("试管编号 Tube", c.TubeBarcode),
-            ("检测结果 Result", c.Result),
-            ("证明编号 Certificate no.", c.SampleId.ToString(CultureInfo.InvariantCulture)),
+            (Both("Testing.Pdf.Name"), c.MaskedName, 13),
+            (Both("Testing.Pdf.IdNumber"), c.MaskedDocument, 13),
+            (Both("Testing.Pdf.Round"), c.RoundName, 13),
+            (Both("Testing.Pdf.Site"), c.SiteName + (c.AtHome ? $"({Both("Testing.Pdf.AtHome")})" : ""), 13),
+            (Both("Testing.Pdf.Sampled"), sampledAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + string.Create(CultureInfo.InvariantCulture, $" (UTC{cityOffset.TotalHours:+0.#;-0.#})"), 13),
+            (Both("Testing.Pdf.Tube"), c.TubeBarcode, 13),
+            // No bold: the fonts that embed (ADR 0009) have one weight, so the result stands out by size instead.
+            (Both("Testing.Pdf.Result"), Both(OutcomeWords.Key(c.Outcome)), 15),
+            (Both("Testing.Pdf.Number"), c.SampleId.ToString(CultureInfo.InvariantCulture), 13),
         ];
         var y = FirstRowY;
-        foreach (var (label, value) in rows)
+        foreach (var (label, value, size) in rows)
         {
             page.Text(left, y, 11, label, gray: 0.35);
-            // No bold: the fonts that embed (ADR 0009) have one weight, so the result stands out by size instead.
-            page.Text(left + 170, y, label.StartsWith("检测结果", StringComparison.Ordinal) ? 15 : 13, value);
+            page.Text(left + 170, y, size, value);
             y += RowHeight;
         }
 
         page.QrCode(QrX, QrY, QrSize, verifyUrl);
-        Centre(page, QrY + QrSize + 20, 10, "扫码核验真伪 · Scan to verify this certificate", gray: 0.35);
+        Centre(page, QrY + QrSize + 20, 10, Messages.Get(Chinese, "Testing.Pdf.ScanToVerify") + " · " + Messages.Get(English, "Testing.Pdf.ScanToVerify"), gray: 0.35);
         page.Line(left, page.Height - 90, page.Width - left, page.Height - 90, 0.5, 0.6);
-        page.Text(left, page.Height - 70, 9,
-            "本证明由防控平台签名生成，姓名与证件号已脱敏；以扫码核验结果为准。", gray: 0.4);
-        page.Text(left, page.Height - 56, 9,
-            "Signed by the Fangkong platform; name and ID are masked. The scanned verification is authoritative.", gray: 0.4);
+        page.Text(left, page.Height - 70, 9, Messages.Get(Chinese, "Testing.Pdf.Footer"), gray: 0.4);
+        page.Text(left, page.Height - 56, 9, Messages.Get(English, "Testing.Pdf.Footer"), gray: 0.4);
         page.Text(left, page.Height - 42, 9,
-            "打印时间 Printed " + printedAt.ToOffset(cityOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), gray: 0.4);
+            Both("Testing.Pdf.Printed") + " " + printedAt.ToOffset(cityOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), gray: 0.4);
         return pdf.ToPdf();
     }
+
+    /// <summary>A label in both languages, Chinese first ("姓名 Name"), each from the catalogue.</summary>
+    private static string Both(string key) => Messages.Get(Chinese, key) + " " + Messages.Get(English, key);
 
     private static void Centre(PrintPage page, double y, double size, string text, double gray = 0)
     {

@@ -7,9 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Testing;
 
-/// <summary>A sampling certificate (采样证明) as printed and as shown on the verify page; names and numbers masked.</summary>
+/// <summary>
+/// A sampling certificate (采样证明) as printed and as shown on the verify page; names and numbers masked.
+/// <see cref="Result"/> is <see cref="Outcome"/> worded for the reader; the printed certificate words the outcome itself,
+/// in both languages.
+/// </summary>
 public sealed record Certificate(long SampleId, string RoundName, string MaskedName, string MaskedDocument, DateTime SampledAtUtc, string SiteName,
-    string TubeBarcode, bool AtHome, string Result, string Proof);
+    string TubeBarcode, bool AtHome, CertificateOutcome Outcome, string Result, string Proof);
+
+/// <summary>What a certificate says of the swab's result so far.</summary>
+public enum CertificateOutcome { BeingTested = 1, Negative = 2, PoolPositive = 3, Positive = 4 }
 
 public sealed record CertificateCheck(bool Valid, string Message, Certificate? Certificate);
 
@@ -28,7 +35,7 @@ public sealed class Certificates(CodeSigner signer)
     public async Task<Certificate> GetAsync(FangkongDb db, long sampleId, CancellationToken ct)
     {
         var row = await Rows(db, db.Samples.AsNoTracking().Where(s => s.Id == sampleId)).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("sampleId", "没有这条采样记录 / no such sample");
+            ?? throw new NotFoundException("sampleId", Messages.Get("Testing.NoSuchSample"));
         return await SignAsync(row, ct);
     }
 
@@ -37,8 +44,8 @@ public sealed class Certificates(CodeSigner signer)
     {
         if (administrator) return;
         var owner = await db.Samples.Where(s => s.Id == sampleId).Select(s => (long?)s.PersonId).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("sampleId", "没有这条采样记录 / no such sample");
-        if (owner != personId) throw new ForbiddenException("只能查看本人的采样证明 / you may see only your own certificates");
+            ?? throw new NotFoundException("sampleId", Messages.Get("Testing.NoSuchSample"));
+        if (owner != personId) throw new ForbiddenException(Messages.Get("Testing.OwnCertificatesOnly"));
     }
 
     private sealed record Row(long Id, long RoundId, DateTime AtUtc, bool AtHome, string Name, string DocumentNumber, string Token, string Barcode,
@@ -54,26 +61,26 @@ public sealed class Certificates(CodeSigner signer)
 
     private async Task<Certificate> SignAsync(Row row, CancellationToken ct)
     {
-        var result = row.Outcome switch
+        var outcome = row.Outcome switch
         {
-            null => "检测中 / being tested",
-            TubeOutcome.Negative => "阴性 / negative",
-            _ when row.Count > 1 => "混管阳性，待复采 / pool positive: re-test pending",
-            _ => "阳性 / positive",
+            null => CertificateOutcome.BeingTested,
+            TubeOutcome.Negative => CertificateOutcome.Negative,
+            _ when row.Count > 1 => CertificateOutcome.PoolPositive,
+            _ => CertificateOutcome.Positive,
         };
         var signed = await signer.SignCertificateAsync(row.Id, row.RoundId, row.Token, row.AtUtc, ct);
         return new Certificate(row.Id, row.Round, Masking.Name(row.Name), Masking.DocumentNumber(row.DocumentNumber), row.AtUtc, row.Site, row.Barcode,
-            row.AtHome, result, signed);
+            row.AtHome, outcome, Messages.Get(OutcomeWords.Key(outcome)), signed);
     }
 
     /// <summary>Checks a scanned certificate: the signature, then that the sample exists for the person the token names.</summary>
     public async Task<CertificateCheck> VerifyAsync(FangkongDb db, string? text, CancellationToken ct)
     {
         var v = await signer.VerifyCertificateAsync(text, ct);
-        if (!v.IsValid) return new CertificateCheck(false, v.Message, null);
+        if (!v.IsValid) return new CertificateCheck(false, Messages.Get(v.Message), null);
         var p = v.Payload!;
         var matches = await db.Samples.AnyAsync(s => s.Id == p.SampleId && s.RoundId == p.RoundId && db.Persons.Any(x => x.Id == s.PersonId && x.Token == p.Token), ct);
-        if (!matches) return new CertificateCheck(false, "签名有效，但记录不存在 / signed, but no such sample is on record", null);
-        return new CertificateCheck(true, v.Message, await GetAsync(db, p.SampleId, ct));
+        if (!matches) return new CertificateCheck(false, Messages.Get("Testing.CertificateWithoutRecord"), null);
+        return new CertificateCheck(true, Messages.Get(v.Message), await GetAsync(db, p.SampleId, ct));
     }
 }

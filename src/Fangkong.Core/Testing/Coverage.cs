@@ -24,14 +24,14 @@ public static class Coverage
 {
     public static async Task<CoverageView> ByPlaceAsync(FangkongDb db, long roundId, CoverageLevel level, string? parent, CancellationToken ct)
     {
-        if (!await db.TestingRounds.AnyAsync(r => r.Id == roundId, ct)) throw new NotFoundException("roundId", "轮次不存在 / no such round");
-        if (!Enum.IsDefined(level)) throw new InputException("level", "层级应为district、community、compound或building / unknown level");
+        if (!await db.TestingRounds.AnyAsync(r => r.Id == roundId, ct)) throw new NotFoundException("roundId", Messages.Get("Testing.NoSuchRound"));
+        if (!Enum.IsDefined(level)) throw new InputException("level", Messages.Get("Testing.UnknownLevel"));
         var q = db.RoundResidents.AsNoTracking().Where(x => x.RoundId == roundId);
         long parentId = 0;
         if (level != CoverageLevel.District)
         {
-            if (string.IsNullOrWhiteSpace(parent)) throw new InputException("parent", "请指定上一级 / parent is required below district level");
-            if (level != CoverageLevel.Community && !long.TryParse(parent, out parentId)) throw new InputException("parent", "上一级编号无效 / parent must be a number");
+            if (string.IsNullOrWhiteSpace(parent)) throw new InputException("parent", Messages.Get("Testing.ParentRequired"));
+            if (level != CoverageLevel.Community && !long.TryParse(parent, out parentId)) throw new InputException("parent", Messages.Get("Testing.ParentNotANumber"));
         }
         q = level switch
         {
@@ -51,7 +51,7 @@ public static class Coverage
         var list = rows.Select(r => new CoverageRow(r.Code ?? r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 names.GetValueOrDefault(r.Code ?? r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "?"), r.Residents, r.Sampled, r.ResultsOut, r.Missed))
             .OrderBy(r => (double)r.Sampled / Math.Max(1, r.Residents)).ThenBy(r => r.Name, Domain.Text.CodePointOrder.Instance).ToList();
-        var total = new CoverageRow(parent ?? "", "合计 / total", list.Sum(r => r.Residents), list.Sum(r => r.Sampled), list.Sum(r => r.ResultsOut), list.Sum(r => r.Missed));
+        var total = new CoverageRow(parent ?? "", Messages.Get("Testing.CoverageTotal"), list.Sum(r => r.Residents), list.Sum(r => r.Sampled), list.Sum(r => r.ResultsOut), list.Sum(r => r.Missed));
         return new CoverageView(roundId, level, parent, total, list);
     }
 
@@ -73,7 +73,7 @@ public static class Coverage
     /// <summary>Residents of a compound or building not yet sampled, masked, paged; the list door-knocking starts from.</summary>
     public static async Task<Page<MissingPerson>> MissingAsync(FangkongDb db, long roundId, long? compoundId, long? buildingId, int? page, int? pageSize, CancellationToken ct)
     {
-        if (compoundId is null && buildingId is null) throw new InputException("compoundId", "请指定小区或楼栋 / choose a compound or a building");
+        if (compoundId is null && buildingId is null) throw new InputException("compoundId", Messages.Get("Testing.CompoundOrBuilding"));
         var (p, size) = Paging.Normalise(page, pageSize);
         var q = db.RoundResidents.AsNoTracking().Where(x => x.RoundId == roundId && x.SampledAtUtc == null);
         if (buildingId is { } b)

@@ -46,18 +46,18 @@ public sealed class DoorTasks(TimeOrderedIds ids, CityClock clock)
     public static async Task<int> AssignAsync(FangkongDb db, long roundId, IReadOnlyList<long>? taskIds, string? team, CancellationToken ct)
     {
         var name = team?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 64) throw new InputException("team", "请填写1–64个字的队伍名称 / the team needs a name of 1–64 characters");
-        if (taskIds is null || taskIds.Count is 0 or > 5000) throw new InputException("taskIds", "请选择1–5000个任务 / choose 1 to 5,000 tasks");
+        if (string.IsNullOrEmpty(name) || name.Length > 64) throw new InputException("team", Messages.Get("Testing.TeamName"));
+        if (taskIds is null || taskIds.Count is 0 or > 5000) throw new InputException("taskIds", Messages.Get("Testing.TaskCount"));
         var n = await db.DoorTasks.Where(t => t.RoundId == roundId && taskIds.Contains(t.Id)).ExecuteUpdateAsync(u => u.SetProperty(t => t.Team, name), ct);
-        return n == taskIds.Distinct().Count() ? n : throw new NotFoundException("taskIds", "部分任务不属于该轮次 / some tasks are not in this round");
+        return n == taskIds.Distinct().Count() ? n : throw new NotFoundException("taskIds", Messages.Get("Testing.TasksNotInRound"));
     }
 
     /// <summary>Turns the households of residents not yet sampled in a compound (or a building) into door-to-door tasks.</summary>
     public async Task<int> FromMissingAsync(FangkongDb db, long roundId, long? compoundId, long? buildingId, CancellationToken ct)
     {
-        if (compoundId is null && buildingId is null) throw new InputException("compoundId", "请指定小区或楼栋 / choose a compound or a building");
-        var round = await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException("roundId", "轮次不存在 / no such round");
-        if (round.Status == RoundStatus.Closed) throw new ConflictException("轮次已结束 / the round is closed");
+        if (compoundId is null && buildingId is null) throw new InputException("compoundId", Messages.Get("Testing.CompoundOrBuilding"));
+        var round = await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException("roundId", Messages.Get("Testing.NoSuchRound"));
+        if (round.Status == RoundStatus.Closed) throw new ConflictException(Messages.Get("Testing.RoundClosed"));
         var q = db.RoundResidents.Where(x => x.RoundId == roundId && x.SampledAtUtc == null);
         if (compoundId is { } c) q = q.Where(x => x.CompoundId == c);
         if (buildingId is { } b) q = q.Where(x => x.BuildingId == b);

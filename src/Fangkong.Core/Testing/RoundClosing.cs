@@ -12,8 +12,8 @@ public sealed class RoundClosing(CityClock clock, ICodeRecompute codes)
 {
     public async Task<TestingRound> CloseAsync(FangkongDb db, long roundId, CancellationToken ct)
     {
-        var round = await db.TestingRounds.FindAsync([roundId], ct) ?? throw new NotFoundException("roundId", "轮次不存在 / no such round");
-        if (round.Status != RoundStatus.Open) throw new ConflictException("只有采样中的轮次可以结束 / only an open round can be closed");
+        var round = await db.TestingRounds.FindAsync([roundId], ct) ?? throw new NotFoundException("roundId", Messages.Get("Testing.NoSuchRound"));
+        if (round.Status != RoundStatus.Open) throw new ConflictException(Messages.Get("Testing.OnlyOpenRoundCloses"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         round.Status = RoundStatus.Closed;
         round.ClosedAtUtc = clock.UtcNow;

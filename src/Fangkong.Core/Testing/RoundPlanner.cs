@@ -20,15 +20,15 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
     public async Task<TestingRound> CreateAsync(FangkongDb db, RoundRequest r, long userId, CancellationToken ct)
     {
         var name = r.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", "轮次名称应为1–100个字 / the round needs a name of 1–100 characters");
+        if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", Messages.Get("Testing.RoundNameLength"));
         var scope = r.Scope ?? RoundScope.City;
-        if (!Enum.IsDefined(scope) || scope == RoundScope.Quarantine) throw new InputException("scope", "范围应为全市、区县或社区 / scope must be city, districts or communities");
+        if (!Enum.IsDefined(scope) || scope == RoundScope.Quarantine) throw new InputException("scope", Messages.Get("Testing.RoundScope"));
         var areaFilter = await AreaFilterAsync(db, scope, r.AreaIds ?? [], ct);
         var start = r.StartAt is { } s ? clock.AsUtc(s) : clock.UtcNow;
         if (start < clock.UtcNow.AddDays(-1) || start > clock.UtcNow.AddDays(30))
-            throw new InputException("startAt", "开始时间应在过去一天到未来30天之间 / the start must be within a day ago and 30 days ahead");
+            throw new InputException("startAt", Messages.Get("Testing.RoundStartWindow"));
         var hours = r.DeadlineHours ?? 24;
-        if (hours is < 7 or > 72) throw new InputException("deadlineHours", "时限应为7–72小时 / the deadline must be 7 to 72 hours after the start");
+        if (hours is < 7 or > 72) throw new InputException("deadlineHours", Messages.Get("Testing.RoundDeadlineHours"));
         var policy = new SamplingPolicy
         {
             PoolSize = r.PoolSize ?? Pooling.DefaultPoolSize,
@@ -38,12 +38,12 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
             YellowForMissedRound = r.YellowForMissedRound ?? true,
             WaveLength = TimeSpan.FromMinutes(r.WaveMinutes ?? 20),
         };
-        if (!Enum.IsDefined(policy.PositivePoolColour)) throw new InputException("positivePoolColour", "颜色无效 / unknown colour");
-        if (policy.Validate() is { } bad) throw new InputException(bad.Field, bad.Reason);
+        if (!Enum.IsDefined(policy.PositivePoolColour)) throw new InputException("positivePoolColour", Messages.Get("Testing.UnknownColour"));
+        if (policy.Validate() is { } bad) throw new InputException(bad.Field, Messages.Get(bad.Reason));
         var perSite = r.ResidentsPerSite ?? 1500;
-        if (perSite is < 100 or > 20000) throw new InputException("residentsPerSite", "每个采样点覆盖100–20000人 / a site serves 100 to 20,000 residents");
+        if (perSite is < 100 or > 20000) throw new InputException("residentsPerSite", Messages.Get("Testing.ResidentsPerSite"));
         var rate = r.SwabsPerTablePerHour ?? 60;
-        if (rate is < 10 or > 300) throw new InputException("swabsPerTablePerHour", "每台每小时采样10–300人 / a table swabs 10 to 300 persons an hour");
+        if (rate is < 10 or > 300) throw new InputException("swabsPerTablePerHour", Messages.Get("Testing.SwabsPerTablePerHour"));
 
         var round = new TestingRound
         {
@@ -68,7 +68,7 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
         db.TestingRounds.Add(round);
         await db.SaveChangesAsync(ct);
         round.Residents = await WriteRosterAsync(db, round.Id, areaFilter, ct);
-        if (round.Residents == 0) throw new InputException("areaIds", "所选范围内没有登记居民 / no registered residents live in this area");
+        if (round.Residents == 0) throw new InputException("areaIds", Messages.Get("Testing.NoResidentsInArea"));
         await OpenSitesAsync(db, round, perSite, rate, ct);
         await CreateHomeTasksAsync(db, round, ct);
         await db.SaveChangesAsync(ct);
@@ -82,19 +82,19 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
     private static async Task<string> AreaFilterAsync(FangkongDb db, RoundScope scope, IReadOnlyList<string> areaIds, CancellationToken ct)
     {
         if (scope == RoundScope.City) return "1 = 1";
-        if (areaIds.Count == 0) throw new InputException("areaIds", "请选择区县或社区 / choose at least one district or community");
+        if (areaIds.Count == 0) throw new InputException("areaIds", Messages.Get("Testing.AreaRequired"));
         if (scope == RoundScope.Districts)
         {
             var codes = areaIds.Select(a => a.Trim()).Distinct().ToList();
             var known = await db.Districts.Where(d => codes.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
-            if (codes.Except(known).FirstOrDefault() is { } unknown) throw new InputException("areaIds", $"未知区县代码 {unknown} / unknown district code");
+            if (codes.Except(known).FirstOrDefault() is { } unknown) throw new InputException("areaIds", Messages.Get("Testing.UnknownDistrict", unknown));
             return $"s.\"DistrictCode\" IN ({string.Join(",", known.Select(k => "'" + long.Parse(k, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "'"))})";
         }
         var ids = new List<long>();
         foreach (var a in areaIds)
-            ids.Add(long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InputException("areaIds", $"社区编号无效：{a} / not a community id"));
+            ids.Add(long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InputException("areaIds", Messages.Get("Testing.BadCommunityId", a)));
         var found = await db.Communities.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        if (ids.Except(found).FirstOrDefault() is var missing and not 0) throw new InputException("areaIds", $"未知社区 {missing} / unknown community");
+        if (ids.Except(found).FirstOrDefault() is var missing and not 0) throw new InputException("areaIds", Messages.Get("Testing.UnknownCommunity", missing));
         return $"c.\"Id\" IN ({string.Join(",", found)})";
     }
 
@@ -211,13 +211,13 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
 
     public async Task<SamplingSite> ChangeSiteAsync(FangkongDb db, long siteId, SiteChange change, CancellationToken ct)
     {
-        var site = await db.SamplingSites.FindAsync([siteId], ct) ?? throw new NotFoundException("siteId", "采样点不存在 / no such site");
+        var site = await db.SamplingSites.FindAsync([siteId], ct) ?? throw new NotFoundException("siteId", Messages.Get("Testing.NoSuchSite"));
         var round = await db.TestingRounds.FirstAsync(r => r.Id == site.RoundId, ct);
-        if (round.Status == RoundStatus.Closed) throw new ConflictException("轮次已结束 / the round is closed");
+        if (round.Status == RoundStatus.Closed) throw new ConflictException(Messages.Get("Testing.RoundClosed"));
         if (change.Tables is { } t)
-            site.Tables = t is >= 1 and <= 100 ? t : throw new InputException("tables", "采样台数应为1–100 / a site has 1 to 100 tables");
+            site.Tables = t is >= 1 and <= 100 ? t : throw new InputException("tables", Messages.Get("Testing.SiteTables"));
         if (change.SwabsPerTablePerHour is { } r)
-            site.SwabsPerTablePerHour = r is >= 10 and <= 300 ? r : throw new InputException("swabsPerTablePerHour", "每台每小时采样10–300人 / a table swabs 10 to 300 persons an hour");
+            site.SwabsPerTablePerHour = r is >= 10 and <= 300 ? r : throw new InputException("swabsPerTablePerHour", Messages.Get("Testing.SwabsPerTablePerHour"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await ReplanAsync(db, round, ct);
@@ -228,8 +228,8 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
 
     public async Task<TestingRound> OpenAsync(FangkongDb db, long roundId, CancellationToken ct)
     {
-        var round = await db.TestingRounds.FindAsync([roundId], ct) ?? throw new NotFoundException("roundId", "轮次不存在 / no such round");
-        if (round.Status != RoundStatus.Planned) throw new ConflictException("只有计划中的轮次可以开始 / only a planned round can be opened");
+        var round = await db.TestingRounds.FindAsync([roundId], ct) ?? throw new NotFoundException("roundId", Messages.Get("Testing.NoSuchRound"));
+        if (round.Status != RoundStatus.Planned) throw new ConflictException(Messages.Get("Testing.OnlyPlannedRoundOpens"));
         round.Status = RoundStatus.Open;
         round.OpenedAtUtc = clock.UtcNow;
         await db.SaveChangesAsync(ct);

@@ -91,5 +91,5 @@ public sealed class RoundQuality(CityClock clock)
     }
 
     private static async Task<TestingRound> RoundAsync(FangkongDb db, long roundId, CancellationToken ct) =>
-        await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException("roundId", "轮次不存在 / no such round");
+        await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException("roundId", Messages.Get("Testing.NoSuchRound"));
 }

@@ -1,3 +1,4 @@
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +26,9 @@ public static class RoundSlots
             r.Outcome switch
             {
                 null => null,
-                PersonOutcome.Negative => "阴性 / negative",
-                PersonOutcome.PoolPositive => "混管阳性，待复采 / pool positive: stay home for a re-test",
-                _ => "阳性 / positive",
+                PersonOutcome.Negative => Messages.Get("Testing.Outcome.Negative"),
+                PersonOutcome.PoolPositive => Messages.Get("Testing.Outcome.PoolPositiveStayHome"),
+                _ => Messages.Get("Testing.Outcome.Positive"),
             })).ToList();
     }
 }

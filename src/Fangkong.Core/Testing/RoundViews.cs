@@ -37,11 +37,11 @@ public sealed class RoundViews
     /// <summary>404 when there is no such round.</summary>
     public async Task EnsureExistsAsync(FangkongDb db, long id, CancellationToken ct)
     {
-        if (!await db.TestingRounds.AnyAsync(r => r.Id == id, ct)) throw new NotFoundException("id", "轮次不存在 / no such round");
+        if (!await db.TestingRounds.AnyAsync(r => r.Id == id, ct)) throw new NotFoundException("id", Messages.Get("Testing.NoSuchRound"));
     }
 
     private static async Task<TestingRound> FindAsync(FangkongDb db, long id, CancellationToken ct) =>
-        await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("id", "轮次不存在 / no such round");
+        await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("id", Messages.Get("Testing.NoSuchRound"));
 
     /// <summary>The latest rounds, newest first, to pick from.</summary>
     public async Task<IReadOnlyList<Choice>> LatestAsync(FangkongDb db, int count, CancellationToken ct) =>

@@ -20,7 +20,7 @@ public sealed class SamplerSetups
         if (taskId is { } id)
         {
             var task = await db.DoorTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct)
-                ?? throw new NotFoundException("task", "没有这个上门采样任务 / no such door-to-door task");
+                ?? throw new NotFoundException("task", Messages.Get("Testing.NoSuchDoorTask"));
             open = open.Where(r => r.Id == task.RoundId);
             taskSite = task.SiteId;
             door = await PersonDirectory.AddressAsync(db, task.HouseholdId, ct);

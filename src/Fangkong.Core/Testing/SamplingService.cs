@@ -19,7 +19,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var key = Key(r.Key);
         var barcode = Barcodes.Normalise(r.Barcode);
         if (!Barcodes.IsTube(barcode))
-            throw new InputException("barcode", "无法识别的试管条码（格式或校验位错误） / unknown tube barcode: wrong format or check digit");
+            throw new InputException("barcode", Messages.Get("Testing.BadTubeBarcode"));
         var existing = await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.Barcode == barcode, ct);
         if (existing is not null)
         {
@@ -27,19 +27,19 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             if (existing.OpenedByUserId == userId && existing.OpenKey == key)
                 return SameOpen(existing, r) ? View(existing) : throw KeyReused();
             if (existing.OpenedByUserId == userId && existing.ClosedAtUtc is null) return View(existing);
-            throw new ConflictException($"试管{barcode}已被使用，请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
+            throw new ConflictException(Messages.Get("Testing.TubeUsed", barcode), SampleRefusals.TubeReused);
         }
-        var roundId = r.RoundId ?? throw new InputException("roundId", "请选择轮次 / roundId is required");
+        var roundId = r.RoundId ?? throw new InputException("roundId", Messages.Get("Testing.RoundRequired"));
         var round = await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == roundId, ct)
-            ?? throw new NotFoundException("roundId", "轮次不存在 / no such round");
-        if (round.Status != RoundStatus.Open) throw new ConflictException("该轮次未在采样中 / the round is not open for sampling", SampleRefusals.RoundNotOpen);
-        var siteId = r.SiteId ?? throw new InputException("siteId", "请选择采样点 / siteId is required");
+            ?? throw new NotFoundException("roundId", Messages.Get("Testing.NoSuchRound"));
+        if (round.Status != RoundStatus.Open) throw new ConflictException(Messages.Get("Testing.RoundNotOpenForSampling"), SampleRefusals.RoundNotOpen);
+        var siteId = r.SiteId ?? throw new InputException("siteId", Messages.Get("Testing.SiteRequired"));
         if (!await db.SamplingSites.AnyAsync(s => s.Id == siteId && s.RoundId == roundId, ct))
-            throw new NotFoundException("siteId", "该轮次没有这个采样点 / no such site in this round");
+            throw new NotFoundException("siteId", Messages.Get("Testing.NoSuchSiteInRound"));
         var kind = KindOf(r);
-        if (!Enum.IsDefined(kind)) throw new InputException("kind", "试管类型无效 / unknown tube kind");
+        if (!Enum.IsDefined(kind)) throw new InputException("kind", Messages.Get("Testing.UnknownTubeKind"));
         if (r.DoorTaskId is { } taskId && !await db.DoorTasks.AnyAsync(t => t.Id == taskId && t.RoundId == roundId, ct))
-            throw new NotFoundException("doorTaskId", "该轮次没有这个上门任务 / no such door-to-door task in this round");
+            throw new NotFoundException("doorTaskId", Messages.Get("Testing.NoSuchDoorTaskInRound"));
         // This key already opened another tube (any round, any site): the device reused it.
         if (await db.Tubes.AnyAsync(t => t.OpenedByUserId == userId && t.OpenKey == key, ct))
             throw KeyReused();
@@ -67,7 +67,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             db.ChangeTracker.Clear();
             var winner = await db.Tubes.AsNoTracking().FirstAsync(t => t.Barcode == barcode, ct);
             if (winner.OpenedByUserId == userId && winner.OpenKey == key) return View(winner);
-            throw new ConflictException($"试管{barcode}已被使用，请换一支 / tube {barcode} has been used already: take another", SampleRefusals.TubeReused);
+            throw new ConflictException(Messages.Get("Testing.TubeUsed", barcode), SampleRefusals.TubeReused);
         }
         return View(tube);
     }
@@ -77,12 +77,12 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         var key = Key(r.Key);
         if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } replay) return replay;
         var tube = await TubeAsync(db, barcode, ct);
-        if (tube.OpenedByUserId != userId) throw new ForbiddenException("这支试管由另一名采样员开启 / another sampler opened this tube");
+        if (tube.OpenedByUserId != userId) throw new ForbiddenException(Messages.Get("Testing.AnotherSamplersTube"));
         if (tube.ClosedAtUtc is not null || tube.Count >= tube.Capacity)
-            throw new ConflictException("试管已封管，请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
+            throw new ConflictException(Messages.Get("Testing.TubeClosed"), SampleRefusals.TubeClosed);
         var person = await IdentifyAsync(db, r.Scan, ct);
         var round = await db.TestingRounds.AsNoTracking().FirstAsync(x => x.Id == tube.RoundId, ct);
-        if (round.Status != RoundStatus.Open) throw new ConflictException("该轮次已结束采样 / the round is no longer open", SampleRefusals.RoundNotOpen);
+        if (round.Status != RoundStatus.Open) throw new ConflictException(Messages.Get("Testing.RoundNoLongerOpen"), SampleRefusals.RoundNotOpen);
         var masked = Masking.Name(person.Name);
         var roster = await db.RoundResidents.AsNoTracking().FirstOrDefaultAsync(x => x.RoundId == tube.RoundId && x.PersonId == person.Id, ct);
         var resample = tube.Kind == TubeKind.Resample;
@@ -96,10 +96,10 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             {
                 // A concurrent retry of this very scan may have just written it: then this is a replay, not a duplicate.
                 if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } raced) return raced;
-                throw new ConflictException($"{masked}本轮已采样，请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
+                throw new ConflictException(Messages.Get("Testing.AlreadySampled", masked), SampleRefusals.AlreadySampled);
             }
             if (roster is { KeyGroup: true } && round.SingleTubeForKeyGroups && tube.Kind is TubeKind.Pool or TubeKind.Household)
-                throw new ConflictException($"{masked}属重点人群，须单人单管 / {masked} is in a key group: use a single tube", SampleRefusals.SingleTubeRequired);
+                throw new ConflictException(Messages.Get("Testing.SingleTubeRequired", masked), SampleRefusals.SingleTubeRequired);
         }
         // The standing quarantine round has no area: its persons come by their schedule, not by where they live.
         if (round.Scope == RoundScope.Quarantine) { }
@@ -142,7 +142,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
                 .SetProperty(t => t.Count, t => t.Count + 1)
                 .SetProperty(t => t.FirstSampledAtUtc, t => t.FirstSampledAtUtc ?? at)
                 .SetProperty(t => t.ClosedAtUtc, t => t.Count + 1 >= t.Capacity ? at : t.ClosedAtUtc), ct);
-        if (taken == 0) throw new ConflictException("试管已封管，请扫描新试管 / the tube is closed: scan a new tube", SampleRefusals.TubeClosed);
+        if (taken == 0) throw new ConflictException(Messages.Get("Testing.TubeClosed"), SampleRefusals.TubeClosed);
         db.Samples.Add(sample);
         foreach (var task in tasks) { task.SampleId = sample.Id; task.DoneAtUtc = at; }
         try
@@ -155,7 +155,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
             db.ChangeTracker.Clear();
             // Either this key was written by a concurrent retry (answer as it was), or another table sampled the person.
             if (await ReplayAsync(db, key, userId, barcode, r, ct) is { } raced) return raced;
-            throw new ConflictException($"{masked}本轮已采样，请勿重复采样 / {masked} has been sampled in this round already", SampleRefusals.AlreadySampled);
+            throw new ConflictException(Messages.Get("Testing.AlreadySampled", masked), SampleRefusals.AlreadySampled);
         }
         if (!resample)
             await db.RoundResidents.Where(x => x.RoundId == tube.RoundId && x.PersonId == person.Id && x.SampledAtUtc == null)
@@ -176,9 +176,9 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
     public async Task<TubeView> CloseTubeAsync(FangkongDb db, string barcode, CloseTubeRequest r, long userId, CancellationToken ct)
     {
         var tube = await TubeAsync(db, barcode, ct);
-        if (tube.OpenedByUserId != userId) throw new ForbiddenException("这支试管由另一名采样员开启 / another sampler opened this tube");
+        if (tube.OpenedByUserId != userId) throw new ForbiddenException(Messages.Get("Testing.AnotherSamplersTube"));
         if (tube.ClosedAtUtc is not null) return View(tube); // closing twice (a replay) is harmless
-        if (tube.Count == 0) throw new ConflictException("空试管不能封管，请先采样 / an empty tube cannot be closed", "TubeEmpty");
+        if (tube.Count == 0) throw new ConflictException(Messages.Get("Testing.EmptyTube"), "TubeEmpty");
         var at = DeviceTime(r.At, "at");
         await db.Tubes.Where(t => t.Id == tube.Id && t.ClosedAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.ClosedAtUtc, at), ct);
         return View(await db.Tubes.AsNoTracking().FirstAsync(t => t.Id == tube.Id, ct));
@@ -187,9 +187,9 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
     public static async Task<Tube> TubeAsync(FangkongDb db, string? barcode, CancellationToken ct)
     {
         var code = Barcodes.Normalise(barcode);
-        if (!Barcodes.IsTube(code)) throw new InputException("barcode", "无法识别的试管条码（格式或校验位错误） / unknown tube barcode: wrong format or check digit");
+        if (!Barcodes.IsTube(code)) throw new InputException("barcode", Messages.Get("Testing.BadTubeBarcode"));
         return await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.Barcode == code, ct)
-            ?? throw new NotFoundException("barcode", $"试管{code}未开启 / tube {code} has not been opened");
+            ?? throw new NotFoundException("barcode", Messages.Get("Testing.TubeNotOpened", code));
     }
 
     /// <summary>
@@ -204,7 +204,7 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         if (tube.Barcode != Barcodes.Normalise(barcode) || !SameTime(r.At, s.AtUtc) || await ScannedPersonAsync(db, r.Scan, ct) != s.PersonId)
             throw KeyReused();
         var name = await db.Persons.Where(p => p.Id == s.PersonId).Select(p => p.Name).FirstAsync(ct);
-        return new SampleAnswer(s.Id, Masking.Name(name), [], "已记录(重发)/ recorded (replayed)", View(tube), true);
+        return new SampleAnswer(s.Id, Masking.Name(name), [], Messages.Get("Testing.Replayed"), View(tube), true);
     }
 
     /// <summary>
@@ -234,32 +234,32 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
     private static TubeKind KindOf(OpenTubeRequest r) => r.Kind ?? (r.DoorTaskId is null ? TubeKind.Pool : TubeKind.Household);
 
     private static KeyReusedException KeyReused() => new("key",
-        "该幂等键已用于另一次扫描，本次未记录，请用新键重发 / this key was used for a different scan: this one was not recorded; send it with a new key");
+        Messages.Get("Testing.KeyReused"));
 
     private async Task<(long Id, string Name)> IdentifyAsync(FangkongDb db, string? scan, CancellationToken ct)
     {
         var text = scan?.Trim() ?? "";
-        if (text.Length == 0) throw new InputException("scan", "请扫描健康码或身份证 / scan a health code or an ID card");
+        if (text.Length == 0) throw new InputException("scan", Messages.Get("Testing.ScanRequired"));
         if (text.StartsWith(Domain.Codes.SignedCode.Prefix + ".", StringComparison.Ordinal))
         {
             var v = await signer.VerifyAsync(text, ct);
             if (!v.IsValid) throw new InputException("scan", v.Message);
             var byToken = await db.Persons.AsNoTracking().Where(p => p.Token == v.Payload!.Token).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
-            return byToken is null ? throw new NotFoundException("scan", "健康码对应的人员不存在 / the code names no registered person") : (byToken.Id, byToken.Name);
+            return byToken is null ? throw new NotFoundException("scan", Messages.Get("Testing.CodeNamesNobody")) : (byToken.Id, byToken.Name);
         }
         var (number, error) = IdentityDocument.Normalise(DocumentType.ResidentIdCard, text, clock.Today);
         if (number is null) throw new InputException("scan", error!);
         var person = await db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number && p.DocumentType == DocumentType.ResidentIdCard)
             .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
         return person is null
-            ? throw new NotFoundException("scan", "未登记的身份证号，请到登记台登记 / this ID number is not registered: send the person to the registration desk")
+            ? throw new NotFoundException("scan", Messages.Get("Testing.IdNotRegistered"))
             : (person.Id, person.Name);
     }
 
     private static string Key(string? key)
     {
         var k = key?.Trim() ?? "";
-        return k.Length is >= 8 and <= 64 ? k : throw new InputException("key", "幂等键应为8–64个字符 / key (the device's idempotency key) must be 8 to 64 characters");
+        return k.Length is >= 8 and <= 64 ? k : throw new InputException("key", Messages.Get("Testing.KeyLength"));
     }
 
     /// <summary>A queued scan keeps the time it happened; a device clock far off is refused rather than believed.</summary>
@@ -269,15 +269,15 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         if (at is null) return now;
         var t = clock.AsUtc(at.Value);
         if (t > now.AddMinutes(5) || t < now.AddHours(-12))
-            throw new InputException(field, "设备时间与服务器相差过大（超前5分钟或滞后12小时） / the device time is more than 5 minutes ahead or 12 hours behind");
+            throw new InputException(field, Messages.Get("Testing.DeviceTime"));
         return t;
     }
 
     private static string Message(string name, List<string> warnings) =>
-        warnings.Count == 0 ? $"{name} 已采样 / sampled"
-        : warnings.Contains(SampleWarnings.OutsideArea) ? $"{name} 已采样，但不在本轮范围内 / sampled, but lives outside this round's area"
-        : warnings.Contains(SampleWarnings.OtherSite) ? $"{name} 已采样，但属于其他采样点 / sampled, but belongs to another site"
-        : $"{name} 已采样（{string.Join(", ", warnings)}） / sampled with warnings";
+        warnings.Count == 0 ? Messages.Get("Testing.Sampled", name)
+        : warnings.Contains(SampleWarnings.OutsideArea) ? Messages.Get("Testing.SampledOutsideArea", name)
+        : warnings.Contains(SampleWarnings.OtherSite) ? Messages.Get("Testing.SampledAtOtherSite", name)
+        : Messages.Get("Testing.SampledWithWarnings", name, string.Join(Messages.Get("Common.ListSeparator"), warnings));
 
     public static TubeView View(Tube t) =>
         new(t.Id, t.Barcode, t.RoundId, t.SiteId, t.Kind, t.Capacity, t.Count, t.ClosedAtUtc is not null, t.OpenedAtUtc, t.ClosedAtUtc, t.DoorTaskId);

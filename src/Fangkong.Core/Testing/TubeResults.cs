@@ -20,7 +20,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
 
     public async Task<ResultAnswer> PostAsync(FangkongDb db, ResultRequest r, long userId, CancellationToken ct)
     {
-        var outcome = r.Outcome is { } o && Enum.IsDefined(o) ? o : throw new InputException("outcome", "结果应为阴性或阳性 / the outcome must be Negative or Positive");
+        var outcome = r.Outcome is { } o && Enum.IsDefined(o) ? o : throw new InputException("outcome", Messages.Get("Testing.OutcomeRequired"));
         var tube = await SamplingService.TubeAsync(db, r.Barcode, ct);
         if (Check(tube, outcome) is { } problem) throw new ConflictException(problem.Message, problem.Code);
         if (tube.Outcome == outcome) return new ResultAnswer(SamplingService.View(tube), outcome, true, null);
@@ -44,16 +44,16 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
         while (await csv.ReadLineAsync(ct) is { } line)
         {
             lineNo++;
-            if (lineNo > MaxImportLines) throw new InputException("file", $"文件超过{MaxImportLines}行，请分批导入 / more than {MaxImportLines:N0} lines: split the file");
+            if (lineNo > MaxImportLines) throw new InputException("file", Messages.Get("Testing.ImportTooLong", MaxImportLines));
             var text = line.Trim().TrimStart('\uFEFF');
             if (text.Length == 0) continue;
             var cells = text.Split(',', ';', '\t').Select(c => c.Trim().Trim('"').Trim()).ToArray();
             if (lineNo == 1 && !Barcodes.IsTube(cells[0]) && cells[0].Length > 0 && !char.IsAsciiDigit(cells[0][^1])) continue; // header
-            if (cells.Length < 2) { problems.Add(new(lineNo, text, "result", "缺少结果列 / the line has no result column")); continue; }
+            if (cells.Length < 2) { problems.Add(new(lineNo, text, "result", Messages.Get("Testing.NoResultColumn"))); continue; }
             var barcode = Barcodes.Normalise(cells[0]);
-            if (!Barcodes.IsTube(barcode)) { problems.Add(new(lineNo, text, "barcode", "试管条码格式或校验位错误 / not a tube barcode (format or check digit)")); continue; }
-            if (ParseOutcome(cells[1]) is not { } outcome) { problems.Add(new(lineNo, text, "result", $"无法识别的结果“{cells[1]}” / unknown result: use 阴性/阳性 or negative/positive")); continue; }
-            if (seen.TryGetValue(barcode, out var first)) { problems.Add(new(lineNo, text, "barcode", $"与第{first}行重复 / the same tube as line {first}")); continue; }
+            if (!Barcodes.IsTube(barcode)) { problems.Add(new(lineNo, text, "barcode", Messages.Get("Testing.NotATubeBarcode"))); continue; }
+            if (ParseOutcome(cells[1]) is not { } outcome) { problems.Add(new(lineNo, text, "result", Messages.Get("Testing.UnknownResult", cells[1], ResultWords))); continue; }
+            if (seen.TryGetValue(barcode, out var first)) { problems.Add(new(lineNo, text, "barcode", Messages.Get("Testing.SameTubeAsLine", first))); continue; }
             seen[barcode] = lineNo;
             rows.Add((lineNo, text, barcode, outcome));
         }
@@ -68,7 +68,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
             var apply = new Dictionary<TubeOutcome, List<long>> { [TubeOutcome.Negative] = [], [TubeOutcome.Positive] = [] };
             foreach (var row in chunk)
             {
-                if (!tubes.TryGetValue(row.Barcode, out var tube)) { problems.Add(new(row.Line, row.Text, "barcode", "没有这支试管 / no such tube")); continue; }
+                if (!tubes.TryGetValue(row.Barcode, out var tube)) { problems.Add(new(row.Line, row.Text, "barcode", Messages.Get("Testing.NoSuchTube"))); continue; }
                 if (Check(tube, row.Outcome) is { } p) { problems.Add(new(row.Line, row.Text, p.Field, p.Message)); continue; }
                 if (tube.Outcome == row.Outcome) { unchanged++; continue; }
                 apply[row.Outcome].Add(tube.Id);
@@ -86,9 +86,9 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
 
     private static (string Field, string Message, string Code)? Check(Tube tube, TubeOutcome outcome)
     {
-        if (tube.ReceivedAtUtc is null) return ("barcode", $"试管{tube.Barcode}尚未由实验室扫码接收 / tube {tube.Barcode} has not been received (scanned) by the lab", "NotReceived");
+        if (tube.ReceivedAtUtc is null) return ("barcode", Messages.Get("Testing.NotReceived", tube.Barcode), "NotReceived");
         if (tube.Outcome is { } existing && existing != outcome)
-            return ("result", $"试管{tube.Barcode}已报告为{Name(existing)}，结果不可更改 / tube {tube.Barcode} was reported {existing}: results are final", "ResultFinal");
+            return ("result", Messages.Get("Testing.ResultFinal", tube.Barcode, Messages.Get(OutcomeWords.Key(existing))), "ResultFinal");
         return null;
     }
 
@@ -107,7 +107,8 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
         _ => null,
     };
 
-    private static string Name(TubeOutcome o) => o == TubeOutcome.Negative ? "阴性" : "阳性";
+    /// <summary>The results a lab's file may write, named by the refusal of an unknown one: the words the file holds, not translated.</summary>
+    private const string ResultWords = "阴性/阳性/negative/positive";
 
     private static FanOutSummary Add(FanOutSummary a, FanOutSummary b) => new(a.Tubes + b.Tubes, a.NegativePersons + b.NegativePersons,
         a.PoolPositivePersons + b.PoolPositivePersons, a.PositivePersons + b.PositivePersons, a.NewCases + b.NewCases, a.ResampleTasks + b.ResampleTasks,

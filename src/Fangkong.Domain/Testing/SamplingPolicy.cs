@@ -1,4 +1,5 @@
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Testing;
 
@@ -19,14 +20,14 @@ public sealed record SamplingPolicy
     public TimeSpan WaveLength { get; init; } = TimeSpan.FromMinutes(20);
 
     /// <summary>Null when the policy is coherent; otherwise the field at fault and why.</summary>
-    public (string Field, string Reason)? Validate()
+    public (string Field, Message Reason)? Validate()
     {
         if (!Pooling.AllowedPoolSizes.Contains(PoolSize))
-            return ("poolSize", "混采比例只能为5、10或20 / pool size must be 5, 10 or 20");
+            return ("poolSize", new Message("Testing.PoolSize"));
         if (PositivePoolColour == CodeColour.Green)
-            return ("positivePoolColour", "阳性混管人员只能赋黄码或红码 / positive pool members are yellow or red");
+            return ("positivePoolColour", new Message("Testing.PositivePoolColour"));
         if (WaveLength < TimeSpan.FromMinutes(5) || WaveLength > TimeSpan.FromHours(2))
-            return ("waveMinutes", "批次间隔应在5到120分钟之间 / waves last 5 to 120 minutes");
+            return ("waveMinutes", new Message("Testing.WaveMinutes"));
         return null;
     }
 }

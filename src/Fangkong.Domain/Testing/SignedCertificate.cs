@@ -2,13 +2,15 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Testing;
 
 /// <summary>What a sampling certificate's QR proves: this sample, of this person (by token), in this round, at this time.</summary>
 public sealed record CertificatePayload(long SampleId, long RoundId, string Token, DateTime SampledAtUtc, string KeyId);
 
-public sealed record CertificateVerification(bool IsValid, CertificatePayload? Payload, string Message);
+/// <summary>The verdict on a certificate; <see cref="Message"/> says why, worded by Core for the reader.</summary>
+public sealed record CertificateVerification(bool IsValid, CertificatePayload? Payload, Message Message);
 
 /// <summary>
 /// Signed sampling certificate (采样证明): <c>FKC1.&lt;payload&gt;.&lt;signature&gt;</c>, base64url JSON {s,r,t,at,kid} signed
@@ -29,7 +31,7 @@ public static class SignedCertificate
     public static CertificateVerification Verify(string? text, Func<string, ECDsa?> keys)
     {
         var parts = (text ?? "").Trim().Split('.');
-        if (parts.Length != 3 || parts[0] != Prefix || text!.Length > 600) return new(false, null, "不是防控采样证明 / not a Fangkong sampling certificate");
+        if (parts.Length != 3 || parts[0] != Prefix || text!.Length > 600) return new(false, null, new Message("Testing.CertificateForeign"));
         Wire? w;
         byte[] sig;
         try
@@ -39,15 +41,15 @@ public static class SignedCertificate
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            return new(false, null, "采样证明已损坏 / the certificate is damaged");
+            return new(false, null, new Message("Testing.CertificateDamaged"));
         }
-        if (w is null || string.IsNullOrEmpty(w.t) || string.IsNullOrEmpty(w.kid)) return new(false, null, "采样证明不完整 / the certificate is incomplete");
+        if (w is null || string.IsNullOrEmpty(w.t) || string.IsNullOrEmpty(w.kid)) return new(false, null, new Message("Testing.CertificateIncomplete"));
         var key = keys(w.kid);
-        if (key is null) return new(false, null, "签名密钥未知 / signed with an unknown key");
+        if (key is null) return new(false, null, new Message("Testing.CertificateUnknownKey"));
         if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-            return new(false, null, "签名无效，疑似伪造 / invalid signature: forged or altered");
+            return new(false, null, new Message("Testing.CertificateForged"));
         var at = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(w.at, 0, 253402300799)).UtcDateTime;
-        return new(true, new CertificatePayload(w.s, w.r, w.t, at, w.kid), "真实有效 / genuine");
+        return new(true, new CertificatePayload(w.s, w.r, w.t, at, w.kid), new Message("Testing.CertificateGenuine"));
     }
 
 #pragma warning disable IDE1006, CA1812

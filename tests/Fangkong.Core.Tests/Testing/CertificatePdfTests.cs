@@ -27,7 +27,7 @@ public class CertificatePdfTests
     internal static Certificate For(string name, string site = "𠀀𪜀𫝀𫠠𬌗𬺰𰀀村采样点") => new(
         SampleId: 578_123_456_789_012_345, RoundName: "第3轮全员核酸", MaskedName: Masking.Name(name), MaskedDocument: "220402********1234",
         SampledAtUtc: new DateTime(2026, 11, 20, 1, 42, 0, DateTimeKind.Utc), SiteName: site, TubeBarcode: "TB-000042",
-        AtHome: false, Result: "阴性 negative", Proof: "proof-token");
+        AtHome: false, Outcome: CertificateOutcome.Negative, Result: "阴性", Proof: "proof-token");
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -52,6 +52,9 @@ public class CertificatePdfTests
         Assert.Contains(certificate.SiteName, text);
         Assert.Contains("核酸检测采样证明", text);
         Assert.Contains("Nucleic-acid test sampling certificate", text);
+        // A document in both languages, whatever the reader's: labels and result worded from the catalogue in each.
+        Assert.Matches(@"检测结果 Result\s+阴性 negative", text);
+        Assert.Contains("扫码核验真伪 · Scan to verify this certificate", text);
         Assert.Contains("220402********1234", text);
         Assert.Contains("TB-000042", text);
         Assert.DoesNotContain("\uFFFD", text);

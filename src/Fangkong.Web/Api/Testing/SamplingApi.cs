@@ -91,7 +91,7 @@ public static class SamplingApi
     }
 
     private static long Me(HttpContext http) =>
-        http.User.PersonId() ?? throw new ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
+        http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Testing.NotAResident"));
 
     private static Task MayReadAsync(FangkongDb db, long sampleId, HttpContext http) =>
         Certificates.EnsureMayReadAsync(db, sampleId, http.User.PersonId(), http.User.IsInRole(Core.Accounts.Roles.Administrator), http.RequestAborted);
@@ -101,7 +101,7 @@ public static class SamplingApi
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
-            var file = form.Files.Count > 0 ? form.Files[0] : throw new InputException("file", "请选择CSV文件 / attach the lab's CSV file");
+            var file = form.Files.Count > 0 ? form.Files[0] : throw new InputException("file", Messages.Get("Testing.CsvFileRequired"));
             return new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
         }
         return new StreamReader(request.Body, System.Text.Encoding.UTF8);

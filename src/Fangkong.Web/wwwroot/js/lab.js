@@ -1,6 +1,6 @@
 // The lab page's CSV upload: the file goes to the import API as it is (a static form cannot post a file into a
 // Blazor page), and the line-by-line report comes back as a table: accepted and unchanged counts, rejected lines
-// with their number, field and reason.
+// with their number, field and reason, worded by the server in the page's language (ADR 0020).
 (function () {
   function start() {
     const form = document.getElementById('lab-import');
@@ -8,10 +8,6 @@
     form.dataset.bound = '1';
     const text = JSON.parse(form.dataset.text || '{}');
     const out = document.getElementById('lab-import-report');
-    const pick = m => {
-      const i = (m || '').indexOf(' / ');
-      return i < 0 ? (m || '') : (document.documentElement.lang.startsWith('zh') ? m.slice(0, i) : m.slice(i + 3));
-    };
     const cell = (tag, value) => { const c = document.createElement(tag); c.textContent = value; return c; };
     form.addEventListener('submit', async e => {
       e.preventDefault();
@@ -21,7 +17,7 @@
       try {
         const r = await fetch('/api/testing/lab/results/import', { method: 'POST', body: new FormData(form), credentials: 'same-origin' });
         const data = await r.json().catch(() => null);
-        if (!r.ok) { out.append(cell('p', (text.Failed || '') + ' ' + pick(data && data.title))); out.firstChild.className = 'error'; return; }
+        if (!r.ok) { out.append(cell('p', (text.Failed || '') + ' ' + ((data && data.title) || ''))); out.firstChild.className = 'error'; return; }
         const summary = cell('p', `${text.Lines} ${data.lines} · ${text.Accepted} ${data.accepted} · ${text.Unchanged} ${data.unchanged} · ${text.Rejected} ${data.rejected.length}`);
         summary.dataset.testid = 'import-summary';
         summary.className = data.rejected.length ? 'error' : 'ok';
@@ -35,7 +31,7 @@
           table.append(head);
           for (const p of data.rejected) {
             const tr = document.createElement('tr');
-            tr.append(cell('td', p.line), cell('td', p.field), cell('td', pick(p.message)), cell('td', p.text));
+            tr.append(cell('td', p.line), cell('td', p.field), cell('td', p.message), cell('td', p.text));
             table.append(tr);
           }
           out.append(table);

@@ -3,6 +3,7 @@
 // kept in a queue in localStorage and sent in order; a network failure or a server error leaves it queued and retried,
 // so an outage (or a reload during one) loses nothing, and a replay after the server answered writes nothing twice.
 // The server's answer (masked name, warnings, refusals) replaces the pending line when it arrives. See ADR 0010.
+// The server words its answers in the page's language (the language cookie goes with each request, ADR 0020).
 (function () {
   const storeKey = 'fangkong.sampler.v1';
   let timer = null;
@@ -36,11 +37,6 @@
       crypto.getRandomValues(b); // works on plain http too, unlike crypto.randomUUID
       return Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
     }
-    const pick = m => { // server messages are "中文 / English": show the reader's half
-      if (!m) return '';
-      const i = m.indexOf(' / ');
-      return i < 0 ? m : (document.documentElement.lang.startsWith('zh') ? m.slice(0, i) : m.slice(i + 3));
-    };
     const say = (cls, msg) => { message.hidden = false; message.className = 'verdict ' + cls; message.textContent = msg; };
 
     function isTube(t) {
@@ -141,7 +137,7 @@
 
     function apply(item, ok, data) {
       const tube = state.tube && state.tube.barcode === item.barcode ? state.tube : null;
-      const problem = data && (data.title || data.detail) ? pick(data.title || data.detail) : text.Refused;
+      const problem = data && (data.title || data.detail) ? (data.title || data.detail) : text.Refused;
       if (item.kind === 'open') {
         if (ok) { if (tube) tube.capacity = data.capacity; return; }
         if (tube) { tube.failed = true; tube.closed = true; }
@@ -157,7 +153,7 @@
         const warnings = (data.warnings || []).map(w => text['Warn.' + w] || w);
         if (line) { line.status = warnings.length ? 'warn' : 'ok'; line.label = data.maskedName; line.note = warnings.join(';'); }
         if (tube) { tube.count = Math.max(tube.count, data.tube.count); tube.closed = tube.closed || data.tube.closed; }
-        say(warnings.length ? 'warn' : 'ok', pick(data.message));
+        say(warnings.length ? 'warn' : 'ok', data.message || '');
       } else {
         if (line) { line.status = 'error'; line.note = problem; }
         if (tube) { tube.count--; if (!tube.failed && tube.count < tube.capacity && !queuedClose(tube)) tube.closed = false; }
