@@ -120,5 +120,11 @@ public sealed class Transfers(TimeOrderedIds ids, CityClock clock)
     }
 
     /// <summary>The state as the conflict's sentence names it (in Chinese the step taken: 申请, 派车, 到达, 取消).</summary>
-    private static string Name(TransferState s) => Messages.Get("Quarantine.TransferStep." + s);
+    private static string Name(TransferState s) => s switch
+    {
+        TransferState.Requested => Messages.Get("Quarantine.TransferStep.Requested"),
+        TransferState.Dispatched => Messages.Get("Quarantine.TransferStep.Dispatched"),
+        TransferState.Arrived => Messages.Get("Quarantine.TransferStep.Arrived"),
+        _ => Messages.Get("Quarantine.TransferStep.Cancelled"),
+    };
 }
