@@ -39,13 +39,13 @@ public sealed class CheckIns(TimeOrderedIds ids, CityClock clock)
 
     public async Task<CheckInAnswer> SubmitAsync(FangkongDb db, long stayId, CheckInRequest r, long byUserId, CancellationToken ct)
     {
-        var stay = await db.QuarantineStays.AsNoTracking().FirstOrDefaultAsync(x => x.Id == stayId, ct) ?? throw new NotFoundException("stayId", "隔离记录不存在 / no such quarantine");
-        if (stay.State != QuarantineState.InQuarantine) throw new ConflictException("已解除隔离，无需打卡 / released: no more check-ins", "Released");
-        var temperature = r.Temperature ?? throw new InputException("temperature", "请填写体温 / the temperature is required");
-        if (temperature is < 34.0m or > 43.0m) throw new InputException("temperature", "体温应在34.0–43.0℃之间，请重新测量 / a temperature outside 34.0–43.0 °C is a misreading: measure again");
+        var stay = await db.QuarantineStays.AsNoTracking().FirstOrDefaultAsync(x => x.Id == stayId, ct) ?? throw new NotFoundException("stayId", Messages.Get("Quarantine.NoSuchStay"));
+        if (stay.State != QuarantineState.InQuarantine) throw new ConflictException(Messages.Get("Quarantine.NoCheckInsAfterRelease"), "Released");
+        var temperature = r.Temperature ?? throw new InputException("temperature", Messages.Get("Quarantine.TemperatureRequired"));
+        if (temperature is < 34.0m or > 43.0m) throw new InputException("temperature", Messages.Get("Quarantine.TemperatureOutOfRange"));
         var symptoms = (r.Symptoms ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
         if (symptoms.FirstOrDefault(s => !Symptoms.Contains(s)) is { } unknown)
-            throw new InputException("symptoms", $"未知症状“{unknown}”,可选:{string.Join(",", Symptoms)} / unknown symptom: use {string.Join(", ", Symptoms)}");
+            throw new InputException("symptoms", Messages.Get("Quarantine.UnknownSymptom", unknown, string.Join(Messages.Get("Common.ListSeparator"), Symptoms)));
         var day = DateOnly.FromDateTime(clock.LocalNow);
         var alert = CheckInRule.Assess(temperature, symptoms);
         var existing = await db.QuarantineCheckIns.FirstOrDefaultAsync(x => x.StayId == stayId && x.Day == day, ct);

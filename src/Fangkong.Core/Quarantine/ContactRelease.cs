@@ -3,8 +3,10 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Fangkong.Core.Quarantine;
 
@@ -38,20 +40,20 @@ public sealed class ContactRelease(CityClock clock, ICodeRecompute codes)
         {
             if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null)
             {
-                refused.Add(new(x.Id, x.ReleasedAtUtc is null ? "未确认的接触者无需解除 / only confirmed contacts are released" : "已解除 / released already"));
+                refused.Add(new(x.Id, Messages.Get(x.ReleasedAtUtc is null ? "Quarantine.ReleaseOnlyConfirmed" : "Quarantine.ReleasedAlready")));
                 continue;
             }
             if (x.Grade == ContactGrade.Companion)
             {
                 if (!CompanionRule.MayRelease(x.ContactOutUtc ?? x.FirstExposureUtc, tests[x.PersonId].Select(t => (t.SampledAtUtc, t.Outcome == TestOutcome.Positive))))
                 {
-                    refused.Add(new(x.Id, "须访后两次核酸阴性且间隔24小时 / needs two negative tests 24 h apart after the visit"));
+                    refused.Add(new(x.Id, Messages.Get("Quarantine.CompanionNeedsTwoNegatives")));
                     continue;
                 }
             }
             else if (staying[x.PersonId].FirstOrDefault(s => s != x.Id) is { } owner && !staying[x.PersonId].Contains(x.Id))
             {
-                refused.Add(new(x.Id, $"其隔离现服务于接触者{owner}，随之一并解除 / their quarantine now serves designation {owner}: released with it"));
+                refused.Add(new(x.Id, Messages.Get("Quarantine.ServesAnotherDesignation", owner)));
                 continue;
             }
             else if (QuarantinePresets.For(c.Edition, x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact) is { } plan)
@@ -59,7 +61,7 @@ public sealed class ContactRelease(CityClock clock, ICodeRecompute codes)
                 var schedule = QuarantineSchedule.Generate(plan, DateOnly.FromDateTime(clock.ToLocal(x.DecidedAtUtc ?? x.ProposedAtUtc)));
                 var states = schedule.Tests.Select(s => State(tests[x.PersonId].Where(t => DateOnly.FromDateTime(clock.ToLocal(t.SampledAtUtc)) == s.Date).Select(t => t.Outcome))).ToList();
                 var check = ReleaseRule.Check(schedule, states, today);
-                if (!check.MayRelease) { refused.Add(new(x.Id, check.Reason)); continue; }
+                if (!check.MayRelease) { refused.Add(new(x.Id, Messages.Get(check.Reason))); continue; }
             }
             x.ReleasedAtUtc = clock.UtcNow;
             released.Add(x.PersonId);
@@ -98,7 +100,7 @@ public sealed class ContactRelease(CityClock clock, ICodeRecompute codes)
             var day1 = DateOnly.FromDateTime(clock.ToLocal(o.p.DecidedAtUtc ?? o.p.ProposedAtUtc));
             if (QuarantinePresets.For(o.Edition, role) is { } plan && QuarantineSchedule.Generate(plan, day1).ReleaseDate > today) continue;
             o.p.ReleasedAtUtc = clock.UtcNow;
-            o.p.Note = (string.IsNullOrEmpty(o.p.Note) ? "" : o.p.Note + "\n") + $"随接触者{by[o.p.PersonId]}的隔离一并解除 / released with the quarantine of designation {by[o.p.PersonId]}";
+            o.p.AddPlatformNote(new Message("Quarantine.ReleasedAlong", by[o.p.PersonId].ToString(CultureInfo.InvariantCulture)));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,3 +1,4 @@
+using Fangkong.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;
@@ -39,6 +40,7 @@ internal static class QuarantineModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Vehicle).HasMaxLength(32);
             e.Property(x => x.Note).HasMaxLength(200);
+            e.Property(x => x.PlatformNotes).StoredAsKeys();
             e.HasIndex(x => new { x.State, x.DueDate });
             e.HasIndex(x => x.StayId);
         });

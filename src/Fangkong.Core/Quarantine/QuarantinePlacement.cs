@@ -4,6 +4,7 @@ using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Fangkong.Core.Quarantine;
 
@@ -39,15 +40,15 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, Qua
         foreach (var x in contacts.OrderBy(x => x.Grade == ContactGrade.Close ? 0 : 1).ThenBy(x => x.Id))
         {
             var role = x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact;
-            if (x.Grade == ContactGrade.Companion) refused.Add(new(x.Id, "时空伴随者不隔离，两次核酸阴性后转绿 / companions are not quarantined: they turn green after two negative tests"));
-            else if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null) refused.Add(new(x.Id, "只隔离已确认且未解除的接触者 / only confirmed, unreleased contacts are quarantined"));
-            else if (QuarantinePresets.For(c.Edition, role) is not { } plan) refused.Add(new(x.Id, "该方案不隔离此类接触者 / this edition quarantines no such contact"));
+            if (x.Grade == ContactGrade.Companion) refused.Add(new(x.Id, Messages.Get("Quarantine.CompanionsNotQuarantined")));
+            else if (x.Status != ProposalStatus.Confirmed || x.ReleasedAtUtc is not null) refused.Add(new(x.Id, Messages.Get("Quarantine.OnlyConfirmedQuarantined")));
+            else if (QuarantinePresets.For(c.Edition, role) is not { } plan) refused.Add(new(x.Id, Messages.Get("Quarantine.EditionQuarantinesNone")));
             else if (ready.Any(m => m.Contact.PersonId == x.PersonId))
-                refused.Add(new(x.Id, "同一人已由本次另一接触记录安置，随之一并解除 / the person is placed under another designation in this request: released with it"));
+                refused.Add(new(x.Id, Messages.Get("Quarantine.PlacedUnderAnother")));
             else if (!current.TryGetValue(x.PersonId, out var stay)) ready.Add((x, plan, null));
-            else if (stay.ContactId == x.Id) refused.Add(new(x.Id, "已在隔离中 / in quarantine already"));
+            else if (stay.ContactId == x.Id) refused.Add(new(x.Id, Messages.Get("Quarantine.InQuarantineAlready")));
             else if (RestartRule.Decide(stay.Role, stay.ReleaseDate, role, QuarantineSchedule.Generate(plan, today).ReleaseDate) == RestartDecision.Covered)
-                refused.Add(new(x.Id, $"已在隔离中，至{stay.ReleaseDate:yyyy-MM-dd}，本次暴露在此期内，随之一并解除 / in quarantine already until {stay.ReleaseDate:yyyy-MM-dd}: this exposure is covered and released with it"));
+                refused.Add(new(x.Id, Messages.Get("Quarantine.ExposureCovered", stay.ReleaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
             else ready.Add((x, plan, stay));
         }
         var owners = await StayRestart.OwnersAsync(db, ready.Select(x => x.Stay).OfType<QuarantineStay>(), ct);
@@ -64,8 +65,8 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, Qua
         List<QuarantineRoom> free = [];
         if (centralized.Count > 0)
         {
-            var siteId = r.SiteId ?? throw new InputException("siteId", "集中隔离须指定隔离点 / centralized quarantine needs a site");
-            if (!await db.QuarantineSites.AnyAsync(s => s.Id == siteId, ct)) throw new NotFoundException("siteId", "隔离点不存在 / no such site");
+            var siteId = r.SiteId ?? throw new InputException("siteId", Messages.Get("Quarantine.SiteRequired"));
+            if (!await db.QuarantineSites.AnyAsync(s => s.Id == siteId, ct)) throw new NotFoundException("siteId", Messages.Get("Quarantine.NoSuchSite"));
             var takenRooms = await db.QuarantineStays.Where(x => x.SiteId == siteId && x.State == QuarantineState.InQuarantine && x.RoomId != null).Select(x => x.RoomId!.Value).Distinct().ToListAsync(ct);
             free = await db.QuarantineRooms.AsNoTracking().Where(x => x.SiteId == siteId && !takenRooms.Contains(x.Id)).OrderBy(x => x.Beds).ThenBy(x => x.Number).ToListAsync(ct);
         }
@@ -76,7 +77,7 @@ public sealed class QuarantinePlacement(TimeOrderedIds ids, CityClock clock, Qua
             var room = free.FirstOrDefault(x => x.Beds >= members.Count);
             if (room is null)
             {
-                refused.AddRange(members.Select(m => new ReleaseRefusal(m.Contact.Id, $"隔离点没有{members.Count}张床的空房间 / no free room with {members.Count} beds at this site")));
+                refused.AddRange(members.Select(m => new ReleaseRefusal(m.Contact.Id, Messages.Get("Quarantine.NoRoomWithBeds", members.Count))));
                 continue;
             }
             free.Remove(room);

@@ -22,17 +22,17 @@ public sealed class QuarantineSites(TimeOrderedIds ids, CityClock clock)
     public async Task<QuarantineSite> CreateAsync(FangkongDb db, NewSite r, CancellationToken ct)
     {
         var name = r.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", "请填写1–100字的名称 / the name must be 1 to 100 characters");
+        if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", Messages.Get("Quarantine.SiteNameLength"));
         var district = r.DistrictCode?.Trim() ?? "";
-        if (!await db.Districts.AnyAsync(d => d.Code == district, ct)) throw new InputException("districtCode", "区县代码不存在 / unknown district code");
-        if (r.Rooms is null || r.Rooms.Count is 0 or > MaxRooms) throw new InputException("rooms", $"房间数应为1–{MaxRooms} / a site needs 1 to {MaxRooms} rooms");
+        if (!await db.Districts.AnyAsync(d => d.Code == district, ct)) throw new InputException("districtCode", Messages.Get("Quarantine.UnknownDistrict"));
+        if (r.Rooms is null || r.Rooms.Count is 0 or > MaxRooms) throw new InputException("rooms", Messages.Get("Quarantine.RoomCount", MaxRooms));
         var numbers = new HashSet<string>();
         for (var i = 0; i < r.Rooms.Count; i++)
         {
             var number = r.Rooms[i].Number?.Trim();
-            if (string.IsNullOrEmpty(number) || number.Length > 16) throw new InputException($"rooms[{i}].number", "房号应为1–16个字符 / the room number must be 1 to 16 characters");
-            if (!numbers.Add(number)) throw new InputException($"rooms[{i}].number", $"房号{number}重复 / room {number} is listed twice");
-            if (r.Rooms[i].Beds is not (>= 1 and <= 8)) throw new InputException($"rooms[{i}].beds", "每间1–8张床 / a room has 1 to 8 beds");
+            if (string.IsNullOrEmpty(number) || number.Length > 16) throw new InputException($"rooms[{i}].number", Messages.Get("Quarantine.RoomNumberLength"));
+            if (!numbers.Add(number)) throw new InputException($"rooms[{i}].number", Messages.Get("Quarantine.RoomListedTwice", number));
+            if (r.Rooms[i].Beds is not (>= 1 and <= 8)) throw new InputException($"rooms[{i}].beds", Messages.Get("Quarantine.BedsPerRoom"));
         }
         var site = new QuarantineSite { Id = ids.Next(), Name = name, DistrictCode = district, Address = r.Address?.Trim() is { Length: > 0 } a ? a[..Math.Min(a.Length, 200)] : null, CreatedAtUtc = clock.UtcNow };
         db.QuarantineSites.Add(site);

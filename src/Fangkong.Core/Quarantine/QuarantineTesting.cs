@@ -21,8 +21,8 @@ public sealed record ScheduledTestView(long TaskId, long StayId, long PersonId, 
 /// </summary>
 public sealed class QuarantineTesting(TimeOrderedIds ids, CityClock clock)
 {
-    public const string RoundName = "隔离人员核酸检测 / Quarantine testing";
-    public const string HomeVisitsSite = "居家隔离上门采样 / Home isolation visits";
+    public const string RoundName = "隔离人员核酸检测";
+    public const string HomeVisitsSite = "居家隔离上门采样";
 
     /// <summary>The open standing round, created on first need (the oldest wins if two placements raced to create one).</summary>
     public async Task<TestingRound> StandingRoundAsync(FangkongDb db, CancellationToken ct)

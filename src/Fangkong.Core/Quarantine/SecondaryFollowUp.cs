@@ -3,6 +3,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,12 +45,12 @@ public sealed class SecondaryFollowUp(CityClock clock, ICodeRecompute codes, Qua
             {
                 case SecondaryContactDecision.Upgrade:
                     x.Grade = ContactGrade.Close;
-                    x.Note = Append(x.Note, "密接核酸阳性，升级为密切接触者 / upgraded: the close contact tested positive");
+                    x.AddPlatformNote(new Message("Quarantine.SecondaryUpgraded"));
                     upgraded.Add(x);
                     break;
                 case SecondaryContactDecision.Release:
                     x.ReleasedAtUtc = now;
-                    x.Note = Append(x.Note, "密接前两次核酸阴性，解除管控 / released: the close contact's first two tests were negative");
+                    x.AddPlatformNote(new Message("Quarantine.SecondaryReleased"));
                     released.Add(x);
                     break;
             }
@@ -93,6 +94,4 @@ public sealed class SecondaryFollowUp(CityClock clock, ICodeRecompute codes, Qua
         }
         await db.SaveChangesAsync(ct);
     }
-
-    private static string Append(string? note, string line) => string.IsNullOrEmpty(note) ? line : note + "\n" + line;
 }

@@ -2,7 +2,9 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Text;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Fangkong.Core.Quarantine;
 
@@ -35,17 +37,16 @@ public sealed class StayRestart(CityClock clock, Transfers transfers)
         var now = clock.UtcNow;
         var from = AtSite(stay, today) ? stay.SiteId : null;
         var schedule = QuarantineSchedule.Generate(plan, today);
-        var was = $"原第1天{stay.Day1:yyyy-MM-dd}，原解除日{stay.ReleaseDate:yyyy-MM-dd} / was day 1 {stay.Day1:yyyy-MM-dd}, release {stay.ReleaseDate:yyyy-MM-dd}";
-        x.Note = Append(x.Note, $"隔离中再次暴露，隔离期重新计算（{was}） / exposed again in quarantine: the quarantine restarts");
+        x.AddPlatformNote(new Message("Quarantine.Restarted", Day(stay.Day1), Day(stay.ReleaseDate)));
         if (stay.ContactId is { } earlier && owners.TryGetValue(earlier, out var owner))
-            owner.Note = Append(owner.Note, $"病例{c.Id}的新暴露使隔离期重新计算，随接触者{x.Id}一并解除 / restarted by a new exposure (case {c.Id}): released with designation {x.Id}");
+            owner.AddPlatformNote(new Message("Quarantine.RestartedByLater", Id(c.Id), Id(x.Id)));
 
         // A move into the site the person stays at, not yet made, still stands; any other pending move is the old schedule's.
         foreach (var t in await db.QuarantineTransfers.Where(t => t.StayId == stay.Id && t.State == TransferState.Requested && (siteId == null || t.ToSiteId != siteId)).ToListAsync(ct))
         {
             t.State = TransferState.Cancelled;
             t.CancelledAtUtc = now;
-            t.Note = Append(t.Note, "隔离期重新计算 / the quarantine restarted");
+            t.AddPlatformNote(new Message("Quarantine.TransferCancelledByRestart"));
         }
         // Tests already sampled stand (today's counts as the new day 1's); the rest follow the new schedule.
         var sampled = await db.ResampleTasks.Where(t => t.StayId == stay.Id && t.DoneAtUtc != null).Select(t => t.DueDate).ToListAsync(ct);
@@ -66,5 +67,7 @@ public sealed class StayRestart(CityClock clock, Transfers transfers)
         return schedule with { Tests = schedule.Tests.Where(t => !sampled.Contains(t.Date)).ToList() };
     }
 
-    private static string Append(string? note, string line) => string.IsNullOrEmpty(note) ? line : note + "\n" + line;
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,8 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Tracing;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;
@@ -22,11 +24,16 @@ public sealed class QuarantineTransfer
     /// <summary>The day the move is due: placement day, or the first day of the home stage.</summary>
     public DateOnly DueDate { get; set; }
     public string? Vehicle { get; set; }
+    /// <summary>What the officer wrote at the last step.</summary>
     public string? Note { get; set; }
+    /// <summary>What the platform did to this transfer, and why (cancelled by a restarted quarantine), worded when read.</summary>
+    public IReadOnlyList<Message>? PlatformNotes { get; set; }
     public DateTime RequestedAtUtc { get; set; }
     public DateTime? DispatchedAtUtc { get; set; }
     public DateTime? ArrivedAtUtc { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
+
+    public void AddPlatformNote(Message note) => PlatformNotes = [.. PlatformNotes ?? [], note];
 }
 
 public sealed record TransferStep(string? Vehicle, string? Note);
@@ -59,10 +66,10 @@ public sealed class Transfers(TimeOrderedIds ids, CityClock clock)
 
     public async Task<TransferView> StepAsync(FangkongDb db, long id, TransferState to, TransferStep step, CancellationToken ct)
     {
-        var t = await db.QuarantineTransfers.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("id", "转运任务不存在 / no such transfer");
+        var t = await db.QuarantineTransfers.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("id", Messages.Get("Quarantine.NoSuchTransfer"));
         var vehicle = step.Vehicle?.Trim();
-        if (vehicle is { Length: > 32 }) throw new InputException("vehicle", "车辆信息最多32字 / the vehicle is at most 32 characters");
-        if (step.Note?.Trim() is { Length: > 200 }) throw new InputException("note", "备注最多200字 / the note is at most 200 characters");
+        if (vehicle is { Length: > 32 }) throw new InputException("vehicle", Messages.Get("Quarantine.VehicleTooLong"));
+        if (step.Note?.Trim() is { Length: > 200 }) throw new InputException("note", Messages.Get("Quarantine.TransferNoteTooLong"));
         if (t.State == to) return (await ViewsAsync(db, db.QuarantineTransfers.Where(x => x.Id == id), ct)).Single();
         var allowed = (t.State, to) switch
         {
@@ -71,12 +78,12 @@ public sealed class Transfers(TimeOrderedIds ids, CityClock clock)
             (TransferState.Requested or TransferState.Dispatched, TransferState.Cancelled) => true,
             _ => false,
         };
-        if (!allowed) throw new ConflictException($"转运任务已{Name(t.State)}，不能改为{Name(to)} / a {t.State.ToString().ToLowerInvariant()} transfer cannot become {to.ToString().ToLowerInvariant()}", "TransferState");
+        if (!allowed) throw new ConflictException(Messages.Get("Quarantine.TransferCannotBecome", Name(t.State), Name(to)), "TransferState");
         var now = clock.UtcNow;
         switch (to)
         {
             case TransferState.Dispatched:
-                if (string.IsNullOrEmpty(vehicle)) throw new InputException("vehicle", "派车须填写车牌或车次 / dispatching needs the vehicle");
+                if (string.IsNullOrEmpty(vehicle)) throw new InputException("vehicle", Messages.Get("Quarantine.VehicleRequired"));
                 t.Vehicle = vehicle;
                 t.DispatchedAtUtc = now;
                 break;
@@ -106,16 +113,18 @@ public sealed class Transfers(TimeOrderedIds ids, CityClock clock)
         var rows = await (from t in q.AsNoTracking() join person in db.Persons on t.PersonId equals person.Id select new { t, person.Name }).ToListAsync(ct);
         var siteIds = rows.SelectMany(r => new[] { r.t.FromSiteId, r.t.ToSiteId }).OfType<long>().Distinct().ToList();
         var sites = await db.QuarantineSites.Where(x => siteIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        string Place(long? site) => site is { } id ? sites.GetValueOrDefault(id) ?? "" : "居家 / home";
+        var home = Messages.Get("Quarantine.Home");
+        string Place(long? site) => site is { } id ? sites.GetValueOrDefault(id) ?? "" : home;
         return rows.Select(r => new TransferView(r.t.Id, r.t.StayId, r.t.PersonId, Masking.Name(r.Name), Place(r.t.FromSiteId), Place(r.t.ToSiteId), r.t.DueDate, r.t.State,
-            r.t.Vehicle, r.t.Note, r.t.RequestedAtUtc, r.t.DispatchedAtUtc, r.t.ArrivedAtUtc, r.t.CancelledAtUtc)).ToList();
+            r.t.Vehicle, Notes.Word(r.t.Note, r.t.PlatformNotes), r.t.RequestedAtUtc, r.t.DispatchedAtUtc, r.t.ArrivedAtUtc, r.t.CancelledAtUtc)).ToList();
     }
 
+    /// <summary>The state as the conflict's sentence names it (in Chinese the step taken: 申请, 派车, 到达, 取消).</summary>
     private static string Name(TransferState s) => s switch
     {
-        TransferState.Requested => "申请",
-        TransferState.Dispatched => "派车",
-        TransferState.Arrived => "到达",
-        _ => "取消",
+        TransferState.Requested => Messages.Get("Quarantine.TransferStep.Requested"),
+        TransferState.Dispatched => Messages.Get("Quarantine.TransferStep.Dispatched"),
+        TransferState.Arrived => Messages.Get("Quarantine.TransferStep.Arrived"),
+        _ => Messages.Get("Quarantine.TransferStep.Cancelled"),
     };
 }

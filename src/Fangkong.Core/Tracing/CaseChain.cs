@@ -55,9 +55,9 @@ public static class CaseChain
 
     public static async Task<CaseChainView> BuildAsync(FangkongDb db, CaseChainFilter f, CityClock clock, CancellationToken ct)
     {
-        if (f.From is { } a && f.To is { } b && b < a) throw new InputException("to", "结束日期早于开始日期 / to is before from");
-        if (f.District is { } d && (d.Length != 6 || !d.All(char.IsAsciiDigit))) throw new InputException("district", "区县代码应为6位数字 / district is a 6-digit code");
-        if (f.Cluster is <= 0) throw new InputException("cluster", "聚集编号应为正整数 / cluster is a positive number");
+        if (f.From is { } a && f.To is { } b && b < a) throw new InputException("to", Messages.Get("Tracing.ChainToBeforeFrom"));
+        if (f.District is { } d && (d.Length != 6 || !d.All(char.IsAsciiDigit))) throw new InputException("district", Messages.Get("Tracing.ChainDistrict"));
+        if (f.Cluster is <= 0) throw new InputException("cluster", Messages.Get("Tracing.ClusterNumber"));
         var cases = db.Cases.AsNoTracking();
         if (f.From is { } from) { var t = clock.StartOfDayUtc(from); cases = cases.Where(c => c.ReportedAtUtc >= t); }
         if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); cases = cases.Where(c => c.ReportedAtUtc < t); }

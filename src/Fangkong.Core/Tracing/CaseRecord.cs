@@ -68,5 +68,6 @@ public sealed class CaseEvent
     public CaseClass? ToClass { get; set; }
     public CaseStatus? ToStatus { get; set; }
     public bool Conversion { get; set; }
+    /// <summary>What the officer wrote with the change (null when nothing: the fields above say what changed).</summary>
     public string? Note { get; set; }
 }

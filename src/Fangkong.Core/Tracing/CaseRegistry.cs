@@ -23,13 +23,13 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
 {
     public async Task<CaseRecord> ReportAsync(FangkongDb db, NewCase r, long userId, CancellationToken ct)
     {
-        var personId = r.PersonId ?? throw new InputException("personId", "请指定人员 / personId is required");
-        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", "人员不存在 / no such person");
+        var personId = r.PersonId ?? throw new InputException("personId", Messages.Get("Tracing.PersonRequired"));
+        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", Messages.Get("Tracing.NoSuchPerson"));
         if (await db.Cases.AnyAsync(c => c.PersonId == personId, ct))
-            throw new ConflictException("该人员已是病例 / this person is a case already", "AlreadyACase");
+            throw new ConflictException(Messages.Get("Tracing.AlreadyACase"), "AlreadyACase");
         var now = clock.UtcNow;
-        var sampled = r.FirstPositiveSampledAtUtc is { } s ? clock.AsUtc(s) : throw new InputException("firstPositiveSampledAtUtc", "请填写首次阳性采样时间 / the first positive sampling time is required");
-        if (sampled > now) throw new InputException("firstPositiveSampledAtUtc", "采样时间不能晚于现在 / the sampling time is in the future");
+        var sampled = r.FirstPositiveSampledAtUtc is { } s ? clock.AsUtc(s) : throw new InputException("firstPositiveSampledAtUtc", Messages.Get("Tracing.SampledAtRequired"));
+        if (sampled > now) throw new InputException("firstPositiveSampledAtUtc", Messages.Get("Tracing.SampledInFuture"));
         var c = new CaseRecord
         {
             Id = ids.Next(),
@@ -44,22 +44,22 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
         };
         c.OnsetDate = Onset(r.OnsetDate, c.Class, sampled);
         db.Cases.Add(c);
-        db.CaseEvents.Add(new CaseEvent { Id = ids.Next(), CaseId = c.Id, AtUtc = now, ByUserId = userId, ToClass = c.Class, ToStatus = CaseStatus.Reported, Note = "报告 / reported" });
+        db.CaseEvents.Add(new CaseEvent { Id = ids.Next(), CaseId = c.Id, AtUtc = now, ByUserId = userId, ToClass = c.Class, ToStatus = CaseStatus.Reported });
         await db.SaveChangesAsync(ct);
         return c;
     }
 
     public async Task<CaseRecord> UpdateAsync(FangkongDb db, long caseId, CaseUpdate u, long userId, CancellationToken ct)
     {
-        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
         if (c.Status is CaseStatus.Discharged or CaseStatus.Released or CaseStatus.Died)
-            throw new ConflictException("病例已结案，不能再修改 / the case is closed (discharged, released or died)", "CaseClosed");
+            throw new ConflictException(Messages.Get("Tracing.CaseClosed"), "CaseClosed");
         var now = clock.UtcNow;
         var e = new CaseEvent { Id = ids.Next(), CaseId = c.Id, AtUtc = now, ByUserId = userId, Note = Text(u.Note, "note", 500) };
         if (u.Class is { } cls && Defined(cls, "class") != c.Class)
         {
             if (c.Class is not (CaseClass.Asymptomatic or CaseClass.Suspected) && cls is CaseClass.Asymptomatic or CaseClass.Suspected)
-                throw new ConflictException("确诊病例不能改为无症状或疑似 / a confirmed case cannot become asymptomatic or suspected", "ClassBackwards");
+                throw new ConflictException(Messages.Get("Tracing.ClassBackwards"), "ClassBackwards");
             e.FromClass = c.Class;
             e.ToClass = cls;
             e.Conversion = c.Class == CaseClass.Asymptomatic && cls is not CaseClass.Suspected;
@@ -70,18 +70,18 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
         if (u.IsolatedAtUtc is { } iso)
         {
             var at = clock.AsUtc(iso);
-            if (at > now) throw new InputException("isolatedAtUtc", "隔离时间不能晚于现在 / the isolation time is in the future");
+            if (at > now) throw new InputException("isolatedAtUtc", Messages.Get("Tracing.IsolatedInFuture"));
             c.IsolatedAtUtc = at;
         }
         if (u.Status is { } st && Defined(st, "status") != c.Status)
         {
-            if (st == CaseStatus.Reported) throw new InputException("status", "不能改回“已报告” / a case cannot go back to reported");
+            if (st == CaseStatus.Reported) throw new InputException("status", Messages.Get("Tracing.BackToReported"));
             if (st == CaseStatus.Discharged && c.Class is CaseClass.Asymptomatic or CaseClass.Suspected)
-                throw new InputException("status", "无症状感染者为解除隔离（Released），不是出院 / an asymptomatic infection is released, not discharged");
+                throw new InputException("status", Messages.Get("Tracing.AsymptomaticIsReleased"));
             if (st == CaseStatus.Released && c.Class is not (CaseClass.Asymptomatic or CaseClass.Suspected))
-                throw new InputException("status", "确诊病例为出院（Discharged） / a confirmed case is discharged, not released");
+                throw new InputException("status", Messages.Get("Tracing.ConfirmedIsDischarged"));
             var at = u.StatusAtUtc is { } sa ? clock.AsUtc(sa) : now;
-            if (at > now) throw new InputException("statusAtUtc", "时间不能晚于现在 / the time is in the future");
+            if (at > now) throw new InputException("statusAtUtc", Messages.Get("Tracing.StatusTimeInFuture"));
             c.Status = st;
             c.StatusAtUtc = at;
             e.ToStatus = st;
@@ -99,19 +99,19 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
     {
         if (onset is not { } d) return null;
         var positive = DateOnly.FromDateTime(clock.ToLocal(firstPositiveUtc));
-        if (d > DateOnly.FromDateTime(clock.LocalNow)) throw new InputException("onsetDate", "发病日期不能晚于今天 / the onset date is in the future");
+        if (d > DateOnly.FromDateTime(clock.LocalNow)) throw new InputException("onsetDate", Messages.Get("Tracing.OnsetInFuture"));
         if (d < positive.AddDays(-30) || d > positive.AddDays(7))
-            throw new InputException("onsetDate", "发病日期应在首次阳性采样前30天至后7天内 / the onset date must be within 30 days before and 7 days after the first positive sampling");
+            throw new InputException("onsetDate", Messages.Get("Tracing.OnsetOutOfRange"));
         return cls == CaseClass.Asymptomatic ? null : d;
     }
 
     private static T Defined<T>(T value, string field) where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new InputException(field, $"取值无效 / {field} has an unknown value");
+        Enum.IsDefined(value) ? value : throw new InputException(field, Messages.Get("Tracing.UnknownValue", field));
 
     private static string? Text(string? text, string field, int max)
     {
         var t = text?.Trim();
         if (string.IsNullOrEmpty(t)) return null;
-        return t.Length <= max ? t : throw new InputException(field, $"不超过{max}字 / at most {max} characters");
+        return t.Length <= max ? t : throw new InputException(field, Messages.Get("Tracing.TextTooLong", max));
     }
 }

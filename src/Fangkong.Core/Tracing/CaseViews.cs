@@ -21,7 +21,7 @@ public sealed class CaseViews
         (await ViewsAsync(db, db.Cases.AsNoTracking().Where(c => c.Id == id), ct)).SingleOrDefault();
 
     public async Task<CaseView> GetAsync(FangkongDb db, long id, CancellationToken ct) =>
-        await FindAsync(db, id, ct) ?? throw new NotFoundException("id", "病例不存在 / no such case");
+        await FindAsync(db, id, ct) ?? throw new NotFoundException("id", Messages.Get("Tracing.NoSuchCase"));
 
     /// <summary>Cases, newest report first, optionally of one classification.</summary>
     public async Task<Page<CaseView>> PageAsync(FangkongDb db, CaseClass? @class, int? page, int? pageSize, CancellationToken ct)
@@ -37,7 +37,7 @@ public sealed class CaseViews
     /// <summary>The case's history: every classification and status change, oldest first.</summary>
     public async Task<IReadOnlyList<CaseEvent>> EventsAsync(FangkongDb db, long id, CancellationToken ct)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) throw new NotFoundException("id", "病例不存在 / no such case");
+        if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) throw new NotFoundException("id", Messages.Get("Tracing.NoSuchCase"));
         return await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
     }
 

@@ -1,8 +1,10 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Fangkong.Core.Tracing;
 
@@ -31,14 +33,14 @@ public sealed class Companions(TimeOrderedIds ids, CityClock clock, ICodeRecompu
 {
     public async Task<RiskWindowRun> FlagAsync(FangkongDb db, long caseId, NewRiskWindow r, TraceReader reader, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
-        var venueId = r.VenueId ?? throw new InputException("venueId", "请选择场所 / venueId is required");
-        if (!await db.Venues.AnyAsync(v => v.Id == venueId, ct)) throw new InputException("venueId", "场所不存在 / no such venue");
-        var from = r.From is { } f ? clock.AsUtc(f) : throw new InputException("from", "请填写开始时间 / 'from' is required");
-        var to = r.To is { } t ? clock.AsUtc(t) : throw new InputException("to", "请填写结束时间 / 'to' is required");
-        if (to <= from) throw new InputException("to", "结束时间应晚于开始时间 / 'to' must be after 'from'");
-        if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", "风险时段最长24小时 / a risk window spans at most 24 hours");
-        if (from > clock.UtcNow) throw new InputException("from", "不能从未来开始 / the window cannot start in the future");
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
+        var venueId = r.VenueId ?? throw new InputException("venueId", Messages.Get("Tracing.VenueRequired"));
+        if (!await db.Venues.AnyAsync(v => v.Id == venueId, ct)) throw new InputException("venueId", Messages.Get("Tracing.NoSuchVenue"));
+        var from = r.From is { } f ? clock.AsUtc(f) : throw new InputException("from", Messages.Get("Tracing.FromRequired"));
+        var to = r.To is { } t ? clock.AsUtc(t) : throw new InputException("to", Messages.Get("Tracing.ToRequired"));
+        if (to <= from) throw new InputException("to", Messages.Get("Tracing.ToNotAfterFrom"));
+        if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", Messages.Get("Tracing.RiskWindowTooLong"));
+        if (from > clock.UtcNow) throw new InputException("from", Messages.Get("Tracing.WindowStartsInFuture"));
         var now = clock.UtcNow;
         var window = new RiskWindow { Id = ids.Next(), CaseId = caseId, VenueId = venueId, FromUtc = from, ToUtc = to, CreatedByUserId = reader.UserId, CreatedAtUtc = now };
         db.RiskWindows.Add(window);
@@ -72,7 +74,7 @@ public sealed class Companions(TimeOrderedIds ids, CityClock clock, ICodeRecompu
             });
             proposed++;
         }
-        TraceService.Audit(db, ids, reader, null, venueId, "risk-window", $"病例{caseId}风险场所时空伴随 / companions of case {caseId}", from, to, now);
+        TraceService.Audit(db, ids, reader, null, venueId, "risk-window", new Message("Tracing.CompanionsPurpose", caseId.ToString(CultureInfo.InvariantCulture)), from, to, now);
         await db.SaveChangesAsync(ct);
         return new RiskWindowRun(window.Id, persons.Count, proposed, persons.Count - proposed);
     }

@@ -20,7 +20,7 @@ public sealed class ContactDecisions(CityClock clock, ICodeRecompute codes)
 
     public static async Task<Page<ContactView>> ListAsync(FangkongDb db, long caseId, ProposalStatus? status, ContactGrade? grade, int? page, int? pageSize, CancellationToken ct)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId, ct)) throw new NotFoundException("caseId", "病例不存在 / no such case");
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId, ct)) throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
         var (p, size) = Paging.Normalise(page, pageSize);
         var q = db.ContactProposals.AsNoTracking().Where(x => x.CaseId == caseId);
         if (status is { } s) q = q.Where(x => x.Status == s);
@@ -33,7 +33,7 @@ public sealed class ContactDecisions(CityClock clock, ICodeRecompute codes)
                           select new { x, person.Name, VenueName = venue == null ? null : venue.Name }).ToListAsync(ct);
         var items = rows.Select(r => new ContactView(r.x.Id, r.x.PersonId, Masking.Name(r.Name), r.x.Grade, r.x.Kind, r.x.VenueId, r.VenueName,
             r.x.SourceInUtc, r.x.SourceOutUtc, r.x.ContactInUtc, r.x.ContactOutUtc, r.x.OverlapMinutes, r.x.FirstExposureUtc, r.x.Status,
-            r.x.DecidedAtUtc, r.x.Note)).ToList();
+            r.x.DecidedAtUtc, Notes.Word(r.x.Note, r.x.PlatformNotes))).ToList();
         return new Page<ContactView>(items, p, size, total);
     }
 
@@ -41,17 +41,17 @@ public sealed class ContactDecisions(CityClock clock, ICodeRecompute codes)
     public async Task<int> DecideAsync(FangkongDb db, long caseId, ContactDecision d, long userId, CancellationToken ct)
     {
         if (d.Status is not (ProposalStatus.Confirmed or ProposalStatus.Dismissed))
-            throw new InputException("status", "应为Confirmed或Dismissed / status must be Confirmed or Dismissed");
-        if (d.Ids is null || d.Ids.Count is 0 or > MaxBulk) throw new InputException("ids", $"请选择1–{MaxBulk}条 / choose 1 to {MaxBulk} proposals");
+            throw new InputException("status", Messages.Get("Tracing.DecisionStatus"));
+        if (d.Ids is null || d.Ids.Count is 0 or > MaxBulk) throw new InputException("ids", Messages.Get("Tracing.ChooseProposals", MaxBulk));
         var note = d.Note?.Trim();
-        if (note is { Length: > 500 }) throw new InputException("note", "备注不超过500字 / the note is longer than 500 characters");
+        if (note is { Length: > 500 }) throw new InputException("note", Messages.Get("Tracing.DecisionNoteTooLong"));
         if (d.Status == ProposalStatus.Dismissed && string.IsNullOrEmpty(note))
-            throw new InputException("note", "排除须说明理由 / say why the proposal is dismissed");
+            throw new InputException("note", Messages.Get("Tracing.DismissalNeedsReason"));
         var wanted = d.Ids.Distinct().ToList();
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId, ct)) throw new NotFoundException("caseId", "病例不存在 / no such case");
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId, ct)) throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
         var now = clock.UtcNow;
         var n = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).CountAsync(ct);
-        if (n != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some proposals are not of this case");
+        if (n != wanted.Count) throw new NotFoundException("ids", Messages.Get("Tracing.ProposalsNotOfCase"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, d.Status.Value).SetProperty(x => x.DecidedByUserId, userId)
@@ -69,11 +69,11 @@ public sealed class ContactDecisions(CityClock clock, ICodeRecompute codes)
     /// </summary>
     public static async Task<(CaseRecord Case, List<ContactProposal> Contacts)> OfCaseAsync(FangkongDb db, long caseId, IReadOnlyList<long>? ids, CancellationToken ct)
     {
-        if (ids is null || ids.Count is 0 or > MaxBulk) throw new InputException("ids", $"请选择1–{MaxBulk}条 / choose 1 to {MaxBulk} contacts");
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        if (ids is null || ids.Count is 0 or > MaxBulk) throw new InputException("ids", Messages.Get("Tracing.ChooseContacts", MaxBulk));
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
         var wanted = ids.Distinct().ToList();
         var contacts = await db.ContactProposals.Where(x => x.CaseId == caseId && wanted.Contains(x.Id)).ToListAsync(ct);
-        if (contacts.Count != wanted.Count) throw new NotFoundException("ids", "部分记录不属于该病例 / some contacts are not of this case");
+        if (contacts.Count != wanted.Count) throw new NotFoundException("ids", Messages.Get("Tracing.ContactsNotOfCase"));
         return (c, contacts);
     }
 }

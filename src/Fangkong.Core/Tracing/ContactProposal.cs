@@ -1,3 +1,4 @@
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Core.Tracing;
@@ -27,7 +28,12 @@ public sealed class ContactProposal
     public DateTime ProposedAtUtc { get; set; }
     public long? DecidedByUserId { get; set; }
     public DateTime? DecidedAtUtc { get; set; }
+    /// <summary>What the epidemiologist wrote when deciding (a dismissal's reason).</summary>
     public string? Note { get; set; }
+    /// <summary>What the platform did to this contact since, and why (upgraded, released, restarted), worded when read.</summary>
+    public IReadOnlyList<Message>? PlatformNotes { get; set; }
     /// <summary>When a confirmed contact was released from management (time served, every scheduled test negative).</summary>
     public DateTime? ReleasedAtUtc { get; set; }
+
+    public void AddPlatformNote(Message note) => PlatformNotes = [.. PlatformNotes ?? [], note];
 }

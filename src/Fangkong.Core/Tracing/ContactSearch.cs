@@ -1,9 +1,11 @@
+using Fangkong.Domain.Text;
 using System.Diagnostics;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Places;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Fangkong.Core.Tracing;
 
@@ -45,7 +47,7 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
         var watch = Stopwatch.StartNew();
         var c = await CaseAsync(db, caseId, ct);
         if (!TracingPolicy.For(c.Edition).IdentifiesSecondaryContacts)
-            throw new ConflictException("该防控方案不判定次密接 / this policy edition identifies no secondary contacts", "NoSecondaryContacts");
+            throw new ConflictException(Messages.Get("Tracing.NoSecondaryContacts"), "NoSecondaryContacts");
         var now = clock.UtcNow;
         var close = await db.ContactProposals.AsNoTracking()
             .Where(p => p.CaseId == caseId && p.Grade == ContactGrade.Close && p.Status == ProposalStatus.Confirmed).ToListAsync(ct);
@@ -111,7 +113,7 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
     }
 
     private static async Task<CaseRecord> CaseAsync(FangkongDb db, long caseId, CancellationToken ct) =>
-        await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
 
     private static async Task<HashSet<long>> KnownAsync(FangkongDb db, long caseId, ContactGrade grade, CancellationToken ct) =>
         (await db.ContactProposals.Where(p => p.CaseId == caseId && p.Grade == grade).Select(p => p.PersonId).ToListAsync(ct)).ToHashSet();
@@ -131,7 +133,7 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
         ExposureWindow window, DateTime now, CancellationToken ct)
     {
         db.ContactProposals.AddRange(added);
-        TraceService.Audit(db, ids, reader, casePerson, null, kind, $"病例{caseId}流调 / contact search for case {caseId}", window.StartUtc, window.EndUtc, now);
+        TraceService.Audit(db, ids, reader, casePerson, null, kind, new Message("Tracing.ContactSearchPurpose", caseId.ToString(CultureInfo.InvariantCulture)), window.StartUtc, window.EndUtc, now);
         await db.SaveChangesAsync(ct);
     }
 

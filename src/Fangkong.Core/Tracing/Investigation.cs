@@ -1,8 +1,10 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.People;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Fangkong.Core.Tracing;
 
@@ -37,20 +39,20 @@ public sealed class Investigation(TimeOrderedIds ids, CityClock clock, TraceServ
 {
     public async Task<InvestigationPlace> AddPlaceAsync(FangkongDb db, long caseId, NewPlace r, long userId, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
         var place = r.Place?.Trim();
         string? venueName = null;
         if (r.VenueId is { } vid)
-            venueName = await db.Venues.Where(v => v.Id == vid).Select(v => v.Name).FirstOrDefaultAsync(ct) ?? throw new InputException("venueId", "场所不存在 / no such venue");
+            venueName = await db.Venues.Where(v => v.Id == vid).Select(v => v.Name).FirstOrDefaultAsync(ct) ?? throw new InputException("venueId", Messages.Get("Tracing.NoSuchVenue"));
         place = string.IsNullOrEmpty(place) ? venueName : place;
-        if (string.IsNullOrEmpty(place) || place.Length > 100) throw new InputException("place", "请填写1–100字的地点 / the place must be 1 to 100 characters");
-        var from = r.From is { } f ? clock.AsUtc(f) : throw new InputException("from", "请填写开始时间 / 'from' is required");
-        var to = r.To is { } t ? clock.AsUtc(t) : throw new InputException("to", "请填写结束时间 / 'to' is required");
-        if (to <= from) throw new InputException("to", "结束时间应晚于开始时间 / 'to' must be after 'from'");
-        if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", "一个地点最长24小时，请分段填写 / one place spans at most 24 hours: add it day by day");
-        if (to > clock.UtcNow.AddMinutes(5)) throw new InputException("to", "不能填写未来的时间 / the time range cannot be in the future");
-        if (from < c.FirstPositiveSampledAtUtc.AddDays(-30)) throw new InputException("from", "早于首次阳性30天以上 / more than 30 days before the first positive sampling");
-        if (r.Note?.Trim() is { Length: > 200 }) throw new InputException("note", "备注最多200字 / the note is at most 200 characters");
+        if (string.IsNullOrEmpty(place) || place.Length > 100) throw new InputException("place", Messages.Get("Tracing.PlaceLength"));
+        var from = r.From is { } f ? clock.AsUtc(f) : throw new InputException("from", Messages.Get("Tracing.FromRequired"));
+        var to = r.To is { } t ? clock.AsUtc(t) : throw new InputException("to", Messages.Get("Tracing.ToRequired"));
+        if (to <= from) throw new InputException("to", Messages.Get("Tracing.ToNotAfterFrom"));
+        if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", Messages.Get("Tracing.PlaceOverADay"));
+        if (to > clock.UtcNow.AddMinutes(5)) throw new InputException("to", Messages.Get("Tracing.PlaceInFuture"));
+        if (from < c.FirstPositiveSampledAtUtc.AddDays(-30)) throw new InputException("from", Messages.Get("Tracing.PlaceTooEarly"));
+        if (r.Note?.Trim() is { Length: > 200 }) throw new InputException("note", Messages.Get("Tracing.PlaceNoteTooLong"));
         var row = new InvestigationPlace
         {
             Id = ids.Next(),
@@ -71,16 +73,16 @@ public sealed class Investigation(TimeOrderedIds ids, CityClock clock, TraceServ
     public static async Task RemovePlaceAsync(FangkongDb db, long caseId, long placeId, CancellationToken ct)
     {
         if (await db.InvestigationPlaces.Where(p => p.Id == placeId && p.CaseId == caseId).ExecuteDeleteAsync(ct) == 0)
-            throw new NotFoundException("placeId", "该病例没有这个地点 / no such place for this case");
+            throw new NotFoundException("placeId", Messages.Get("Tracing.NoSuchPlace"));
     }
 
     /// <summary>The report: case, window, one timeline of entry records and added places, contacts by grade and decision. The trajectory read is audited.</summary>
     public async Task<InvestigationReport> ReportAsync(FangkongDb db, long caseId, TraceReader reader, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", "病例不存在 / no such case");
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
         var name = await db.Persons.Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstAsync(ct);
         var window = WindowOf(c);
-        var visits = await trace.TrajectoryExportAsync(db, c.PersonId, window.StartUtc, window.EndUtc, reader with { Purpose = $"病例{caseId}流调报告 / investigation report of case {caseId}" }, ct);
+        var visits = await trace.TrajectoryExportAsync(db, c.PersonId, window.StartUtc, window.EndUtc, reader with { PlatformPurpose = new Message("Tracing.ReportPurpose", caseId.ToString(CultureInfo.InvariantCulture)) }, ct);
         var places = await db.InvestigationPlaces.AsNoTracking().Where(p => p.CaseId == caseId).ToListAsync(ct);
         var timeline = visits.Select(v => new TimelineEntry(v.EnteredAtUtc, v.ExitedAtUtc, v.VenueName, "entry-record", v.VenueId, null, null))
             .Concat(places.Select(p => new TimelineEntry(p.FromUtc, p.ToUtc, p.Place, "added", p.VenueId, p.Id, p.Note)))

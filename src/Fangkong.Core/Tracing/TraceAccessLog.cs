@@ -14,6 +14,8 @@ public sealed class TraceAccessLog
         if (personId is { } pid) q = q.Where(a => a.PersonId == pid);
         var total = await q.LongCountAsync(ct);
         var items = await q.OrderByDescending(a => a.Id).Skip((p - 1) * s).Take(s).ToListAsync(ct);
+        // Untracked rows: the platform's purposes are worded here, for this reader, and never saved back.
+        foreach (var a in items.Where(a => a.PlatformPurpose is not null)) a.Purpose = Messages.Get(a.PlatformPurpose!);
         return new Page<TraceAccess>(items, p, s, total);
     }
 }

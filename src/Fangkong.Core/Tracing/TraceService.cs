@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Places;
+using Fangkong.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tracing;
@@ -54,7 +55,7 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
         TraceReader reader, string? venueSearch, string kind, CancellationToken ct)
     {
         CheckWindow(fromUtc, toUtc, reader);
-        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", "人员不存在 / no such person");
+        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", Messages.Get("Tracing.NoSuchPerson"));
         await AuditAsync(db, reader, personId, null, kind, fromUtc, toUtc, ct);
         var earliest = fromUtc - LongestStay;
         var q = from v in db.Visits
@@ -71,7 +72,7 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
         TraceReader reader, string? personSearch, string kind, CancellationToken ct)
     {
         CheckWindow(fromUtc, toUtc, reader);
-        if (!await db.Venues.AnyAsync(v => v.Id == venueId, ct)) throw new NotFoundException("venueId", "场所不存在 / no such venue");
+        if (!await db.Venues.AnyAsync(v => v.Id == venueId, ct)) throw new NotFoundException("venueId", Messages.Get("Tracing.NoSuchVenue"));
         await AuditAsync(db, reader, null, venueId, kind, fromUtc, toUtc, ct);
         var earliest = fromUtc - LongestStay;
         var q = from v in db.Visits
@@ -90,22 +91,33 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
 
     private static void CheckWindow(DateTime fromUtc, DateTime toUtc, TraceReader reader)
     {
-        if (toUtc <= fromUtc) throw new InputException("to", "结束时间应晚于开始时间 / 'to' must be after 'from'");
-        if (toUtc - fromUtc > MaxWindow) throw new InputException("to", "查询时段不能超过31天 / the window may not exceed 31 days");
+        if (toUtc <= fromUtc) throw new InputException("to", Messages.Get("Tracing.ToNotAfterFrom"));
+        if (toUtc - fromUtc > MaxWindow) throw new InputException("to", Messages.Get("Tracing.TraceWindowTooLong"));
+        if (reader.PlatformPurpose is not null) return;
         if (string.IsNullOrWhiteSpace(reader.Purpose) || reader.Purpose.Trim().Length < 4)
-            throw new InputException("purpose", "须说明查询目的（病例或调查编号，至少4个字） / a purpose naming the case or investigation (at least 4 characters) is required");
-        if (reader.Purpose.Length > 500) throw new InputException("purpose", "查询目的过长 / the purpose is longer than 500 characters");
+            throw new InputException("purpose", Messages.Get("Tracing.PurposeRequired"));
+        if (reader.Purpose.Length > 500) throw new InputException("purpose", Messages.Get("Tracing.PurposeTooLong"));
     }
 
     private async Task AuditAsync(FangkongDb db, TraceReader reader, long? personId, long? venueId, string kind, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
-        Audit(db, ids, reader, personId, venueId, kind, reader.Purpose.Trim(), fromUtc, toUtc, clock.UtcNow);
+        if (reader.PlatformPurpose is { } platform) Audit(db, ids, reader, personId, venueId, kind, platform, fromUtc, toUtc, clock.UtcNow);
+        else Audit(db, ids, reader, personId, venueId, kind, reader.Purpose.Trim(), fromUtc, toUtc, clock.UtcNow);
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Adds (without saving) the audit row of a read of a person's trajectory or a venue's log.</summary>
+    /// <summary>Adds (without saving) the audit row of a read of a person's trajectory or a venue's log, for the purpose the reader typed.</summary>
     public static void Audit(FangkongDb db, TimeOrderedIds ids, TraceReader reader, long? personId, long? venueId, string kind, string purpose,
         DateTime fromUtc, DateTime toUtc, DateTime atUtc) =>
+        Add(db, ids, reader, personId, venueId, kind, purpose, null, fromUtc, toUtc, atUtc);
+
+    /// <summary>Adds (without saving) the audit row of a read the platform made for a case, its purpose kept as a message.</summary>
+    public static void Audit(FangkongDb db, TimeOrderedIds ids, TraceReader reader, long? personId, long? venueId, string kind, Message purpose,
+        DateTime fromUtc, DateTime toUtc, DateTime atUtc) =>
+        Add(db, ids, reader, personId, venueId, kind, "", purpose, fromUtc, toUtc, atUtc);
+
+    private static void Add(FangkongDb db, TimeOrderedIds ids, TraceReader reader, long? personId, long? venueId, string kind, string purpose,
+        Message? platformPurpose, DateTime fromUtc, DateTime toUtc, DateTime atUtc) =>
         db.TraceAccesses.Add(new TraceAccess
         {
             Id = ids.Next(),
@@ -115,6 +127,7 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
             VenueId = venueId,
             Kind = kind,
             Purpose = purpose,
+            PlatformPurpose = platformPurpose,
             FromUtc = fromUtc,
             ToUtc = toUtc,
             AtUtc = atUtc,

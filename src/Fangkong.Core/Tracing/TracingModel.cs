@@ -1,3 +1,4 @@
+using Fangkong.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tracing;
@@ -14,6 +15,7 @@ internal static class TracingModel
             e.HasIndex(x => x.AtUtc);
             e.HasIndex(x => x.PersonId);
             e.Property(x => x.Purpose).HasMaxLength(500);
+            e.Property(x => x.PlatformPurpose).StoredAsKey();
         });
         b.Entity<CaseRecord>(e =>
         {
@@ -55,6 +57,7 @@ internal static class TracingModel
             e.ToTable("contact_proposals");
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.PlatformNotes).StoredAsKeys();
             // One proposal per person, grade and case: re-running the search updates nothing already decided.
             e.HasIndex(x => new { x.CaseId, x.Grade, x.PersonId }).IsUnique();
             e.HasIndex(x => new { x.PersonId, x.Status });

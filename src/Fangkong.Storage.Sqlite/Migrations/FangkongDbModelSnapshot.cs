@@ -174,30 +174,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("manual_code_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Fangkong.Core.Codes.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("PrivateKeyPkcs8")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("PublicKeySpki")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("signing_keys", (string)null);
-                });
-
             modelBuilder.Entity("Fangkong.Core.Command.Bulletin", b =>
                 {
                     b.Property<long>("Id")
@@ -978,6 +954,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlatformNotes")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1017,6 +996,30 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("demo_city", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Signing.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PrivateKeyPkcs8")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKeySpki")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
@@ -1709,6 +1712,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlatformNotes")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ProposedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1831,6 +1837,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformPurpose")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .IsRequired()

@@ -1,5 +1,7 @@
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
+using System.Globalization;
 
 namespace Fangkong.Domain.Tests.Quarantine;
 
@@ -60,13 +62,16 @@ public sealed class QuarantineRuleTests
         var allNegative = Enumerable.Repeat(TestState.Negative, 6).ToList();
         Assert.True(ReleaseRule.Check(s, allNegative, s.ReleaseDate).MayRelease);
         Assert.False(ReleaseRule.Check(s, allNegative, s.ReleaseDate.AddDays(-1)).MayRelease);
+        Assert.Equal(new Message("Quarantine.Release.NotServed", s.ReleaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ReleaseRule.Check(s, allNegative, s.ReleaseDate.AddDays(-1)).Reason);
         var onePending = allNegative.ToList();
         onePending[5] = TestState.Pending;
-        Assert.Contains("1", ReleaseRule.Check(s, onePending, s.ReleaseDate.AddDays(3)).Reason);
+        Assert.Equal(new Message("Quarantine.Release.TestsPending", "1"), ReleaseRule.Check(s, onePending, s.ReleaseDate.AddDays(3)).Reason);
         Assert.False(ReleaseRule.Check(s, onePending, s.ReleaseDate.AddDays(3)).MayRelease);
         var positive = allNegative.ToList();
         positive[2] = TestState.Positive;
         Assert.False(ReleaseRule.Check(s, positive, s.ReleaseDate).MayRelease);
+        Assert.Equal(new Message("Quarantine.Release.Positive"), ReleaseRule.Check(s, positive, s.ReleaseDate).Reason);
         Assert.Throws<ArgumentException>(() => ReleaseRule.Check(s, [TestState.Negative], s.ReleaseDate));
     }
 

@@ -1,3 +1,4 @@
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Web.Hosting;
@@ -47,9 +48,9 @@ public static class QuarantineApi
 
         api.MapPost("/me/check-in", async (CheckInRequest body, FangkongDb db, CheckIns checkIns, StayLookup lookup, HttpContext http) =>
         {
-            var person = http.User.PersonId() ?? throw new Fangkong.Core.Common.ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
+            var person = http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Quarantine.NotAResident"));
             var stay = await lookup.CurrentStayAsync(db, person, http.RequestAborted)
-                ?? throw new Fangkong.Core.Common.NotFoundException("stay", "您当前不在隔离中 / you are not in quarantine");
+                ?? throw new NotFoundException("stay", Messages.Get("Quarantine.NotInQuarantine"));
             return TypedResults.Ok(await checkIns.SubmitAsync(db, stay, body, http.User.UserId(), http.RequestAborted));
         }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("A quarantined resident's own daily check-in from the phone.");
     }

@@ -89,8 +89,8 @@ public static class TracingApi
     private static (DateTime From, DateTime To) Window(DateTime? from, DateTime? to, HttpContext http)
     {
         var clock = http.RequestServices.GetRequiredService<CityClock>();
-        var f = from ?? throw new InputException("from", "必须指定开始时间 / 'from' is required (ISO 8601)");
-        var t = to ?? throw new InputException("to", "必须指定结束时间 / 'to' is required (ISO 8601)");
+        var f = from ?? throw new InputException("from", Messages.Get("Tracing.FromRequiredIso"));
+        var t = to ?? throw new InputException("to", Messages.Get("Tracing.ToRequiredIso"));
         return (clock.AsUtc(f), clock.AsUtc(t));
     }
 
@@ -99,6 +99,6 @@ public static class TracingApi
         {
             "csv" => Results.File(await TableExport.CsvAsync(header, rows, ct), "text/csv; charset=utf-8", name + ".csv"),
             "xlsx" => Results.File(await TableExport.XlsxAsync(sheet, header, rows, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-            _ => throw new InputException("format", "导出格式应为 csv 或 xlsx / format must be csv or xlsx"),
+            _ => throw new InputException("format", Messages.Get("Tracing.ExportFormat")),
         };
 }

@@ -1,3 +1,4 @@
+using Fangkong.Domain.Text;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
@@ -68,9 +69,15 @@ public abstract class QuarantineRestartTests(StorageProvider provider)
             // The move in (not made yet) stands; the move home on the 27th is cancelled for one on the 30th.
             Assert.Equal([(site, new DateOnly(2026, 11, 20), TransferState.Requested), (null, new DateOnly(2026, 11, 27), TransferState.Cancelled), (null, new DateOnly(2026, 11, 30), TransferState.Requested)],
                 moves.Select(m => (m.ToSiteId, m.DueDate, m.State)));
-            Assert.Contains("重新计算", (await db.ContactProposals.SingleAsync(p => p.Id == 800_200_002)).Note);
-            Assert.Contains("800200002", (await db.ContactProposals.SingleAsync(p => p.Id == 800_200_001)).Note);
+            // Why, kept as messages (worded when read): B's designation restarted the stay, A's is released with B's.
+            Assert.Equal([new Message("Quarantine.Restarted", "2026-11-20", "2026-11-30")], (await db.ContactProposals.SingleAsync(p => p.Id == 800_200_002)).PlatformNotes);
+            Assert.Equal([new Message("Quarantine.RestartedByLater", "800000022", "800200002")], (await db.ContactProposals.SingleAsync(p => p.Id == 800_200_001)).PlatformNotes);
+            Assert.Equal([new Message("Quarantine.TransferCancelledByRestart")],
+                (await db.QuarantineTransfers.SingleAsync(t => t.StayId == stay.Id && t.State == TransferState.Cancelled)).PlatformNotes);
         }
+        // Each reader reads them in their language.
+        Assert.Contains("隔离中再次暴露，隔离期重新计算（原第1天2026-11-20，原解除日2026-11-30）", await NoteAsync(epi, CaseB, ""));
+        Assert.Contains("exposed again in quarantine: the quarantine restarts (was day 1 2026-11-20, release 2026-11-30)", await NoteAsync(epi, CaseB, "&culture=en"));
 
         // Case A's designation is not released on its own while the quarantine serves case B's.
         host.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
@@ -98,8 +105,8 @@ public abstract class QuarantineRestartTests(StorageProvider provider)
             Assert.Equal(QuarantineState.Released, (await db.QuarantineStays.SingleAsync(s => s.PersonId == person)).State);
             var designations = await db.ContactProposals.Where(p => p.PersonId == person).OrderBy(p => p.Id).ToListAsync();
             Assert.All(designations, p => Assert.NotNull(p.ReleasedAtUtc));
-            Assert.Contains("一并解除", designations[0].Note);
-            Assert.Contains("一并解除", designations[2].Note);
+            Assert.Contains(new Message("Quarantine.ReleasedAlong", "800200002"), designations[0].PlatformNotes!);
+            Assert.Equal([new Message("Quarantine.ReleasedAlong", "800200002")], designations[2].PlatformNotes);
         }
         Assert.Equal(CodeColour.Green, await ColourAsync(host, person));
     }
@@ -173,6 +180,10 @@ public abstract class QuarantineRestartTests(StorageProvider provider)
         Assert.Equal(0, answer.GetProperty("released").GetInt32());
         return answer.GetProperty("refused")[0].GetProperty("reason").GetString()!;
     }
+
+    /// <summary>The note of the case's one contact, as the contacts list shows it (<paramref name="culture"/>: "&amp;culture=en" or nothing).</summary>
+    private static async Task<string> NoteAsync(HttpClient epi, long caseId, string culture) =>
+        (await (await epi.GetAsync($"/api/cases/{caseId}/contacts?pageSize=10{culture}")).JsonAsync()).GetProperty("items")[0].GetProperty("note").GetString()!;
 
     private static async Task<CodeColour> ColourAsync(CityHost host, long person)
     {

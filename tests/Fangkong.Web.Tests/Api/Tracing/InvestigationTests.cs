@@ -1,3 +1,4 @@
+using Fangkong.Domain.Text;
 using System.Net;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
@@ -73,7 +74,10 @@ public abstract class InvestigationTests(StorageProvider provider)
         Assert.Equal([("added", hall), ("entry-record", market), ("added", 0L)], timeline);
         Assert.Equal(1, report.GetProperty("contacts")[0].GetProperty("count").GetInt32());
         await using (var db = host.Db())
-            Assert.True(await db.TraceAccesses.AnyAsync(a => a.PersonId == sick && a.Purpose.Contains("investigation report")));
+            Assert.Contains(await db.TraceAccesses.Where(a => a.PersonId == sick).ToListAsync(), a => a.PlatformPurpose == new Message("Tracing.ReportPurpose", "800000020"));
+        // The audit words the platform's purpose for its reader.
+        var audit = (await (await (await host.LoginAsync("admin")).GetAsync($"/api/audit/trace-accesses?personId={sick}&culture=en")).JsonAsync()).GetProperty("items");
+        Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("purpose").GetString() == "investigation report of case 800000020");
 
         // The market is no close-contact venue; flagged as a risk venue 14:00–15:00, its visitor then is a companion.
         var risk = await (await epi.PostAsJsonAsync($"/api/cases/{caseId}/risk-windows", new { venueId = market, from = "2026-11-18T14:00:00", to = "2026-11-18T15:00:00" })).JsonAsync();

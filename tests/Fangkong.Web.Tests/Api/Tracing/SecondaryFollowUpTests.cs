@@ -1,3 +1,4 @@
+using Fangkong.Domain.Text;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
@@ -76,7 +77,7 @@ public abstract class SecondaryFollowUpTests(StorageProvider provider)
             Assert.Equal(CaseFoundBy.ContactUnderQuarantine, newCase.FoundBy);
             var upgraded = await db.ContactProposals.SingleAsync(x => x.PersonId == b);
             Assert.Equal(ContactGrade.Close, upgraded.Grade);
-            Assert.Contains("升级", upgraded.Note);
+            Assert.Equal([new Message("Quarantine.SecondaryUpgraded")], upgraded.PlatformNotes);
             var stay = await db.QuarantineStays.SingleAsync(s => s.PersonId == b);
             Assert.Equal((ContactRole.CloseContact, new DateOnly(2026, 11, 30)), (stay.Role, stay.ReleaseDate));
             // Edition 9 close contact tests: 20, 21, 22, 24, 26 and 29 (the secondary schedule had 20, 23, 26).
@@ -97,6 +98,7 @@ public abstract class SecondaryFollowUpTests(StorageProvider provider)
         {
             var released = await db.ContactProposals.SingleAsync(x => x.PersonId == e);
             Assert.NotNull(released.ReleasedAtUtc);
+            Assert.Equal([new Message("Quarantine.SecondaryReleased")], released.PlatformNotes);
             Assert.Equal(QuarantineState.Released, (await db.QuarantineStays.SingleAsync(s => s.PersonId == e)).State);
             Assert.Equal(0, await db.ResampleTasks.CountAsync(t => t.PersonId == e && t.DoneAtUtc == null));
         }
