@@ -77,10 +77,14 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Explanation")
+                    b.Property<string>("ExplanationArgs")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExplanationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("From")
                         .HasColumnType("integer");
@@ -179,30 +183,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("manual_code_requests", (string)null);
-                });
-
-            modelBuilder.Entity("Fangkong.Core.Codes.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("PrivateKeyPkcs8")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("PublicKeySpki")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Command.Bulletin", b =>
@@ -1026,6 +1006,30 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("demo_city", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Signing.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("PrivateKeyPkcs8")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PublicKeySpki")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>

@@ -72,9 +72,13 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Explanation")
+                    b.Property<string>("ExplanationArgs")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("From")
@@ -172,30 +176,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("manual_code_requests", (string)null);
-                });
-
-            modelBuilder.Entity("Fangkong.Core.Codes.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("PrivateKeyPkcs8")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("PublicKeySpki")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Command.Bulletin", b =>
@@ -1017,6 +997,30 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("demo_city", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Signing.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PrivateKeyPkcs8")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKeySpki")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
