@@ -1,4 +1,5 @@
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Core.Codes;
 
@@ -21,10 +22,19 @@ public sealed class HealthCodeChange
     public CodeColour To { get; set; }
     public DateTime AtUtc { get; set; }
     public required string Rule { get; set; }
-    public required string Explanation { get; set; }
+    /// <summary>
+    /// Why, as a sentence's key in Codes' catalogue ("Codes.Why.Fever") and its arguments (a venue's or a round's name, a
+    /// temperature, an officer's reason): worded when read, in the reader's language (ADR 0020), so a resident who
+    /// switches language reads the whole history in the new one. The arguments are a JSON array of strings in the store.
+    /// </summary>
+    public required string ExplanationKey { get; set; }
+    public required string[] ExplanationArgs { get; set; }
     /// <summary>References to the records that prove the change, e.g. "gate-event:123", "test:45", "manual:7".</summary>
     public required string Evidence { get; set; }
     public required string PolicyVersion { get; set; }
+
+    /// <summary>The stored explanation as a message to word (not mapped).</summary>
+    public Message Explanation => new(ExplanationKey, ExplanationArgs);
 }
 
 public enum ManualCodeStatus { Pending = 1, Approved = 2, Rejected = 3, Revoked = 4 }

@@ -48,7 +48,7 @@ internal static class CodeFacts
 
         var cases = await db.Cases.Where(c => ids.Contains(c.PersonId)).Select(c => new { c.PersonId, c.Id, c.ReportedAtUtc, c.FoundBy }).ToListAsync(ct);
         foreach (var c in cases)
-            Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == CaseFoundBy.PoolResampling ? "混管复采单管阳性" : "单管阳性"));
+            Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == CaseFoundBy.PoolResampling));
 
         var contacts = await db.ContactProposals
             .Where(p => ids.Contains(p.PersonId) && p.Status == ProposalStatus.Confirmed && p.ReleasedAtUtc == null)

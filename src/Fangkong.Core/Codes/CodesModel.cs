@@ -14,7 +14,9 @@ internal static class CodesModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.PersonId, x.AtUtc });
             e.HasIndex(x => x.AtUtc);
-            e.Property(x => x.Explanation).HasMaxLength(1000);
+            e.Property(x => x.ExplanationKey).HasMaxLength(100);
+            e.Property(x => x.ExplanationArgs).HasConversion(MessageArgs.Converter, MessageArgs.Comparer);
+            e.Ignore(x => x.Explanation);
             e.Property(x => x.Evidence).HasMaxLength(1000);
         });
         b.Entity<ManualCodeRequest>(e =>

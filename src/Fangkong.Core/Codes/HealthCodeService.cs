@@ -70,7 +70,8 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                     To = decision.Colour,
                     AtUtc = now,
                     Rule = decision.Rule,
-                    Explanation = decision.Explanation,
+                    ExplanationKey = decision.Explanation.Key,
+                    ExplanationArgs = [.. decision.Explanation.Args],
                     Evidence = string.Join(",", decision.Evidence),
                     PolicyVersion = decision.PolicyVersion,
                 });
@@ -83,16 +84,18 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
     public async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>
         await db.HealthCodes.Where(h => h.PersonId == personId).Select(h => (CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? CodeColour.Green;
 
-    public async Task<IReadOnlyList<HealthCodeChange>> HistoryAsync(FangkongDb db, long personId, CancellationToken ct) =>
-        await db.HealthCodeChanges.Where(c => c.PersonId == personId).OrderByDescending(c => c.AtUtc).Take(200).ToListAsync(ct);
+    /// <summary>A person's latest colour changes, newest first, each explained in the reader's language.</summary>
+    public async Task<IReadOnlyList<ColourChange>> HistoryAsync(FangkongDb db, long personId, CancellationToken ct) =>
+        (await db.HealthCodeChanges.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.AtUtc).Take(200).ToListAsync(ct))
+            .Select(ColourChange.Of).ToList();
 
     /// <summary>Records a test result and re-derives the colour in one transaction.</summary>
     public async Task<TestResult> RecordTestAsync(FangkongDb db, long personId, DateTime sampledAtUtc, TestOutcome outcome, string source, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (sampledAtUtc > now.AddMinutes(5)) throw new InputException("sampledAt", "采样时间不能在未来 / the sampling time is in the future");
-        if (!Enum.IsDefined(outcome)) throw new InputException("outcome", "结果应为阴性或阳性 / the outcome must be negative or positive");
-        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", "人员不存在 / no such person");
+        if (sampledAtUtc > now.AddMinutes(5)) throw new InputException("sampledAt", Messages.Get("Codes.SampledInFuture"));
+        if (!Enum.IsDefined(outcome)) throw new InputException("outcome", Messages.Get("Codes.Outcome"));
+        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", Messages.Get("People.NoSuchPerson"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = new TestResult { Id = ids.Next(), PersonId = personId, SampledAtUtc = sampledAtUtc, ResultAtUtc = now, Outcome = outcome, Source = source };
         db.TestResults.Add(row);

@@ -16,11 +16,11 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
 
     public async Task<ManualCodeRequest> RequestAsync(FangkongDb db, long personId, CodeColour colour, string? reason, long officerId, CancellationToken ct)
     {
-        if (!Enum.IsDefined(colour)) throw new InputException("colour", "颜色应为 green、yellow 或 red / colour must be green, yellow or red");
+        if (!Enum.IsDefined(colour)) throw new InputException("colour", Messages.Get("Codes.Manual.Colour"));
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4)
-            throw new InputException("reason", "必须填写赋码理由（至少4个字） / a reason of at least 4 characters is required");
-        if (reason.Length > 500) throw new InputException("reason", "理由不能超过500字 / the reason is longer than 500 characters");
-        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", "人员不存在 / no such person");
+            throw new InputException("reason", Messages.Get("Codes.Manual.ReasonRequired"));
+        if (reason.Length > 500) throw new InputException("reason", Messages.Get("Codes.Manual.ReasonTooLong"));
+        if (!await db.Persons.AnyAsync(p => p.Id == personId, ct)) throw new NotFoundException("personId", Messages.Get("People.NoSuchPerson"));
         var now = time.GetUtcNow().UtcDateTime;
         var row = new ManualCodeRequest
         {
@@ -41,9 +41,9 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.ManualCodeRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct)
-            ?? throw new NotFoundException("id", "申请不存在 / no such request");
-        if (row.Status != ManualCodeStatus.Pending) throw new ConflictException("该申请已处理 / the request has already been decided");
-        if (row.RequestedByUserId == officerId) throw new ConflictException("不能审批自己的申请 / a second officer must approve");
+            ?? throw new NotFoundException("id", Messages.Get("Codes.Manual.NoSuchRequest"));
+        if (row.Status != ManualCodeStatus.Pending) throw new ConflictException(Messages.Get("Codes.Manual.AlreadyDecided"));
+        if (row.RequestedByUserId == officerId) throw new ConflictException(Messages.Get("Codes.Manual.OwnRequest"));
         row.Status = approve ? ManualCodeStatus.Approved : ManualCodeStatus.Rejected;
         row.DecidedByUserId = officerId;
         row.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
@@ -65,8 +65,8 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.ManualCodeRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct)
-            ?? throw new NotFoundException("id", "申请不存在 / no such request");
-        if (row.Status != ManualCodeStatus.Approved) throw new ConflictException("只能撤销已生效的赋码 / only an approved colour can be revoked");
+            ?? throw new NotFoundException("id", Messages.Get("Codes.Manual.NoSuchRequest"));
+        if (row.Status != ManualCodeStatus.Approved) throw new ConflictException(Messages.Get("Codes.Manual.RevokeApprovedOnly"));
         row.Status = ManualCodeStatus.Revoked;
         row.DecidedByUserId = officerId;
         row.DecidedAtUtc = time.GetUtcNow().UtcDateTime;

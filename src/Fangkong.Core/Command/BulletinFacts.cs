@@ -34,7 +34,7 @@ public static class BulletinFacts
     /// </summary>
     public static async Task<AreaFacts> LoadAsync(FangkongDb db, CityClock clock, DateTime endUtc, BulletinLevel level, string areaCode, CancellationToken ct)
     {
-        if (!Enum.IsDefined(level)) throw new InputException("level", "级别应为 Province、City 或 District / level is Province, City or District");
+        if (!Enum.IsDefined(level)) throw new InputException("level", Messages.Get("Command.Level"));
         var districts = await db.Districts.AsNoTracking().ToListAsync(ct);
         var (area, places, placeOf) = Area(districts, level, areaCode?.Trim() ?? "");
         var rows = await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc < endUtc)
@@ -63,19 +63,19 @@ public static class BulletinFacts
         switch (level)
         {
             case BulletinLevel.District:
-                var d = districts.FirstOrDefault(x => x.Code == code) ?? throw new InputException("area", "没有这个区县 / no such district");
+                var d = districts.FirstOrDefault(x => x.Code == code) ?? throw new InputException("area", Messages.Get("Command.NoSuchDistrict"));
                 var self = new PlaceCount(d.Name, d.EnglishName, 0);
                 return (self, new() { [d.Code] = self }, dc => dc == d.Code ? d.Code : null);
             case BulletinLevel.City:
                 var inCity = districts.Where(x => x.CityCode == code).ToList();
-                if (inCity.Count == 0) throw new InputException("area", "没有这个城市 / no such city");
+                if (inCity.Count == 0) throw new InputException("area", Messages.Get("Command.NoSuchCity"));
                 var places = inCity.ToDictionary(x => x.Code, x => new PlaceCount(x.Name, x.EnglishName, 0));
                 places[""] = Unknown;
                 var codes = inCity.Select(x => x.Code).ToHashSet();
                 return (Named(code), places, dc => dc is null ? "" : codes.Contains(dc) ? dc : null);
             default:
                 var inProvince = districts.Where(x => Regions.ProvinceOf(x.Code) == code).ToList();
-                if (inProvince.Count == 0) throw new InputException("area", "没有这个省份 / no such province");
+                if (inProvince.Count == 0) throw new InputException("area", Messages.Get("Command.NoSuchProvince"));
                 var cityOf = inProvince.ToDictionary(x => x.Code, x => x.CityCode);
                 var cities = inProvince.Select(x => x.CityCode).Distinct().ToDictionary(c => c, Named);
                 cities[""] = Unknown;

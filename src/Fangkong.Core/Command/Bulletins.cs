@@ -17,11 +17,11 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
 
     public async Task<Bulletin> DraftAsync(FangkongDb db, BulletinRequest r, long userId, CancellationToken ct)
     {
-        var day = r.Day ?? throw new InputException("day", "请选择日期 / day is required");
+        var day = r.Day ?? throw new InputException("day", Messages.Get("Command.DayRequired"));
         PlausibleDates.Check(day, "day");
-        if (day >= clock.Today) throw new InputException("day", "只能通报已结束的一天 / only a day that has ended (before today) can be reported");
-        var level = r.Level ?? throw new InputException("level", "请选择级别 / level is required");
-        var area = r.Area?.Trim() ?? throw new InputException("area", "请选择地区 / area is required");
+        if (day >= clock.Today) throw new InputException("day", Messages.Get("Command.DayNotEnded"));
+        var level = r.Level ?? throw new InputException("level", Messages.Get("Command.LevelRequired"));
+        var area = r.Area?.Trim() ?? throw new InputException("area", Messages.Get("Command.AreaRequired"));
         var f = await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct);
         var b = new Bulletin
         {
@@ -45,7 +45,7 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
     public async Task<Bulletin> EditAsync(FangkongDb db, long id, BulletinEdit e, long userId, CancellationToken ct)
     {
         var b = await GetAsync(db, id, ct);
-        if (b.State == BulletinState.Published) throw new ConflictException("已发布的通报不能修改 / a published bulletin cannot be changed", "Published");
+        if (b.State == BulletinState.Published) throw new ConflictException(Messages.Get("Command.Published"), "Published");
         b.TitleZh = Text(e.TitleZh, "titleZh", 200) ?? b.TitleZh;
         b.TextZh = Text(e.TextZh, "textZh", MaxText) ?? b.TextZh;
         b.TitleEn = Text(e.TitleEn, "titleEn", 200) ?? b.TitleEn;
@@ -61,7 +61,7 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
         var b = await GetAsync(db, id, ct);
         if (b.State == BulletinState.Published) return b;
         if (await db.Bulletins.AnyAsync(x => x.State == BulletinState.Published && x.Day == b.Day && x.Level == b.Level && x.AreaCode == b.AreaCode, ct))
-            throw new ConflictException("该地区当日通报已发布 / a bulletin for this area and day is already published", "AlreadyPublished");
+            throw new ConflictException(Messages.Get("Command.AlreadyPublished"), "AlreadyPublished");
         b.State = BulletinState.Published;
         b.PublishedByUserId = userId;
         b.PublishedAtUtc = clock.UtcNow;
@@ -70,7 +70,7 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
     }
 
     public static async Task<Bulletin> GetAsync(FangkongDb db, long id, CancellationToken ct) =>
-        await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("id", "通报不存在 / no such bulletin");
+        await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("id", Messages.Get("Command.NoSuchBulletin"));
 
     /// <summary>A bulletin to read, untracked; null when there is none.</summary>
     public static Task<Bulletin?> FindAsync(FangkongDb db, long id, CancellationToken ct) =>
@@ -80,7 +80,7 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
     public static async Task<Bulletin> VisibleAsync(FangkongDb db, long id, bool maySeeDrafts, CancellationToken ct)
     {
         var b = await FindAsync(db, id, ct);
-        return b is not null && (b.State == BulletinState.Published || maySeeDrafts) ? b : throw new NotFoundException("id", "通报不存在 / no such bulletin");
+        return b is not null && (b.State == BulletinState.Published || maySeeDrafts) ? b : throw new NotFoundException("id", Messages.Get("Command.NoSuchBulletin"));
     }
 
     public static async Task<Page<Bulletin>> ListAsync(FangkongDb db, BulletinState? state, int? page, int? size, CancellationToken ct)
@@ -97,8 +97,8 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
     {
         if (value is null) return null;
         var t = value.Trim();
-        if (t.Length == 0) throw new InputException(field, "不能为空 / may not be empty");
-        if (t.Length > max) throw new InputException(field, $"不能超过{max}字 / longer than {max} characters");
+        if (t.Length == 0) throw new InputException(field, Messages.Get("Command.Empty"));
+        if (t.Length > max) throw new InputException(field, Messages.Get("Command.TooLong", max));
         return t;
     }
 }

@@ -21,7 +21,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
     public static async Task<(BulletinLevel Level, string Code)> DefaultAreaAsync(FangkongDb db, CancellationToken ct)
     {
         var cities = await db.Districts.AsNoTracking().Select(d => d.CityCode).Distinct().ToListAsync(ct);
-        if (cities.Count == 0) throw new InputException("area", "尚无行政区划数据 / the store holds no districts yet");
+        if (cities.Count == 0) throw new InputException("area", Messages.Get("Command.NoDistricts"));
         return cities.Count == 1 ? (BulletinLevel.City, cities[0]) : (BulletinLevel.Province, Regions.ProvinceOf(cities[0]));
     }
 

@@ -6,12 +6,17 @@ using Fangkong.Domain.Codes;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Gate;
 
-/// <summary>One request's outcome in a group: an answer, or the error that request alone earned.</summary>
-internal readonly record struct GateResult(GateAnswer? Answer, Exception? Error);
+/// <summary>
+/// One request's outcome in a group: an answer and its note, or the refusal that request alone earned. Neither is worded
+/// here: a group is decided on the queue's loop for callers reading in different languages, so the note is a message and
+/// the refusal is made by <see cref="GateQueue"/> in the caller's own context (ADR 0020).
+/// </summary>
+internal readonly record struct GateResult(GateAnswer? Answer, Message? Note = null, Func<Exception>? Refusal = null);
 
 /// <summary>
 /// Decides and writes one group of gate requests in a single transaction. Everything a decision needs is
@@ -73,14 +78,14 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             if (earlierByKey.TryGetValue(key, out var prior))
             {
                 results[i] = fingerprint == GateFingerprint.Of(prior)
-                    ? new GateResult(Replay(prior, item.Venue, visitors[i], occupancy.GetValueOrDefault(item.Venue.Id)), null)
-                    : new GateResult(null, GateFingerprint.Reused());
+                    ? new GateResult(Replay(prior, item.Venue, visitors[i], occupancy.GetValueOrDefault(item.Venue.Id)), new Message("Gate.Note.Retry"))
+                    : new GateResult(null, Refusal: GateFingerprint.Reused);
                 continue;
             }
             if (firstInGroup.TryGetValue(key, out var j))
             {
                 results[i] = fingerprint != GateFingerprint.Of(items[j].Request, items[j].Visitor.Method, visitors[j].PersonId)
-                    ? new GateResult(null, GateFingerprint.Reused())
+                    ? new GateResult(null, Refusal: GateFingerprint.Reused)
                     : results[j] with { Answer = results[j].Answer is { } first ? first with { Replayed = true } : null };
                 continue;
             }
@@ -88,13 +93,13 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             if (remeasure[i])
             {
                 results[i] = new GateResult(new GateAnswer(null, GateOutcome.Remeasure, [DenyReason.ImplausibleTemperature],
-                    Masking.Name(personId > 0 ? name : item.Visitor.Name), colour, null, 0, venue.Capacity, false, now, "请重新测量体温 / please measure again"), null);
+                    Masking.Name(personId > 0 ? name : item.Visitor.Name), colour, null, 0, venue.Capacity, false, now, null), new Message("Gate.Note.Remeasure"));
                 continue;
             }
             firstInGroup[key] = i;
             if (personId == 0)
             {
-                results[i] = new GateResult(null, new InputException("qr", "健康码对应的人员不存在 / the code's person is unknown"));
+                results[i] = new GateResult(null, Refusal: static () => new InputException("qr", Messages.Get("Gate.UnknownCodePerson")));
                 continue;
             }
 
@@ -115,7 +120,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 OperatorUserId = r.OperatorUserId,
                 PolicyVersion = policy.Version,
             };
-            string? note = null;
+            Message? note = null;
             (long Id, DateTime EnteredAtUtc)? inside = open.TryGetValue((personId, venue.Id), out var o) ? o : null;
             if (r.Direction == GateDirection.In)
             {
@@ -128,7 +133,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 if (decision.Admitted && inside is { } already)
                 {
                     ev.VisitId = already.Id;
-                    note = "已在场内 / already inside";
+                    note = new Message("Gate.Note.AlreadyInside");
                 }
                 else if (decision.Admitted)
                 {
@@ -162,12 +167,12 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 }
                 else
                 {
-                    note = "未找到入场记录 / no open entry at this venue";
+                    note = new Message("Gate.Note.NoOpenEntry");
                 }
             }
             events.Add(ev);
             results[i] = new GateResult(new GateAnswer(ev.Id, ev.Outcome, ParseReasons(ev.Reasons), Masking.Name(name), colour,
-                ev.VisitId, occ, venue.Capacity, false, now, note), null);
+                ev.VisitId, occ, venue.Capacity, false, now, null), note);
         }
 
         Insert(db, events, added.Values);
@@ -177,17 +182,17 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             // A fever turns the code yellow at once (domain.md §2): the group's fevers are recomputed together.
             var decisions = await codes.RecomputeEachAsync(db, fevers, ct);
             for (var i = 0; i < items.Count; i++)
-                if (decisions.TryGetValue(visitors[i].PersonId, out var d) && results[i].Answer is { } a) results[i] = new GateResult(a with { Colour = d.Colour }, null);
+                if (decisions.TryGetValue(visitors[i].PersonId, out var d) && results[i].Answer is { } a) results[i] = results[i] with { Answer = a with { Colour = d.Colour } };
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
         return results;
     }
 
-    /// <summary>The first answer again, for a retry: everything it shows was read for the group already.</summary>
+    /// <summary>The first answer again, for a retry (its note says so): everything it shows was read for the group already.</summary>
     private static GateAnswer Replay(GateEvent first, Venue venue, (long PersonId, string Name, CodeColour Colour) visitor, int occupancy) =>
         new(first.Id, first.Outcome, ParseReasons(first.Reasons), Masking.Name(visitor.Name), visitor.Colour, first.VisitId, occupancy,
-            venue.Capacity, true, first.AtUtc, "重复提交，返回首次结果 / retry: the first answer is returned");
+            venue.Capacity, true, first.AtUtc, null);
 
     /// <summary>
     /// Person id, name and current colour for each request (id 0 for a code whose person is unknown) — the gate's one

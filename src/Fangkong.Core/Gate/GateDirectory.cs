@@ -22,7 +22,7 @@ public sealed class GateDirectory(IDbContextFactory<FangkongDb> dbs, TimeProvide
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.GateDevices.AsNoTracking().Where(d => d.Id == deviceId)
             .Join(db.Venues.AsNoTracking(), d => d.VenueId, v => v.Id, (d, v) => new { d, v })
-            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("deviceId", $"闸机设备{deviceId}不存在 / gate device {deviceId} does not exist");
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("deviceId", Messages.Get("Gate.NoSuchDevice", deviceId));
         _devices[deviceId] = (row.d, row.v, now);
         return (row.d, row.v);
     }

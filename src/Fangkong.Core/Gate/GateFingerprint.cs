@@ -19,6 +19,5 @@ internal readonly record struct GateFingerprint(GateDirection Direction, long Pe
     // PostgreSQL keeps microseconds; a retry must match what was stored, not the device's 100 ns ticks.
     private static long? Micros(DateTime? t) => t?.Ticks / 10;
 
-    public static KeyReusedException Reused() => new("idempotencyKey",
-        "该幂等键已用于另一次请求，本次请求未执行，请用新键重发 / this idempotency key was used for a different request: this one was not carried out; send it with a new key");
+    public static KeyReusedException Reused() => new("idempotencyKey", Messages.Get("Gate.KeyReused"));
 }

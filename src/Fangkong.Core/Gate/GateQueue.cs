@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Fangkong.Core.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Fangkong.Core.Gate;
@@ -12,8 +13,8 @@ namespace Fangkong.Core.Gate;
 public sealed class GateQueue : IAsyncDisposable
 {
     public const int MaxBatch = 256;
-    private readonly Channel<(PendingGate Item, TaskCompletionSource<GateAnswer> Done)> _queue =
-        Channel.CreateBounded<(PendingGate, TaskCompletionSource<GateAnswer>)>(new BoundedChannelOptions(20_000) { SingleReader = true });
+    private readonly Channel<(PendingGate Item, TaskCompletionSource<GateResult> Done)> _queue =
+        Channel.CreateBounded<(PendingGate, TaskCompletionSource<GateResult>)>(new BoundedChannelOptions(20_000) { SingleReader = true });
     private readonly GateBatch _batch;
     private readonly ILogger<GateQueue> _log;
     private readonly Task _loop;
@@ -31,15 +32,18 @@ public sealed class GateQueue : IAsyncDisposable
 
     internal async Task<GateAnswer> SubmitAsync(PendingGate item, CancellationToken ct)
     {
-        var done = new TaskCompletionSource<GateAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<GateResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _queue.Writer.WriteAsync((item, done), ct);
         // Once queued the write goes ahead even if the caller gives up; the device's retry then replays it.
-        return await done.Task.WaitAsync(ct);
+        var result = await done.Task.WaitAsync(ct);
+        // Worded here, in the caller's context and so in its reader's language, not on the loop that serves everyone.
+        if (result.Refusal is { } refuse) throw refuse();
+        return result.Answer! with { Note = result.Note is { } note ? Messages.Get(note) : null };
     }
 
     private async Task RunAsync()
     {
-        var group = new List<(PendingGate Item, TaskCompletionSource<GateAnswer> Done)>(MaxBatch);
+        var group = new List<(PendingGate Item, TaskCompletionSource<GateResult> Done)>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
             group.Clear();
@@ -48,7 +52,7 @@ public sealed class GateQueue : IAsyncDisposable
             try
             {
                 var results = await _batch.CommitAsync(group.Select(g => g.Item).ToList(), CancellationToken.None);
-                for (var i = 0; i < group.Count; i++) Complete(group[i].Done, results[i]);
+                for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(results[i]);
             }
             catch (Exception e) when (group.Count > 1)
             {
@@ -56,7 +60,7 @@ public sealed class GateQueue : IAsyncDisposable
                 _log.LogWarning(e, "Gate group of {Count} failed; retrying one by one", group.Count);
                 foreach (var (item, done) in group)
                 {
-                    try { Complete(done, (await _batch.CommitAsync([item], CancellationToken.None))[0]); }
+                    try { done.TrySetResult((await _batch.CommitAsync([item], CancellationToken.None))[0]); }
                     catch (Exception single) { done.TrySetException(single); }
                 }
             }
@@ -67,12 +71,6 @@ public sealed class GateQueue : IAsyncDisposable
             Batches++;
             Requests += group.Count;
         }
-    }
-
-    private static void Complete(TaskCompletionSource<GateAnswer> done, GateResult result)
-    {
-        if (result.Answer is { } answer) done.TrySetResult(answer);
-        else done.TrySetException(result.Error!);
     }
 
     public async ValueTask DisposeAsync()

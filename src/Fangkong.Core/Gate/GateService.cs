@@ -24,15 +24,15 @@ public sealed partial class GateService(
     {
         // Pure checks first: bad input never costs a database round trip.
         if (request.IdempotencyKey is null || !IdempotencyKeyPattern().IsMatch(request.IdempotencyKey))
-            throw new InputException("idempotencyKey", "需要设备生成的幂等键（8–64位字母、数字或 -_.:） / a device idempotency key of 8–64 letters, digits or -_.: is required");
-        if (!Enum.IsDefined(request.Direction)) throw new InputException("direction", "方向应为 in 或 out / direction must be in or out");
+            throw new InputException("idempotencyKey", Messages.Get("Gate.IdempotencyKey"));
+        if (!Enum.IsDefined(request.Direction)) throw new InputException("direction", Messages.Get("Gate.Direction"));
         var temperature = request.Temperature;
         if (request.Direction == GateDirection.In && temperature is null)
-            throw new InputException("temperature", "入场必须测量体温 / a temperature reading is required to enter");
+            throw new InputException("temperature", Messages.Get("Gate.TemperatureRequired"));
         if (temperature is { } t && (t < MinAcceptedCelsius || t > MaxAcceptedCelsius))
-            throw new InputException("temperature", $"体温{t}℃不是有效读数（应在{MinAcceptedCelsius}–{MaxAcceptedCelsius}℃之间） / {t} °C is not a body temperature reading");
+            throw new InputException("temperature", Messages.Get("Gate.NotATemperature", t, MinAcceptedCelsius, MaxAcceptedCelsius));
         if (request.DeviceTimeUtc is { } dt && (dt > clock.UtcNow.AddMinutes(5) || dt < clock.UtcNow.AddDays(-7)))
-            throw new InputException("deviceTime", "设备时间与服务器相差过大 / the device time is more than 5 minutes ahead or 7 days behind");
+            throw new InputException("deviceTime", Messages.Get("Gate.DeviceTime"));
         var (device, venue) = await directory.DeviceAsync(request.DeviceId, ct);
 
         var visitor = await IdentifyAsync(request, ct);
@@ -47,17 +47,17 @@ public sealed partial class GateService(
         var hasId = !string.IsNullOrWhiteSpace(r.IdNumber);
         var hasQr = !string.IsNullOrWhiteSpace(r.Qr);
         if (hasId == hasQr)
-            throw new InputException(hasId ? "qr" : "idNumber", "请刷身份证或扫健康码（二选一） / give either an ID number or a health-code QR, not both");
+            throw new InputException(hasId ? "qr" : "idNumber", Messages.Get("Gate.IdOrCode"));
         if (hasQr)
         {
             var v = await signer.VerifyAsync(r.Qr, ct);
-            if (!v.IsValid) throw new InputException("qr", v.Message);
+            if (!v.IsValid) throw new InputException("qr", Messages.Get(v.Message));
             return new VisitorKey(null, null, v.Payload!.Token, "", EntryMethod.HealthCode);
         }
         var (number, error) = IdentityDocument.Normalise(r.DocumentType, r.IdNumber, clock.Today);
-        if (number is null) throw new InputException("idNumber", error!);
+        if (number is null) throw new InputException("idNumber", Messages.Get(error!));
         var name = r.Name?.Trim();
-        if (name is { Length: > 64 }) throw new InputException("name", "姓名过长 / the name is longer than 64 characters");
+        if (name is { Length: > 64 }) throw new InputException("name", Messages.Get("Gate.NameTooLong"));
         return new VisitorKey(r.DocumentType, number, null, string.IsNullOrEmpty(name) ? "访客" : name, EntryMethod.IdCard);
     }
 }

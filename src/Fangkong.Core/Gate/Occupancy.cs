@@ -31,7 +31,7 @@ public sealed class Occupancy(IDbContextFactory<FangkongDb> dbs, CityClock clock
     public async Task<VenueOccupancy> ForVenueAsync(FangkongDb db, long venueId, CancellationToken ct)
     {
         var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct)
-            ?? throw new NotFoundException("venueId", $"场所{venueId}不存在 / venue {venueId} does not exist");
+            ?? throw new NotFoundException("venueId", Messages.Get("Places.NoSuchVenue", venueId));
         var dayStart = clock.StartOfDayUtc(clock.Today);
         var inside = await db.Visits.CountAsync(v => v.VenueId == venueId && v.ExitedAtUtc == null, ct);
         var entries = await db.Visits.CountAsync(v => v.VenueId == venueId && v.EnteredAtUtc >= dayStart, ct);

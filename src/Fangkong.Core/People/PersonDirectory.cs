@@ -27,7 +27,7 @@ public sealed class PersonDirectory
     public async Task<PersonSummary> GetAsync(FangkongDb db, long id, bool mask, CancellationToken ct)
     {
         var p = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFoundException("id", "人员不存在 / no such person");
+            ?? throw new NotFoundException("id", Messages.Get("People.NoSuchPerson"));
         var colour = await db.Colours.Where(h => h.PersonId == id).Select(h => (CodeColour?)h.Colour).FirstOrDefaultAsync(ct) ?? CodeColour.Green;
         return Summarise(p, colour, await AddressAsync(db, p.HouseholdId, ct), mask);
     }

@@ -18,17 +18,17 @@ public sealed partial class PersonRegistry(TimeOrderedIds ids, CityClock clock)
     {
         var type = input.DocumentType ?? DocumentType.ResidentIdCard;
         var (number, error) = IdentityDocument.Normalise(type, input.DocumentNumber, clock.Today);
-        if (number is null) throw new InputException("documentNumber", error!);
+        if (number is null) throw new InputException("documentNumber", Messages.Get(error!));
         var name = input.Name?.Trim();
         // 64 code points, as the column counts them on PostgreSQL: a rare character (CJK Ext B+) is one, not two UTF-16 units.
-        if (string.IsNullOrEmpty(name) || name.EnumerateRunes().Count() > 64) throw new InputException("name", "姓名必填，最多64字 / a name of 1–64 characters is required");
+        if (string.IsNullOrEmpty(name) || name.EnumerateRunes().Count() > 64) throw new InputException("name", Messages.Get("People.NameRequired"));
         var phone = input.Phone?.Trim();
         if (!string.IsNullOrEmpty(phone) && !MobilePattern().IsMatch(phone))
-            throw new InputException("phone", "手机号应为11位，以1开头 / a mobile number has 11 digits starting with 1");
+            throw new InputException("phone", Messages.Get("People.Mobile"));
         if (input.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h, ct))
-            throw new InputException("householdId", "住户不存在 / no such household");
+            throw new InputException("householdId", Messages.Get("People.NoSuchHousehold"));
         if (await db.Persons.AnyAsync(p => p.DocumentNumber == number && p.DocumentType == type, ct))
-            throw new ConflictException("该证件已登记 / a person with this document is already registered");
+            throw new ConflictException(Messages.Get("People.AlreadyRegistered"));
 
         var parsed = type == DocumentType.ResidentIdCard && ResidentIdNumber.TryParse(number, clock.Today, out var rid) ? rid : (ResidentIdNumber?)null;
         var person = new Person

@@ -24,7 +24,7 @@ public sealed class VenueAdmin(TimeOrderedIds ids)
 
     public async Task<Venue> UpdateAsync(FangkongDb db, long id, VenueInput input, CancellationToken ct)
     {
-        var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("id", $"场所{id}不存在 / venue {id} does not exist");
+        var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("id", Messages.Get("Places.NoSuchVenue", id));
         await ApplyAsync(db, venue, input, ct);
         await db.SaveChangesAsync(ct);
         return venue;
@@ -32,8 +32,8 @@ public sealed class VenueAdmin(TimeOrderedIds ids)
 
     public async Task<GateDevice> AddDeviceAsync(FangkongDb db, long venueId, string? name, CancellationToken ct)
     {
-        if (!await db.Venues.AnyAsync(v => v.Id == venueId, ct)) throw new NotFoundException("venueId", $"场所{venueId}不存在 / venue {venueId} does not exist");
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 64) throw new InputException("name", "设备名称必填，最多64字 / a device name of 1–64 characters is required");
+        if (!await db.Venues.AnyAsync(v => v.Id == venueId, ct)) throw new NotFoundException("venueId", Messages.Get("Places.NoSuchVenue", venueId));
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 64) throw new InputException("name", Messages.Get("Places.DeviceName"));
         var device = new GateDevice { Id = ids.Next(), VenueId = venueId, Name = name.Trim() };
         db.GateDevices.Add(device);
         await db.SaveChangesAsync(ct);
@@ -43,13 +43,13 @@ public sealed class VenueAdmin(TimeOrderedIds ids)
     private static async Task ApplyAsync(FangkongDb db, Venue v, VenueInput i, CancellationToken ct)
     {
         var name = i.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", "场所名称必填，最多100字 / a name of 1–100 characters is required");
-        if (i.Type is not { } type || !Enum.IsDefined(type)) throw new InputException("type", "场所类型无效 / unknown venue type");
+        if (string.IsNullOrEmpty(name) || name.Length > 100) throw new InputException("name", Messages.Get("Places.VenueName"));
+        if (i.Type is not { } type || !Enum.IsDefined(type)) throw new InputException("type", Messages.Get("Places.VenueType"));
         if (string.IsNullOrEmpty(i.DistrictCode) || !await db.Districts.AnyAsync(d => d.Code == i.DistrictCode, ct))
-            throw new InputException("districtCode", "区县代码无效 / unknown district code");
-        if (i.Capacity is not { } cap || cap < 0 || cap > 1_000_000) throw new InputException("capacity", "容量应为0–1000000（0表示不限） / capacity must be 0–1,000,000 (0 = no cap)");
-        if (i.RequiredNegativeTestHours is { } h && !TestWindows.Contains(h)) throw new InputException("requiredNegativeTestHours", "核酸时限应为24、48或72小时 / must be 24, 48 or 72 hours");
-        if (i.Address is { Length: > 200 }) throw new InputException("address", "地址过长 / the address is longer than 200 characters");
+            throw new InputException("districtCode", Messages.Get("Places.District"));
+        if (i.Capacity is not { } cap || cap < 0 || cap > 1_000_000) throw new InputException("capacity", Messages.Get("Places.Capacity"));
+        if (i.RequiredNegativeTestHours is { } h && !TestWindows.Contains(h)) throw new InputException("requiredNegativeTestHours", Messages.Get("Places.TestWindow"));
+        if (i.Address is { Length: > 200 }) throw new InputException("address", Messages.Get("Places.Address"));
         v.Name = name;
         v.Type = type;
         v.DistrictCode = i.DistrictCode;

@@ -23,12 +23,12 @@ public sealed class VenueDirectory
 
     public async Task<VenueSummary> GetAsync(FangkongDb db, long id, CancellationToken ct) =>
         Summarise(await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct)
-            ?? throw new NotFoundException("id", $"场所{id}不存在 / venue {id} does not exist"));
+            ?? throw new NotFoundException("id", Messages.Get("Places.NoSuchVenue", id)));
 
     /// <summary>A venue's gate devices in the order they were added.</summary>
     public async Task<IReadOnlyList<GateDevice>> DevicesAsync(FangkongDb db, long venueId, CancellationToken ct) =>
         await db.GateDevices.AsNoTracking().Where(d => d.VenueId == venueId).OrderBy(d => d.Id).ToListAsync(ct);
 
     public static VenueSummary Summarise(Venue v) => new(v.Id, v.Name, v.Type, VenueTypes.ChineseName(v.Type), v.DistrictCode, v.Address,
-        v.Capacity, v.Hours.IsAllDay ? "全天 / all day" : $"{v.Opens:HH\\:mm}–{v.Closes:HH\\:mm}", v.RequiredNegativeTestHours, v.AllowsYellow);
+        v.Capacity, v.Hours.IsAllDay ? Messages.Get("Places.AllDay") : $"{v.Opens:HH\\:mm}–{v.Closes:HH\\:mm}", v.RequiredNegativeTestHours, v.AllowsYellow);
 }

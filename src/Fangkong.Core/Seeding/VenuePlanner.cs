@@ -74,7 +74,8 @@ internal static class VenuePlanner
         {
             // Many small firms, a few large ones.
             var staff = 30 + (int)(770 * Math.Pow(rng.NextDouble(), 3));
-            var name = $"辽源{Word(CityNames.EnterpriseWords, i / CityNames.Industries.Length)}{CityNames.Industries[i % CityNames.Industries.Length]}" +
+            var (word, industry) = Math.DivRem(i, CityNames.Industries.Length);
+            var name = $"辽源{Word(CityNames.EnterpriseWords, word)}{CityNames.Industries[industry]}" +
                        CityNames.EnterpriseSuffixes[rng.Next(CityNames.EnterpriseSuffixes.Length)];
             Add(name, Place.Enterprise, District(), staff, T(7, 30), T(18));
         }

@@ -17,8 +17,9 @@ internal static class OutbreakCases
     /// <summary>Chance a day that an infectious person at large is caught by a checkpoint's test (who would not see a clinic).</summary>
     public const double CheckpointPerDay = 0.04;
 
-    public const string Hospital = "辽源市传染病医院 / Liaoyuan Infectious Disease Hospital";
-    public const string Makeshift = "辽源市方舱医院 / Liaoyuan makeshift hospital";
+    // Names and the notes below are data, as an officer would type them: in Chinese only (ADR 0020).
+    public const string Hospital = "辽源市传染病医院";
+    public const string Makeshift = "辽源市方舱医院";
 
     /// <summary>Fever clinic and checkpoint reports of infections at large; returns (fever clinic, checkpoint).</summary>
     public static async Task<(int Clinic, int Checkpoint)> FindAtLargeAsync(OutbreakWorld w, Dictionary<long, QuarantinePlace> quarantined, CancellationToken ct)
@@ -98,7 +99,7 @@ internal static class OutbreakCases
             var confirmed = c.Class != CaseClass.Asymptomatic;
             await using var db = await w.DbAsync(ct);
             await registry.UpdateAsync(db, c.Id, new CaseUpdate(null, null, isolated, CaseStatus.InHospital, null, confirmed ? Hospital : Makeshift,
-                "模拟疫情：收治 / simulated outbreak: admitted"), w.Epidemiologist, ct);
+                "模拟疫情：收治"), w.Epidemiologist, ct);
         }
         if (contactsOfCases.Count > 0)
             await using (var db = await w.DbAsync(ct))
@@ -117,7 +118,7 @@ internal static class OutbreakCases
         {
             await using var db = await w.DbAsync(ct);
             await registry.UpdateAsync(db, i.CaseId!.Value, new CaseUpdate((CaseClass)(int)i.Course.Type!.Value, i.Day.AddDays(i.Course.OnsetDay), null, null, null, Hospital,
-                "模拟疫情：出现症状，转为确诊 / simulated outbreak: symptoms began, confirmed"), w.Epidemiologist, ct);
+                "模拟疫情：出现症状，转为确诊"), w.Epidemiologist, ct);
             i.Confirmed = true;
         }
         return due.Count;
@@ -135,7 +136,7 @@ internal static class OutbreakCases
             var status = i.Course.Dies && i.Confirmed ? CaseStatus.Died : i.Confirmed ? CaseStatus.Discharged : CaseStatus.Released;
             await using var db = await w.DbAsync(ct);
             await registry.UpdateAsync(db, i.CaseId!.Value, new CaseUpdate(null, null, null, status, w.Time.GetUtcNow().UtcDateTime, null,
-                status == CaseStatus.Died ? "模拟疫情：病亡 / simulated outbreak: died" : "模拟疫情：治愈 / simulated outbreak: recovered"), w.Epidemiologist, ct);
+                status == CaseStatus.Died ? "模拟疫情：病亡" : "模拟疫情：治愈"), w.Epidemiologist, ct);
             i.Closed = true;
         }
         return due.Count;

@@ -60,9 +60,9 @@ internal static class OutbreakTracing
             .Select(p => p.Id).ToHashSet();
         var general = open.Where(p => !confirm.Contains(p.Id)).Select(p => p.Id).ToList();
         var inHospital = proposed.Where(p => cases.Contains(p.PersonId)).Select(p => p.Id).ToList();
-        await DecideAsync(w, decisions, caseId, confirm.ToList(), ProposalStatus.Confirmed, "模拟疫情：流调确认 / simulated outbreak: confirmed", ct);
-        await DecideAsync(w, decisions, caseId, general, ProposalStatus.Dismissed, "面谈后判为一般接触者 / a general contact after the interview", ct);
-        await DecideAsync(w, decisions, caseId, inHospital, ProposalStatus.Dismissed, "已是病例，在院治疗 / a case already, in hospital", ct);
+        await DecideAsync(w, decisions, caseId, confirm.ToList(), ProposalStatus.Confirmed, "模拟疫情：流调确认", ct);
+        await DecideAsync(w, decisions, caseId, general, ProposalStatus.Dismissed, "面谈后判为一般接触者", ct);
+        await DecideAsync(w, decisions, caseId, inHospital, ProposalStatus.Dismissed, "已是病例，在院治疗", ct);
         return confirm.Count;
     }
 

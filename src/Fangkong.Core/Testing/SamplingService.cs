@@ -243,12 +243,12 @@ public sealed class SamplingService(TimeOrderedIds ids, CityClock clock, CodeSig
         if (text.StartsWith(Domain.Codes.SignedCode.Prefix + ".", StringComparison.Ordinal))
         {
             var v = await signer.VerifyAsync(text, ct);
-            if (!v.IsValid) throw new InputException("scan", v.Message);
+            if (!v.IsValid) throw new InputException("scan", Messages.Get(v.Message));
             var byToken = await db.Persons.AsNoTracking().Where(p => p.Token == v.Payload!.Token).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
             return byToken is null ? throw new NotFoundException("scan", Messages.Get("Testing.CodeNamesNobody")) : (byToken.Id, byToken.Name);
         }
         var (number, error) = IdentityDocument.Normalise(DocumentType.ResidentIdCard, text, clock.Today);
-        if (number is null) throw new InputException("scan", error!);
+        if (number is null) throw new InputException("scan", Messages.Get(error!));
         var person = await db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number && p.DocumentType == DocumentType.ResidentIdCard)
             .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
         return person is null

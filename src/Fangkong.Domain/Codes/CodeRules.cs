@@ -1,7 +1,13 @@
+using System.Globalization;
+using Fangkong.Domain.Text;
+
 namespace Fangkong.Domain.Codes;
 
-/// <summary>Why a colour is what it is: the rule that fired, the evidence and the policy version.</summary>
-public sealed record CodeDecision(CodeColour Colour, string Rule, string Explanation, IReadOnlyList<string> Evidence, string PolicyVersion);
+/// <summary>
+/// Why a colour is what it is: the rule that fired, the evidence and the policy version. The explanation is a
+/// <see cref="Message"/>, stored as its key and arguments and worded when read, in the reader's language (ADR 0020).
+/// </summary>
+public sealed record CodeDecision(CodeColour Colour, string Rule, Message Explanation, IReadOnlyList<string> Evidence, string PolicyVersion);
 
 public sealed record CodePolicy
 {
@@ -33,44 +39,45 @@ public static class CodeRules
         var manual = list.OfType<ManualColour>().LastOrDefault();
         if (manual is not null)
             return new CodeDecision(manual.Colour, ManualRule,
-                $"人工赋码:{manual.Reason}(申请 {manual.RequestedBy},审批 {manual.ApprovedBy})",
+                new Message("Codes.Why.Manual", manual.Reason, manual.RequestedBy, manual.ApprovedBy),
                 [manual.EvidenceRef], policy.Version);
 
         var caseFact = list.OfType<CaseFact>().LastOrDefault();
         if (caseFact is not null)
-            return new CodeDecision(CodeColour.Red, CaseRule, $"{caseFact.Description} / case under management", [caseFact.EvidenceRef], policy.Version);
+            return new CodeDecision(CodeColour.Red, CaseRule,
+                new Message(caseFact.ByPoolResampling ? "Codes.Why.CasePoolResampling" : "Codes.Why.CaseSingleTube"), [caseFact.EvidenceRef], policy.Version);
 
         var contact = list.OfType<ContactFact>().OrderByDescending(c => c.Close).ThenBy(c => c.AtUtc).FirstOrDefault();
         if (contact is not null)
             return contact.Close
-                ? new CodeDecision(CodeColour.Red, ContactRule, $"密切接触者（{contact.CaseRef}），隔离期满且检测阴性后解除 / close contact of {contact.CaseRef}: until released from quarantine",
+                ? new CodeDecision(CodeColour.Red, ContactRule, new Message("Codes.Why.CloseContact", contact.CaseRef),
                     [contact.EvidenceRef], policy.Version)
                 : contact.Companion
-                    ? new CodeDecision(CodeColour.Yellow, ContactRule, $"时空伴随者（{contact.CaseRef}），两次间隔24小时核酸阴性后转绿 / spatiotemporal companion of {contact.CaseRef}: until two negative tests 24 h apart",
+                    ? new CodeDecision(CodeColour.Yellow, ContactRule, new Message("Codes.Why.Companion", contact.CaseRef),
                         [contact.EvidenceRef], policy.Version)
-                    : new CodeDecision(CodeColour.Yellow, ContactRule, $"次密切接触者（{contact.CaseRef}），解除管理后转绿 / secondary contact of {contact.CaseRef}: until released",
+                    : new CodeDecision(CodeColour.Yellow, ContactRule, new Message("Codes.Why.SecondaryContact", contact.CaseRef),
                         [contact.EvidenceRef], policy.Version);
 
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);
         if (pool is not null)
             return new CodeDecision(pool.Colour, PositivePoolRule,
-                $"{pool.RoundName}混管阳性，请居家等待单管复采；复采阴性后转绿 / your pooled tube in {pool.RoundName} was positive: stay home for a single-tube re-test; green again once it is negative",
+                new Message("Codes.Why.PositivePool", pool.RoundName),
                 [pool.EvidenceRef], policy.Version);
 
         var fever = list.OfType<FeverAtGate>().LastOrDefault(f => lastNegative is null || f.AtUtc > lastNegative);
         if (fever is not null)
             return new CodeDecision(CodeColour.Yellow, FeverRule,
-                $"{fever.VenueName}测得体温{fever.Celsius:0.0}℃，核酸检测阴性后转绿 / fever {fever.Celsius:0.0} °C at {fever.VenueName}; green again after a negative test",
+                new Message("Codes.Why.Fever", fever.VenueName, fever.Celsius.ToString("0.0", CultureInfo.InvariantCulture)),
                 [fever.EvidenceRef], policy.Version);
 
         var lastSampled = list.OfType<SampledFact>().Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var missed = list.OfType<MissedRoundFact>().LastOrDefault(f => lastSampled is null || f.AtUtc > lastSampled);
         if (missed is not null)
             return new CodeDecision(CodeColour.Yellow, MissedRoundRule,
-                $"未参加{missed.RoundName}，任一采样点采样后转绿 / you missed {missed.RoundName}: green again once sampled at any site",
+                new Message("Codes.Why.MissedRound", missed.RoundName),
                 [missed.EvidenceRef], policy.Version);
 
-        return new CodeDecision(CodeColour.Green, DefaultRule, "无风险记录 / no risk facts", [], policy.Version);
+        return new CodeDecision(CodeColour.Green, DefaultRule, new Message("Codes.Why.NoRisk"), [], policy.Version);
     }
 }

@@ -13,8 +13,11 @@ public sealed record TestResultFact(DateTime AtUtc, string EvidenceRef, bool Pos
 public sealed record ManualColour(DateTime AtUtc, string EvidenceRef, CodeColour Colour, string Reason, string RequestedBy, string ApprovedBy)
     : HealthFact(AtUtc, EvidenceRef);
 
-/// <summary>The person is a case (a positive single tube, or later a diagnosis); <see cref="HealthFact.AtUtc"/> is when it was found.</summary>
-public sealed record CaseFact(DateTime AtUtc, string EvidenceRef, string Description) : HealthFact(AtUtc, EvidenceRef);
+/// <summary>
+/// The person is a case (a positive single tube, or later a diagnosis); <see cref="HealthFact.AtUtc"/> is when it was
+/// found, <paramref name="ByPoolResampling"/> whether by the single-tube re-test of a positive pool.
+/// </summary>
+public sealed record CaseFact(DateTime AtUtc, string EvidenceRef, bool ByPoolResampling) : HealthFact(AtUtc, EvidenceRef);
 
 /// <summary>
 /// The person's swab was in a positive pool sampled at <see cref="HealthFact.AtUtc"/>; they are controlled until a

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Codes;
 
@@ -10,7 +11,8 @@ public sealed record CodePayload(string Token, CodeColour Colour, DateTime Issue
 
 public enum CodeVerdict { Valid, Malformed, BadSignature, Expired, NotYetValid, UnknownKey }
 
-public sealed record CodeVerification(CodeVerdict Verdict, CodePayload? Payload, string Message)
+/// <summary>A scanned code's verdict, its payload when it could be read, and the sentence that tells a person why.</summary>
+public sealed record CodeVerification(CodeVerdict Verdict, CodePayload? Payload, Message Message)
 {
     public bool IsValid => Verdict == CodeVerdict.Valid;
 }
@@ -38,10 +40,10 @@ public static class SignedCode
     public static CodeVerification Verify(string? text, Func<string, ECDsa?> publicKeyById, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
-            return Fail(CodeVerdict.Malformed, "二维码内容无效 / not a Fangkong health code");
+            return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Empty"));
         var parts = text.Trim().Split('.');
         if (parts.Length != 3 || parts[0] != Prefix)
-            return Fail(CodeVerdict.Malformed, "不是防控健康码 / not a Fangkong health code");
+            return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.NotOurs"));
         Wire? wire;
         byte[] sig;
         try
@@ -51,24 +53,24 @@ public static class SignedCode
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            return Fail(CodeVerdict.Malformed, "二维码已损坏 / the code is damaged");
+            return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Damaged"));
         }
         if (wire is null || string.IsNullOrEmpty(wire.t) || string.IsNullOrEmpty(wire.kid) || ParseColour(wire.c) is not { } colour)
-            return Fail(CodeVerdict.Malformed, "二维码内容不完整 / the code is incomplete");
+            return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Incomplete"));
         var key = publicKeyById(wire.kid);
         if (key is null)
-            return Fail(CodeVerdict.UnknownKey, "签名密钥未知 / signed with an unknown key");
+            return Fail(CodeVerdict.UnknownKey, new Message("Codes.Verify.UnknownKey"));
         if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-            return Fail(CodeVerdict.BadSignature, "签名无效，疑似伪造 / invalid signature: the code is forged or altered");
+            return Fail(CodeVerdict.BadSignature, new Message("Codes.Verify.BadSignature"));
         var payload = new CodePayload(wire.t, colour, FromUnix(wire.iat), FromUnix(wire.exp), wire.kid);
         if (nowUtc > payload.ExpiresAtUtc + ClockSkew)
-            return new CodeVerification(CodeVerdict.Expired, payload, "健康码已过期，请刷新 / the code has expired: refresh it");
+            return new CodeVerification(CodeVerdict.Expired, payload, new Message("Codes.Verify.Expired"));
         if (payload.IssuedAtUtc > nowUtc + ClockSkew)
-            return new CodeVerification(CodeVerdict.NotYetValid, payload, "健康码签发时间在未来 / the code is issued in the future");
-        return new CodeVerification(CodeVerdict.Valid, payload, "有效 / valid");
+            return new CodeVerification(CodeVerdict.NotYetValid, payload, new Message("Codes.Verify.NotYetValid"));
+        return new CodeVerification(CodeVerdict.Valid, payload, new Message("Codes.Verify.Valid"));
     }
 
-    private static CodeVerification Fail(CodeVerdict v, string message) => new(v, null, message);
+    private static CodeVerification Fail(CodeVerdict v, Message message) => new(v, null, message);
 
     private static string ColourLetter(CodeColour c) => c switch { CodeColour.Green => "G", CodeColour.Yellow => "Y", _ => "R" };
     private static CodeColour? ParseColour(string? s) => s switch { "G" => CodeColour.Green, "Y" => CodeColour.Yellow, "R" => CodeColour.Red, _ => null };

@@ -1,3 +1,5 @@
+using Fangkong.Domain.Text;
+
 namespace Fangkong.Domain.People;
 
 /// <summary>Typed identity documents; only the resident ID card carries the GB 11643 checksum.</summary>
@@ -12,18 +14,18 @@ public enum DocumentType
 
 public static class IdentityDocument
 {
-    /// <summary>Validates a document number of any type; returns the normalised number or an error.</summary>
-    public static (string? Number, string? Error) Normalise(DocumentType type, string? number, DateOnly today)
+    /// <summary>Validates a document number of any type; returns the normalised number or why it is not one.</summary>
+    public static (string? Number, Message? Error) Normalise(DocumentType type, string? number, DateOnly today)
     {
         if (type == DocumentType.ResidentIdCard)
         {
             var v = ResidentIdNumber.Validate(number, today);
             return v.IsValid ? (v.Id!.Value.Value, null) : (null, v.Error);
         }
-        if (!Enum.IsDefined(type)) return (null, "未知证件类型 / unknown document type");
+        if (!Enum.IsDefined(type)) return (null, new Message("People.Document.UnknownType"));
         var s = number?.Trim().ToUpperInvariant() ?? "";
         if (s.Length is < 5 or > 20 || !s.All(char.IsAsciiLetterOrDigit))
-            return (null, "证件号码应为5–20位字母或数字 / document number must be 5–20 letters or digits");
+            return (null, new Message("People.Document.Number"));
         return (s, null);
     }
 }

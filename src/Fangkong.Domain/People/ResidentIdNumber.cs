@@ -1,3 +1,6 @@
+using System.Globalization;
+using Fangkong.Domain.Text;
+
 namespace Fangkong.Domain.People;
 
 /// <summary>
@@ -26,30 +29,30 @@ public readonly record struct ResidentIdNumber
     public static IdValidation Validate(string? input, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(input))
-            return IdValidation.Fail("身份证号码不能为空 / the ID number is required");
+            return IdValidation.Fail(new Message("People.Id.Required"));
         var s = input.Trim().ToUpperInvariant();
         if (s.Length != 18)
-            return IdValidation.Fail($"身份证号码应为18位 / the ID number must have 18 characters, not {s.Length}");
+            return IdValidation.Fail(new Message("People.Id.Length", s.Length.ToString(CultureInfo.InvariantCulture)));
         for (var i = 0; i < 17; i++)
         {
             if (!char.IsAsciiDigit(s[i]))
-                return IdValidation.Fail($"第{i + 1}位应为数字 / character {i + 1} must be a digit");
+                return IdValidation.Fail(new Message("People.Id.Digit", (i + 1).ToString(CultureInfo.InvariantCulture)));
         }
         if (!char.IsAsciiDigit(s[17]) && s[17] != 'X')
-            return IdValidation.Fail("校验码应为数字或X / the check character must be a digit or X");
+            return IdValidation.Fail(new Message("People.Id.CheckCharacter"));
         if (!Regions.IsPlausibleRegionCode(s[..6]))
-            return IdValidation.Fail($"地区码{s[..6]}无效 / region code {s[..6]} is not a valid administrative region");
+            return IdValidation.Fail(new Message("People.Id.Region", s[..6]));
         var year = int.Parse(s.AsSpan(6, 4));
         var month = int.Parse(s.AsSpan(10, 2));
         var day = int.Parse(s.AsSpan(12, 2));
         if (year < 1900 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            return IdValidation.Fail($"出生日期{s.Substring(6, 8)}不存在 / birth date {s.Substring(6, 8)} does not exist");
+            return IdValidation.Fail(new Message("People.Id.NoSuchBirthDate", s.Substring(6, 8)));
         var birth = new DateOnly(year, month, day);
         if (birth > today)
-            return IdValidation.Fail($"出生日期{s.Substring(6, 8)}在未来 / birth date {s.Substring(6, 8)} is in the future");
+            return IdValidation.Fail(new Message("People.Id.FutureBirthDate", s.Substring(6, 8)));
         var expected = CheckCharacterFor(s.AsSpan(0, 17));
         if (s[17] != expected)
-            return IdValidation.Fail($"校验码错误，应为{expected} / wrong check character: expected {expected}");
+            return IdValidation.Fail(new Message("People.Id.WrongCheck", expected.ToString()));
         return IdValidation.Ok(new ResidentIdNumber(s, birth));
     }
 
@@ -82,10 +85,11 @@ public readonly record struct ResidentIdNumber
     }
 }
 
-public sealed record IdValidation(bool IsValid, ResidentIdNumber? Id, string? Error)
+/// <summary>A number's validation: the parsed number, or why it is not one (worded by the caller, ADR 0020).</summary>
+public sealed record IdValidation(bool IsValid, ResidentIdNumber? Id, Message? Error)
 {
     public static IdValidation Ok(ResidentIdNumber id) => new(true, id, null);
-    public static IdValidation Fail(string error) => new(false, null, error);
+    public static IdValidation Fail(Message error) => new(false, null, error);
 }
 
 public enum Sex { Male = 1, Female = 2 }

@@ -72,9 +72,13 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Explanation")
+                    b.Property<string>("ExplanationArgs")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("From")

@@ -59,12 +59,10 @@ public static class DashboardCharts
     private static string Isolation(DashboardSnapshot s, bool english, bool links)
     {
         ChartSeries[] series = [new(english ? "Isolated" : "在隔离", Palette[0]), new(english ? "Free beds" : "空余床位", "#cfd8dc")];
-        var bars = s.Sites.Select(site => new ChartBar(Short(Components.Shared.Bilingual.Pick(site.Name, english ? English : Chinese)), [site.Persons, Math.Max(0, site.Beds - site.Persons)],
+        var bars = s.Sites.Select(site => new ChartBar(Short(site.Name), [site.Persons, Math.Max(0, site.Beds - site.Persons)],
             [Href("/tracing/quarantined", ("state", "InQuarantine"), ("siteId", site.Id.ToString(CultureInfo.InvariantCulture))), null])).ToList();
         return StackedBarChart.Render(english ? "Isolation sites: occupancy against beds" : "集中隔离点：在隔离人数与床位", series, bars, links, "chart-isolation");
     }
-
-    private static readonly CultureInfo English = new("en"), Chinese = new("zh-CN");
 
     private static string Short(string name) => Domain.Text.TextElements.Shorten(name, 8);
 

@@ -18,7 +18,7 @@ internal static partial class CityChecks
         var persons = await db.Persons.AsNoTracking().ToListAsync();
         Assert.Equal(residents, persons.Count);
         var ids = persons.Select(p => ResidentIdNumber.Validate(p.DocumentNumber, today)).ToList();
-        Assert.All(ids, v => Assert.True(v.IsValid, v.Error));
+        Assert.All(ids, v => Assert.True(v.IsValid, v.Error?.ToString()));
         Assert.Equal(persons.Count, persons.Select(p => p.DocumentNumber).Distinct().Count());
         Assert.All(persons.Zip(ids), x => Assert.Equal(x.First.Sex, x.Second.Id!.Value.Sex));
         Assert.All(persons, p => Assert.Matches(ChineseName(), p.Name));

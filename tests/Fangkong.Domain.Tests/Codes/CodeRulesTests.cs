@@ -1,4 +1,5 @@
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Tests.Codes;
 
@@ -22,7 +23,7 @@ public class CodeRulesTests
         Assert.Equal(CodeColour.Yellow, d.Colour);
         Assert.Equal(CodeRules.FeverRule, d.Rule);
         Assert.Equal(["gate-event:7"], d.Evidence);
-        Assert.Contains("38.1", d.Explanation);
+        Assert.Equal(new Message("Codes.Why.Fever", "辽源市政务服务中心", "38.1"), d.Explanation);
         Assert.Equal(Policy.Version, d.PolicyVersion);
     }
 
@@ -41,7 +42,6 @@ public class CodeRulesTests
         var d = CodeRules.Evaluate([new FeverAtGate(T, "gate-event:7", 38.1m, "x"), new ManualColour(T.AddHours(-1), "manual:3", CodeColour.Red, "病例密接", "epi", "admin2")], Policy);
         Assert.Equal(CodeColour.Red, d.Colour);
         Assert.Equal(CodeRules.ManualRule, d.Rule);
-        Assert.Contains("epi", d.Explanation);
-        Assert.Contains("admin2", d.Explanation);
+        Assert.Equal(new Message("Codes.Why.Manual", "病例密接", "epi", "admin2"), d.Explanation);
     }
 }

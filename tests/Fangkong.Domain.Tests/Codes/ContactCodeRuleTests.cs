@@ -1,4 +1,5 @@
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Tests.Codes;
 
@@ -13,7 +14,7 @@ public sealed class ContactCodeRuleTests
         var close = CodeRules.Evaluate([new ContactFact(T, "contact:1", true, "case:9")], Policy);
         Assert.Equal((CodeColour.Red, CodeRules.ContactRule), (close.Colour, close.Rule));
         Assert.Equal(["contact:1"], close.Evidence);
-        Assert.Contains("case:9", close.Explanation);
+        Assert.Equal(new Message("Codes.Why.CloseContact", "case:9"), close.Explanation);
         var secondary = CodeRules.Evaluate([new ContactFact(T, "contact:2", false, "case:9")], Policy);
         Assert.Equal(CodeColour.Yellow, secondary.Colour);
     }
@@ -23,7 +24,7 @@ public sealed class ContactCodeRuleTests
     {
         var both = CodeRules.Evaluate([new ContactFact(T, "contact:2", false, "case:8"), new ContactFact(T.AddDays(1), "contact:1", true, "case:9")], Policy);
         Assert.Equal(("contact:1", CodeColour.Red), (both.Evidence[0], both.Colour));
-        var asCase = CodeRules.Evaluate([new ContactFact(T, "contact:1", true, "case:9"), new CaseFact(T.AddDays(2), "case:10", "单管阳性")], Policy);
+        var asCase = CodeRules.Evaluate([new ContactFact(T, "contact:1", true, "case:9"), new CaseFact(T.AddDays(2), "case:10", ByPoolResampling: false)], Policy);
         Assert.Equal(CodeRules.CaseRule, asCase.Rule);
         var tested = CodeRules.Evaluate([new ContactFact(T, "contact:1", true, "case:9"), new TestResultFact(T.AddDays(1), "test:1", false)], Policy);
         Assert.Equal(CodeColour.Red, tested.Colour);

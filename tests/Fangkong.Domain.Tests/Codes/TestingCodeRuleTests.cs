@@ -1,4 +1,5 @@
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Tests.Codes;
 
@@ -27,10 +28,12 @@ public class TestingCodeRuleTests
     [Fact]
     public void A_case_is_red_and_outranks_pools_fevers_and_missed_rounds()
     {
-        var d = Eval(new CaseFact(T0, "case:1", "单管阳性"), new PositivePoolFact(T0, "tube:T1", CodeColour.Yellow, "r"),
+        var d = Eval(new CaseFact(T0, "case:1", ByPoolResampling: false), new PositivePoolFact(T0, "tube:T1", CodeColour.Yellow, "r"),
             new MissedRoundFact(T0, "round:1", "r"), new FeverAtGate(T0, "gate-event:1", 38.1m, "大厅"));
         Assert.Equal((CodeColour.Red, CodeRules.CaseRule), (d.Colour, d.Rule));
         Assert.Equal(["case:1"], d.Evidence);
+        Assert.Equal(new Message("Codes.Why.CaseSingleTube"), d.Explanation);
+        Assert.Equal(new Message("Codes.Why.CasePoolResampling"), Eval(new CaseFact(T0, "case:1", ByPoolResampling: true)).Explanation);
     }
 
     [Fact]
@@ -52,5 +55,5 @@ public class TestingCodeRuleTests
 
     [Fact]
     public void An_approved_manual_colour_still_decides_first() =>
-        Assert.Equal(CodeRules.ManualRule, Eval(new CaseFact(T0, "case:1", "x"), new ManualColour(T0, "manual:1", CodeColour.Green, "误报", "a", "b")).Rule);
+        Assert.Equal(CodeRules.ManualRule, Eval(new CaseFact(T0, "case:1", ByPoolResampling: true), new ManualColour(T0, "manual:1", CodeColour.Green, "误报", "a", "b")).Rule);
 }

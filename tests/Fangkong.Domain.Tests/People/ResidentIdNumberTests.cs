@@ -13,7 +13,7 @@ public class ResidentIdNumberTests
     public void Valid_numbers_are_accepted(string number)
     {
         var v = ResidentIdNumber.Validate(number, Today);
-        Assert.True(v.IsValid, v.Error);
+        Assert.True(v.IsValid, v.Error?.ToString());
         Assert.Equal(number.ToUpperInvariant(), v.Id!.Value.Value);
     }
 
@@ -42,7 +42,7 @@ public class ResidentIdNumberTests
     {
         var v = ResidentIdNumber.Validate(number, Today);
         Assert.False(v.IsValid, why);
-        Assert.False(string.IsNullOrWhiteSpace(v.Error));
+        Assert.StartsWith("People.Id.", v.Error?.Key);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Fangkong.Core.Accounts;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -17,7 +18,7 @@ public static class AuthApi
         api.MapPost("/login", async (LoginBody body, FangkongDb db, SignIns signIns, HttpContext http) =>
         {
             var user = await signIns.VerifyAsync(db, body.UserName, body.Password, http.RequestAborted);
-            if (user is null) return Problems.Field(401, "userName", "用户名或密码错误 / wrong user name or password");
+            if (user is null) return Problems.Field(401, "userName", Messages.Get("Accounts.WrongPassword"));
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(user));
             return Results.Ok(ToMe(user));
         }).AllowAnonymous().Produces<Me>(StatusCodes.Status200OK);

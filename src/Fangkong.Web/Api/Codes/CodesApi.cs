@@ -5,6 +5,7 @@ using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
 using Fangkong.Web.Hosting;
+using Microsoft.Extensions.Localization;
 
 namespace Fangkong.Web.Api.Codes;
 
@@ -20,12 +21,8 @@ public sealed record TestBody(long? PersonId, DateTime? SampledAt, TestOutcome? 
 
 public static class CodesApi
 {
-    private static readonly string[] AppealRoutes =
-    [
-        "单位批量申请解除 / bulk unlock requested by your employer",
-        "上传证明材料申诉 / appeal with uploaded evidence",
-        "拨打12345热线 / call the 12345 hotline",
-    ];
+    /// <summary>The ways to appeal a colour, as the code page words them (its catalogue), in the reader's language.</summary>
+    private static readonly string[] AppealRoutes = ["Code.Appeal.Employer", "Code.Appeal.Evidence", "Code.Appeal.Hotline"];
 
     public static void MapCodesApi(this IEndpointRouteBuilder app)
     {
@@ -33,17 +30,17 @@ public static class CodesApi
         api.MapGet("/public-keys", async (CodeSigner signer, HttpContext http) => TypedResults.Ok(await signer.PublicKeysAsync(http.RequestAborted)))
             .AllowAnonymous().WithSummary("Published ECDSA P-256 public keys so gates can verify codes offline.");
 
-        api.MapGet("/me", async (HttpContext http, FangkongDb db, ResidentCodes codes) =>
+        api.MapGet("/me", async (HttpContext http, FangkongDb db, ResidentCodes codes, IStringLocalizer<SharedResource> words) =>
         {
-            var personId = http.User.PersonId() ?? throw new ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
+            var personId = http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Codes.NotAResident"));
             var c = await codes.CurrentAsync(db, personId, http.RequestAborted);
             return TypedResults.Ok(new MyCode(c.MaskedName, c.Colour, c.Payload, c.IssuedAtUtc, c.ExpiresAtUtc, c.RefreshSeconds, c.Rule, c.Explanation,
-                c.Colour == CodeColour.Green ? [] : AppealRoutes));
+                c.Colour == CodeColour.Green ? [] : AppealRoutes.Select(key => words[key].Value).ToList()));
         }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("The resident's own signed, short-lived code and why it has its colour.");
 
         api.MapGet("/me/history", async (HttpContext http, FangkongDb db, HealthCodeService codes) =>
         {
-            var personId = http.User.PersonId() ?? throw new ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
+            var personId = http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Codes.NotAResident"));
             return TypedResults.Ok(await codes.HistoryAsync(db, personId, http.RequestAborted));
         }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("Every change of the resident's colour, with rule and evidence.");
 
@@ -57,8 +54,8 @@ public static class CodesApi
 
         api.MapPost("/manual", async (ManualBody body, FangkongDb db, ManualCodes manual, HttpContext http) =>
         {
-            var personId = body.PersonId ?? throw new InputException("personId", "必须指定人员 / personId is required");
-            var colour = body.Colour ?? throw new InputException("colour", "必须指定颜色 / colour is required");
+            var personId = body.PersonId ?? throw new InputException("personId", Messages.Get("Codes.PersonRequired"));
+            var colour = body.Colour ?? throw new InputException("colour", Messages.Get("Codes.ColourRequired"));
             var row = await manual.RequestAsync(db, personId, colour, body.Reason, http.User.UserId(), http.RequestAborted);
             var bulk = await manual.IsBulkAsync(db, http.User.UserId(), http.RequestAborted);
             return TypedResults.Created($"/api/codes/manual/{row.Id}", new ManualRequested(row.Id, row.Status, row.Colour, bulk));
@@ -70,7 +67,7 @@ public static class CodesApi
 
         api.MapPost("/manual/{id:long}/decision", async (long id, DecisionBody body, FangkongDb db, ManualCodes manual, HttpContext http) =>
         {
-            var approve = body.Approve ?? throw new InputException("approve", "必须选择批准或驳回 / approve must be true or false");
+            var approve = body.Approve ?? throw new InputException("approve", Messages.Get("Codes.ApproveRequired"));
             var row = await manual.DecideAsync(db, id, approve, http.User.UserId(), http.RequestAborted);
             return TypedResults.Ok(new ManualDecided(row.Id, row.Status, row.Colour));
         }).RequireAuthorization(AuthSetup.Admin).WithSummary("Approve or reject a manual colour (not one's own).");
@@ -83,9 +80,9 @@ public static class CodesApi
 
         app.MapPost("/api/tests", async (TestBody body, FangkongDb db, HealthCodeService codes, HttpContext http) =>
         {
-            var personId = body.PersonId ?? throw new InputException("personId", "必须指定人员 / personId is required");
-            var sampled = body.SampledAt ?? throw new InputException("sampledAt", "必须填写采样时间 / sampledAt is required");
-            var outcome = body.Outcome ?? throw new InputException("outcome", "必须填写结果 / outcome is required");
+            var personId = body.PersonId ?? throw new InputException("personId", Messages.Get("Codes.PersonRequired"));
+            var sampled = body.SampledAt ?? throw new InputException("sampledAt", Messages.Get("Codes.SampledAtRequired"));
+            var outcome = body.Outcome ?? throw new InputException("outcome", Messages.Get("Codes.OutcomeRequired"));
             var row = await codes.RecordTestAsync(db, personId, http.RequestServices.GetRequiredService<CityClock>().AsUtc(sampled), outcome, body.Source ?? "manual-entry", http.RequestAborted);
             return TypedResults.Created($"/api/tests/{row.Id}", row);
         }).RequireAuthorization(AuthSetup.Admin).WithTags("Testing").WithSummary("Record a nucleic-acid test result (re-derives the colour).");

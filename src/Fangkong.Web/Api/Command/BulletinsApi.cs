@@ -39,7 +39,7 @@ public static class BulletinsApi
             {
                 "txt" => Results.File(Encoding.UTF8.GetBytes($"{b.TitleZh}\r\n\r\n{b.TextZh}\r\n\r\n{b.TitleEn}\r\n\r\n{b.TextEn}\r\n"), "text/plain; charset=utf-8", name + ".txt"),
                 "pdf" => Results.File(BulletinPdf.Render(b, clock.Time.GetUtcNow()), "application/pdf", name + ".pdf"),
-                _ => throw new InputException("format", "格式应为 txt 或 pdf / format is txt or pdf"),
+                _ => throw new InputException("format", Messages.Get("Command.BulletinFormat")),
             };
         }).AllowAnonymous().Produces<Stream>(StatusCodes.Status200OK, "text/plain", "application/pdf")
           .WithSummary("Download a bulletin as text or PDF (drafts only for epidemiologists and administrators).");

@@ -24,7 +24,7 @@ public static class DashboardApi
         {
             var snapshot = await SnapshotAsync(level, area, false, cache, auth, http);
             var svg = DashboardCharts.Render(name, snapshot, english == true, links: false)
-                ?? throw new NotFoundException("name", $"没有这个图表 / no chart '{name}' ({string.Join(", ", DashboardCharts.Names)})");
+                ?? throw new NotFoundException("name", Messages.Get("Command.NoSuchChart", name, string.Join(", ", DashboardCharts.Names)));
             return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", $"{name}-{snapshot.Today:yyyyMMdd}.svg");
         }).Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml").WithSummary("A dashboard chart as an SVG image: trend, curve-onset, curve-report or isolation.");
     }
@@ -34,8 +34,8 @@ public static class DashboardApi
         BulletinLevel? level = null;
         if (!string.IsNullOrWhiteSpace(levelText))
             level = Enum.TryParse<BulletinLevel>(levelText, ignoreCase: true, out var l) && Enum.IsDefined(l) ? l
-                : throw new InputException("level", "级别应为 Province、City 或 District / level is Province, City or District");
-        if (level is not null && string.IsNullOrWhiteSpace(area)) throw new InputException("area", "请指定区域代码 / give the area's code with its level");
+                : throw new InputException("level", Messages.Get("Command.Level"));
+        if (level is not null && string.IsNullOrWhiteSpace(area)) throw new InputException("area", Messages.Get("Command.AreaWithLevel"));
         // A rebuild on demand costs a full build: only those who work the lists may ask for one.
         var rebuild = fresh == true && (await auth.AuthorizeAsync(http.User, AuthSetup.Tracing)).Succeeded;
         return await cache.GetAsync(level, area, rebuild, http.RequestAborted);

@@ -24,14 +24,14 @@ public static class GateApi
             .WithSummary("Check a visitor out by ID card or health code.");
         api.MapGet("/occupancy", async (HttpContext http, Occupancy occupancy) =>
         {
-            var venueId = http.User.VenueId() ?? throw new ForbiddenException("该账号未绑定场所 / this account has no venue");
+            var venueId = http.User.VenueId() ?? throw new ForbiddenException(Messages.Get("Gate.NoVenue"));
             return TypedResults.Ok(await occupancy.ForVenueAsync(venueId, http.RequestAborted));
         }).RequireAuthorization(AuthSetup.Gate).WithSummary("Live occupancy of the operator's own venue.");
     }
 
     private static async Task<Ok<GateAnswer>> HandleAsync(GateBody body, GateDirection direction, HttpContext http, GateService gate)
     {
-        var deviceId = http.User.DeviceId() ?? throw new ForbiddenException("该账号未绑定闸机设备 / this account is not signed in at a gate device");
+        var deviceId = http.User.DeviceId() ?? throw new ForbiddenException(Messages.Get("Gate.NoDevice"));
         var request = new GateRequest(deviceId, body.IdempotencyKey, direction, body.IdNumber, body.Qr, body.Temperature,
             body.DocumentType ?? DocumentType.ResidentIdCard, body.Name,
             body.DeviceTime is { } t ? http.RequestServices.GetRequiredService<CityClock>().AsUtc(t) : null, http.User.UserId());

@@ -36,7 +36,7 @@ public static class PlacesApi
         venues.MapGet("/{id:long}/hourly", async (long id, DateOnly? day, FangkongDb db, Occupancy occupancy, Core.Common.CityClock clock, HttpContext http) =>
         {
             Own(http, id);
-            if (http.User.IsInRole(Core.Accounts.Roles.GateOperator)) throw new ForbiddenException("闸机账号只能查看实时人数 / gate accounts see live occupancy only");
+            if (http.User.IsInRole(Core.Accounts.Roles.GateOperator)) throw new ForbiddenException(Messages.Get("Places.GateSeesOccupancyOnly"));
             return TypedResults.Ok(await occupancy.HourlyAsync(db, id, day ?? clock.Today, http.RequestAborted));
         }).RequireAuthorization(AuthSetup.VenueStaff).WithSummary("Entries and exits per hour of a local day.");
 
@@ -85,6 +85,6 @@ public static class PlacesApi
 
     private static void Own(HttpContext http, long venueId)
     {
-        if (!http.User.MaySeeVenue(venueId)) throw new ForbiddenException("只能查看本场所 / you may only see your own venue");
+        if (!http.User.MaySeeVenue(venueId)) throw new ForbiddenException(Messages.Get("Places.OwnVenueOnly"));
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Fangkong.Domain.Text;
 using System.Net;
 using System.Net.Http.Json;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Gate;
 using Fangkong.Core.Testing;
@@ -90,7 +92,7 @@ public abstract class InvestigationTests(StorageProvider provider)
         {
             var code = await db.HealthCodes.SingleAsync(h => h.PersonId == atMarket);
             Assert.Equal((CodeColour.Yellow, CodeRules.ContactRule), (code.Colour, code.Rule));
-            Assert.Contains("时空伴随", (await db.HealthCodeChanges.Where(c => c.PersonId == atMarket).OrderBy(c => c.Id).LastAsync()).Explanation);
+            Assert.Contains("时空伴随", Messages.Get(CultureInfo.GetCultureInfo("zh-CN"), (await db.HealthCodeChanges.Where(c => c.PersonId == atMarket).OrderBy(c => c.Id).LastAsync()).Explanation));
         }
         var refusedPlace = await (await epi.PostAsJsonAsync($"/api/cases/{caseId}/contacts/quarantine", new { ids = new[] { cid } })).JsonAsync();
         Assert.Contains("伴随", refusedPlace.GetProperty("refused")[0].GetProperty("reason").GetString());

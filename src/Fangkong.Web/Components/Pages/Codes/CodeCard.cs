@@ -30,7 +30,7 @@ public static class CodeCard
     public static void MapCodeCard(this WebApplication app) =>
         app.MapGet("/code/card", async (HttpContext http, FangkongDb db, ResidentCodes codes) =>
         {
-            var personId = http.User.PersonId() ?? throw new ForbiddenException("该账号未关联居民 / this account is not linked to a resident");
+            var personId = http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Codes.NotAResident"));
             var card = await ForAsync(personId, db, codes, http.RequestAborted);
             http.Response.Headers.CacheControl = "no-store";
             return Results.Ok(card);
