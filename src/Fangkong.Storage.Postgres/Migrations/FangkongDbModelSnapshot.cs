@@ -181,30 +181,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("manual_code_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Fangkong.Core.Codes.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("PrivateKeyPkcs8")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("PublicKeySpki")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("signing_keys", (string)null);
-                });
-
             modelBuilder.Entity("Fangkong.Core.Command.Bulletin", b =>
                 {
                     b.Property<long>("Id")
@@ -317,9 +293,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("Done")
                         .HasColumnType("bigint");
 
-                    b.Property<bool>("English")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -346,6 +319,11 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("List")
                         .IsRequired()
@@ -1026,6 +1004,30 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("demo_city", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Signing.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("PrivateKeyPkcs8")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PublicKeySpki")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>

@@ -174,30 +174,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("manual_code_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Fangkong.Core.Codes.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("PrivateKeyPkcs8")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("PublicKeySpki")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("signing_keys", (string)null);
-                });
-
             modelBuilder.Entity("Fangkong.Core.Command.Bulletin", b =>
                 {
                     b.Property<long>("Id")
@@ -310,9 +286,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("Done")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("English")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -338,6 +311,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("List")
@@ -1017,6 +995,30 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("demo_city", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Signing.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PrivateKeyPkcs8")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKeySpki")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
