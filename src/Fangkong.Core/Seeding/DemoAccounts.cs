@@ -1,4 +1,5 @@
 using Fangkong.Core.Accounts;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 
 namespace Fangkong.Core.Seeding;
@@ -9,18 +10,19 @@ internal static class DemoAccounts
     public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, CancellationToken ct)
     {
         const string password = SeedOptions.DemoPassword;
+        // Worded in the caller's UI culture (the command line's --lang), as they are printed at once, not stored.
         DemoAccount[] accounts =
         [
-            new("gate", password, Roles.GateOperator, "辽源市政务服务中心 东门 1号机 / gate operator at the municipal service hall, device 1"),
-            new("manager", password, Roles.VenueManager, "辽源市政务服务中心负责人 / venue manager of the hall"),
-            new("epi", password, Roles.Epidemiologist, "流调员 / epidemiologist"),
-            new("admin", password, Roles.Administrator, "管理员 / administrator"),
-            new("admin2", password, Roles.Administrator, "第二管理员（审批人工赋码） / second administrator, approves manual colours"),
-            new("resident", password, Roles.Resident, "居民（健康码） / a resident: the health code page"),
-            new("sampler", password, Roles.Sampler, "采样员 / sampler at a sampling site or door to door"),
-            new("sampler2", password, Roles.Sampler, "第二采样员 / a second sampler"),
-            new("lab", password, Roles.LabTechnician, "检测机构 / lab technician: receipts and results"),
-            new("command", password, Roles.Commander, "指挥部 / command center: the dashboard's figures, without personal data"),
+            new("gate", password, Roles.GateOperator, Messages.Get("Seeding.Account.Gate")),
+            new("manager", password, Roles.VenueManager, Messages.Get("Seeding.Account.Manager")),
+            new("epi", password, Roles.Epidemiologist, Messages.Get("Seeding.Account.Epidemiologist")),
+            new("admin", password, Roles.Administrator, Messages.Get("Seeding.Account.Administrator")),
+            new("admin2", password, Roles.Administrator, Messages.Get("Seeding.Account.SecondAdministrator")),
+            new("resident", password, Roles.Resident, Messages.Get("Seeding.Account.Resident")),
+            new("sampler", password, Roles.Sampler, Messages.Get("Seeding.Account.Sampler")),
+            new("sampler2", password, Roles.Sampler, Messages.Get("Seeding.Account.SecondSampler")),
+            new("lab", password, Roles.LabTechnician, Messages.Get("Seeding.Account.Lab")),
+            new("command", password, Roles.Commander, Messages.Get("Seeding.Account.Commander")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
