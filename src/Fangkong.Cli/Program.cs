@@ -1,8 +1,14 @@
 using System.CommandLine;
+using System.Globalization;
+using Fangkong.Cli;
 using Fangkong.Cli.Seeding;
 using Fangkong.Cli.Simulation;
 
 var root = new RootCommand("fangkong — operators' command line for the Fangkong epidemic prevention platform");
+root.Options.Add(CliLanguage.Option);
 root.Subcommands.Add(SeedVerb.Create());
 root.Subcommands.Add(SimulateVerb.Create());
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+// A wrong --lang is a parse error, which the invocation reports.
+if (parse.Errors.Count == 0) CultureInfo.CurrentUICulture = CliLanguage.Culture(parse.GetValue(CliLanguage.Option), CultureInfo.CurrentUICulture);
+return await parse.InvokeAsync();

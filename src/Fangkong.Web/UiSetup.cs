@@ -35,15 +35,22 @@ public static class UiSetup
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            // Chinese first: only the explicit switch (cookie) or ?culture= changes it, not the browser's language.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Chinese first: a page changes language only by the explicit switch (cookie) or ?culture=, not by the
+            // browser's language. An API caller has no switch: it asks with Accept-Language (ADR 0020).
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(http => http.Request.Path.StartsWithSegments("/api")
+                    ? acceptLanguage.DetermineProviderCultureResult(http) : Task.FromResult<ProviderCultureResult?>(null)),
+            ];
         });
         return services;
     }
 
     public static WebApplication MapFangkongUi(this WebApplication app)
     {
-        app.UseRequestLocalization();
         app.UsePageQueryNumbers();
         app.UseAntiforgery();
         app.MapStaticAssets();

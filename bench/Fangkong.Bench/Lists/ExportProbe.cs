@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
@@ -89,7 +90,7 @@ internal static class ExportProbe
         var source = LineLists.Source(db, list, null, scope.ServiceProvider.GetRequiredService<CityClock>());
         var watch = Stopwatch.StartNew();
         long rows = 0;
-        await foreach (var batch in source.BatchesAsync(masked: true, english: false, ExportRunner.BatchSize, default)) rows += batch.Count;
+        await foreach (var batch in source.BatchesAsync(masked: true, CultureInfo.GetCultureInfo(ExportJobs.DefaultLanguage), ExportRunner.BatchSize, default)) rows += batch.Count;
         return (rows, watch.Elapsed);
     }
 

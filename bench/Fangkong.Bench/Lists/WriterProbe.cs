@@ -29,22 +29,23 @@ internal static class WriterProbe
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FangkongDb>();
         var source = LineLists.Source(db, list, null, scope.ServiceProvider.GetRequiredService<CityClock>());
+        var chinese = CultureInfo.GetCultureInfo(ExportJobs.DefaultLanguage);
         var rows = new List<IReadOnlyList<object?>>();
-        await foreach (var batch in source.BatchesAsync(masked: true, english: false, ExportRunner.BatchSize, default)) rows.AddRange(batch);
-        var columns = source.Header(false);
+        await foreach (var batch in source.BatchesAsync(masked: true, chinese, ExportRunner.BatchSize, default)) rows.AddRange(batch);
+        var columns = source.Header(chinese);
         var results = new List<WriterResult>();
         for (var round = 0; round < 2; round++) // the first round warms both up (JIT); the second is reported
         {
             results.Clear();
             results.Add(await MeasureAsync("hand-written (before)", rows, async file =>
             {
-                using var w = new LegacyXlsxWriter(file, source.Sheet(false), [.. columns.Select(c => c.Title)]);
+                using var w = new LegacyXlsxWriter(file, source.Sheet(chinese), [.. columns.Select(c => c.Title)]);
                 foreach (var row in rows) w.Row(row);
                 await Task.CompletedTask;
             }));
             results.Add(await MeasureAsync("SpreadCheetah (after)", rows, async file =>
             {
-                await using var w = await TableWriter.CreateAsync("xlsx", file, source.Sheet(false), columns);
+                await using var w = await TableWriter.CreateAsync("xlsx", file, source.Sheet(chinese), columns);
                 foreach (var row in rows) await w.RowAsync(row);
                 await w.CompleteAsync();
             }));

@@ -39,7 +39,8 @@ public sealed class PrintDocument(string title, DateTimeOffset? createdAt = null
     /// <summary>The document as PDF bytes.</summary>
     public byte[] ToPdf()
     {
-        if (_pages.Count == 0) throw new InvalidOperationException("PDF 至少需要一页 / a PDF needs at least one page; call AddPage first");
+        // A programmer's mistake, for a developer to read: plain English, not a catalogue sentence.
+        if (_pages.Count == 0) throw new InvalidOperationException("a PDF needs at least one page; call AddPage first");
         var chain = FontFallback.Shared;
         // Each font is cut down to the characters drawn with it, across all pages, before anything is drawn.
         var faces = new SKTypeface?[chain.Faces.Count];

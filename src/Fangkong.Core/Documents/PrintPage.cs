@@ -119,21 +119,23 @@ public sealed class PrintPage
         foreach (var item in _items) item(canvas, face);
     }
 
+    // The checks below catch a programmer's mistake, for a developer to read (a log, a failing test), never a person
+    // using the platform: plain English, not catalogue sentences.
     private static SKColor Colour(double gray)
     {
         if (gray is not (>= 0 and <= 1))
-            throw new ArgumentOutOfRangeException(nameof(gray), gray, "灰度须在 0 到 1 之间 / gray must be between 0 (black) and 1 (white)");
+            throw new ArgumentOutOfRangeException(nameof(gray), gray, "gray must be between 0 (black) and 1 (white)");
         var level = (byte)Math.Round(gray * 255);
         return new SKColor(level, level, level);
     }
 
     private static double Finite(double value, string name) => double.IsFinite(value)
         ? value
-        : throw new ArgumentOutOfRangeException(name, value, "坐标须为有限数 / coordinates must be finite numbers");
+        : throw new ArgumentOutOfRangeException(name, value, "coordinates must be finite numbers");
 
     private static void Positive(double value, string name)
     {
         if (!double.IsFinite(value) || value <= 0)
-            throw new ArgumentOutOfRangeException(name, value, "尺寸须为正数 / sizes must be positive");
+            throw new ArgumentOutOfRangeException(name, value, "sizes must be positive");
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Fangkong.Core.Common;
+
 namespace Fangkong.Core.Documents;
 
 /// <summary>
@@ -22,14 +25,14 @@ public readonly record struct TableColumn(string Title, ColumnKind Kind = Column
     public static TableColumn Quantity(string title) => new(title, ColumnKind.Quantity);
 }
 
-/// <summary>A line list's column, defined once in both languages with its kind.</summary>
-public readonly record struct LineColumn(string Zh, string En, ColumnKind Kind = ColumnKind.Text)
+/// <summary>A line list's column: its title as a key of Documents/Messages.resx ("Documents.Column.Name"), with its kind.</summary>
+public readonly record struct LineColumn(string Key, ColumnKind Kind = ColumnKind.Text)
 {
-    public static LineColumn Text(string zh, string en) => new(zh, en, ColumnKind.Text);
-    public static LineColumn Identifier(string zh, string en) => new(zh, en, ColumnKind.Identifier);
-    public static LineColumn Quantity(string zh, string en) => new(zh, en, ColumnKind.Quantity);
+    public static LineColumn Text(string key) => new(key, ColumnKind.Text);
+    public static LineColumn Identifier(string key) => new(key, ColumnKind.Identifier);
+    public static LineColumn Quantity(string key) => new(key, ColumnKind.Quantity);
 
-    /// <summary>The columns as a reader of one language sees them.</summary>
-    public static IReadOnlyList<TableColumn> In(IReadOnlyList<LineColumn> columns, bool english) =>
-        [.. columns.Select(c => new TableColumn(english ? c.En : c.Zh, c.Kind))];
+    /// <summary>The columns as a reader of <paramref name="culture"/> sees them.</summary>
+    public static IReadOnlyList<TableColumn> In(IReadOnlyList<LineColumn> columns, CultureInfo culture) =>
+        [.. columns.Select(c => new TableColumn(Messages.Get(culture, c.Key), c.Kind))];
 }

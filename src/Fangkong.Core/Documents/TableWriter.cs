@@ -34,14 +34,17 @@ public abstract class TableWriter(IReadOnlyList<TableColumn> columns) : IAsyncDi
             throw new InvalidOperationException($"a row of {cells.Count} cells under {Columns.Count} columns");
     }
 
-    /// <summary>A cell as text: dates in ISO order, yes/no in Chinese, numbers without grouping.</summary>
+    /// <summary>
+    /// A cell as text: dates in ISO order, numbers without grouping, yes/no in the current UI culture (the request's, or
+    /// the export job's while it runs); a line list words its yes/no cells itself (<see cref="LineLabels"/>).
+    /// </summary>
     internal static string Format(object? c) => c switch
     {
         null => "",
         string s => s,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool b => b ? "是" : "否",
+        bool b => LineLabels.Of(b, CultureInfo.CurrentUICulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => c.ToString() ?? "",
     };

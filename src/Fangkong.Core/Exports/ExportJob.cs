@@ -14,7 +14,11 @@ public sealed class ExportJob
     public required string Format { get; set; }
     /// <summary>The list's filter as JSON (enums by name), re-read by whichever instance runs the job.</summary>
     public required string FilterJson { get; set; }
-    public bool English { get; set; }
+    /// <summary>
+    /// The language the export was asked in, as a culture name ("zh-CN", "en"): the file's headers and labels, and a
+    /// failure's reason, are worded in it by whichever instance runs the job.
+    /// </summary>
+    public string Language { get; set; } = ExportJobs.DefaultLanguage;
     /// <summary>Unmasked names, ID numbers and phones; only with a purpose, audited when requested.</summary>
     public bool Revealed { get; set; }
     public string? Purpose { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
@@ -21,22 +22,24 @@ public sealed class ExportJobs(TimeOrderedIds ids, CityClock clock)
     public const int MaxPending = 3;
     /// <summary>How long a finished file is kept: an export of personal data should not outlive its use.</summary>
     public static readonly TimeSpan Keep = TimeSpan.FromHours(24);
+    /// <summary>The platform's first language, for a job whose stored language is not a known culture.</summary>
+    public const string DefaultLanguage = "zh-CN";
 
-    public async Task<ExportJobView> RequestAsync(FangkongDb db, ExportRequest r, TraceReader requester, bool english, CancellationToken ct)
+    public async Task<ExportJobView> RequestAsync(FangkongDb db, ExportRequest r, TraceReader requester, CultureInfo culture, CancellationToken ct)
     {
-        var list = r.List?.Trim().ToLowerInvariant() ?? throw new InputException("list", $"请选择名单 / list is required ({string.Join(", ", LineLists.Names)})");
+        var list = r.List?.Trim().ToLowerInvariant() ?? throw new InputException("list", Messages.Get("Exports.ListRequired", string.Join(", ", LineLists.Names)));
         var format = (r.Format ?? "xlsx").Trim().ToLowerInvariant();
-        if (format is not ("xlsx" or "csv")) throw new InputException("format", "格式应为 xlsx 或 csv / format is xlsx or csv");
+        if (format is not ("xlsx" or "csv")) throw new InputException("format", Messages.Get("Exports.Format"));
         var raw = r.Filter is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined } f ? f.GetRawText() : null;
-        if (raw is { Length: > 2000 }) throw new InputException("filter", "筛选条件过长 / the filter is too long");
+        if (raw is { Length: > 2000 }) throw new InputException("filter", Messages.Get("Exports.FilterTooLong"));
         var filter = LineLists.Normalise(list, raw);
         LineLists.Source(db, list, filter, clock); // checks the filter's values (dates, codes) before anything is queued
         var reveal = r.Reveal == true;
         var purpose = r.Purpose?.Trim();
-        if (purpose is { Length: > 500 }) throw new InputException("purpose", "目的过长 / the purpose is longer than 500 characters");
+        if (purpose is { Length: > 500 }) throw new InputException("purpose", Messages.Get("Exports.PurposeTooLong"));
         if (reveal) LineLists.AuditReveal(db, ids, clock, requester with { Purpose = purpose ?? "" }, "export:" + list);
         var pending = await db.ExportJobs.CountAsync(j => j.RequestedByUserId == requester.UserId && (j.State == ExportState.Queued || j.State == ExportState.Running), ct);
-        if (pending >= MaxPending) throw new ConflictException($"已有{pending}个导出在进行 / {pending} exports are still running; wait for one to finish", "TooManyExports");
+        if (pending >= MaxPending) throw new ConflictException(Messages.Get("Exports.TooMany", pending), "TooManyExports");
         var now = clock.UtcNow;
         var job = new ExportJob
         {
@@ -44,7 +47,7 @@ public sealed class ExportJobs(TimeOrderedIds ids, CityClock clock)
             List = list,
             Format = format,
             FilterJson = filter,
-            English = english,
+            Language = culture.Name.Length is > 0 and <= 16 ? culture.Name : DefaultLanguage,
             Revealed = reveal,
             Purpose = purpose,
             RequestedByUserId = requester.UserId,
@@ -61,15 +64,28 @@ public sealed class ExportJobs(TimeOrderedIds ids, CityClock clock)
     /// <summary>One of the caller's jobs; someone else's is "not found", so job numbers reveal nothing.</summary>
     public async Task<ExportJobView> GetAsync(FangkongDb db, long id, long userId, CancellationToken ct) =>
         View(await db.ExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.RequestedByUserId == userId, ct)
-            ?? throw new NotFoundException("id", "导出任务不存在 / no such export"));
+            ?? throw new NotFoundException("id", Messages.Get("Exports.NoSuchExport")));
 
     public async Task<(string Name, string ContentType, byte[] Content)> FileAsync(FangkongDb db, long id, long userId, CancellationToken ct)
     {
         var job = await GetAsync(db, id, userId, ct);
-        if (job.State != ExportState.Done) throw new ConflictException("导出尚未完成 / the export is not finished", "NotReady");
+        if (job.State != ExportState.Done) throw new ConflictException(Messages.Get("Exports.NotFinished"), "NotReady");
         var content = await db.ExportFiles.Where(f => f.JobId == id).Select(f => f.Content).FirstOrDefaultAsync(ct)
-            ?? throw new ConflictException("文件已过期删除 / the file has expired; export again", "Expired");
+            ?? throw new ConflictException(Messages.Get("Exports.Expired"), "Expired");
         return (job.FileName!, job.Format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content);
+    }
+
+    /// <summary>The culture a job is worded in: its stored language, or the platform's first one if that is not a culture.</summary>
+    public static CultureInfo Culture(ExportJob job)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(job.Language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo(DefaultLanguage);
+        }
     }
 
     internal static ExportJobView View(ExportJob j) => new(j.Id, j.List, j.Format, j.State, j.Total, j.Done,

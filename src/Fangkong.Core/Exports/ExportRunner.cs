@@ -36,6 +36,11 @@ public sealed class ExportRunner(CityClock clock)
     public async Task RunAsync(FangkongDb db, long jobId, CancellationToken ct)
     {
         var job = await db.ExportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
+        // The job is worded in the language it was asked in, not the worker's: the file's headers and labels by the
+        // culture passed below, and a refusal thrown while it runs (a stored filter no longer valid) because the
+        // worker's UI culture is the job's for the run. Its stored error is so in the requester's language, as the file.
+        var culture = ExportJobs.Culture(job);
+        CultureInfo.CurrentUICulture = culture;
         // Unique per run, not per job: job ids are unique in one store only, and instances of other stores (test hosts
         // on a fixed clock mint the very same ids) may share the temporary directory.
         var path = Path.Combine(Path.GetTempPath(), $"fangkong-export-{jobId}-{Guid.NewGuid():N}.{job.Format}");
@@ -46,9 +51,9 @@ public sealed class ExportRunner(CityClock clock)
             await Progress(db, jobId, total, 0, ct);
             long done = 0;
             await using (var file = File.Create(path))
-            await using (var writer = await TableWriter.CreateAsync(job.Format, file, source.Sheet(job.English), source.Header(job.English), ct))
+            await using (var writer = await TableWriter.CreateAsync(job.Format, file, source.Sheet(culture), source.Header(culture), ct))
             {
-                await foreach (var batch in source.BatchesAsync(!job.Revealed, job.English, BatchSize, ct))
+                await foreach (var batch in source.BatchesAsync(!job.Revealed, culture, BatchSize, ct))
                 {
                     foreach (var row in batch) await writer.RowAsync(row, ct);
                     done += batch.Count;
@@ -67,7 +72,7 @@ public sealed class ExportRunner(CityClock clock)
         }
         catch (Exception e) when (e is InputException or DbUpdateException or IOException or InvalidOperationException)
         {
-            var message = e is InputException ? e.Message : "导出失败，请重试 / the export failed; try again";
+            var message = e is InputException ? e.Message : Messages.Get(culture, "Exports.Failed");
             var now = clock.UtcNow;
             await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Failed)
                 .SetProperty(j => j.Error, message).SetProperty(j => j.FinishedAtUtc, now), CancellationToken.None);

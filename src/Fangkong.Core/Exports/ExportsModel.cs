@@ -13,6 +13,7 @@ internal static class ExportsModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.List).HasMaxLength(32);
             e.Property(x => x.Format).HasMaxLength(8);
+            e.Property(x => x.Language).HasMaxLength(16);
             e.Property(x => x.FilterJson).HasMaxLength(2000);
             e.Property(x => x.Purpose).HasMaxLength(500);
             e.Property(x => x.Error).HasMaxLength(500);

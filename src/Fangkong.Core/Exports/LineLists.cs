@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -31,11 +32,11 @@ public static class LineLists
     /// <summary>Reads and checks a filter for <paramref name="list"/>; a bad list or filter names the field.</summary>
     public static LineListSource Source(FangkongDb db, string list, string? filterJson, CityClock clock) => list switch
     {
-        Cases => Make(CaseLines.Query(db, Read<CaseLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => CaseLines.Cells(r, en, clock), CaseLines.Header, "病例", "Cases"),
-        Contacts => Make(ContactLines.Query(db, Read<ContactLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => ContactLines.Cells(r, en, clock), ContactLines.Header, "密接", "Contacts"),
-        Quarantined => Make(QuarantineLines.Query(db, Read<QuarantineLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => QuarantineLines.Cells(r, en, clock), QuarantineLines.Header, "隔离人员", "Quarantine"),
-        Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, en) => TestLines.Cells(r, en, clock), TestLines.Header, "核酸采样", "Samples"),
-        _ => throw new InputException("list", $"没有这个名单 / the list is one of {string.Join(", ", Names)}"),
+        Cases => Make(CaseLines.Query(db, Read<CaseLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => CaseLines.Cells(r, culture, clock), CaseLines.Header, "Exports.Sheet.Cases"),
+        Contacts => Make(ContactLines.Query(db, Read<ContactLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => ContactLines.Cells(r, culture, clock), ContactLines.Header, "Exports.Sheet.Contacts"),
+        Quarantined => Make(QuarantineLines.Query(db, Read<QuarantineLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => QuarantineLines.Cells(r, culture, clock), QuarantineLines.Header, "Exports.Sheet.Quarantine"),
+        Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TestLines.Cells(r, culture, clock), TestLines.Header, "Exports.Sheet.Samples"),
+        _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 
     /// <summary>The filter as stored with a job: normalised, enums by name.</summary>
@@ -45,7 +46,7 @@ public static class LineLists
         Contacts => JsonSerializer.Serialize(Read<ContactLineFilter>(filterJson), Json),
         Quarantined => JsonSerializer.Serialize(Read<QuarantineLineFilter>(filterJson), Json),
         Tests => JsonSerializer.Serialize(Read<TestLineFilter>(filterJson), Json),
-        _ => throw new InputException("list", $"没有这个名单 / the list is one of {string.Join(", ", Names)}"),
+        _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 
     /// <summary>Unmasked rows need a stated purpose, and every such read is kept in the trace-access audit.</summary>
@@ -53,8 +54,8 @@ public static class LineLists
     {
         var purpose = reader.Purpose?.Trim();
         if (purpose is null || purpose.Length < 4)
-            throw new InputException("purpose", "查看明文须说明目的（至少4个字） / unmasked rows need a purpose (at least 4 characters)");
-        if (purpose.Length > 500) throw new InputException("purpose", "目的过长 / the purpose is longer than 500 characters");
+            throw new InputException("purpose", Messages.Get("Exports.PurposeNeeded"));
+        if (purpose.Length > 500) throw new InputException("purpose", Messages.Get("Exports.PurposeTooLong"));
         var now = clock.UtcNow;
         TraceService.Audit(db, ids, reader, null, null, kind, purpose, now, now, now);
     }
@@ -71,35 +72,35 @@ public static class LineLists
         }
         catch (JsonException e)
         {
-            throw new InputException("filter" + (e.Path is { Length: > 1 } p ? p[1..] : ""), "筛选条件无效 / the filter cannot be read: " + e.Message);
+            throw new InputException("filter" + (e.Path is { Length: > 1 } p ? p[1..] : ""), Messages.Get("Exports.BadFilter", e.Message));
         }
     }
 
-    private static LineListSource<T> Make<T>(IQueryable<T> rows, Expression<Func<T, long>> key, Func<T, T> mask, Func<T, bool, IReadOnlyList<object?>> cells,
-        Func<bool, IReadOnlyList<TableColumn>> header, string sheetZh, string sheetEn) => new(rows, key, mask, cells, header, sheetZh, sheetEn);
+    private static LineListSource<T> Make<T>(IQueryable<T> rows, Expression<Func<T, long>> key, Func<T, T> mask, Func<T, CultureInfo, IReadOnlyList<object?>> cells,
+        Func<CultureInfo, IReadOnlyList<TableColumn>> header, string sheetKey) => new(rows, key, mask, cells, header, sheetKey);
 }
 
-/// <summary>One list under one filter, as an export reads it.</summary>
+/// <summary>One list under one filter, as an export reads it, worded in the export's <see cref="CultureInfo"/>.</summary>
 public abstract class LineListSource
 {
-    public abstract string Sheet(bool english);
-    public abstract IReadOnlyList<TableColumn> Header(bool english);
+    public abstract string Sheet(CultureInfo culture);
+    public abstract IReadOnlyList<TableColumn> Header(CultureInfo culture);
     public abstract Task<long> CountAsync(CancellationToken ct);
 
     /// <summary>The rows in key order (newest first), <paramref name="batch"/> at a time, masked unless revealed.</summary>
-    public abstract IAsyncEnumerable<List<IReadOnlyList<object?>>> BatchesAsync(bool masked, bool english, int batch, CancellationToken ct);
+    public abstract IAsyncEnumerable<List<IReadOnlyList<object?>>> BatchesAsync(bool masked, CultureInfo culture, int batch, CancellationToken ct);
 }
 
-public sealed class LineListSource<T>(IQueryable<T> rows, Expression<Func<T, long>> key, Func<T, T> mask, Func<T, bool, IReadOnlyList<object?>> cells,
-    Func<bool, IReadOnlyList<TableColumn>> header, string sheetZh, string sheetEn) : LineListSource
+public sealed class LineListSource<T>(IQueryable<T> rows, Expression<Func<T, long>> key, Func<T, T> mask, Func<T, CultureInfo, IReadOnlyList<object?>> cells,
+    Func<CultureInfo, IReadOnlyList<TableColumn>> header, string sheetKey) : LineListSource
 {
     private readonly Func<T, long> _key = key.Compile();
 
-    public override string Sheet(bool english) => english ? sheetEn : sheetZh;
-    public override IReadOnlyList<TableColumn> Header(bool english) => header(english);
+    public override string Sheet(CultureInfo culture) => Messages.Get(culture, sheetKey);
+    public override IReadOnlyList<TableColumn> Header(CultureInfo culture) => header(culture);
     public override Task<long> CountAsync(CancellationToken ct) => rows.LongCountAsync(ct);
 
-    public override async IAsyncEnumerable<List<IReadOnlyList<object?>>> BatchesAsync(bool masked, bool english, int batch,
+    public override async IAsyncEnumerable<List<IReadOnlyList<object?>>> BatchesAsync(bool masked, CultureInfo culture, int batch,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         long? after = null;
@@ -108,7 +109,7 @@ public sealed class LineListSource<T>(IQueryable<T> rows, Expression<Func<T, lon
             var page = await Keyset.After(rows, key, after).Take(batch).ToListAsync(ct);
             if (page.Count == 0) yield break;
             after = _key(page[^1]);
-            yield return page.Select(r => cells(masked ? mask(r) : r, english)).ToList();
+            yield return page.Select(r => cells(masked ? mask(r) : r, culture)).ToList();
             if (page.Count < batch) yield break;
         }
     }

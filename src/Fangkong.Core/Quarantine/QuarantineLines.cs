@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
@@ -59,7 +60,7 @@ public static class QuarantineLines
         LineFilters.Defined(f.State, "state");
         LineFilters.Defined(f.Place, "place");
         LineFilters.Defined(f.Role, "role");
-        if (f.SiteId is <= 0) throw new InputException("siteId", "隔离点编号无效 / siteId must be positive");
+        if (f.SiteId is <= 0) throw new InputException("siteId", Messages.Get("Documents.Filter.QuarantineSiteId"));
         var stays = db.QuarantineStays.AsQueryable();
         if (f.State is { } s) stays = stays.Where(x => x.State == s);
         if (f.Place is { } place) stays = stays.Where(x => x.Place == place);
@@ -111,27 +112,27 @@ public static class QuarantineLines
     /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
     private static readonly LineColumn[] Columns =
     [
-        LineColumn.Identifier("隔离编号", "Stay"),
-        LineColumn.Identifier("病例编号", "Case"),
-        LineColumn.Text("姓名", "Name"),
-        LineColumn.Identifier("证件号码", "ID number"),
-        LineColumn.Identifier("手机", "Phone"),
-        LineColumn.Text("人员类别", "Role"),
-        LineColumn.Text("方案", "Policy"),
-        LineColumn.Text("隔离方式", "Where"),
-        LineColumn.Text("隔离点", "Site"),
-        LineColumn.Identifier("房间", "Room"),
-        LineColumn.Text("隔离首日", "Day 1"),
-        LineColumn.Text("解除日期", "Release date"),
-        LineColumn.Text("状态", "State"),
-        LineColumn.Text("解除时间", "Released"),
+        LineColumn.Identifier("Documents.Column.Stay"),
+        LineColumn.Identifier("Documents.Column.Case"),
+        LineColumn.Text("Documents.Column.Name"),
+        LineColumn.Identifier("Documents.Column.IdNumber"),
+        LineColumn.Identifier("Documents.Column.Phone"),
+        LineColumn.Text("Documents.Column.Role"),
+        LineColumn.Text("Documents.Column.Policy"),
+        LineColumn.Text("Documents.Column.Place"),
+        LineColumn.Text("Documents.Column.QuarantineSite"),
+        LineColumn.Identifier("Documents.Column.Room"),
+        LineColumn.Text("Documents.Column.Day1"),
+        LineColumn.Text("Documents.Column.ReleaseDate"),
+        LineColumn.Text("Documents.Column.State"),
+        LineColumn.Text("Documents.Column.Released"),
     ];
 
-    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
+    public static IReadOnlyList<TableColumn> Header(CultureInfo culture) => LineColumn.In(Columns, culture);
 
-    public static IReadOnlyList<object?> Cells(QuarantineLine r, bool english, CityClock clock) =>
+    public static IReadOnlyList<object?> Cells(QuarantineLine r, CultureInfo culture, CityClock clock) =>
     [
-        r.Number, r.CaseNumber, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Role, english), LineLabels.Of(r.Edition, english), LineLabels.Of(r.Place, english),
-        r.SiteName, r.RoomNumber, r.Day1, r.ReleaseDate, LineLabels.Of(r.Outcome, english), r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
+        r.Number, r.CaseNumber, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Role, culture), LineLabels.Of(r.Edition, culture), LineLabels.Of(r.Place, culture),
+        r.SiteName, r.RoomNumber, r.Day1, r.ReleaseDate, LineLabels.Of(r.Outcome, culture), r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
     ];
 }

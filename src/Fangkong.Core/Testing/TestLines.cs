@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
@@ -63,8 +64,8 @@ public static class TestLines
         LineFilters.CheckDates(f.From, f.To);
         LineFilters.Defined(f.Result, "result");
         LineFilters.Defined(f.Kind, "kind");
-        if (f.RoundId is <= 0) throw new InputException("roundId", "轮次编号无效 / roundId must be positive");
-        if (f.SiteId is <= 0) throw new InputException("siteId", "采样点编号无效 / siteId must be positive");
+        if (f.RoundId is <= 0) throw new InputException("roundId", Messages.Get("Documents.Filter.RoundId"));
+        if (f.SiteId is <= 0) throw new InputException("siteId", Messages.Get("Documents.Filter.SamplingSiteId"));
         var samples = db.Samples.AsQueryable();
         if (f.RoundId is { } round) samples = samples.Where(s => s.RoundId == round);
         if (f.AtHome is { } home) samples = samples.Where(s => s.AtHome == home);
@@ -126,33 +127,31 @@ public static class TestLines
     /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
     private static readonly LineColumn[] Columns =
     [
-        LineColumn.Identifier("编号", "Sample"),
-        LineColumn.Text("姓名", "Name"),
-        LineColumn.Identifier("证件号码", "ID number"),
-        LineColumn.Identifier("手机", "Phone"),
-        LineColumn.Identifier("轮次编号", "Round"),
-        LineColumn.Text("检测轮次", "Round name"),
-        LineColumn.Text("隔离人员检测", "Quarantine test"),
-        LineColumn.Text("采样点", "Site"),
-        LineColumn.Text("上门采样", "At home"),
-        LineColumn.Identifier("试管条码", "Tube"),
-        LineColumn.Text("试管类型", "Tube kind"),
-        LineColumn.Quantity("管内人数", "Swabs in tube"),
-        LineColumn.Text("采样时间", "Sampled"),
-        LineColumn.Text("实验室接收", "Received at lab"),
-        LineColumn.Text("检测结果", "Result"),
-        LineColumn.Text("出结果时间", "Resulted"),
-        LineColumn.Quantity("周转（小时）", "Turnaround (h)"),
+        LineColumn.Identifier("Documents.Column.Sample"),
+        LineColumn.Text("Documents.Column.Name"),
+        LineColumn.Identifier("Documents.Column.IdNumber"),
+        LineColumn.Identifier("Documents.Column.Phone"),
+        LineColumn.Identifier("Documents.Column.Round"),
+        LineColumn.Text("Documents.Column.RoundName"),
+        LineColumn.Text("Documents.Column.QuarantineTest"),
+        LineColumn.Text("Documents.Column.SamplingSite"),
+        LineColumn.Text("Documents.Column.AtHome"),
+        LineColumn.Identifier("Documents.Column.Tube"),
+        LineColumn.Text("Documents.Column.TubeKind"),
+        LineColumn.Quantity("Documents.Column.Swabs"),
+        LineColumn.Text("Documents.Column.Sampled"),
+        LineColumn.Text("Documents.Column.ReceivedAtLab"),
+        LineColumn.Text("Documents.Column.Result"),
+        LineColumn.Text("Documents.Column.Resulted"),
+        LineColumn.Quantity("Documents.Column.Turnaround"),
     ];
 
-    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
+    public static IReadOnlyList<TableColumn> Header(CultureInfo culture) => LineColumn.In(Columns, culture);
 
-    public static IReadOnlyList<object?> Cells(TestLine r, bool english, CityClock clock) =>
+    public static IReadOnlyList<object?> Cells(TestLine r, CultureInfo culture, CityClock clock) =>
     [
-        r.Id, r.Name, r.DocumentNumber, r.Phone, r.RoundNumber, r.RoundName, Yes(r.QuarantineTest, english), r.SiteName, Yes(r.AtHome, english), r.TubeBarcode,
-        LineLabels.Of(r.TubeKind, english), r.Swabs, clock.ToLocal(r.SampledAtUtc), r.ReceivedAtUtc is { } x ? clock.ToLocal(x) : null,
-        LineLabels.Of(r.Result, english), r.ResultAtUtc is { } d ? clock.ToLocal(d) : null, r.TurnaroundHours,
+        r.Id, r.Name, r.DocumentNumber, r.Phone, r.RoundNumber, r.RoundName, LineLabels.Of(r.QuarantineTest, culture), r.SiteName, LineLabels.Of(r.AtHome, culture), r.TubeBarcode,
+        LineLabels.Of(r.TubeKind, culture), r.Swabs, clock.ToLocal(r.SampledAtUtc), r.ReceivedAtUtc is { } x ? clock.ToLocal(x) : null,
+        LineLabels.Of(r.Result, culture), r.ResultAtUtc is { } d ? clock.ToLocal(d) : null, r.TurnaroundHours,
     ];
-
-    private static string Yes(bool value, bool english) => value ? (english ? "yes" : "是") : (english ? "no" : "否");
 }

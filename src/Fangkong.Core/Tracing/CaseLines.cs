@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
@@ -147,27 +148,27 @@ public static class CaseLines
     /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
     private static readonly LineColumn[] Columns =
     [
-        LineColumn.Identifier("病例编号", "Case"),
-        LineColumn.Text("姓名", "Name"),
-        LineColumn.Identifier("证件号码", "ID number"),
-        LineColumn.Identifier("手机", "Phone"),
-        LineColumn.Text("临床分型", "Classification"),
-        LineColumn.Text("状态", "Status"),
-        LineColumn.Text("发现途径", "Found by"),
-        LineColumn.Identifier("区县", "District"),
-        LineColumn.Text("发病日期", "Onset"),
-        LineColumn.Text("首次阳性采样", "First positive sampling"),
-        LineColumn.Text("报告时间", "Reported"),
-        LineColumn.Text("转确诊时间", "Converted"),
-        LineColumn.Text("收治机构", "Treated at"),
-        LineColumn.Quantity("已确认密接", "Confirmed contacts"),
+        LineColumn.Identifier("Documents.Column.Case"),
+        LineColumn.Text("Documents.Column.Name"),
+        LineColumn.Identifier("Documents.Column.IdNumber"),
+        LineColumn.Identifier("Documents.Column.Phone"),
+        LineColumn.Text("Documents.Column.Classification"),
+        LineColumn.Text("Documents.Column.Status"),
+        LineColumn.Text("Documents.Column.FoundBy"),
+        LineColumn.Identifier("Documents.Column.District"),
+        LineColumn.Text("Documents.Column.Onset"),
+        LineColumn.Text("Documents.Column.FirstPositive"),
+        LineColumn.Text("Documents.Column.Reported"),
+        LineColumn.Text("Documents.Column.Converted"),
+        LineColumn.Text("Documents.Column.TreatedAt"),
+        LineColumn.Quantity("Documents.Column.ConfirmedContacts"),
     ];
 
-    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
+    public static IReadOnlyList<TableColumn> Header(CultureInfo culture) => LineColumn.In(Columns, culture);
 
-    public static IReadOnlyList<object?> Cells(CaseLine r, bool english, CityClock clock) =>
+    public static IReadOnlyList<object?> Cells(CaseLine r, CultureInfo culture, CityClock clock) =>
     [
-        r.Number, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Class, english), LineLabels.Of(r.Status, english), LineLabels.Of(r.FoundBy, english),
+        r.Number, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Class, culture), LineLabels.Of(r.Status, culture), LineLabels.Of(r.FoundBy, culture),
         r.DistrictCode, r.OnsetDate, clock.ToLocal(r.FirstPositiveSampledAtUtc), clock.ToLocal(r.ReportedAtUtc),
         r.ConvertedAtUtc is { } c ? clock.ToLocal(c) : null, r.TreatedAt, r.ConfirmedContacts,
     ];

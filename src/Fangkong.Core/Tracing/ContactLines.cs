@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
@@ -86,7 +87,7 @@ public static class ContactLines
         LineFilters.Defined(f.Status, "status");
         LineFilters.Defined(f.Kind, "kind");
         LineFilters.Defined(f.Scope, "scope");
-        if (f.CaseId is <= 0) throw new InputException("caseId", "病例编号无效 / caseId must be positive");
+        if (f.CaseId is <= 0) throw new InputException("caseId", Messages.Get("Documents.Filter.CaseId"));
         var contacts = db.ContactProposals.AsQueryable();
         if (f.Grade is { } g) contacts = contacts.Where(c => c.Grade == g);
         if (f.Status is { } s) contacts = contacts.Where(c => c.Status == s);
@@ -152,26 +153,26 @@ public static class ContactLines
     /// <summary>The exported columns, in the order of <see cref="Cells"/>; ids and codes are identifiers (text cells), counts are quantities.</summary>
     private static readonly LineColumn[] Columns =
     [
-        LineColumn.Identifier("编号", "Contact"),
-        LineColumn.Identifier("病例编号", "Case"),
-        LineColumn.Text("姓名", "Name"),
-        LineColumn.Identifier("证件号码", "ID number"),
-        LineColumn.Identifier("手机", "Phone"),
-        LineColumn.Text("类别", "Grade"),
-        LineColumn.Text("接触方式", "How"),
-        LineColumn.Text("状态", "Status"),
-        LineColumn.Text("场所", "Venue"),
-        LineColumn.Quantity("重叠（分钟）", "Overlap (min)"),
-        LineColumn.Text("首次暴露", "First exposure"),
-        LineColumn.Text("判定时间", "Decided"),
-        LineColumn.Text("解除时间", "Released"),
+        LineColumn.Identifier("Documents.Column.Contact"),
+        LineColumn.Identifier("Documents.Column.Case"),
+        LineColumn.Text("Documents.Column.Name"),
+        LineColumn.Identifier("Documents.Column.IdNumber"),
+        LineColumn.Identifier("Documents.Column.Phone"),
+        LineColumn.Text("Documents.Column.Grade"),
+        LineColumn.Text("Documents.Column.ContactKind"),
+        LineColumn.Text("Documents.Column.Status"),
+        LineColumn.Text("Documents.Column.Venue"),
+        LineColumn.Quantity("Documents.Column.Overlap"),
+        LineColumn.Text("Documents.Column.FirstExposure"),
+        LineColumn.Text("Documents.Column.Decided"),
+        LineColumn.Text("Documents.Column.Released"),
     ];
 
-    public static IReadOnlyList<TableColumn> Header(bool english) => LineColumn.In(Columns, english);
+    public static IReadOnlyList<TableColumn> Header(CultureInfo culture) => LineColumn.In(Columns, culture);
 
-    public static IReadOnlyList<object?> Cells(ContactLine r, bool english, CityClock clock) =>
+    public static IReadOnlyList<object?> Cells(ContactLine r, CultureInfo culture, CityClock clock) =>
     [
-        r.Id, r.CaseNumber, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Grade, english), LineLabels.Of(r.Kind, english), LineLabels.Of(r.Status, english),
+        r.Id, r.CaseNumber, r.Name, r.DocumentNumber, r.Phone, LineLabels.Of(r.Grade, culture), LineLabels.Of(r.Kind, culture), LineLabels.Of(r.Status, culture),
         r.VenueName, r.OverlapMinutes, clock.ToLocal(r.FirstExposureUtc), r.DecidedAtUtc is { } d ? clock.ToLocal(d) : null,
         r.ReleasedAtUtc is { } x ? clock.ToLocal(x) : null,
     ];

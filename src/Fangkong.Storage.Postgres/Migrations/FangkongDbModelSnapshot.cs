@@ -297,9 +297,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("Done")
                         .HasColumnType("bigint");
 
-                    b.Property<bool>("English")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -326,6 +323,11 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("List")
                         .IsRequired()

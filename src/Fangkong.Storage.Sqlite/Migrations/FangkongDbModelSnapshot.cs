@@ -290,9 +290,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("Done")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("English")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -318,6 +315,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("List")

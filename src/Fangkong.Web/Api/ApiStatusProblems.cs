@@ -33,7 +33,7 @@ public static class ApiStatusProblems
                     http.Response.Headers.Allow = string.Join(", ", allowed);
                     await Results.Problem(statusCode: 405, title: Title(405, null)).ExecuteAsync(http);
                 }
-                else await Results.Problem(statusCode: 404, title: "没有这个接口 / no such endpoint").ExecuteAsync(http);
+                else await Results.Problem(statusCode: 404, title: HostText.Get("Api.NoSuchEndpoint")).ExecuteAsync(http);
                 return;
             }
             await next(http);
@@ -49,8 +49,8 @@ public static class ApiStatusProblems
 
     private static string? Title(int status, string? contentType) => status switch
     {
-        405 => "不支持该请求方法 / this endpoint does not accept this method",
-        415 => $"不支持的请求体类型（{contentType ?? "无"}），请按接口文档发送（通常为 application/json） / unsupported Content-Type '{contentType}': send what the API documents (usually application/json)",
+        405 => HostText.Get("Api.MethodNotAllowed"),
+        415 => HostText.Get("Api.UnsupportedContentType", contentType ?? HostText.Get("Api.NoContentType")),
         _ => null,
     };
 }

@@ -30,11 +30,11 @@ public static class BodyLimits
             {
                 if (api)
                 {
-                    await Results.Problem(statusCode: 413, title: "请求体过大 / the request body is too large",
-                        detail: $"最大 {limit} 字节 / at most {limit} bytes").ExecuteAsync(http);
+                    await Results.Problem(statusCode: 413, title: HostText.Get("Api.BodyTooLarge"),
+                        detail: HostText.Get("Api.BodyLimit", limit)).ExecuteAsync(http);
                     return;
                 }
-                throw new BadHttpRequestException($"请求体过大（最大 {limit} 字节） / the request body is too large (at most {limit} bytes)", 413);
+                throw new BadHttpRequestException(HostText.Get("Api.BodyTooLargeWithLimit", limit), 413);
             }
             // An endpoint's own limit (the gate's) was already applied by routing; otherwise this one holds for chunked bodies too.
             if (http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is null

@@ -48,15 +48,15 @@ public static class Problems
                     ConflictException e => Results.Problem(statusCode: 409, title: e.Message,
                         extensions: e.Code is null ? null : new Dictionary<string, object?> { ["code"] = e.Code }),
                     BadHttpRequestException { InnerException: JsonException je } =>
-                        Field(400, string.IsNullOrEmpty(je.Path) ? "$" : je.Path, "请求体不是有效的JSON或字段类型错误 / the body is not valid JSON or a field has the wrong type: " + FirstLine(je.Message)),
+                        Field(400, string.IsNullOrEmpty(je.Path) ? "$" : je.Path, HostText.Get("Api.BadJson", FirstLine(je.Message))),
                     // A query value of the wrong type ("onePerPerson=maybe"): named as the field, as every other error.
                     BadHttpRequestException { StatusCode: 400 } b when BoundParameter(b.Message) is { } name =>
-                        Field(400, Camel(name), "请求无效 / bad request: " + FirstLine(b.Message)),
+                        Field(400, Camel(name), HostText.Get("Api.BadRequest", FirstLine(b.Message))),
                     BadHttpRequestException b => Results.Problem(statusCode: b.StatusCode, title: b.StatusCode == 413
-                        ? "请求体过大 / the request body is too large" : "请求无效 / bad request: " + FirstLine(b.Message)),
+                        ? HostText.Get("Api.BodyTooLarge") : HostText.Get("Api.BadRequest", FirstLine(b.Message))),
                     _ => null,
                 };
-                if (result is null) result = Results.Problem(statusCode: 500, title: "服务器内部错误 / internal error");
+                if (result is null) result = Results.Problem(statusCode: 500, title: HostText.Get("Api.InternalError"));
                 else http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fangkong.Refusals")
                     .LogDebug("{Method} {Path} refused: {Kind}: {Message}", http.Request.Method, http.Request.Path.Value, error!.GetType().Name, error.Message);
                 // Pages get a page, not JSON.
@@ -72,7 +72,7 @@ public static class Problems
                         BadHttpRequestException { StatusCode: < 500 } b => b.StatusCode,
                         _ => 500,
                     };
-                    result = Components.Shared.ErrorPage.For(http, status, status == 413 ? "请求体过大 / the request body is too large" : error?.Message);
+                    result = Components.Shared.ErrorPage.For(http, status, status == 413 ? HostText.Get("Api.BodyTooLarge") : error?.Message);
                 }
                 await result.ExecuteAsync(http);
             },

@@ -28,7 +28,7 @@ public static class UrlAndFormText
             catch (InvalidDataException e)
             {
                 // The form reader's own limits (value length, number of fields): too large, like an oversized body.
-                throw new BadHttpRequestException("表单过大 / the form is too large: " + e.Message, 413, e);
+                throw new BadHttpRequestException(HostText.Get("Api.FormTooLarge", e.Message), 413, e);
             }
             foreach (var (key, values) in form)
             {

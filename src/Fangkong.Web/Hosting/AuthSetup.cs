@@ -64,8 +64,8 @@ public static class AuthSetup
         {
             http.Response.StatusCode = status;
             return Results.Problem(statusCode: status,
-                title: status == 401 ? "需要登录 / authentication required" : "无权访问 / forbidden",
-                detail: status == 401 ? "请先登录 / sign in first" : "您的角色无权执行此操作 / your role may not do this").ExecuteAsync(http);
+                title: status == 401 ? HostText.Get("Api.SignInRequired") : HostText.Get("Api.Forbidden"),
+                detail: status == 401 ? HostText.Get("Api.SignInFirst") : HostText.Get("Api.RoleMayNot")).ExecuteAsync(http);
         }
         http.Response.Redirect(redirectUri);
         return Task.CompletedTask;

@@ -45,6 +45,9 @@ public static class FangkongHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // First, so that everything after it — the problem answers and the exception handler included — words its
+        // sentences in the request's language.
+        app.UseRequestLocalization();
         app.UseFangkongProblems();
         app.UseBodyLimits();
         app.UseApiStatusProblems();

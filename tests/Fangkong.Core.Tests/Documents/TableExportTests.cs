@@ -58,12 +58,13 @@ public class TableExportTests
     public async Task Every_line_list_writes_its_ids_and_codes_as_text(string list)
     {
         var clock = new CityClock(TimeProvider.System);
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
         var (header, cells) = list switch
         {
-            LineLists.Cases => (CaseLines.Header(false), CaseLines.Cells(Filled<CaseLine>(), false, clock)),
-            LineLists.Contacts => (ContactLines.Header(false), ContactLines.Cells(Filled<ContactLine>(), false, clock)),
-            LineLists.Quarantined => (QuarantineLines.Header(false), QuarantineLines.Cells(Filled<QuarantineLine>(), false, clock)),
-            LineLists.Tests => (TestLines.Header(false), TestLines.Cells(Filled<TestLine>(), false, clock)),
+            LineLists.Cases => (CaseLines.Header(zh), CaseLines.Cells(Filled<CaseLine>(), zh, clock)),
+            LineLists.Contacts => (ContactLines.Header(zh), ContactLines.Cells(Filled<ContactLine>(), zh, clock)),
+            LineLists.Quarantined => (QuarantineLines.Header(zh), QuarantineLines.Cells(Filled<QuarantineLine>(), zh, clock)),
+            LineLists.Tests => (TestLines.Header(zh), TestLines.Cells(Filled<TestLine>(), zh, clock)),
             _ => throw new ArgumentOutOfRangeException(nameof(list)),
         };
         Assert.Equal(header.Count, cells.Count);

@@ -43,8 +43,7 @@ public static class LineListsApi
 
         exports.MapPost("/", async (ExportRequest body, FangkongDb db, ExportJobs jobs, ExportSignal signal, HttpContext http) =>
         {
-            var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-            var job = await jobs.RequestAsync(db, body, Reader(http, body.Purpose), english, http.RequestAborted);
+            var job = await jobs.RequestAsync(db, body, Reader(http, body.Purpose), CultureInfo.CurrentUICulture, http.RequestAborted);
             signal.Wake();
             return TypedResults.Accepted($"/api/exports/{job.Id}", job);
         }).WithSummary("Export a line list (cases, contacts, quarantine, tests) under a filter as xlsx or csv, in the background; follow it at the returned address.");

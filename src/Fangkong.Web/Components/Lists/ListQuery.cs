@@ -9,13 +9,13 @@ public static class ListQuery
     public static TEnum? Enum<TEnum>(string? value, string field) where TEnum : struct, System.Enum =>
         string.IsNullOrWhiteSpace(value) ? null
         : System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var v) && System.Enum.IsDefined(v) ? v
-        : throw new InputException(field, $"无效的取值 / '{value}' is not a valid {field}");
+        : throw new InputException(field, Messages.Get("Common.NotAValue", value, field));
 
     public static DateOnly? Date(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw new InputException(field, $"日期格式应为 yyyy-MM-dd / {field} is a date as yyyy-MM-dd");
+            throw new InputException(field, HostText.Get("Lists.DateFormat", field));
         PlausibleDates.Check(d, field);
         return d;
     }
@@ -23,12 +23,12 @@ public static class ListQuery
     public static bool? Bool(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
         : bool.TryParse(value, out var b) ? b
-        : throw new InputException(field, $"应为 true 或 false / {field} is true or false");
+        : throw new InputException(field, HostText.Get("Lists.TrueOrFalse", field));
 
     public static long? Id(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
         : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id
-        : throw new InputException(field, $"编号无效 / {field} is a positive number");
+        : throw new InputException(field, HostText.Get("Lists.PositiveId", field));
 
     public static string Link(string path, params (string Name, string? Value)[] query)
     {

@@ -43,24 +43,24 @@ public static class PageQueryNumbers
         if (type == typeof(int) || type == typeof(long))
         {
             if (type == typeof(int) ? !int.TryParse(v, NumberStyles.Integer, c, out _) : !long.TryParse(v, NumberStyles.Integer, c, out _))
-                throw new InputException(name, $"参数{name}应为整数 / the query parameter {name} must be a whole number");
+                throw new InputException(name, HostText.Get("Query.WholeNumber", name));
         }
         else if (type == typeof(bool))
         {
-            if (!bool.TryParse(v, out _)) throw new InputException(name, $"参数{name}应为 true 或 false / the query parameter {name} is true or false");
+            if (!bool.TryParse(v, out _)) throw new InputException(name, HostText.Get("Query.TrueOrFalse", name));
         }
         else if (type == typeof(DateOnly) || type == typeof(DateTime))
         {
             if (!DateTime.TryParse(v, c, DateTimeStyles.None, out var d))
-                throw new InputException(name, $"参数{name}应为日期 / the query parameter {name} must be a date");
+                throw new InputException(name, HostText.Get("Query.Date", name));
             PlausibleDates.Check(d, name);
         }
         else if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
         {
             if (!decimal.TryParse(v, NumberStyles.Number, c, out _) && !double.TryParse(v, NumberStyles.Float, c, out _))
-                throw new InputException(name, $"参数{name}应为数字 / the query parameter {name} must be a number");
+                throw new InputException(name, HostText.Get("Query.Number", name));
         }
         else if (type == typeof(Guid) && !Guid.TryParse(v, out _))
-            throw new InputException(name, $"参数{name}格式无效 / the query parameter {name} is not valid");
+            throw new InputException(name, HostText.Get("Query.NotValid", name));
     }
 }

@@ -21,7 +21,7 @@ public static class TraceWindow
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         if (!DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            throw new InputException(field, $"时间格式无效：{s} / not a date and time: {s}");
+            throw new InputException(field, HostText.Get("Query.NotATime", s));
         PlausibleDates.Check(local, field);
         return clock.AsUtc(local);
     }
