@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Fangkong.Core.Codes;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,10 @@ public sealed class CodeTestsPostgres() : CodeTests(StorageProvider.Postgres);
 /// <summary>The resident's signed code, its use at the gate, and manual colours with two officers.</summary>
 public abstract class CodeTests(StorageProvider provider)
 {
+    /// <summary>Switches a client to English as a reader does (the language cookie); the API answers in it from then on.</summary>
+    private static async Task ReadInEnglishAsync(HttpClient client) =>
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/culture?c=en")).StatusCode);
+
     [Fact]
     public async Task The_residents_code_verifies_offline_with_the_published_key_and_admits_at_the_gate()
     {
@@ -56,7 +61,12 @@ public abstract class CodeTests(StorageProvider provider)
         var r1 = await gate.CheckInAsync(null, 36.5m, qr: forged);
         Assert.Equal(HttpStatusCode.BadRequest, r1.StatusCode);
         Assert.Equal(["qr"], (await r1.JsonAsync()).ProblemFields());
-        Assert.Contains("forged", (await r1.Content.ReadAsStringAsync()));
+        Assert.Contains("疑似伪造", (await r1.Content.ReadAsStringAsync()));
+        // The same refusal in the language the caller asks for.
+        await ReadInEnglishAsync(gate);
+        var english = await gate.CheckInAsync(null, 36.5m, qr: forged);
+        Assert.Contains("forged", await english.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("伪造", await english.Content.ReadAsStringAsync());
 
         var r2 = await gate.CheckInAsync(null, 36.5m, qr: "FK1.not-base64!.x");
         Assert.Equal(HttpStatusCode.BadRequest, r2.StatusCode);
@@ -98,7 +108,11 @@ public abstract class CodeTests(StorageProvider provider)
         Assert.Equal("Red", change.GetProperty("to").GetString());
         Assert.Equal("manual-approved", change.GetProperty("rule").GetString());
         Assert.Equal($"manual:{id}", change.GetProperty("evidence").GetString());
-        Assert.Contains("admin2", change.GetProperty("explanation").GetString());
+        // The stored explanation is worded when read, in the reader's language; the officer's reason is data.
+        Assert.Equal("人工赋码：病例2026-118密切接触者（申请 admin，审批 admin2）", change.GetProperty("explanation").GetString());
+        await ReadInEnglishAsync(epi);
+        var english = (await (await epi.GetAsync($"/api/codes/persons/{carol}/history")).JsonAsync())[0];
+        Assert.Equal("Manual colour: 病例2026-118密切接触者 (requested by admin, approved by admin2)", english.GetProperty("explanation").GetString());
 
         var gate = await host.LoginAsync("gate");
         var denied = await (await gate.CheckInAsync(host.Scenario.Carol.DocumentNumber, 36.5m)).JsonAsync();
@@ -106,5 +120,40 @@ public abstract class CodeTests(StorageProvider provider)
 
         await admin2.PostAsync($"/api/codes/manual/{id}/revoke", null);
         await using (var db = host.Db()) Assert.Equal(CodeColour.Green, (await db.HealthCodes.SingleAsync()).Colour);
+    }
+
+    [Fact]
+    public async Task The_residents_history_is_worded_in_the_language_they_read_also_for_changes_explained_before_issue_15()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var gate = await host.LoginAsync("gate");
+        Assert.Equal(HttpStatusCode.OK, (await gate.CheckInAsync(host.Scenario.Alice.DocumentNumber, 38.4m)).StatusCode);
+        await using (var db = host.Db())
+        {
+            // A change as the Issue15CodesText migration left an earlier one: its Chinese and English halves.
+            db.HealthCodeChanges.Add(new HealthCodeChange
+            {
+                Id = 1, PersonId = host.Scenario.Alice.Id, From = CodeColour.Green, To = CodeColour.Yellow, AtUtc = host.Time.GetUtcNow().UtcDateTime.AddDays(-3),
+                Rule = CodeRules.MissedRoundRule, ExplanationKey = "Codes.Why.Earlier", ExplanationArgs = ["未参加第1轮，任一采样点采样后转绿", "you missed round 1: green again once sampled at any site"],
+                Evidence = "round:1", PolicyVersion = "2022.9-fk1",
+            });
+            await db.SaveChangesAsync();
+        }
+        var resident = await host.LoginAsync("resident");
+        var chinese = await (await resident.GetAsync("/api/codes/me/history")).JsonAsync();
+        Assert.Equal(["fever-at-gate-until-negative-test", CodeRules.MissedRoundRule], chinese.EnumerateArray().Select(c => c.GetProperty("rule").GetString()));
+        Assert.Equal("辽源市政务服务中心测得体温38.4℃，核酸检测阴性后转绿", chinese[0].GetProperty("explanation").GetString());
+        Assert.Equal("未参加第1轮，任一采样点采样后转绿", chinese[1].GetProperty("explanation").GetString());
+        var code = await (await resident.GetAsync("/api/codes/me")).JsonAsync();
+        Assert.Equal(chinese[0].GetProperty("explanation").GetString(), code.GetProperty("explanation").GetString());
+        Assert.Equal("拨打12345热线", code.GetProperty("appeal")[2].GetString());
+
+        await ReadInEnglishAsync(resident);
+        var english = await (await resident.GetAsync("/api/codes/me/history")).JsonAsync();
+        Assert.Equal("fever 38.4 °C at 辽源市政务服务中心; green again after a negative test", english[0].GetProperty("explanation").GetString());
+        Assert.Equal("you missed round 1: green again once sampled at any site", english[1].GetProperty("explanation").GetString());
+        var englishCode = await (await resident.GetAsync("/api/codes/me")).JsonAsync();
+        Assert.Equal(english[0].GetProperty("explanation").GetString(), englishCode.GetProperty("explanation").GetString());
+        Assert.Equal("Call the 12345 hotline", englishCode.GetProperty("appeal")[2].GetString());
     }
 }

@@ -32,6 +32,12 @@ public sealed class ManualCodeTests(BrowserFixture app)
         await using (var db = app.Store.NewDb())
             Assert.Equal(CodeColour.Yellow, (await db.HealthCodes.SingleAsync(h => h.PersonId == app.Scenario.Bob.Id)).Colour);
 
+        // The person's colour history explains the change in the reader's language; the reason stays as it was typed.
+        await epi.GotoAsync($"/persons/{app.Scenario.Bob.Id}");
+        await Expect(epi.Locator("[data-testid=colour-history]")).ToContainTextAsync("人工赋码：病例2026-118时空伴随（申请 epi，审批 admin）");
+        await epi.ClickAsync("[data-testid=lang-en]");
+        await Expect(epi.Locator("[data-testid=colour-history]")).ToContainTextAsync("Manual colour: 病例2026-118时空伴随 (requested by epi, approved by admin)");
+
         // Leave Bob as the other browser tests expect him: withdraw the colour.
         await using (var db = app.Store.NewDb())
         {
