@@ -1,5 +1,4 @@
 using System.Globalization;
-using Fangkong.Domain.Text;
 using System.Net;
 using System.Net.Http.Json;
 using Fangkong.Core.Common;
@@ -10,6 +9,7 @@ using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Places;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
