@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Fangkong.Bench.Gate;
 using Fangkong.Bench.Rounds;
 using Fangkong.Bench.Seeding;
@@ -110,13 +111,29 @@ public static class ListsBenchmark
             Console.WriteLine($"  {what}: checked, p50 {RoundCity.Q(times, 0.5):F2} ms");
         }
 
+        // The contact list opens on what needs action (proposed, or confirmed and not released); scope=All lists every contact.
         await Timed("contacts, page 1", "/api/lists/contacts", p =>
         {
             var ids = Ids(p);
-            Check(ids.Count == 50 && ids[0] == facts.NewestContact && Descending(ids), "contacts page 1: 50 rows, newest first");
-            Check(p.GetProperty("count").GetInt64() == Math.Min(facts.Contacts, cap) && p.GetProperty("countCapped").GetBoolean() == facts.Contacts > cap, "contacts page 1: count");
+            Check(ids.Count == 50 && ids[0] == facts.NewestOpen && Descending(ids), "contacts page 1: 50 rows, the newest open contact first");
+            Check(Items(p).All(r => r.GetProperty("status").GetString() == "Proposed" || (r.GetProperty("status").GetString() == "Confirmed" && r.GetProperty("releasedAtUtc").ValueKind == JsonValueKind.Null)),
+                "contacts page 1: only open contacts");
+            Check(p.GetProperty("count").GetInt64() == Math.Min(facts.Open, cap) && p.GetProperty("countCapped").GetBoolean() == facts.Open > cap, "contacts page 1: count");
             Check(p.GetProperty("next").GetInt64() == ids[^1], "contacts page 1: next is the last key");
         });
+        await Timed("contacts, page 1 of every contact (scope=All)", "/api/lists/contacts?scope=All", p =>
+        {
+            var ids = Ids(p);
+            Check(ids.Count == 50 && ids[0] == facts.NewestContact && Descending(ids), "every contact, page 1: 50 rows, newest first");
+            Check(p.GetProperty("count").GetInt64() == Math.Min(facts.Contacts, cap) && p.GetProperty("countCapped").GetBoolean() == facts.Contacts > cap, "every contact, page 1: count");
+        });
+        // The contact list's web page: the same first page, plus the two counts on its tabs (proposed, under observation).
+        var html = await epi.GetStringAsync("/tracing/contacts");
+        Check(Regex.Count(html, "data-testid=\"contact-row\"") == 50, "contacts web page: 50 rows");
+        Check(TabCount(html, "Proposed") == Shown(facts.Proposed) && TabCount(html, "UnderObservation") == Shown(facts.UnderObservation), "contacts web page: the tabs' counts");
+        var web = await RoundCity.TimeAsync(5, runs, () => epi.GetStringAsync("/tracing/contacts"));
+        Times.Add(Row(store, "contacts web page (that page 1 and two tab counts, HTML)", 50, web, bareP50));
+        Console.WriteLine($"  contacts web page: checked, p50 {RoundCity.Q(web, 0.5):F2} ms");
         await Timed("cases, page 1", "/api/lists/cases", p =>
         {
             var first = Items(p)[0];
@@ -131,19 +148,19 @@ public static class ListsBenchmark
             Check(Ids(p)[0] == facts.NewestCloseConfirmed && Descending(Ids(p)), "filter: newest first");
             Check(p.GetProperty("count").GetInt64() == Math.Min(facts.CloseConfirmed, cap), "filter: count");
         });
-        await Timed("contacts, search by ID number", "/api/lists/contacts?q=" + facts.ProbeDocument, p =>
+        await Timed("contacts, search by ID number", "/api/lists/contacts?scope=All&q=" + facts.ProbeDocument, p =>
         {
             Check(Ids(p).ToHashSet().SetEquals(facts.ContactsOfProbe) && p.GetProperty("count").GetInt64() == facts.ContactsOfProbe.Count, "search by ID: the person's contacts");
             Check(Items(p).All(r => r.GetProperty("documentNumber").GetString() == Masking.DocumentNumber(facts.ProbeDocument)), "search by ID: masked");
         });
-        await Timed("contacts, search by phone", "/api/lists/contacts?q=" + facts.ProbePhone, p =>
+        await Timed("contacts, search by phone", "/api/lists/contacts?scope=All&q=" + facts.ProbePhone, p =>
             Check(Ids(p).ToHashSet().SetEquals(facts.ContactsByPhone) && p.GetProperty("count").GetInt64() == facts.ContactsByPhone.Count, "search by phone: contacts with that phone"));
 
         var key = await sql.KeyAtAsync(deep);
         var byOffset = await sql.OffsetAsync(deep, 50);
         var byKey = await sql.AfterAsync(key, 50);
         Check(byOffset.SequenceEqual(byKey), $"deep page: keyset SQL rows equal OFFSET {deep} rows");
-        var deepUrl = $"/api/lists/contacts?after={key}";
+        var deepUrl = $"/api/lists/contacts?scope=All&after={key}";
         await Timed($"contacts, deep page (after row {deep:N0})", deepUrl, p =>
         {
             var items = Items(p);
@@ -194,6 +211,12 @@ public static class ListsBenchmark
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
 
     private static List<long> Ids(JsonElement page) => Items(page).Select(r => r.GetProperty("id").GetInt64()).ToList();
+
+    /// <summary>The count a tab of the contacts page shows, as text ("10,000+" above the cap).</summary>
+    private static string? TabCount(string html, string tab) =>
+        Regex.Match(html, $"data-testid=\"tab-{tab}\">[^<]*<span class=\"tab-count\">([^<]*)</span>") is { Success: true } m ? m.Groups[1].Value : null;
+
+    private static string Shown(long count) => count > Keyset.CountCap ? "10,000+" : count.ToString("N0", CultureInfo.InvariantCulture);
 
     private static bool Descending(List<long> ids) => ids.Zip(ids.Skip(1)).All(p => p.First > p.Second);
 

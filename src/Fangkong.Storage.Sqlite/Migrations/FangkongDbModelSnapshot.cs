@@ -1744,12 +1744,17 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "Status");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
+                    b.HasIndex("Status", "Id", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_contact_proposals_open")
+                        .HasFilter("\"Status\" <> 2 AND (\"Status\" = 0 OR \"ReleasedAtUtc\" IS NULL)");
 
                     b.ToTable("contact_proposals", (string)null);
                 });
