@@ -1,4 +1,3 @@
-using Fangkong.Domain.Text;
 using System.Net;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
@@ -8,6 +7,7 @@ using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Places;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 
