@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
@@ -6,7 +7,6 @@ using Fangkong.Domain.Testing;
 using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
-using System.Globalization;
 
 namespace Fangkong.Core.Quarantine;
 

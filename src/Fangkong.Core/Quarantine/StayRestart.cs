@@ -1,10 +1,10 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Text;
 using Microsoft.EntityFrameworkCore;
-using System.Globalization;
 
 namespace Fangkong.Core.Quarantine;
 

@@ -1,10 +1,10 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
-using System.Globalization;
 
 namespace Fangkong.Core.Tracing;
 

@@ -1,11 +1,11 @@
-using Fangkong.Domain.Text;
 using System.Diagnostics;
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Places;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
-using System.Globalization;
 
 namespace Fangkong.Core.Tracing;
 

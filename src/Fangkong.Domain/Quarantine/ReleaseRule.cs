@@ -1,5 +1,5 @@
-using Fangkong.Domain.Text;
 using System.Globalization;
+using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Quarantine;
 

@@ -1,7 +1,7 @@
+using System.Globalization;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
-using System.Globalization;
 
 namespace Fangkong.Domain.Tests.Quarantine;
 

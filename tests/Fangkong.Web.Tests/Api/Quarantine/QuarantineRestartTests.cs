@@ -1,4 +1,3 @@
-using Fangkong.Domain.Text;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
@@ -7,6 +6,7 @@ using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Api.Simulation;
 using Microsoft.EntityFrameworkCore;

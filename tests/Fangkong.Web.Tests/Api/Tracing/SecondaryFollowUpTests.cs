@@ -1,9 +1,9 @@
-using Fangkong.Domain.Text;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Text;
 using Fangkong.Domain.Tracing;
 using Fangkong.Web.Tests.Api.Simulation;
 using Fangkong.Web.Tests.Api.Testing;
