@@ -35,9 +35,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     ELSE json_array(Explanation, Explanation) END;
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "Explanation",
-                table: "health_code_changes");
+            // SQLite drops a column in place (3.35+), inside the migration's transaction; EF's DropColumn would rebuild the table.
+            migrationBuilder.Sql("ALTER TABLE \"health_code_changes\" DROP COLUMN \"Explanation\";");
         }
 
         /// <inheritdoc />
@@ -59,13 +58,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     ELSE json_extract(ExplanationArgs, '$[0]') || ' / ' || json_extract(ExplanationArgs, '$[1]') END;
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "ExplanationArgs",
-                table: "health_code_changes");
+            migrationBuilder.Sql("ALTER TABLE \"health_code_changes\" DROP COLUMN \"ExplanationArgs\";");
 
-            migrationBuilder.DropColumn(
-                name: "ExplanationKey",
-                table: "health_code_changes");
+            migrationBuilder.Sql("ALTER TABLE \"health_code_changes\" DROP COLUMN \"ExplanationKey\";");
         }
     }
 }
