@@ -130,9 +130,16 @@ public abstract class CodeTests(StorageProvider provider)
             // A change as the Issue15CodesText migration left an earlier one: its Chinese and English halves.
             db.HealthCodeChanges.Add(new HealthCodeChange
             {
-                Id = 1, PersonId = host.Scenario.Alice.Id, From = CodeColour.Green, To = CodeColour.Yellow, AtUtc = host.Time.GetUtcNow().UtcDateTime.AddDays(-3),
-                Rule = CodeRules.MissedRoundRule, ExplanationKey = "Codes.Why.Earlier", ExplanationArgs = ["未参加第1轮，任一采样点采样后转绿", "you missed round 1: green again once sampled at any site"],
-                Evidence = "round:1", PolicyVersion = "2022.9-fk1",
+                Id = 1,
+                PersonId = host.Scenario.Alice.Id,
+                From = CodeColour.Green,
+                To = CodeColour.Yellow,
+                AtUtc = host.Time.GetUtcNow().UtcDateTime.AddDays(-3),
+                Rule = CodeRules.MissedRoundRule,
+                ExplanationKey = "Codes.Why.Earlier",
+                ExplanationArgs = ["未参加第1轮，任一采样点采样后转绿", "you missed round 1: green again once sampled at any site"],
+                Evidence = "round:1",
+                PolicyVersion = "2022.9-fk1",
             });
             await db.SaveChangesAsync();
         }
