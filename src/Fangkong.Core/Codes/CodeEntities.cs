@@ -26,6 +26,7 @@ public sealed class HealthCodeChange
     /// Why, as a sentence's key in Codes' catalogue ("Codes.Why.Fever") and its arguments (a venue's or a round's name, a
     /// temperature, an officer's reason): worded when read, in the reader's language (ADR 0020), so a resident who
     /// switches language reads the whole history in the new one. The arguments are a JSON array of strings in the store.
+    /// Changes explained before issue 15 have the key "Codes.Why.Earlier" and their old Chinese and English halves.
     /// </summary>
     public required string ExplanationKey { get; set; }
     public required string[] ExplanationArgs { get; set; }

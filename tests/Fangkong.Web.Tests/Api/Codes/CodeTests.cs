@@ -14,9 +14,6 @@ public sealed class CodeTestsPostgres() : CodeTests(StorageProvider.Postgres);
 /// <summary>The resident's signed code, its use at the gate, and manual colours with two officers.</summary>
 public abstract class CodeTests(StorageProvider provider)
 {
-    /// <summary>Switches a client to English as a reader does (the language cookie); the API answers in it from then on.</summary>
-    private static async Task ReadInEnglishAsync(HttpClient client) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/culture?c=en")).StatusCode);
 
     [Fact]
     public async Task The_residents_code_verifies_offline_with_the_published_key_and_admits_at_the_gate()
@@ -63,7 +60,7 @@ public abstract class CodeTests(StorageProvider provider)
         Assert.Equal(["qr"], (await r1.JsonAsync()).ProblemFields());
         Assert.Contains("疑似伪造", (await r1.Content.ReadAsStringAsync()));
         // The same refusal in the language the caller asks for.
-        await ReadInEnglishAsync(gate);
+        await gate.ReadInEnglishAsync();
         var english = await gate.CheckInAsync(null, 36.5m, qr: forged);
         Assert.Contains("forged", await english.Content.ReadAsStringAsync());
         Assert.DoesNotContain("伪造", await english.Content.ReadAsStringAsync());
@@ -110,7 +107,7 @@ public abstract class CodeTests(StorageProvider provider)
         Assert.Equal($"manual:{id}", change.GetProperty("evidence").GetString());
         // The stored explanation is worded when read, in the reader's language; the officer's reason is data.
         Assert.Equal("人工赋码：病例2026-118密切接触者（申请 admin，审批 admin2）", change.GetProperty("explanation").GetString());
-        await ReadInEnglishAsync(epi);
+        await epi.ReadInEnglishAsync();
         var english = (await (await epi.GetAsync($"/api/codes/persons/{carol}/history")).JsonAsync())[0];
         Assert.Equal("Manual colour: 病例2026-118密切接触者 (requested by admin, approved by admin2)", english.GetProperty("explanation").GetString());
 
@@ -155,7 +152,7 @@ public abstract class CodeTests(StorageProvider provider)
         Assert.Equal(chinese[0].GetProperty("explanation").GetString(), code.GetProperty("explanation").GetString());
         Assert.Equal("拨打12345热线", code.GetProperty("appeal")[2].GetString());
 
-        await ReadInEnglishAsync(resident);
+        await resident.ReadInEnglishAsync();
         var english = await (await resident.GetAsync("/api/codes/me/history")).JsonAsync();
         Assert.Equal("fever 38.4 °C at 辽源市政务服务中心; green again after a negative test", english[0].GetProperty("explanation").GetString());
         Assert.Equal("you missed round 1: green again once sampled at any site", english[1].GetProperty("explanation").GetString());

@@ -12,6 +12,32 @@ public sealed class GateFlowTestsPostgres() : GateFlowTests(StorageProvider.Post
 public abstract class GateFlowTests(StorageProvider provider)
 {
     [Fact]
+    public async Task Notes_and_refusals_are_worded_for_each_caller_though_one_loop_decides_every_group()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var chinese = await host.LoginAsync("gate");
+        var english = await host.LoginAsync("gate");
+        await english.ReadInEnglishAsync();
+        static async Task<string?> NoteAsync(HttpResponseMessage r) => (await r.JsonAsync()).GetProperty("note").GetString();
+
+        // The first request starts the gate's loop, in Chinese; an English caller still reads English.
+        var key = Guid.NewGuid().ToString("N");
+        Assert.Null(await NoteAsync(await chinese.CheckInAsync(host.Scenario.Alice.DocumentNumber, 36.5m, key)));
+        Assert.Equal("already inside", await NoteAsync(await english.CheckInAsync(host.Scenario.Alice.DocumentNumber, 36.5m)));
+        Assert.Equal("已在场内", await NoteAsync(await chinese.CheckInAsync(host.Scenario.Alice.DocumentNumber, 36.5m)));
+        Assert.Equal("retry: the first answer is returned", await NoteAsync(await english.CheckInAsync(host.Scenario.Alice.DocumentNumber, 36.5m, key)));
+        Assert.Equal("重复提交，返回首次结果", await NoteAsync(await chinese.CheckInAsync(host.Scenario.Alice.DocumentNumber, 36.5m, key)));
+        Assert.Equal("no open entry at this venue", await NoteAsync(await english.CheckOutAsync(host.Scenario.Bob.DocumentNumber)));
+        Assert.Equal("please measure again", await NoteAsync(await english.CheckInAsync(host.Scenario.Bob.DocumentNumber, 33.1m)));
+
+        var reused = await english.CheckInAsync(host.Scenario.Bob.DocumentNumber, 36.5m, key);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Contains("this idempotency key was used for a different request", await reused.Content.ReadAsStringAsync());
+        var reusedInChinese = await chinese.CheckInAsync(host.Scenario.Bob.DocumentNumber, 36.5m, key);
+        Assert.Contains("该幂等键已用于另一次请求", await reusedInChinese.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Healthy_visitor_is_admitted_and_counted_then_leaves()
     {
         await using var host = await ApiHost.StartAsync(provider);
