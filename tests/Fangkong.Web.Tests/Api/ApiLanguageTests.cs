@@ -77,15 +77,19 @@ public abstract class ApiLanguageTests(StorageProvider provider)
         Assert.Equal("\"病例编号\",\"姓名\",\"证件号码\",\"手机\",\"临床分型\",\"状态\"", await HeaderAsync(epi, chinese));
 
         // Jobs whose stored filter no longer reads fail, each in its own language, while the worker runs them both.
-        long epiId;
         await using (var db = host.Db())
         {
-            epiId = await db.Users.Where(u => u.UserName == "epi").Select(u => u.Id).SingleAsync();
+            var epiId = await db.Users.Where(u => u.UserName == "epi").Select(u => u.Id).SingleAsync();
             foreach (var (id, language) in new[] { (900_001L, "en"), (900_002L, "zh-CN") })
                 db.ExportJobs.Add(new ExportJob
                 {
-                    Id = id, List = "cases", Format = "csv", FilterJson = """{"class":"Purple"}""", Language = language,
-                    RequestedByUserId = epiId, RequestedAtUtc = host.Time.GetUtcNow().UtcDateTime,
+                    Id = id,
+                    List = "cases",
+                    Format = "csv",
+                    FilterJson = """{"class":"Purple"}""",
+                    Language = language,
+                    RequestedByUserId = epiId,
+                    RequestedAtUtc = host.Time.GetUtcNow().UtcDateTime,
                 });
             await db.SaveChangesAsync();
         }
