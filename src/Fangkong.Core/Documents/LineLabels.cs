@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Fangkong.Core.Common;
 
@@ -10,9 +11,12 @@ namespace Fangkong.Core.Documents;
 /// </summary>
 public static class LineLabels
 {
+    // An export words a few values hundreds of thousands of times: each is looked up in the catalogue once per language.
+    private static readonly ConcurrentDictionary<(string Culture, Enum Value), string> Words = new();
+
     /// <summary>The value's word, or its name when the catalogue has none (a test checks every listed value has one).</summary>
     public static string Of(Enum value, CultureInfo culture) =>
-        Key(value) is var key && Messages.Has(culture, key) ? Messages.Get(culture, key) : value.ToString();
+        Words.GetOrAdd((culture.Name, value), k => Key(k.Value) is var key && Messages.Has(culture, key) ? Messages.Get(culture, key) : k.Value.ToString());
 
     /// <summary>Yes or no.</summary>
     public static string Of(bool value, CultureInfo culture) => Messages.Get(culture, value ? "Documents.Yes" : "Documents.No");

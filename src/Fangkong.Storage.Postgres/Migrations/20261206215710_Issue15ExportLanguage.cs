@@ -22,6 +22,10 @@ namespace Fangkong.Storage.Postgres.Migrations
 
             migrationBuilder.Sql("""UPDATE "export_jobs" SET "Language" = 'en' WHERE "English" = TRUE""");
 
+            // A failed job's reason was stored as "中文 / English" and shown in the reader's half; it is now stored in
+            // the job's language, so the earlier ones keep the half of theirs.
+            migrationBuilder.Sql("""UPDATE "export_jobs" SET "Error" = CASE WHEN "Language" = 'en' THEN substr("Error", strpos("Error", ' / ') + 3) ELSE substr("Error", 1, strpos("Error", ' / ') - 1) END WHERE strpos("Error", ' / ') > 0""");
+
             migrationBuilder.DropColumn(
                 name: "English",
                 table: "export_jobs");

@@ -22,6 +22,10 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
             migrationBuilder.Sql("""UPDATE "export_jobs" SET "Language" = 'en' WHERE "English" = 1""");
 
+            // A failed job's reason was stored as "中文 / English" and shown in the reader's half; it is now stored in
+            // the job's language, so the earlier ones keep the half of theirs.
+            migrationBuilder.Sql("""UPDATE "export_jobs" SET "Error" = CASE WHEN "Language" = 'en' THEN substr("Error", instr("Error", ' / ') + 3) ELSE substr("Error", 1, instr("Error", ' / ') - 1) END WHERE instr("Error", ' / ') > 0""");
+
             // SQLite drops a column in place (3.35+), inside the migration's transaction; EF's DropColumn would rebuild
             // the table with foreign keys switched off, outside it (MigrationSafetyTests).
             migrationBuilder.Sql("""ALTER TABLE "export_jobs" DROP COLUMN "English";""");
