@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fangkong.Bench.Gate;
@@ -133,7 +134,9 @@ public static class ListsBenchmark
         // The contact list's web page: the same first page, plus the two counts on its tabs (proposed, under observation).
         var html = await epi.GetStringAsync("/tracing/contacts");
         Check(Regex.Count(html, "data-testid=\"contact-row\"") == 50, "contacts web page: 50 rows");
-        Check(TabCount(html, "Proposed") == Shown(facts.Proposed) && TabCount(html, "UnderObservation") == Shown(facts.UnderObservation), "contacts web page: the tabs' counts");
+        var (proposed, observed) = (TabCount(html, "Proposed"), TabCount(html, "UnderObservation"));
+        Check(proposed == Shown(facts.Proposed) && observed == Shown(facts.UnderObservation),
+            $"contacts web page: the tabs' counts {proposed} and {observed}, the store's {Shown(facts.Proposed)} and {Shown(facts.UnderObservation)}");
         var web = await RoundCity.TimeAsync(5, runs, () => epi.GetStringAsync("/tracing/contacts"));
         Times.Add(Row(store, "contacts web page (that page 1 and two tab counts, HTML)", 50, web, bareP50));
         Console.WriteLine($"  contacts web page: checked, p50 {RoundCity.Q(web, 0.5):F2} ms");
@@ -217,7 +220,7 @@ public static class ListsBenchmark
 
     /// <summary>The count a tab of the contacts page shows, as text ("10,000+" above the cap).</summary>
     private static string? TabCount(string html, string tab) =>
-        Regex.Match(html, $"data-testid=\"tab-{tab}\">[^<]*<span class=\"tab-count\">([^<]*)</span>") is { Success: true } m ? m.Groups[1].Value : null;
+        Regex.Match(html, $"data-testid=\"tab-{tab}\">[^<]*<span class=\"tab-count\">([^<]*)</span>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
     private static string Shown(long count) => count > Keyset.CountCap ? "10,000+" : count.ToString("N0", CultureInfo.InvariantCulture);
 
