@@ -22,7 +22,8 @@ internal sealed record ExportResult(long Total, long Done, TimeSpan Elapsed, lon
 /// </summary>
 internal static class ExportProbe
 {
-    public static async Task<ExportResult> RunAsync(HttpClient client, string list, string format)
+    /// <param name="filter">The list's filter as JSON (null: the list's default).</param>
+    public static async Task<ExportResult> RunAsync(HttpClient client, string list, string format, string? filter)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -47,7 +48,7 @@ internal static class ExportProbe
         });
 
         var watch = Stopwatch.StartNew();
-        var accepted = await client.PostAsJsonAsync("/api/exports", new { list, format });
+        var accepted = await client.PostAsJsonAsync("/api/exports", new { list, format, filter = filter is null ? (JsonElement?)null : JsonDocument.Parse(filter).RootElement });
         if (accepted.StatusCode != HttpStatusCode.Accepted)
             throw new InvalidOperationException($"export request: {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}");
         var location = accepted.Headers.Location!.ToString();
@@ -83,11 +84,11 @@ internal static class ExportProbe
     /// The export's read alone: the same source and batches as <see cref="ExportRunner"/> (rows masked and turned into
     /// cells), without writing a file, to tell the store's share of an export from the writer's.
     /// </summary>
-    public static async Task<(long Rows, TimeSpan Elapsed)> ReadOnlyAsync(IServiceProvider services, string list)
+    public static async Task<(long Rows, TimeSpan Elapsed)> ReadOnlyAsync(IServiceProvider services, string list, string? filter)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FangkongDb>();
-        var source = LineLists.Source(db, list, null, scope.ServiceProvider.GetRequiredService<CityClock>());
+        var source = LineLists.Source(db, list, filter, scope.ServiceProvider.GetRequiredService<CityClock>());
         var watch = Stopwatch.StartNew();
         long rows = 0;
         await foreach (var batch in source.BatchesAsync(masked: true, CultureInfo.GetCultureInfo(ExportJobs.DefaultLanguage), ExportRunner.BatchSize, default)) rows += batch.Count;

@@ -24,11 +24,11 @@ internal sealed record WriterResult(string Writer, long Rows, TimeSpan Elapsed, 
 /// </summary>
 internal static class WriterProbe
 {
-    public static async Task<IReadOnlyList<WriterResult>> RunAsync(IServiceProvider services, string list)
+    public static async Task<IReadOnlyList<WriterResult>> RunAsync(IServiceProvider services, string list, string? filter)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FangkongDb>();
-        var source = LineLists.Source(db, list, null, scope.ServiceProvider.GetRequiredService<CityClock>());
+        var source = LineLists.Source(db, list, filter, scope.ServiceProvider.GetRequiredService<CityClock>());
         var chinese = CultureInfo.GetCultureInfo(ExportJobs.DefaultLanguage);
         var rows = new List<IReadOnlyList<object?>>();
         await foreach (var batch in source.BatchesAsync(masked: true, chinese, ExportRunner.BatchSize, default)) rows.AddRange(batch);
