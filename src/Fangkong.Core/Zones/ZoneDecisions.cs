@@ -36,6 +36,7 @@ public sealed class ZoneDecisions(TimeOrderedIds ids, CityClock clock, ZonePolic
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.UtcNow;
         var zone = New(name, level, paths[0].DistrictCode, userId, new Message("Zones.Reason.Officer", reason), now);
+        db.Zones.Add(zone);
         Activate(zone, userId, now);
         AddMembers(db, zone, paths, userId, now);
         ZoneHistory.Add(db, ids, policy, zone, ZoneChangeKind.Drawn, null, level, ZoneRules.Drawn, paths.Select(p => new Message("Zones.Evidence.Member", p.Label)), userId, null, now);
