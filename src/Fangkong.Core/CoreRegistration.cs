@@ -115,6 +115,7 @@ public static class CoreRegistration
         services.AddSingleton<Zones.ZoneSteps>();
         services.AddSingleton<Zones.ZoneReview>();
         services.AddSingleton<Zones.ZoneViews>();
+        services.AddSingleton<Zones.ZoneMaps>();
         // The one way the chains below Zones report new cases to it (ADR 0018, ADR 0021).
         services.AddSingleton<ICaseZones, Zones.ZoneCaseFollowUp>();
         return services;

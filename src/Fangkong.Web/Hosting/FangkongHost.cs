@@ -74,6 +74,7 @@ public static class FangkongHost
         api.MapTestingApi();
         api.MapSamplingApi();
         api.MapZonesApi();
+        api.MapZoneMapApi();
         app.MapFangkongUi();
         return app;
     }

@@ -136,6 +136,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/zones/review", null, ["admin"]),
         ("GET", "/api/zones/addresses?q=小区", null, ["epi", "admin"]),
         ("GET", "/api/zones/addresses/compounds/1", null, ["epi", "admin"]),
+        ("GET", "/api/zones/map.svg", null, ["epi", "admin", "command"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"];

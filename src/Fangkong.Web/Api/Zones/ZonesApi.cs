@@ -2,6 +2,8 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
 using Fangkong.Core.Zones;
+using Fangkong.Domain.Zones;
+using Fangkong.Web.Charts;
 using Fangkong.Web.Hosting;
 
 namespace Fangkong.Web.Api.Zones;
@@ -90,6 +92,17 @@ public static class ZonesApi
             TypedResults.Ok(await ZoneAddressSearch.InsideAsync(db, compoundId, http.RequestAborted)))
             .WithSummary("The buildings of a compound and their units, to pick for a zone.");
     }
+
+    /// <summary>The city map as an SVG image, for the command center as for the officers (places and counts, no persons).</summary>
+    public static void MapZoneMapApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/zones").WithTags("Zones").WithProblems().MapGet("/map.svg", async (long? zone, FangkongDb db, ZoneMaps maps, ZonePolicy policy,
+            Microsoft.Extensions.Localization.IStringLocalizer<ZonesText> t, HttpContext http) =>
+        {
+            var map = await maps.ReadAsync(db, zone, http.RequestAborted);
+            var svg = ZoneMapSvg.Render(map, ZoneMapSvg.Words(t, policy.Preset), System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", "zones.svg");
+        }).Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml").RequireAuthorization(AuthSetup.CommandView)
+            .WithSummary("The city map as SVG from the platform's own data: districts, compounds coloured by the level of their zone, homes of open cases and sampling sites; zone=ID frames one zone.");
 
     private static async Task<ZoneView> ViewAsync(FangkongDb db, ZoneViews views, long id, HttpContext http) =>
         await views.FindAsync(db, id, http.RequestAborted) ?? throw new NotFoundException("id", Messages.Get("Zones.NotFound"));
