@@ -45,17 +45,19 @@ internal static class ZoneSql
             WHERE b."CompoundId" IN ({ids})
             """;
         await using var tx = await db.Database.BeginTransactionAsync();
-        var changes = await db.Database.ExecuteSqlRawAsync($"""
+        var changeSql = $"""
             INSERT INTO health_code_changes ("Id", "PersonId", "From", "To", "AtUtc", "Rule", "Explanation", "Evidence", "PolicyVersion")
             SELECT {first} + ROW_NUMBER() OVER (ORDER BY p."Id"), p."Id", COALESCE(s."Colour", {(int)CodeColour.Green}), {(int)CodeColour.Red}, {At}, '{BaselineRule}', 'sealed', 'zone:bench', 'bench'
             {residents}
-            """, now);
-        var states = await db.Database.ExecuteSqlRawAsync($"""
+            """;
+        var changes = await db.Database.ExecuteSqlRawAsync(changeSql, now);
+        var stateSql = $"""
             INSERT INTO health_codes ("PersonId", "Colour", "SinceUtc", "Rule", "PolicyVersion")
             SELECT p."Id", {(int)CodeColour.Red}, {At}, '{BaselineRule}', 'bench'
             {residents}
             ON CONFLICT ("PersonId") DO UPDATE SET "Colour" = excluded."Colour", "SinceUtc" = excluded."SinceUtc", "Rule" = excluded."Rule", "PolicyVersion" = excluded."PolicyVersion"
-            """, now);
+            """;
+        var states = await db.Database.ExecuteSqlRawAsync(stateSql, now);
         await tx.CommitAsync();
         return changes + states;
     }

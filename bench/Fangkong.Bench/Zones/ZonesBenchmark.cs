@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Fangkong.Bench.Rounds;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Bench.Zones;
 
