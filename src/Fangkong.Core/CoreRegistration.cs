@@ -109,6 +109,7 @@ public static class CoreRegistration
         services.AddSingleton<Simulation.OutbreakSimulation>();
         services.AddSingleton(new Domain.Zones.ZonePolicy());
         services.AddSingleton<Zones.ZoneEffects>();
+        services.AddSingleton<Zones.ZoneTestRounds>();
         services.AddSingleton<Zones.ZoneDecisions>();
         services.AddSingleton<Zones.ZoneProposals>();
         services.AddSingleton<Zones.ZoneFactsReader>();

@@ -60,7 +60,6 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Quarantine.QuarantineCheckIn> QuarantineCheckIns => Set<Quarantine.QuarantineCheckIn>();
     public DbSet<Quarantine.QuarantineTransfer> QuarantineTransfers => Set<Quarantine.QuarantineTransfer>();
     public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
-    public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
     public DbSet<Zones.Zone> Zones => Set<Zones.Zone>();
     public DbSet<Zones.ZoneMember> ZoneMembers => Set<Zones.ZoneMember>();
     public DbSet<Zones.ZoneHousehold> ZoneHouseholds => Set<Zones.ZoneHousehold>();

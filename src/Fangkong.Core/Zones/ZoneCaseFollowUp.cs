@@ -12,7 +12,7 @@ namespace Fangkong.Core.Zones;
 /// proposed for sealing (and its community for control), to be confirmed by a person. Runs in the reporter's
 /// transaction, so a case and its zone effects are saved together.
 /// </summary>
-public sealed class ZoneCaseFollowUp(CityClock clock, ZoneSteps steps, ZoneProposals proposals, ZoneEffects effects) : ICaseZones
+public sealed class ZoneCaseFollowUp(CityClock clock, ZoneSteps steps, ZoneProposals proposals, ZoneEffects effects, ZoneTestRounds rounds) : ICaseZones
 {
     public async Task OnCasesAsync(FangkongDb db, IReadOnlyCollection<long> caseIds, long? userId, CancellationToken ct)
     {
@@ -39,8 +39,12 @@ public sealed class ZoneCaseFollowUp(CityClock clock, ZoneSteps steps, ZonePropo
             if (zones.All(z => z.Level != ZoneLevel.Sealed)) unsealed.Add(c.Id);
         }
         await db.SaveChangesAsync(ct);
-        if (upgraded.Count > 0) await effects.RecomputeResidentsAsync(db, upgraded, ct);
+        if (upgraded.Count > 0)
+        {
+            await effects.RecomputeResidentsAsync(db, upgraded, ct);
+            // Sealed from today: day 1 of its tests, at the door.
+            await rounds.OrderAsync(db, [.. inside.Select(x => x.Zone).Where(z => upgraded.Contains(z.Id)).DistinctBy(z => z.Id)], userId ?? 0, ct);
+        }
         foreach (var caseId in unsealed) await proposals.ProposeFromCaseAsync(db, caseId, null, ct);
-        _ = userId;
     }
 }

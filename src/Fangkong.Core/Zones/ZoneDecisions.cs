@@ -20,7 +20,7 @@ public sealed record ZoneDecision(string? Note);
 /// addresses. Each writes the zone, its history and — for a zone in force — its residents' colours in one transaction;
 /// bad input (an unknown address, an address already in a zone at the same or a higher level) writes nothing.
 /// </summary>
-public sealed class ZoneDecisions(TimeOrderedIds ids, CityClock clock, ZonePolicy policy, ZoneEffects effects)
+public sealed class ZoneDecisions(TimeOrderedIds ids, CityClock clock, ZonePolicy policy, ZoneEffects effects, ZoneTestRounds rounds)
 {
     public const int MaxName = 100;
     public const int MaxReason = 500;
@@ -43,6 +43,7 @@ public sealed class ZoneDecisions(TimeOrderedIds ids, CityClock clock, ZonePolic
         await ZoneAddresses.ResolveHouseholdsAsync(db, [zone.Id], ct);
         await db.SaveChangesAsync(ct);
         await effects.RecomputeResidentsAsync(db, [zone.Id], ct);
+        await rounds.OrderAsync(db, [zone], userId, ct);
         await tx.CommitAsync(ct);
         return zone;
     }
@@ -61,6 +62,7 @@ public sealed class ZoneDecisions(TimeOrderedIds ids, CityClock clock, ZonePolic
         ZoneHistory.Add(db, ids, policy, zone, ZoneChangeKind.Confirmed, null, zone.Level, ZoneRules.Officer, Note(note), userId, null, now);
         await db.SaveChangesAsync(ct);
         await effects.RecomputeResidentsAsync(db, [zone.Id], ct);
+        await rounds.OrderAsync(db, [zone], userId, ct);
         await tx.CommitAsync(ct);
         return zone;
     }

@@ -2,6 +2,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Tracing;
 using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Fangkong.Core.Zones;
 /// The facts the lifting rules need (<see cref="ZoneFacts"/>) for many zones at once, one query per kind of fact
 /// whatever the number of zones: the latest infection among each zone's residents and cases, the last close contact
 /// among its residents transferred out (and whether they tested negative since), and the latest testing round that
-/// sampled its residents, with its tallies.
+/// sampled its residents, with its tallies over those living there (not in centralized quarantine, not a case in care).
 /// </summary>
 public sealed class ZoneFactsReader(CityClock clock)
 {
@@ -49,20 +50,25 @@ public sealed class ZoneFactsReader(CityClock clock)
         var negatives = await db.TestResults.Where(r => outPersons.Contains(r.PersonId) && r.Outcome == TestOutcome.Negative)
             .Select(r => new { r.PersonId, r.SampledAtUtc }).ToListAsync(ct);
 
-        // Each zone's residents in each mass-testing round (not the standing quarantine round), tallied.
-        var rounds = await (from h in db.ZoneHouseholds
-                            where ids.Contains(h.ZoneId)
-                            join p in db.Persons on h.HouseholdId equals p.HouseholdId
-                            join x in db.RoundResidents on p.Id equals x.PersonId
-                            join r in db.TestingRounds on x.RoundId equals r.Id
+        // Each zone's residents in each round (not the standing quarantine round), tallied over those living there now:
+        // a resident in centralized quarantine or a case in care is not in the zone, and no round of it can sample them.
+        var present = from h in db.ZoneHouseholds
+                      where ids.Contains(h.ZoneId)
+                      join p in db.Persons on h.HouseholdId equals p.HouseholdId
+                      where !db.QuarantineStays.Any(s => s.PersonId == p.Id && s.State == QuarantineState.InQuarantine && s.Place == QuarantinePlace.Centralized)
+                            && !db.Cases.Any(c => c.PersonId == p.Id && (c.Status == CaseStatus.Reported || c.Status == CaseStatus.InHospital))
+                      select new { h.ZoneId, PersonId = p.Id };
+        var presentCount = await present.GroupBy(x => x.ZoneId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var rounds = await (from x in present
+                            join rr in db.RoundResidents on x.PersonId equals rr.PersonId
+                            join r in db.TestingRounds on rr.RoundId equals r.Id
                             where r.Scope != Testing.RoundScope.Quarantine
-                            group x by new { h.ZoneId, x.RoundId, r.StartUtc } into g
+                            group rr by new { x.ZoneId, rr.RoundId, r.StartUtc } into g
                             select new
                             {
                                 g.Key.ZoneId,
                                 g.Key.StartUtc,
-                                Residents = g.Count(),
-                                NotSampled = g.Count(x => x.SampledAtUtc == null),
+                                Sampled = g.Count(x => x.SampledAtUtc != null),
                                 Positive = g.Count(x => x.Outcome == PersonOutcome.Positive),
                                 Pending = g.Count(x => x.SampledAtUtc != null && (x.Outcome == null || x.Outcome == PersonOutcome.PoolPositive)),
                                 LastSampled = g.Max(x => x.SampledAtUtc),
@@ -79,9 +85,10 @@ public sealed class ZoneFactsReader(CityClock clock)
                 outDay = Day(at);
                 negative = negatives.Any(n => n.PersonId == t.PersonId && n.SampledAtUtc > at);
             }
-            // A round over part of the zone leaves the rest of its residents unsampled.
+            // Everyone living in the zone counts: a round over part of it leaves the rest unsampled.
+            var living = presentCount.GetValueOrDefault(z.Id);
             ZoneRound? round = latestRound.TryGetValue(z.Id, out var r)
-                ? new ZoneRound(Day(r.LastSampled ?? r.StartUtc), Math.Max(r.Residents, z.Residents), r.NotSampled + Math.Max(0, z.Residents - r.Residents), r.Positive, r.Pending)
+                ? new ZoneRound(Day(r.LastSampled ?? r.StartUtc), living, Math.Max(0, living - r.Sampled), r.Positive, r.Pending)
                 : null;
             result[z.Id] = new ZoneFacts(z.Level, since, z.DowngradedFromSealed,
                 lastInfection.TryGetValue(z.Id, out var last) ? last : null, outDay, negative, round);

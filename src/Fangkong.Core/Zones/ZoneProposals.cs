@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Core.Zones;
 
 /// <summary>A zone named in a proposal run: new, or one that already covered the place (the case is added to it).</summary>
-public sealed record ProposedZone(long Id, string Number, string Name, ZoneLevel Level, ZoneState State, bool New);
+public sealed record ProposedZone(long Id, string Number, string Name, ZoneLevel Level, ZonePreset Preset, ZoneState State, bool New)
+{
+    /// <summary>The level's name under the zone's preset, in the reader's language.</summary>
+    public string LevelName => ZoneWords.Level(Preset, Level);
+}
 
 /// <summary>What proposing zones from a case did.</summary>
 public sealed record ZoneProposalRun(long CaseId, IReadOnlyList<ProposedZone> Zones);
@@ -66,7 +70,7 @@ public sealed class ZoneProposals(TimeOrderedIds ids, CityClock clock, ZonePolic
                     if (run.All(r => r.Id != existing.ZoneId))
                     {
                         await AttachAsync(db, existing.ZoneId, caseId, w.Evidence, now, ct);
-                        run.Add(new ProposedZone(existing.ZoneId, existing.Number, existing.Name, existing.Level, existing.State, false));
+                        run.Add(new ProposedZone(existing.ZoneId, existing.Number, existing.Name, existing.Level, existing.Preset, existing.State, false));
                     }
                     continue;
                 }
@@ -78,7 +82,7 @@ public sealed class ZoneProposals(TimeOrderedIds ids, CityClock clock, ZonePolic
                     reader?.UserId, null, now);
                 await db.SaveChangesAsync(ct); // the next wanted place sees this proposal
                 created.Add(zone.Id);
-                run.Add(new ProposedZone(zone.Id, zone.Number, zone.Name, zone.Level, zone.State, true));
+                run.Add(new ProposedZone(zone.Id, zone.Number, zone.Name, zone.Level, zone.Preset, zone.State, true));
             }
             await ZoneAddresses.ResolveHouseholdsAsync(db, created, ct);
             await db.SaveChangesAsync(ct);

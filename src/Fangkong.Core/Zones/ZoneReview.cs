@@ -6,17 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Core.Zones;
 
 /// <summary>What a day's review of the zones found.</summary>
-public sealed record ZoneReviewRun(DateOnly Day, int Assessed, int Proposed, int Withdrawn);
+public sealed record ZoneReviewRun(DateOnly Day, int Assessed, int Proposed, int Withdrawn, long? RoundId, int RoundResidents);
 
 /// <summary>
 /// The daily review of every zone in force (domain.md §7): its facts read set-based, its rule applied, and each
 /// downgrade or lift the rule now allows proposed with the facts that satisfy it — an officer then asks for it and a
 /// second officer approves (<see cref="ZoneSteps"/>). A step the rule proposed earlier that no longer holds (a new case)
-/// is withdrawn. Nothing is lowered or lifted here.
+/// is withdrawn. Nothing is lowered or lifted here. Zones on a test day of their preset get the day's round.
 /// </summary>
-public sealed class ZoneReview(TimeOrderedIds ids, CityClock clock, ZonePolicy policy, ZoneFactsReader reader)
+public sealed class ZoneReview(TimeOrderedIds ids, CityClock clock, ZonePolicy policy, ZoneFactsReader reader, ZoneTestRounds rounds)
 {
-    public async Task<ZoneReviewRun> RunAsync(FangkongDb db, CancellationToken ct)
+    /// <param name="userId">The officer who asked for the review now, or 0 for the platform's morning run (the day's round is theirs).</param>
+    public async Task<ZoneReviewRun> RunAsync(FangkongDb db, long userId, CancellationToken ct)
     {
         var today = clock.Today;
         var zones = await db.Zones.Where(z => z.State == ZoneState.Active).ToListAsync(ct);
@@ -44,6 +45,7 @@ public sealed class ZoneReview(TimeOrderedIds ids, CityClock clock, ZonePolicy p
             }
         }
         await db.SaveChangesAsync(ct);
-        return new ZoneReviewRun(today, zones.Count, proposed, withdrawn);
+        var round = await rounds.OrderAsync(db, zones, userId, ct, facts);
+        return new ZoneReviewRun(today, zones.Count, proposed, withdrawn, round?.Id, round?.Residents ?? 0);
     }
 }

@@ -6,8 +6,20 @@ namespace Fangkong.Core.Zones;
 /// <summary>How a level is called under a preset: 封控区 / 管控区 / 防范区, or 高 / 中 / 低风险区 (domain.md §7).</summary>
 public static class ZoneWords
 {
-    public static string Level(ZonePreset preset, ZoneLevel level) =>
-        Messages.Get($"Zones.Level.{(preset == ZonePreset.ThreeZones ? "ThreeZones" : "RiskAreas")}.{level}");
+    public static string Level(ZonePreset preset, ZoneLevel level) => Messages.Get($"Zones.Level.{Words(preset)}.{level}");
+
+    /// <summary>Why a resident's code has their zone's colour: "封控区福民小区（Z2026-0003），2026-11-20起足不出户，解封后转绿".</summary>
+    public static string InZone(ZonePreset preset, ZoneLevel level, string name, string number, DateOnly since) =>
+        Messages.Get($"Zones.Code.{Words(preset)}.{level}", name, number, Day(since));
+
+    /// <summary>Why a former resident's code is green again: "封控区福民小区（Z2026-0003）已于2026-12-04解封".</summary>
+    public static string Lifted(ZonePreset preset, ZoneLevel level, string name, string number, DateOnly on) =>
+        Messages.Get($"Zones.Code.Lifted.{Words(preset)}.{level}", name, number, Day(on));
+
+    // The 20 measures name their areas as edition 9 does (high- and low-risk).
+    private static string Words(ZonePreset preset) => preset == ZonePreset.ThreeZones ? "ThreeZones" : "RiskAreas";
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string State(ZoneState state) => Messages.Get($"Zones.State.{state}");
 

@@ -21,6 +21,8 @@ public static class CodeRules
     public const string ManualRule = "manual-approved";
     public const string CaseRule = "case";
     public const string ContactRule = "contact-under-management";
+    public const string ZoneRule = "zone-resident";
+    public const string ZoneLiftedRule = "zone-lifted";
     public const string PositivePoolRule = "positive-pool-until-single-negative";
     public const string FeverRule = "fever-at-gate-until-negative-test";
     public const string MissedRoundRule = "missed-testing-round-until-sampled";
@@ -51,6 +53,10 @@ public static class CodeRules
                     : new CodeDecision(CodeColour.Yellow, ContactRule, $"次密切接触者（{contact.CaseRef}），解除管理后转绿 / secondary contact of {contact.CaseRef}: until released",
                         [contact.EvidenceRef], policy.Version);
 
+        // A sealed or controlled zone's resident (domain.md §7): the strictest zone over their home, the earliest set.
+        var zone = list.OfType<ZoneFact>().OrderByDescending(z => z.Colour).ThenBy(z => z.AtUtc).FirstOrDefault();
+        if (zone is not null) return new CodeDecision(zone.Colour, ZoneRule, zone.Explanation, [zone.EvidenceRef], policy.Version);
+
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);
         if (pool is not null)
@@ -70,6 +76,10 @@ public static class CodeRules
             return new CodeDecision(CodeColour.Yellow, MissedRoundRule,
                 $"未参加{missed.RoundName}，任一采样点采样后转绿 / you missed {missed.RoundName}: green again once sampled at any site",
                 [missed.EvidenceRef], policy.Version);
+
+        // Green again after a zone was lifted: the lift is what explains it.
+        if (list.OfType<ZoneLiftedFact>().LastOrDefault() is { } lifted)
+            return new CodeDecision(CodeColour.Green, ZoneLiftedRule, lifted.Explanation, [lifted.EvidenceRef], policy.Version);
 
         return new CodeDecision(CodeColour.Green, DefaultRule, "无风险记录 / no risk facts", [], policy.Version);
     }

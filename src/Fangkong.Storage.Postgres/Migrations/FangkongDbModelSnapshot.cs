@@ -689,30 +689,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("streets", (string)null);
                 });
 
-            modelBuilder.Entity("Fangkong.Core.People.ZoneControl", b =>
-                {
-                    b.Property<long>("CompoundId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("CompoundId"));
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("SinceUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("CompoundId");
-
-                    b.ToTable("zone_controls", (string)null);
-                });
-
             modelBuilder.Entity("Fangkong.Core.Places.GateDevice", b =>
                 {
                     b.Property<long>("Id")

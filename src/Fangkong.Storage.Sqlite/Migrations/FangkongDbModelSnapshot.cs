@@ -682,28 +682,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("streets", (string)null);
                 });
 
-            modelBuilder.Entity("Fangkong.Core.People.ZoneControl", b =>
-                {
-                    b.Property<long>("CompoundId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SinceUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CompoundId");
-
-                    b.ToTable("zone_controls", (string)null);
-                });
-
             modelBuilder.Entity("Fangkong.Core.Places.GateDevice", b =>
                 {
                     b.Property<long>("Id")

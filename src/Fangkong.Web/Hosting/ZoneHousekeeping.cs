@@ -18,7 +18,7 @@ public sealed class ZoneHousekeeping(IDbContextFactory<FangkongDb> dbs, ZoneRevi
             try
             {
                 await using var db = await dbs.CreateDbContextAsync(stoppingToken);
-                var run = await review.RunAsync(db, stoppingToken);
+                var run = await review.RunAsync(db, 0, stoppingToken);
                 reviewed = run.Day;
                 if (run.Proposed + run.Withdrawn > 0)
                     log.LogInformation("Zone review {Day}: {Assessed} zones, {Proposed} steps proposed, {Withdrawn} withdrawn", run.Day, run.Assessed, run.Proposed, run.Withdrawn);

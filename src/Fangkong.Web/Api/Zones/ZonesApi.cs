@@ -80,7 +80,7 @@ public static class ZonesApi
         }).WithSummary("Withdraw a proposed or requested downgrade or lift.");
 
         api.MapPost("/review", async (FangkongDb db, ZoneReview review, HttpContext http) =>
-            TypedResults.Ok(await review.RunAsync(db, http.RequestAborted)))
+            TypedResults.Ok(await review.RunAsync(db, http.User.UserId(), http.RequestAborted)))
             .RequireAuthorization(AuthSetup.Admin)
             .WithSummary("Run today's review of every zone in force now (it also runs every morning): proposes each downgrade or lift the rules allow.");
 

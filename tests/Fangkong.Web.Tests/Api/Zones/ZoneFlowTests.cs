@@ -1,9 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fangkong.Core.Accounts;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Seeding;
+using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Codes;
+using Fangkong.Domain.Places;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
@@ -28,30 +33,34 @@ public abstract class ZoneFlowTests(StorageProvider provider)
     {
         await using var host = await CityHost.StartAsync(provider);
         host.Time.SetUtcNow(Day0);
-        var (caseId, person, compound, community) = await AddCaseAsync(host, 800_000_101);
+        var (person, compound, community) = await HomeAsync(host);
         var epi = await host.LoginAsync("epi");
         var admin = await host.LoginAsync("admin");
 
-        // Proposed from the case: its compound sealed, its community controlled; nothing in force yet.
+        // Reported through the API: the platform proposes its compound sealed and its community controlled; nothing in force yet.
+        var reported = await epi.PostAsJsonAsync("/api/cases", new { personId = person, firstPositiveSampledAtUtc = Day0.AddHours(-6).UtcDateTime, @class = "Common", foundBy = "FeverClinic", onsetDate = "2026-11-19" });
+        Assert.True(reported.IsSuccessStatusCode, await reported.Content.ReadAsStringAsync());
+        var caseId = (await reported.JsonAsync()).GetProperty("id").GetInt64();
+        var proposed = (await Ok(await epi.GetAsync("/api/zones?state=Proposed"))).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, proposed.Count);
+        await using (var db = host.Db()) Assert.Empty(await db.ZonedHouseholds.ToListAsync());
+
+        // Asking from the case page finds them: nothing new, the case is in both.
         var run = await Ok(await epi.PostAsync($"/api/zones/from-case/{caseId}", null));
         var zones = run.GetProperty("zones").EnumerateArray().ToList();
+        Assert.All(zones, z => Assert.False(z.GetProperty("new").GetBoolean()));
         var sealedZone = zones.Single(z => z.GetProperty("level").GetString() == "Sealed");
         var controlled = zones.Single(z => z.GetProperty("level").GetString() == "Controlled");
-        Assert.All(zones, z => Assert.True(z.GetProperty("new").GetBoolean()));
         Assert.All(zones, z => Assert.Equal("Proposed", z.GetProperty("state").GetString()));
         Assert.StartsWith("Z2026-", sealedZone.GetProperty("number").GetString());
         var sealedId = sealedZone.GetProperty("id").GetInt64();
+        var number = sealedZone.GetProperty("number").GetString()!;
         await using (var db = host.Db())
         {
-            Assert.Empty(await db.ZonedHouseholds.ToListAsync());
             Assert.Equal(compound, await db.ZoneMembers.Where(m => m.ZoneId == sealedId).Select(m => m.AddressId).SingleAsync());
             var household = await db.Persons.Where(p => p.Id == person).Select(p => p.HouseholdId!.Value).SingleAsync();
             Assert.Contains(household, await db.ZoneHouseholds.Where(h => h.ZoneId == sealedId).Select(h => h.HouseholdId).ToListAsync());
         }
-
-        // Asking again proposes nothing new: the case is already in both proposals.
-        var again = await Ok(await epi.PostAsync($"/api/zones/from-case/{caseId}", null));
-        Assert.All(again.GetProperty("zones").EnumerateArray(), z => Assert.False(z.GetProperty("new").GetBoolean()));
 
         // The community is not controlled here (dismissed); the compound is sealed (confirmed).
         await Ok(await epi.PostAsJsonAsync($"/api/zones/{controlled.GetProperty("id").GetInt64()}/dismiss", new { note = "社区内无其他风险" }));
@@ -60,11 +69,45 @@ public abstract class ZoneFlowTests(StorageProvider provider)
         Assert.Equal("封控区", page.GetProperty("zone").GetProperty("levelName").GetString());
         Assert.True(page.GetProperty("zone").GetProperty("residents").GetInt32() > 0);
         Assert.Equal("2026-11-20", page.GetProperty("zone").GetProperty("levelSince").GetString());
-        int residents;
+
+        // Every resident's code is red at once, explained by the zone; the case's own code stays the case's.
+        List<long> residents;
+        long neighbour;
         await using (var db = host.Db())
         {
-            residents = await db.ZonedHouseholds.Join(db.Persons, h => h.HouseholdId, p => p.HouseholdId, (h, p) => p.Id).CountAsync();
-            Assert.Equal(page.GetProperty("zone").GetProperty("residents").GetInt32(), residents);
+            residents = await db.ZonedHouseholds.Join(db.Persons, h => h.HouseholdId, p => p.HouseholdId, (h, p) => p.Id).ToListAsync();
+            Assert.Equal(page.GetProperty("zone").GetProperty("residents").GetInt32(), residents.Count);
+            Assert.Equal(residents.Count, await db.HealthCodes.CountAsync(h => residents.Contains(h.PersonId) && h.Colour == CodeColour.Red));
+            neighbour = residents.First(r => r != person);
+        }
+        var why = (await Ok(await epi.GetAsync($"/api/codes/persons/{neighbour}/history")))[0];
+        Assert.Equal("Red", why.GetProperty("to").GetString());
+        Assert.Equal("zone-resident", why.GetProperty("rule").GetString());
+        Assert.Contains($"zone:{sealedId}", why.GetProperty("evidence").GetString());
+        Assert.Contains($"封控区{sealedZone.GetProperty("name").GetString()}（{number}）", why.GetProperty("explanation").GetString());
+
+        // At a market the resident is denied for the zone (and the red code); at their own compound's gate they are let in, not out.
+        var (market, homeGate) = await GateOperatorsAsync(host, compound);
+        string idNumber;
+        await using (var db = host.Db()) idNumber = await db.Persons.Where(p => p.Id == neighbour).Select(p => p.DocumentNumber).SingleAsync();
+        var denied = await (await (await host.LoginAsync(market)).CheckInAsync(idNumber, 36.4m)).JsonAsync();
+        Assert.Equal("Deny", denied.GetProperty("outcome").GetString());
+        Assert.Contains("SealedZone", denied.Reasons());
+        var gate = await host.LoginAsync(homeGate);
+        var home = await (await gate.CheckInAsync(idNumber, 36.4m)).JsonAsync();
+        Assert.Equal("Admit", home.GetProperty("outcome").GetString());
+        var kept = await (await gate.CheckOutAsync(idNumber)).JsonAsync();
+        Assert.Equal("Deny", kept.GetProperty("outcome").GetString());
+        Assert.Equal(["SealedZone"], kept.Reasons());
+
+        // Day 1 of the seal: every household sampled at the door, one task a household.
+        await using (var db = host.Db())
+        {
+            var round = await db.TestingRounds.SingleAsync(r => r.Scope == RoundScope.Zones);
+            Assert.Equal(RoundStatus.Open, round.Status);
+            var households = await db.ZoneHouseholds.CountAsync(h => h.ZoneId == sealedId);
+            Assert.Equal(households, await db.DoorTasks.CountAsync(t => t.RoundId == round.Id && t.Reason == DoorReason.Sealed));
+            Assert.Equal(residents.Count, await db.RoundResidents.CountAsync(x => x.RoundId == round.Id && x.AtHome));
         }
 
         // Sealing the same compound again, or a building of it, overlaps: refused naming the member, nothing written.
@@ -111,7 +154,15 @@ public abstract class ZoneFlowTests(StorageProvider provider)
         Assert.Equal("系统管理员", lifted.GetProperty("approver").GetString());
         Assert.Equal("three-zones-lift", lifted.GetProperty("rule").GetString());
         Assert.Contains(lifted.GetProperty("evidence").EnumerateArray(), e => e.GetString()!.Contains("全员核酸检测阴性"));
-        await using (var db = host.Db()) Assert.Empty(await db.ZonedHouseholds.ToListAsync());
+        await using (var db = host.Db())
+        {
+            Assert.Empty(await db.ZonedHouseholds.ToListAsync());
+            Assert.Equal(0, await db.HealthCodes.CountAsync(h => residents.Contains(h.PersonId) && h.PersonId != person && h.Colour != CodeColour.Green));
+        }
+        why = (await Ok(await epi.GetAsync($"/api/codes/persons/{neighbour}/history")))[0];
+        Assert.Equal("Green", why.GetProperty("to").GetString());
+        Assert.Equal("zone-lifted", why.GetProperty("rule").GetString());
+        Assert.Contains($"（{number}）已于2026-12-04解封", why.GetProperty("explanation").GetString());
 
         // The list finds it by number and by level and state.
         var list = await Ok(await epi.GetAsync($"/api/zones?q={sealedZone.GetProperty("number").GetString()}"));
@@ -157,6 +208,34 @@ public abstract class ZoneFlowTests(StorageProvider provider)
         Assert.Equal("管控区", upgrade.GetProperty("from").GetString());
         Assert.Equal("封控区", upgrade.GetProperty("to").GetString());
         Assert.Contains(page.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetInt64() == caseId);
+    }
+
+    /// <summary>The first resident with a home: their id, compound and community.</summary>
+    private static async Task<(long PersonId, long CompoundId, long CommunityId)> HomeAsync(CityHost host)
+    {
+        await using var db = host.Db();
+        var home = await (from p in db.Persons
+                          join h in db.Households on p.HouseholdId equals h.Id
+                          join u in db.Units on h.UnitId equals u.Id
+                          join b in db.Buildings on u.BuildingId equals b.Id
+                          join co in db.Compounds on b.CompoundId equals co.Id
+                          orderby p.Id
+                          select new { p.Id, b.CompoundId, co.CommunityId }).FirstAsync();
+        return (home.Id, home.CompoundId, home.CommunityId);
+    }
+
+    /// <summary>Gate operators (user names) at a market's gate and at the compound's own gate.</summary>
+    private static async Task<(string Market, string Home)> GateOperatorsAsync(CityHost host, long compound)
+    {
+        await using var db = host.Db();
+        var market = await db.Venues.Where(v => v.Type == VenueType.Market).Join(db.GateDevices, v => v.Id, d => d.VenueId, (v, d) => d).FirstAsync();
+        var home = await db.Venues.Where(v => v.CompoundId == compound).Join(db.GateDevices, v => v.Id, d => d.VenueId, (v, d) => d).FirstAsync();
+        var hash = PasswordHasher.Hash(SeedOptions.DemoPassword);
+        db.Users.AddRange(
+            new User { Id = 9_001, UserName = "gate-market", DisplayName = "市场门岗", PasswordHash = hash, Role = Roles.GateOperator, VenueId = market.VenueId, DeviceId = market.Id },
+            new User { Id = 9_002, UserName = "gate-home", DisplayName = "小区门岗", PasswordHash = hash, Role = Roles.GateOperator, VenueId = home.VenueId, DeviceId = home.Id });
+        await db.SaveChangesAsync();
+        return ("gate-market", "gate-home");
     }
 
     /// <summary>A case reported today for a resident with a home (the first one, or <paramref name="personId"/>).</summary>

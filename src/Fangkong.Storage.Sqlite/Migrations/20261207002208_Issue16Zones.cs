@@ -11,6 +11,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "zone_controls");
+
             migrationBuilder.AddColumn<double>(
                 name: "Latitude",
                 table: "venues",
@@ -213,6 +216,21 @@ namespace Fangkong.Storage.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Longitude",
                 table: "compounds");
+
+            migrationBuilder.CreateTable(
+                name: "zone_controls",
+                columns: table => new
+                {
+                    CompoundId = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_zone_controls", x => x.CompoundId);
+                });
         }
     }
 }

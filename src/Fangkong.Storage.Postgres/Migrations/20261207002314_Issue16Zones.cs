@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -11,6 +12,9 @@ namespace Fangkong.Storage.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "zone_controls");
+
             migrationBuilder.AddColumn<double>(
                 name: "Latitude",
                 table: "venues",
@@ -213,6 +217,21 @@ namespace Fangkong.Storage.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Longitude",
                 table: "compounds");
+
+            migrationBuilder.CreateTable(
+                name: "zone_controls",
+                columns: table => new
+                {
+                    CompoundId = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_zone_controls", x => x.CompoundId);
+                });
         }
     }
 }
