@@ -4,6 +4,7 @@ using Fangkong.Bench.Gate;
 using Fangkong.Bench.Lists;
 using Fangkong.Bench.Rounds;
 using Fangkong.Bench.Seeding;
+using Fangkong.Bench.Zones;
 
 // dotnet run -c Release --project bench/Fangkong.Bench -- <benchmark> [options]; see docs/performance.md.
 // One benchmark per subcommand, each in its own folder: add new ones as a case here and a line in Usage.
@@ -18,6 +19,7 @@ return args.FirstOrDefault() switch
     "lists" => await ListsBenchmark.RunAsync(args[1..]),
     "test-list" => await TestListBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "zones" => await ZonesBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -32,5 +34,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench lists [--provider …] [--residents 300000] [--cases 20000] [--contacts 200000] [--stays 100000] [--runs 50] [--deep 150000] [--exports 1] [--exports-only] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench test-list [--provider …] [--residents 100000] [--runs 30] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench dashboard [--provider …] [--residents 100000] [--days 30] [--seeds residents/20000] [--attack 1] [--cap 0] [--runs 20] [--keep] [--prepare-only]");
+    Console.Error.WriteLine("       Fangkong.Bench zones [--provider …] [--residents 1000000] [--compounds 200] [--sealed-residents 100000]");
     return 2;
 }

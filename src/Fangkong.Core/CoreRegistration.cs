@@ -30,6 +30,7 @@ public static class CoreRegistration
         services.AddFangkongCore(storage, policies.Gate, policies.Codes, config.GetValue("Instance", 0));
         // Registered after the core's defaults, so the operator's thresholds are the ones resolved.
         services.AddSingleton(policies.Contacts);
+        services.AddSingleton(policies.Zones);
         return services;
     }
 
@@ -106,6 +107,18 @@ public static class CoreRegistration
         services.AddSingleton<LiveCoverage>();
         services.AddSingleton<RoundSimulation>();
         services.AddSingleton<Simulation.OutbreakSimulation>();
+        services.AddSingleton(new Domain.Zones.ZonePolicy());
+        services.AddSingleton<Zones.ZoneEffects>();
+        services.AddSingleton<Zones.ZoneTestRounds>();
+        services.AddSingleton<Zones.ZoneDecisions>();
+        services.AddSingleton<Zones.ZoneProposals>();
+        services.AddSingleton<Zones.ZoneFactsReader>();
+        services.AddSingleton<Zones.ZoneSteps>();
+        services.AddSingleton<Zones.ZoneReview>();
+        services.AddSingleton<Zones.ZoneViews>();
+        services.AddSingleton<Zones.ZoneMaps>();
+        // The one way the chains below Zones report new cases to it (ADR 0018, ADR 0021).
+        services.AddSingleton<ICaseZones, Zones.ZoneCaseFollowUp>();
         return services;
     }
 }

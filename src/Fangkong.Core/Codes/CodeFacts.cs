@@ -1,7 +1,9 @@
 using Fangkong.Core.Data;
+using Fangkong.Core.Zones;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
+using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Codes;
@@ -9,11 +11,12 @@ namespace Fangkong.Core.Codes;
 /// <summary>
 /// Reads the facts that decide colours for a set of persons, one query per kind of fact, so a fan-out of thousands
 /// of results or the close of a round re-derives colours in a few set queries instead of a few per person.
-/// A venue scan alone is never a fact: only fevers, tests, swabs, pools, missed rounds, cases, confirmed contacts and approved manual colours.
+/// A venue scan alone is never a fact: only fevers, tests, swabs, pools, missed rounds, cases, confirmed contacts, approved manual colours
+/// and the zones over the person's home.
 /// </summary>
 internal static class CodeFacts
 {
-    public static async Task<Dictionary<long, List<HealthFact>>> LoadAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    public static async Task<Dictionary<long, List<HealthFact>>> LoadAsync(FangkongDb db, IReadOnlyCollection<long> personIds, ZonePolicy zonePolicy, CancellationToken ct)
     {
         var facts = personIds.Distinct().ToDictionary(id => id, _ => new List<HealthFact>());
         void Add(long personId, HealthFact f) => facts[personId].Add(f);
@@ -63,6 +66,31 @@ internal static class CodeFacts
             .ToListAsync(ct);
         foreach (var x in manual)
             Add(x.m.PersonId, new ManualColour(x.m.DecidedAtUtc ?? x.m.RequestedAtUtc, $"manual:{x.m.Id}", x.m.Colour, x.m.Reason, x.Requester, x.Approver));
+        await ZoneFactsAsync(db, ids, zonePolicy, Add, ct);
         return facts;
+    }
+
+    /// <summary>The zones over each person's home: in force (their level's colour), or lifted (which explains the green after).</summary>
+    private static async Task ZoneFactsAsync(FangkongDb db, List<long> ids, ZonePolicy policy, Action<long, HealthFact> add, CancellationToken ct)
+    {
+        var zones = await (from p in db.Persons
+                           where ids.Contains(p.Id)
+                           join h in db.ZoneHouseholds on p.HouseholdId equals (long?)h.HouseholdId
+                           join z in db.Zones on h.ZoneId equals z.Id
+                           where z.State == ZoneState.Active || z.State == ZoneState.Lifted
+                           select new { PersonId = p.Id, z.Id, z.Number, z.Name, z.Level, z.Preset, z.State, z.LevelSince, z.StartedAtUtc, z.EndedAtUtc }).ToListAsync(ct);
+        foreach (var z in zones)
+        {
+            var evidence = $"zone:{z.Id}";
+            if (z.State == ZoneState.Lifted && z.EndedAtUtc is { } ended)
+            {
+                add(z.PersonId, new ZoneLiftedFact(ended, evidence, ZoneWords.Lifted(z.Preset, z.Level, z.Name, z.Number, DateOnly.FromDateTime(ended + Common.CityClock.ChinaOffset))));
+                continue;
+            }
+            var colour = z.Level switch { ZoneLevel.Sealed => policy.SealedColour, ZoneLevel.Controlled => policy.ControlledColour, _ => CodeColour.Green };
+            if (colour == CodeColour.Green || z.StartedAtUtc is not { } started) continue;
+            var since = z.LevelSince ?? DateOnly.FromDateTime(started + Common.CityClock.ChinaOffset);
+            add(z.PersonId, new ZoneFact(started, evidence, colour, ZoneWords.InZone(z.Preset, z.Level, z.Name, z.Number, since)));
+        }
     }
 }

@@ -3,6 +3,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Testing;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
+using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Codes;
@@ -12,12 +13,14 @@ namespace Fangkong.Core.Codes;
 /// append-only change log in step. A venue scan alone never changes a colour: only fevers, tests and approved
 /// manual decisions are facts here.
 /// </summary>
-public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, TimeProvider time) : ICodeRecompute
+public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, TimeProvider time, ZonePolicy? zones = null) : ICodeRecompute
 {
+    private readonly ZonePolicy zonePolicy = zones ?? new ZonePolicy();
+
     public CodePolicy Policy => policy;
 
     public async Task<IReadOnlyList<HealthFact>> LoadFactsAsync(FangkongDb db, long personId, CancellationToken ct) =>
-        (await CodeFacts.LoadAsync(db, [personId], ct))[personId];
+        (await CodeFacts.LoadAsync(db, [personId], zonePolicy, ct))[personId];
 
     /// <summary>
     /// Re-evaluates the colour and, when it changed, updates the state and appends a change row. Adds to the
@@ -43,7 +46,7 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var chunk in personIds.Distinct().Chunk(1000))
         {
-            var facts = await CodeFacts.LoadAsync(db, chunk, ct);
+            var facts = await CodeFacts.LoadAsync(db, chunk, zonePolicy, ct);
             var states = await db.HealthCodes.Where(h => chunk.Contains(h.PersonId)).ToDictionaryAsync(h => h.PersonId, ct);
             foreach (var personId in chunk)
             {

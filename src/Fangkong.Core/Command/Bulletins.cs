@@ -23,6 +23,9 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
         var level = r.Level ?? throw new InputException("level", Messages.Get("Command.LevelRequired"));
         var area = r.Area?.Trim() ?? throw new InputException("area", Messages.Get("Command.AreaRequired"));
         var f = await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct);
+        // The day's zones, named: set and lifted in the area (a district's own; a city's or province's all).
+        var zones = await Zones.ZoneTallies.ReadAsync(db, clock, day, level == BulletinLevel.District ? area : null, ct);
+        List<BulletinZone> set = [.. zones.New.Select(z => z.ForBulletin)], lifted = [.. zones.Lifted.Select(z => z.ForBulletin)];
         var b = new Bulletin
         {
             Id = ids.Next(),
@@ -30,9 +33,9 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
             Level = level,
             AreaCode = area,
             TitleZh = BulletinChinese.Title(f),
-            TextZh = BulletinChinese.Text(f),
+            TextZh = BulletinChinese.Text(f) + BulletinZones.Chinese(set, lifted),
             TitleEn = BulletinEnglish.Title(f),
-            TextEn = BulletinEnglish.Text(f),
+            TextEn = (BulletinEnglish.Text(f) + " " + BulletinZones.English(set, lifted)).TrimEnd(),
             FiguresJson = JsonSerializer.Serialize(f),
             GeneratedByUserId = userId,
             GeneratedAtUtc = clock.UtcNow,

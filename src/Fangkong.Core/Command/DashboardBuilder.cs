@@ -44,12 +44,14 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         var round = await RoundAsync(db, ct);
         var venues = await FullVenuesAsync(db, ct);
         var alerts = await checkIns.AlertsAsync(db, null, ct);
+        var zones = await Zones.ZoneTallies.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct);
 
         var list = new DashboardFigureList(today, level);
         list.Cases(figures, facts.Contacts, places);
         list.Isolation(sites, isolated.GetValueOrDefault(QuarantinePlace.Centralized), home);
         list.Alerts(alerts, round, venues);
         if (round is not null) list.Round(round);
+        list.Zones(zones, level == BulletinLevel.District ? areaCode : null);
         return new DashboardSnapshot
         {
             AtUtc = now,
@@ -67,6 +69,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
             HomeIsolation = home,
             Round = round,
             FullVenues = venues,
+            Zones = zones,
             Figures = list.Items,
         };
     }
@@ -91,7 +94,8 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
     private async Task<RoundProgress?> RoundAsync(FangkongDb db, CancellationToken ct)
     {
         // A mass-testing round: the standing round that holds quarantine tests is always open and has no roster to cover.
-        var rounds = db.TestingRounds.AsNoTracking().Where(r => r.Scope != RoundScope.Quarantine);
+        // Nor a zone's round, which tests a few compounds on their days, not the city.
+        var rounds = db.TestingRounds.AsNoTracking().Where(r => r.Scope != RoundScope.Quarantine && r.Scope != RoundScope.Zones);
         var round = await rounds.Where(r => r.Status == RoundStatus.Open).OrderByDescending(r => r.OpenedAtUtc).FirstOrDefaultAsync(ct)
             ?? await rounds.Where(r => r.Status == RoundStatus.Closed).OrderByDescending(r => r.ClosedAtUtc).FirstOrDefaultAsync(ct);
         if (round is null) return null;

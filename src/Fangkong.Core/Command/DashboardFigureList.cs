@@ -101,4 +101,17 @@ internal sealed class DashboardFigureList(DateOnly today, BulletinLevel level)
         new(list, path, q.Select(x => KeyValuePair.Create(x.Key, x.Value)).ToList());
 
     private static FigureLink Page(string path) => new(null, path, []);
+
+    /// <summary>Zones in force by level (the zone list behind each), and today's set and lifted.</summary>
+    /// <param name="district">The district of a district's dashboard, whose zones alone it counts; null for a city's.</param>
+    public void Zones(Zones.ZoneDay zones, string? district)
+    {
+        foreach (var level in new[] { Domain.Zones.ZoneLevel.Sealed, Domain.Zones.ZoneLevel.Controlled, Domain.Zones.ZoneLevel.Precaution })
+        {
+            (string, string)[] q = district is null ? [("state", "Active"), ("level", level.ToString())] : [("state", "Active"), ("level", level.ToString()), ("district", district)];
+            Add($"zones.{level}", zones.Count(level), new(null, "/zones", q.Select(x => KeyValuePair.Create(x.Item1, x.Item2)).ToList()));
+        }
+        Add("zones.setToday", zones.New.Count, null);
+        Add("zones.liftedToday", zones.Lifted.Count, null);
+    }
 }

@@ -52,6 +52,8 @@ public sealed record DashboardSnapshot
     public required int HomeIsolation { get; init; }
     public required RoundProgress? Round { get; init; }
     public required IReadOnlyList<FullVenue> FullVenues { get; init; }
+    /// <summary>Zones in force by district and level, and those set and lifted today (null on a snapshot built before zones existed).</summary>
+    public Zones.ZoneDay? Zones { get; init; }
     /// <summary>Every number shown, with its click-through; the panels read their values from here.</summary>
     public required IReadOnlyList<DashboardFigure> Figures { get; init; }
 

@@ -60,7 +60,20 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Quarantine.QuarantineCheckIn> QuarantineCheckIns => Set<Quarantine.QuarantineCheckIn>();
     public DbSet<Quarantine.QuarantineTransfer> QuarantineTransfers => Set<Quarantine.QuarantineTransfer>();
     public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
-    public DbSet<ZoneControl> ZoneControls => Set<ZoneControl>();
+    public DbSet<Zones.Zone> Zones => Set<Zones.Zone>();
+    public DbSet<Zones.ZoneMember> ZoneMembers => Set<Zones.ZoneMember>();
+    public DbSet<Zones.ZoneHousehold> ZoneHouseholds => Set<Zones.ZoneHousehold>();
+    public DbSet<Zones.ZoneCase> ZoneCases => Set<Zones.ZoneCase>();
+    public DbSet<Zones.ZoneChange> ZoneChanges => Set<Zones.ZoneChange>();
+    /// <summary>
+    /// The households of zones in force, with each zone's level, read-only, for the gate and testing: they sit below
+    /// Zones and read its tables only through this view (ADR 0018, ADR 0021). Inside a query it becomes a join.
+    /// </summary>
+    public IQueryable<HouseholdZone> ZonedHouseholds =>
+        from h in ZoneHouseholds
+        join z in Zones on h.ZoneId equals z.Id
+        where z.State == Core.Zones.ZoneState.Active
+        select new HouseholdZone { ZoneId = h.ZoneId, HouseholdId = h.HouseholdId, CompoundId = h.CompoundId, Level = z.Level };
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
     public DbSet<Command.Bulletin> Bulletins => Set<Command.Bulletin>();
@@ -144,6 +157,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Exports.ExportsModel.Configure(b);
         Command.CommandModel.Configure(b);
         Seeding.SeedingModel.Configure(b);
+        Core.Zones.ZonesModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

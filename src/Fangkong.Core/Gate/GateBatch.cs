@@ -7,6 +7,7 @@ using Fangkong.Domain.Gate;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Text;
+using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Gate;
@@ -60,6 +61,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             && Temperature.Classify(i.Request.Temperature!.Value, policy) == TemperatureReading.Implausible).ToArray();
         var visitors = await ResolveVisitorsAsync(db, items, retry.Select((r, i) => r || remeasure[i]).ToArray(), now, ct);
         var negatives = await LatestNegativesAsync(db, items, visitors, ct);
+        var zones = await ZoneStandingsAsync(db, items, visitors, ct);
 
         var results = new GateResult[items.Count];
         var firstInGroup = new Dictionary<(long, string), int>();
@@ -126,7 +128,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             {
                 // A double swipe by someone already inside is not a second entry and does not count against the cap.
                 var decision = GateRules.Decide(new EntryFacts(r.Temperature!.Value, colour, inside is null ? occ : 0, venue.Capacity,
-                    venue.AllowsYellow, venue.RequiredNegativeTestHours, negatives.GetValueOrDefault(personId), now), policy);
+                    venue.AllowsYellow, venue.RequiredNegativeTestHours, negatives.GetValueOrDefault(personId), now, zones[i]), policy);
                 ev.Outcome = decision.Outcome;
                 ev.Reasons = FormatReasons(decision.Reasons);
                 if (decision.Reasons.Contains(DenyReason.Fever)) fevers.Add(personId);
@@ -152,6 +154,13 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                     ev.VisitId = visit.Id;
                     occupancy[venue.Id] = ++occ;
                 }
+            }
+            else if (GateRules.ExitBars(zones[i]) is { Count: > 0 } barred)
+            {
+                // A sealed compound's gate lets none of its residents out: the visit stays open.
+                ev.Outcome = GateOutcome.Deny;
+                ev.Reasons = FormatReasons(barred);
+                ev.VisitId = inside?.Id;
             }
             else
             {
@@ -246,6 +255,41 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 byDocument[docKey] = person;
             }
             result[i] = person;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Where each visitor who lives in a zone in force stands at this gate (null for everyone else): the highest level over
+    /// their household, and whether the gate is their own compound's, another inside that zone, or outside it. Read through
+    /// <see cref="FangkongDb.ZonedHouseholds"/> in two queries for the whole group.
+    /// </summary>
+    private static async Task<ZoneStanding?[]> ZoneStandingsAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
+        (long PersonId, string Name, CodeColour Colour)[] visitors, CancellationToken ct)
+    {
+        var result = new ZoneStanding?[items.Count];
+        var persons = visitors.Where(v => v.PersonId > 0).Select(v => v.PersonId).Distinct().ToList();
+        if (persons.Count == 0) return result;
+        var homes = await (from p in db.Persons
+                           where persons.Contains(p.Id)
+                           join z in db.ZonedHouseholds on p.HouseholdId equals (long?)z.HouseholdId
+                           select new { PersonId = p.Id, z.ZoneId, z.CompoundId, z.Level }).ToListAsync(ct);
+        if (homes.Count == 0) return result;
+        var zoneIds = homes.Select(h => h.ZoneId).Distinct().ToList();
+        var venueCompounds = items.Where(i => i.Venue.CompoundId is not null).Select(i => i.Venue.CompoundId!.Value).Distinct().ToList();
+        var zoneCompounds = venueCompounds.Count == 0 ? [] : (await db.ZonedHouseholds
+            .Where(z => zoneIds.Contains(z.ZoneId) && venueCompounds.Contains(z.CompoundId))
+            .Select(z => new { z.ZoneId, z.CompoundId }).Distinct().ToListAsync(ct)).Select(x => (x.ZoneId, x.CompoundId)).ToHashSet();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var mine = homes.Where(h => h.PersonId == visitors[i].PersonId).ToList();
+            if (mine.Count == 0) continue;
+            var level = mine.Max(h => h.Level);
+            var at = items[i].Venue.CompoundId;
+            var place = at is { } c && mine.Any(h => h.CompoundId == c) ? GatePlace.Home
+                : at is { } d && mine.Any(h => zoneCompounds.Contains((h.ZoneId, d))) ? GatePlace.InsideZone
+                : GatePlace.OutsideZone;
+            result[i] = new ZoneStanding(level, place);
         }
         return result;
     }

@@ -30,6 +30,9 @@ public sealed class Compound
     public long Id { get; set; }
     public long CommunityId { get; set; }
     public required string Name { get; set; }
+    /// <summary>Where it lies (WGS 84 degrees), for the map; null when not surveyed.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
 }
 
 public sealed class Building

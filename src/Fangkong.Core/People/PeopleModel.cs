@@ -30,6 +30,5 @@ internal static class PeopleModel
             e.Property(x => x.Token).HasMaxLength(32);
         });
         b.Entity<PersonMarker>(e => { e.ToTable("person_markers"); e.HasKey(x => new { x.PersonId, x.Kind }); });
-        b.Entity<ZoneControl>(e => { e.ToTable("zone_controls"); e.HasKey(x => x.CompoundId); e.Property(x => x.Reason).HasMaxLength(500); });
     }
 }

@@ -18,6 +18,9 @@ public sealed class Venue
     public int? RequiredNegativeTestHours { get; set; }
     /// <summary>Fever clinics and testing sites admit yellow codes.</summary>
     public bool AllowsYellow { get; set; }
+    /// <summary>Where it lies (WGS 84 degrees), for the map; null when not surveyed (a bus).</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
 
     public OpeningHours Hours => new(Opens, Closes);
 }

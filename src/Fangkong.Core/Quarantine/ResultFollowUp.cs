@@ -1,3 +1,4 @@
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
 using Fangkong.Core.Testing;
@@ -12,18 +13,20 @@ namespace Fangkong.Core.Quarantine;
 /// lengthens quarantines) and release companions (<see cref="Companions"/>). It lives in Quarantine, the highest
 /// folder it reaches.
 /// </summary>
-public sealed class ResultFollowUp(TimeOrderedIds ids, SecondaryFollowUp secondaries, Companions companions) : IResultFollowUp
+public sealed class ResultFollowUp(TimeOrderedIds ids, SecondaryFollowUp secondaries, Companions companions, ICaseZones zones) : IResultFollowUp
 {
     public async Task<int> OpenCasesAsync(FangkongDb db, IReadOnlyList<PositiveSample> positives, DateTime now, CancellationToken ct)
     {
         var known = (await db.Cases.Where(c => positives.Select(p => p.PersonId).Contains(c.PersonId)).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
         var districts = await PersonDirectory.DistrictsAsync(db, positives.Select(p => p.PersonId).ToList(), ct);
-        var cases = 0;
+        var opened = new List<long>();
         foreach (var p in positives.Where(p => known.Add(p.PersonId)))
         {
+            var id = ids.Next();
+            opened.Add(id);
             db.Cases.Add(new CaseRecord
             {
-                Id = ids.Next(),
+                Id = id,
                 PersonId = p.PersonId,
                 FirstPositiveSampledAtUtc = p.SampledAtUtc,
                 ReportedAtUtc = now,
@@ -32,9 +35,12 @@ public sealed class ResultFollowUp(TimeOrderedIds ids, SecondaryFollowUp seconda
                 FoundBy = p.FoundBy,
                 DistrictCode = districts.GetValueOrDefault(p.PersonId),
             });
-            cases++;
         }
-        return cases;
+        if (opened.Count == 0) return 0;
+        // Saved with the results that found them, then followed up in zones (a controlled zone with a positive inside is sealed).
+        await db.SaveChangesAsync(ct);
+        await zones.OnCasesAsync(db, opened, null, ct);
+        return opened.Count;
     }
 
     public async Task AfterTestsAsync(FangkongDb db, IReadOnlyCollection<long> tested, CancellationToken ct)

@@ -33,6 +33,7 @@ public static class DemoCitySeeder
         progress?.Report(new SeedProgress("places", 0, 1));
         var rng = new Random(options.Seed);
         var plan = CityGenerator.Generate(options.Residents, rng);
+        CityMap.Locate(plan, options.Seed);
         await using (var db = new FangkongDb(storage.BuildOptions()))
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;

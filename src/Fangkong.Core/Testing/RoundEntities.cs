@@ -9,9 +9,10 @@ public enum RoundStatus { Planned = 1, Open = 2, Closed = 3 }
 
 /// <summary>
 /// What a round covers: the whole city, some districts, or some communities — or no area: the standing round in which
-/// quarantined persons' scheduled single tubes are sampled, day after day.
+/// quarantined persons' scheduled single tubes are sampled, day after day — or the households of zones in force, on
+/// their test days (sealed households at the door).
 /// </summary>
-public enum RoundScope { City = 1, Districts = 2, Communities = 3, Quarantine = 4 }
+public enum RoundScope { City = 1, Districts = 2, Communities = 3, Quarantine = 4, Zones = 5 }
 
 /// <summary>A mass-testing round (全员核酸检测) over an area, with its deadline and pooling policy.</summary>
 public sealed class TestingRound : INumberedRecord
@@ -21,7 +22,7 @@ public sealed class TestingRound : INumberedRecord
     public string Number { get; set; } = "";
     public required string Name { get; set; }
     public RoundScope Scope { get; set; }
-    /// <summary>District codes or community ids, comma-separated; empty for the whole city.</summary>
+    /// <summary>District codes, community ids or zone ids, comma-separated; empty for the whole city.</summary>
     public required string AreaIds { get; set; }
     public DateTime StartUtc { get; set; }
     public DateTime DeadlineUtc { get; set; }

@@ -64,7 +64,8 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
             CreatedByUserId = userId,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // In the caller's transaction when it has one (a zone put in force orders its first round with it).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.TestingRounds.Add(round);
         await db.SaveChangesAsync(ct);
         round.Residents = await WriteRosterAsync(db, round.Id, areaFilter, ct);
@@ -74,7 +75,7 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
         await db.SaveChangesAsync(ct);
         await ReplanAsync(db, round, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return round;
     }
 
@@ -90,12 +91,24 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
             if (codes.Except(known).FirstOrDefault() is { } unknown) throw new InputException("areaIds", Messages.Get("Testing.UnknownDistrict", unknown));
             return $"s.\"DistrictCode\" IN ({string.Join(",", known.Select(k => "'" + long.Parse(k, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "'"))})";
         }
+        if (scope == RoundScope.Zones) return await ZoneFilterAsync(db, areaIds, ct);
         var ids = new List<long>();
         foreach (var a in areaIds)
             ids.Add(long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InputException("areaIds", Messages.Get("Testing.BadCommunityId", a)));
         var found = await db.Communities.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         if (ids.Except(found).FirstOrDefault() is var missing and not 0) throw new InputException("areaIds", Messages.Get("Testing.UnknownCommunity", missing));
         return $"c.\"Id\" IN ({string.Join(",", found)})";
+    }
+
+    /// <summary>The households of zones in force (read through <see cref="FangkongDb.ZonedHouseholds"/>); ids are parsed numbers.</summary>
+    private static async Task<string> ZoneFilterAsync(FangkongDb db, IReadOnlyList<string> areaIds, CancellationToken ct)
+    {
+        var ids = new List<long>();
+        foreach (var a in areaIds)
+            ids.Add(long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InputException("areaIds", Messages.Get("Zones.NotAZoneId", a)));
+        var found = await db.ZonedHouseholds.Where(z => ids.Contains(z.ZoneId)).Select(z => z.ZoneId).Distinct().ToListAsync(ct);
+        if (ids.Except(found).FirstOrDefault() is var missing and not 0) throw new InputException("areaIds", Messages.Get("Zones.UnknownZone", missing));
+        return $"h.\"Id\" IN (SELECT zh.\"HouseholdId\" FROM zone_households zh WHERE zh.\"ZoneId\" IN ({string.Join(",", found)}))";
     }
 
     private static async Task<int> WriteRosterAsync(FangkongDb db, long roundId, string areaFilter, CancellationToken ct)
@@ -105,7 +118,7 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
             INSERT INTO round_residents ("RoundId", "PersonId", "DistrictCode", "CommunityId", "CompoundId", "BuildingId", "UnitId", "HouseholdId", "AtHome", "KeyGroup", "Missed")
             SELECT {roundId}, p."Id", s."DistrictCode", c."Id", co."Id", b."Id", u."Id", h."Id",
               (EXISTS (SELECT 1 FROM person_markers m WHERE m."PersonId" = p."Id" AND m."Kind" = 1)
-               OR EXISTS (SELECT 1 FROM zone_controls z WHERE z."CompoundId" = co."Id" AND z."Level" = 3)),
+               OR EXISTS (SELECT 1 FROM zone_households zh JOIN zones z ON z."Id" = zh."ZoneId" WHERE zh."HouseholdId" = h."Id" AND z."State" = 2 AND z."Level" = 3)),
               EXISTS (SELECT 1 FROM person_markers m WHERE m."PersonId" = p."Id" AND m."Kind" = 2),
               FALSE
             FROM persons p
@@ -164,13 +177,15 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Households with an immobile member or in a sealed compound are sampled at home (敲门行动).</summary>
+    /// <summary>Households with an immobile member or in a sealed zone are sampled at home (敲门行动).</summary>
     private async Task CreateHomeTasksAsync(FangkongDb db, TestingRound round, CancellationToken ct)
     {
         var homes = await db.RoundResidents.Where(x => x.RoundId == round.Id && x.AtHome)
             .Select(x => new { x.HouseholdId, x.CompoundId }).Distinct().ToListAsync(ct);
         if (homes.Count == 0) return;
-        var sealedCompounds = (await db.ZoneControls.Where(z => z.Level == People.ControlLevel.Sealed).Select(z => z.CompoundId).ToListAsync(ct)).ToHashSet();
+        var households = homes.Select(h => h.HouseholdId).ToList();
+        var sealedHomes = (await db.ZonedHouseholds.Where(z => z.Level == Domain.Zones.ZoneLevel.Sealed && households.Contains(z.HouseholdId))
+            .Select(z => z.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
         var sites = await db.SiteCompounds.Where(s => s.RoundId == round.Id).ToDictionaryAsync(s => s.CompoundId, s => s.SiteId, ct);
         foreach (var h in homes)
             db.DoorTasks.Add(new DoorTask
@@ -180,7 +195,7 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
                 HouseholdId = h.HouseholdId,
                 CompoundId = h.CompoundId,
                 SiteId = sites[h.CompoundId],
-                Reason = sealedCompounds.Contains(h.CompoundId) ? DoorReason.Sealed : DoorReason.Immobile,
+                Reason = sealedHomes.Contains(h.HouseholdId) ? DoorReason.Sealed : DoorReason.Immobile,
                 CreatedAtUtc = clock.UtcNow,
             });
     }

@@ -19,7 +19,7 @@ public sealed record CaseUpdate(CaseClass? Class, DateOnly? OnsetDate, DateTime?
 /// reclassified as confirmed is a conversion (转确诊), counted apart; a confirmed case is never made asymptomatic again;
 /// discharged, released and died are final.
 /// </summary>
-public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
+public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock, ICaseZones zones)
 {
     public async Task<CaseRecord> ReportAsync(FangkongDb db, NewCase r, long userId, CancellationToken ct)
     {
@@ -45,7 +45,11 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock)
         c.OnsetDate = Onset(r.OnsetDate, c.Class, sampled);
         db.Cases.Add(c);
         db.CaseEvents.Add(new CaseEvent { Id = ids.Next(), CaseId = c.Id, AtUtc = now, ByUserId = userId, ToClass = c.Class, ToStatus = CaseStatus.Reported });
+        // The case and what it does to zones (a controlled zone sealed, its home proposed) are saved together.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        await zones.OnCasesAsync(db, [c.Id], userId, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return c;
     }
 

@@ -27,6 +27,8 @@ public static class CodeRules
     public const string ManualRule = "manual-approved";
     public const string CaseRule = "case";
     public const string ContactRule = "contact-under-management";
+    public const string ZoneRule = "zone-resident";
+    public const string ZoneLiftedRule = "zone-lifted";
     public const string PositivePoolRule = "positive-pool-until-single-negative";
     public const string FeverRule = "fever-at-gate-until-negative-test";
     public const string MissedRoundRule = "missed-testing-round-until-sampled";
@@ -58,6 +60,10 @@ public static class CodeRules
                     : new CodeDecision(CodeColour.Yellow, ContactRule, new Message("Codes.Why.SecondaryContact", contact.CaseRef),
                         [contact.EvidenceRef], policy.Version);
 
+        // A sealed or controlled zone's resident (domain.md §7): the strictest zone over their home, the earliest set.
+        var zone = list.OfType<ZoneFact>().OrderByDescending(z => z.Colour).ThenBy(z => z.AtUtc).FirstOrDefault();
+        if (zone is not null) return new CodeDecision(zone.Colour, ZoneRule, zone.Explanation, [zone.EvidenceRef], policy.Version);
+
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);
         if (pool is not null)
@@ -77,6 +83,10 @@ public static class CodeRules
             return new CodeDecision(CodeColour.Yellow, MissedRoundRule,
                 new Message("Codes.Why.MissedRound", missed.RoundName),
                 [missed.EvidenceRef], policy.Version);
+
+        // Green again after a zone was lifted: the lift is what explains it.
+        if (list.OfType<ZoneLiftedFact>().LastOrDefault() is { } lifted)
+            return new CodeDecision(CodeColour.Green, ZoneLiftedRule, lifted.Explanation, [lifted.EvidenceRef], policy.Version);
 
         return new CodeDecision(CodeColour.Green, DefaultRule, new Message("Codes.Why.NoRisk"), [], policy.Version);
     }

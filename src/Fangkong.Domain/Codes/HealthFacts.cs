@@ -1,3 +1,4 @@
+using Fangkong.Domain.Text;
 namespace Fangkong.Domain.Codes;
 
 /// <summary>A stored fact that may decide a colour, with a reference to the record that proves it.</summary>
@@ -37,3 +38,12 @@ public sealed record SampledFact(DateTime AtUtc, string EvidenceRef) : HealthFac
 /// Released contacts are not facts.
 /// </summary>
 public sealed record ContactFact(DateTime AtUtc, string EvidenceRef, bool Close, string CaseRef, bool Companion = false) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>
+/// The person lives in a sealed or controlled zone in force since <see cref="HealthFact.AtUtc"/>; the colour is the zone
+/// policy's for its level (sealed → red, controlled → yellow by default, domain.md §7).
+/// </summary>
+public sealed record ZoneFact(DateTime AtUtc, string EvidenceRef, CodeColour Colour, Message Explanation) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>A zone the person lived in was lifted at <see cref="HealthFact.AtUtc"/>: it explains the green that follows.</summary>
+public sealed record ZoneLiftedFact(DateTime AtUtc, string EvidenceRef, Message Explanation) : HealthFact(AtUtc, EvidenceRef);

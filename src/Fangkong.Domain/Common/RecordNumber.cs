@@ -9,6 +9,7 @@ public enum RecordKind
     Case = 'C',
     QuarantineStay = 'Q',
     Round = 'R',
+    Zone = 'Z',
 }
 
 /// <summary>
@@ -21,7 +22,7 @@ public readonly record struct RecordNumber(RecordKind Kind, int Year, int Sequen
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{(char)Kind}{Year:D4}-{Sequence:D4}");
 
     /// <summary>
-    /// Reads a number as people type it: any case, full-width characters (ＣＱＲ、０-９、－), spaces or no dash,
+    /// Reads a number as people type it: any case, full-width characters (ＣＱＲＺ、０-９、－), spaces or no dash,
     /// and leading zeros dropped ("c2026 42", "Ｃ２０２６－００４２").
     /// </summary>
     public static bool TryParse(string? text, out RecordNumber number)

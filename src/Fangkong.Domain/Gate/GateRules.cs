@@ -1,4 +1,5 @@
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Zones;
 
 namespace Fangkong.Domain.Gate;
 
@@ -13,7 +14,14 @@ public enum DenyReason
     VenueFull,
     NegativeTestRequired,
     VenueClosed,
+    /// <summary>A sealed zone's resident away from home ("足不出户"), or leaving through their own compound's gate.</summary>
+    SealedZone,
+    /// <summary>A controlled zone's resident outside the zone ("人不出区").</summary>
+    ControlledZone,
 }
+
+/// <summary>Where a visitor who lives in a zone in force stands: the zone's level, and the gate's place relative to home and zone.</summary>
+public sealed record ZoneStanding(ZoneLevel Level, GatePlace Place);
 
 /// <summary>What the gate knows about a visitor and the venue at the moment of a check-in.</summary>
 public sealed record EntryFacts(
@@ -24,7 +32,8 @@ public sealed record EntryFacts(
     bool VenueAllowsYellow,
     int? RequiredNegativeTestHours,
     DateTime? LatestNegativeSampledAtUtc,
-    DateTime NowUtc);
+    DateTime NowUtc,
+    ZoneStanding? Zone = null);
 
 public sealed record GateDecision(GateOutcome Outcome, IReadOnlyList<DenyReason> Reasons, TemperatureReading Reading)
 {
@@ -46,8 +55,13 @@ public static class GateRules
 
         var reasons = new List<DenyReason>();
         if (reading == TemperatureReading.Fever) reasons.Add(DenyReason.Fever);
-        if (f.Colour == CodeColour.Red) reasons.Add(DenyReason.RedCode);
-        if (f.Colour == CodeColour.Yellow && !f.VenueAllowsYellow) reasons.Add(DenyReason.YellowCode);
+        // A zone's resident at their own compound's gate is going home, which is where the zone (and the colour it gave
+        // them) sends them: the colour does not bar that entry.
+        var goingHome = f.Zone is { Place: GatePlace.Home, Level: ZoneLevel.Sealed or ZoneLevel.Controlled };
+        if (f.Colour == CodeColour.Red && !goingHome) reasons.Add(DenyReason.RedCode);
+        if (f.Colour == CodeColour.Yellow && !f.VenueAllowsYellow && !goingHome) reasons.Add(DenyReason.YellowCode);
+        if (f.Zone is { } z && ZoneGate.BarsEntry(z.Level, z.Place))
+            reasons.Add(z.Level == ZoneLevel.Sealed ? DenyReason.SealedZone : DenyReason.ControlledZone);
         if (f.Capacity > 0 && f.Occupancy >= f.Capacity) reasons.Add(DenyReason.VenueFull);
         if (f.RequiredNegativeTestHours is { } hours &&
             (f.LatestNegativeSampledAtUtc is not { } sampled || f.NowUtc - sampled > TimeSpan.FromHours(hours)))
@@ -55,4 +69,8 @@ public static class GateRules
 
         return new GateDecision(reasons.Count == 0 ? GateOutcome.Admit : GateOutcome.Deny, reasons, reading);
     }
+
+    /// <summary>Whether a visitor may leave: only a zone bars an exit (a sealed compound's gate lets none of its residents out).</summary>
+    public static IReadOnlyList<DenyReason> ExitBars(ZoneStanding? zone) =>
+        zone is { } z && ZoneGate.BarsExit(z.Level, z.Place) ? [z.Level == ZoneLevel.Sealed ? DenyReason.SealedZone : DenyReason.ControlledZone] : [];
 }

@@ -540,6 +540,12 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("CommunityId")
                         .HasColumnType("bigint");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -689,30 +695,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("streets", (string)null);
                 });
 
-            modelBuilder.Entity("Fangkong.Core.People.ZoneControl", b =>
-                {
-                    b.Property<long>("CompoundId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("CompoundId"));
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("SinceUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("CompoundId");
-
-                    b.ToTable("zone_controls", (string)null);
-                });
-
             modelBuilder.Entity("Fangkong.Core.Places.GateDevice", b =>
                 {
                     b.Property<long>("Id")
@@ -758,6 +740,12 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1887,6 +1875,227 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("trace_accesses", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.Zone", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("DowngradedFromSealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LevelSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("PendingAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("PendingByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PendingLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PendingRule")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("PendingStep")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Preset")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ProposedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReasonArgs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SetByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictCode", "State");
+
+                    b.HasIndex("State", "Level");
+
+                    b.ToTable("zones", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneCase", b =>
+                {
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvidenceArgs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EvidenceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("ZoneId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("zone_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ApproverUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OfficerUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ToLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc", "Kind");
+
+                    b.HasIndex("ZoneId", "AtUtc");
+
+                    b.ToTable("zone_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneHousehold", b =>
+                {
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ZoneId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CompoundId", "ZoneId");
+
+                    b.ToTable("zone_households", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneMember", b =>
+                {
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AddressId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AddedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ZoneId", "Kind", "AddressId");
+
+                    b.HasIndex("Kind", "AddressId");
+
+                    b.ToTable("zone_members", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -533,6 +533,12 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("CommunityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -682,28 +688,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("streets", (string)null);
                 });
 
-            modelBuilder.Entity("Fangkong.Core.People.ZoneControl", b =>
-                {
-                    b.Property<long>("CompoundId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SinceUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CompoundId");
-
-                    b.ToTable("zone_controls", (string)null);
-                });
-
             modelBuilder.Entity("Fangkong.Core.Places.GateDevice", b =>
                 {
                     b.Property<long>("Id")
@@ -749,6 +733,12 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1878,6 +1868,227 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("trace_accesses", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.Zone", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DowngradedFromSealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LevelSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PendingAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingRule")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Preset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonArgs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictCode", "State");
+
+                    b.HasIndex("State", "Level");
+
+                    b.ToTable("zones", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneCase", b =>
+                {
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceArgs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ZoneId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("zone_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApproverUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfficerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc", "Kind");
+
+                    b.HasIndex("ZoneId", "AtUtc");
+
+                    b.ToTable("zone_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneHousehold", b =>
+                {
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ZoneId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CompoundId", "ZoneId");
+
+                    b.ToTable("zone_households", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Zones.ZoneMember", b =>
+                {
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AddedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ZoneId", "Kind", "AddressId");
+
+                    b.HasIndex("Kind", "AddressId");
+
+                    b.ToTable("zone_members", (string)null);
                 });
 #pragma warning restore 612, 618
         }

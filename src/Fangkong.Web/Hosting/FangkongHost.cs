@@ -11,6 +11,7 @@ using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Testing;
 using Fangkong.Web.Api.Tracing;
+using Fangkong.Web.Api.Zones;
 using Scalar.AspNetCore;
 
 namespace Fangkong.Web.Hosting;
@@ -35,7 +36,11 @@ public static class FangkongHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddFangkongAuth();
-        if (builder.Configuration.GetValue("Housekeeping", true)) builder.Services.AddHostedService<GateHousekeeping>();
+        if (builder.Configuration.GetValue("Housekeeping", true))
+        {
+            builder.Services.AddHostedService<GateHousekeeping>();
+            builder.Services.AddHostedService<ZoneHousekeeping>();
+        }
         builder.Services.AddSingleton<ExportSignal>();
         if (builder.Configuration.GetValue("ExportWorker", true)) builder.Services.AddHostedService<ExportWorker>();
         builder.Services.AddFangkongUi();
@@ -71,6 +76,8 @@ public static class FangkongHost
         api.MapQuarantineApi();
         api.MapTestingApi();
         api.MapSamplingApi();
+        api.MapZonesApi();
+        api.MapZoneMapApi();
         app.MapFangkongUi();
         return app;
     }

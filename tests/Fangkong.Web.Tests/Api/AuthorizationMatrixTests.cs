@@ -123,6 +123,20 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/bulletins/1", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
         ("GET", "/api/bulletins/1.pdf", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
         ("PUT", $"/api/venues/{Scenario.OtherVenueId}", new { capacity = 0 }, ["admin"]),
+        ("GET", "/api/zones", null, ["epi", "admin"]),
+        ("GET", "/api/zones/1", null, ["epi", "admin"]),
+        ("POST", "/api/zones", new { name = "矩阵小区", level = "Sealed", members = new[] { new { kind = "Compound", id = 1 } }, reason = "matrix test" }, ["epi", "admin"]),
+        ("POST", "/api/zones/from-case/1", null, ["epi", "admin"]),
+        ("POST", "/api/zones/1/confirm", new { }, ["epi", "admin"]),
+        ("POST", "/api/zones/1/dismiss", new { }, ["epi", "admin"]),
+        ("POST", "/api/zones/1/extend", new { members = new[] { new { kind = "Compound", id = 1 } } }, ["epi", "admin"]),
+        ("POST", "/api/zones/1/request", new { step = "Lift" }, ["epi", "admin"]),
+        ("POST", "/api/zones/1/approve", null, ["epi", "admin"]),
+        ("POST", "/api/zones/1/reject", new { }, ["epi", "admin"]),
+        ("POST", "/api/zones/review", null, ["admin"]),
+        ("GET", "/api/zones/addresses?q=小区", null, ["epi", "admin"]),
+        ("GET", "/api/zones/addresses/compounds/1", null, ["epi", "admin"]),
+        ("GET", "/api/zones/map.svg", null, ["epi", "admin", "command"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"];
