@@ -106,6 +106,10 @@ public static class CoreRegistration
         services.AddSingleton<LiveCoverage>();
         services.AddSingleton<RoundSimulation>();
         services.AddSingleton<Simulation.OutbreakSimulation>();
+        services.AddSingleton<Community.GridViews>();
+        services.AddSingleton<Community.Screenings>();
+        services.AddSingleton<Community.RaisedProblems>();
+        services.AddSingleton<Community.SpecialGroupRegister>();
         return services;
     }
 }
