@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Fangkong.Core.Community;
 using Fangkong.Core.Data;
 using Fangkong.Core.People;
 using Fangkong.Core.Testing;
@@ -33,7 +32,7 @@ public abstract class ScreeningFlowTests(StorageProvider provider)
         {
             outcome = "SomeAway",
             members = m.Select((p, i) => i == 1
-                ? new { personId = p, present = false, awayAt = "长春市朝阳区", awaySince = (string?)"2026-11-15", returnedFrom = (string?)null, returnedOn = (string?)null, needs = (string?)null }
+                ? new { personId = p, present = false, awayAt = (string?)"长春市朝阳区", awaySince = (string?)"2026-11-15", returnedFrom = (string?)null, returnedOn = (string?)null, needs = (string?)null }
                 : new { personId = p, present = true, awayAt = (string?)null, awaySince = (string?)null, returnedFrom = i == 0 ? "上海" : null, returnedOn = i == 0 ? "2026-11-18" : null, needs = i == 0 ? "需要降压药" : null }),
             note = "门口张贴了告知书",
         });
