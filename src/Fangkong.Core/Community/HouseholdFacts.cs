@@ -34,8 +34,8 @@ internal static class HouseholdFacts
                            join u in db.Units on h.UnitId equals u.Id
                            join b in db.Buildings on u.BuildingId equals b.Id
                            join c in db.Compounds on b.CompoundId equals c.Id
-                           select new { h.Id, CompoundId = c.Id, Compound = c.Name, Building = b.Number, Unit = u.Number, Door = h.Number }).ToListAsync(ct);
-        var sealedCompounds = await SealedCompounds.AmongAsync(db, doors.Select(d => d.CompoundId).Distinct().ToList(), ct);
+                           select new { h.Id, Compound = c.Name, Building = b.Number, Unit = u.Number, Door = h.Number }).ToListAsync(ct);
+        var sealedIn = await SealedHouseholds.AmongAsync(db, ids, ct);
         var persons = await db.Persons.AsNoTracking().Where(p => p.HouseholdId != null && ids.Contains(p.HouseholdId.Value))
             .Select(p => new { p.Id, HouseholdId = p.HouseholdId!.Value, p.Name, p.Sex, p.BirthDate }).ToListAsync(ct);
         var personIds = persons.Select(p => p.Id).ToList();
@@ -75,7 +75,7 @@ internal static class HouseholdFacts
             return new HouseholdView(r.HouseholdId, r.GridId, grids.GetValueOrDefault(r.GridId, ""),
                 r.JointUnitId is { } u ? units.GetValueOrDefault(u) : null,
                 d is null ? "" : Messages.Get("Community.Door", d.Compound, d.Building, d.Unit, d.Door),
-                d is not null && sealedCompounds.Contains(d.CompoundId), members,
+                sealedIn.Contains(r.HouseholdId), members,
                 last is null ? null : new ScreeningSummary(last.Id, last.VisitedAtUtc, last.Outcome, last.ByName, last.Note),
                 open.GetValueOrDefault(r.HouseholdId));
         }).ToList();

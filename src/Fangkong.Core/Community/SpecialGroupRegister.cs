@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Fangkong.Core.Documents;
 using Fangkong.Core.People;
 using Fangkong.Domain.Community;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,46 @@ public sealed partial class SpecialGroupRegister(TimeOrderedIds ids, CityClock c
         await db.SaveChangesAsync(ct);
         return new KeysetPage<SpecialGroupView>(items.OrderByDescending(v => v.Id).ToList(), keys.Next, keys.Count, keys.CountCapped);
     }
+
+    /// <summary>The most rows one export writes: a city-wide register is exported a community at a time.</summary>
+    public const int MaxExport = 50_000;
+
+    /// <summary>
+    /// The register under a filter as a CSV or XLSX file, masked like the page, in the reader's language; the export is
+    /// audited like a page read.
+    /// </summary>
+    public async Task<(string Name, string ContentType, byte[] Content)> ExportAsync(FangkongDb db, CommunityScope scope, SpecialGroupFilter f, string format,
+        CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx")) throw new InputException("format", Messages.Get("Community.Special.Format"));
+        var q = Query(db, scope, f);
+        var count = await q.Take(MaxExport + 1).CountAsync(ct);
+        if (count > MaxExport) throw new InputException("communityId", Messages.Get("Community.Special.TooMany", MaxExport));
+        var rows = await ViewsAsync(db, q.OrderBy(m => m.CommunityId).ThenBy(m => m.GridId).ThenBy(m => m.PersonId), clock.Today, ct);
+        CommunityAudit.List(db, ids, scope, CommunityAudit.RegisterKind, "export " + Purpose(f), clock.UtcNow);
+        await db.SaveChangesAsync(ct);
+        TableColumn[] columns =
+        [
+            TableColumn.Text(Messages.Get("Community.Column.Name")), TableColumn.Text(Messages.Get("Community.Column.Sex")),
+            TableColumn.Quantity(Messages.Get("Community.Column.Age")), TableColumn.Text(Messages.Get("Community.Column.Group")),
+            TableColumn.Text(Messages.Get("Community.Column.Community")), TableColumn.Text(Messages.Get("Community.Column.Grid")),
+            TableColumn.Text(Messages.Get("Community.Column.Address")), TableColumn.Text(Messages.Get("Community.Column.Responsible")),
+            TableColumn.Identifier(Messages.Get("Community.Column.Phone")), TableColumn.Text(Messages.Get("Community.Column.Note")),
+            TableColumn.Text(Messages.Get("Community.Column.Registered")),
+        ];
+        var cells = rows.OrderBy(r => r.CommunityId).ThenBy(r => r.GridId).ThenBy(r => r.PersonId).Select(r => (IReadOnlyList<object?>)
+        [
+            r.Name, Messages.Get(Key("Community.Sex", r.Sex)), r.Age, Messages.Get(Key("Community.Group", r.Group)), r.Community, r.Grid, r.Address,
+            r.ResponsibleName, r.ResponsiblePhone, r.Note, clock.ToLocal(r.RegisteredAtUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ]);
+        var name = "special-groups." + format;
+        return format == "csv"
+            ? (name, "text/csv; charset=utf-8", await TableExport.CsvAsync(columns, cells, ct))
+            : (name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", await TableExport.XlsxAsync(Messages.Get("Community.Column.Sheet"), columns, cells, ct));
+    }
+
+    /// <summary>An enum value's word: "Community.Group" and Bedridden make "Community.Group.Bedridden".</summary>
+    private static string Key<TEnum>(string prefix, TEnum value) where TEnum : struct, Enum => prefix + "." + value;
 
     /// <summary>The active registrations a filter selects within the caller's area.</summary>
     public static IQueryable<SpecialGroupMember> Query(FangkongDb db, CommunityScope scope, SpecialGroupFilter f)

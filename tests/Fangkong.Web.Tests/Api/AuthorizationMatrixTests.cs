@@ -133,6 +133,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/community/problems/1", null, ["grid", "officer", "epi", "admin"]),
         ("POST", "/api/community/problems/1/answer", new { answer = "已安排" }, ["officer", "admin"]),
         ("GET", "/api/community/special-groups", null, ["grid", "officer", "epi", "admin"]),
+        ("GET", "/api/community/special-groups.xlsx", null, ["grid", "officer", "epi", "admin"]),
         ("POST", "/api/community/special-groups", new { personId = 101, group = "Bedridden", responsibleName = "王丽" }, ["grid", "officer", "admin"]),
         ("POST", "/api/community/special-groups/1/end", null, ["officer", "admin"]),
     ];

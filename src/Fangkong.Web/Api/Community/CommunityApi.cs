@@ -64,6 +64,15 @@ public static class CommunityApi
             .RequireAuthorization(AuthSetup.Community)
             .WithSummary("The special-groups register in the caller's area, newest first, continued by key (after=); filter by group, community, grid, name/ID/phone. Audited.");
 
+        api.MapGet("/special-groups.{format}", async (string format, SpecialGroup? group, long? communityId, long? gridId, string? q,
+            FangkongDb db, SpecialGroupRegister register, HttpContext http) =>
+        {
+            var (name, type, content) = await register.ExportAsync(db, await ScopeAsync(db, http), new SpecialGroupFilter(group, communityId, gridId, q), format, http.RequestAborted);
+            return Results.File(content, type, name);
+        }).RequireAuthorization(AuthSetup.Community)
+          .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .WithSummary("The register in the caller's area as csv or xlsx (masked, audited), under the same filters as the list.");
+
         api.MapPost("/special-groups", async (SpecialGroupRequest body, FangkongDb db, SpecialGroupRegister register, HttpContext http) =>
         {
             var member = await register.RegisterAsync(db, await ScopeAsync(db, http), body, http.RequestAborted);

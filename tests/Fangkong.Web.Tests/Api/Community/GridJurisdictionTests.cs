@@ -43,6 +43,14 @@ public abstract class GridJurisdictionTests(StorageProvider provider)
         var special = await (await grid.GetAsync("/api/community/special-groups?size=500")).JsonAsync();
         Assert.Equal(mySpecial, special.GetProperty("count").GetInt64());
         Assert.All(special.GetProperty("items").EnumerateArray(), m => Assert.Equal(w.GridId, m.GetProperty("gridId").GetInt64()));
+        // Exported like the list: the same rows, masked, in the reader's language.
+        var csv = await grid.GetAsync("/api/community/special-groups.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(mySpecial + 1, lines.Length);
+        Assert.Contains("人群类别", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains("*", l.Split(',')[0]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await grid.GetAsync("/api/community/special-groups.pdf")).StatusCode);
 
         // Another community's grid, household and resident do not exist for the grid worker: 404, and nothing written.
         Assert.Equal(HttpStatusCode.NotFound, (await grid.GetAsync($"/api/community/grids/{w.OtherGridId}/households")).StatusCode);

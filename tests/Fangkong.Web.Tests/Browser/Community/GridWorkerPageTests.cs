@@ -45,8 +45,10 @@ public sealed class GridWorkerPageTests(CityBrowserFixture app)
         await page.Locator("[data-testid=outcome-SomeAway]").CheckAsync();
         var forms = page.Locator("[data-testid=member-form]");
         await forms.Nth(0).Locator("[data-testid=present]").CheckAsync();
+        await forms.Nth(0).Locator("[data-testid=member-more]").ClickAsync();
         await forms.Nth(0).Locator("[data-testid=needs]").FillAsync("需要降压药");
         await forms.Nth(1).Locator("[data-testid=away]").CheckAsync();
+        await forms.Nth(1).Locator("[data-testid=member-more]").ClickAsync();
         await forms.Nth(1).Locator("[data-testid=away-at]").FillAsync("长春市朝阳区");
         var since = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await forms.Nth(1).Locator("[data-testid=away-since]").FillAsync(since);
