@@ -119,6 +119,10 @@ public static class CoreRegistration
         services.AddSingleton<Zones.ZoneMaps>();
         // The one way the chains below Zones report new cases to it (ADR 0018, ADR 0021).
         services.AddSingleton<ICaseZones, Zones.ZoneCaseFollowUp>();
+        services.AddSingleton<Community.GridViews>();
+        services.AddSingleton<Community.Screenings>();
+        services.AddSingleton<Community.RaisedProblems>();
+        services.AddSingleton<Community.SpecialGroupRegister>();
         return services;
     }
 }

@@ -13,8 +13,13 @@ public static class Roles
     public const string LabTechnician = "lab-technician";
     /// <summary>The command center (指挥部): sees the dashboard's figures, not the people behind them.</summary>
     public const string Commander = "commander";
+    /// <summary>A community's grid worker (网格员): the households of their own grid.</summary>
+    public const string GridWorker = "grid-worker";
+    /// <summary>A community's officer (社区干部): their own community's grids, screening and problems.</summary>
+    public const string CommunityOfficer = "community-officer";
 
-    public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander];
+    public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander,
+        GridWorker, CommunityOfficer];
 }
 
 public sealed class User
@@ -30,4 +35,8 @@ public sealed class User
     public long? DeviceId { get; set; }
     /// <summary>Residents see their own code.</summary>
     public long? PersonId { get; set; }
+    /// <summary>The area the account works in (with <see cref="JurisdictionId"/>); none means the role's own reach.</summary>
+    public JurisdictionLevel? JurisdictionLevel { get; set; }
+    /// <summary>The grid's or community's id (a district's code as a number, once districts are used).</summary>
+    public long? JurisdictionId { get; set; }
 }

@@ -15,7 +15,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
 {
     public DbSet<DistrictRow> Districts => Set<DistrictRow>();
     public DbSet<Street> Streets => Set<Street>();
-    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<People.Community> Communities => Set<People.Community>();
     public DbSet<Compound> Compounds => Set<Compound>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<BuildingUnit> Units => Set<BuildingUnit>();
@@ -79,6 +79,19 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Command.Bulletin> Bulletins => Set<Command.Bulletin>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<Seeding.DemoCityMark> DemoCityMarks => Set<Seeding.DemoCityMark>();
+    public DbSet<Community.Grid> Grids => Set<Community.Grid>();
+    public DbSet<Community.JointUnit> JointUnits => Set<Community.JointUnit>();
+    public DbSet<Community.GridHousehold> GridHouseholds => Set<Community.GridHousehold>();
+    public DbSet<Community.Screening> Screenings => Set<Community.Screening>();
+    public DbSet<Community.ScreeningMember> ScreeningMembers => Set<Community.ScreeningMember>();
+    public DbSet<Community.CommunityProblem> CommunityProblems => Set<Community.CommunityProblem>();
+    public DbSet<Community.SpecialGroupMember> SpecialGroupMembers => Set<Community.SpecialGroupMember>();
+    /// <summary>
+    /// The persons served first — registered in a special group now (domain.md §8) — read-only, for the lists below
+    /// Community that put them first (door-to-door sampling): they read Community's register only through this view
+    /// (ADR 0018), as they read colours through <see cref="Colours"/>.
+    /// </summary>
+    public IQueryable<long> ServedFirst => SpecialGroupMembers.Where(m => m.EndedAtUtc == null).Select(m => m.PersonId);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -158,6 +171,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Command.CommandModel.Configure(b);
         Seeding.SeedingModel.Configure(b);
         Core.Zones.ZonesModel.Configure(b);
+        Community.CommunityModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -35,7 +35,7 @@ internal static class CityGenerator
                 var left = inDistrict / streets.Length + (s < inDistrict % streets.Length ? 1 : 0);
                 for (var communityNo = 1; left > 0; communityNo++)
                 {
-                    var community = new Community { Id = ++communityId, StreetId = street.Id, Name = CommunityName(rng, communityNo, rural) };
+                    var community = new People.Community { Id = ++communityId, StreetId = street.Id, Name = CommunityName(rng, communityNo, rural) };
                     plan.Communities.Add(community);
                     // A community holds 1–4 compounds; villages have fewer, lower buildings.
                     for (var c = rng.Next(1, 5); c > 0 && left > 0; c--)

@@ -20,7 +20,7 @@ internal sealed record BusLine(byte District, int[] Vehicles);
 internal sealed class CityPlan
 {
     public List<Street> Streets { get; } = [];
-    public List<Community> Communities { get; } = [];
+    public List<People.Community> Communities { get; } = [];
     public List<Compound> Compounds { get; } = [];
     public List<Building> Buildings { get; } = [];
     public List<BuildingUnit> Units { get; } = [];

@@ -1,6 +1,7 @@
 using Fangkong.Core.Accounts;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Seeding;
 
@@ -10,7 +11,10 @@ namespace Fangkong.Core.Seeding;
 /// </summary>
 internal static class DemoAccounts
 {
-    public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, CancellationToken ct)
+    public const long AdministratorId = 1;
+
+    /// <param name="grid">The demo resident's grid and community: the grid worker's and the community officer's areas.</param>
+    public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, CancellationToken ct)
     {
         const string password = SeedOptions.DemoPassword;
         DemoAccount[] accounts =
@@ -25,13 +29,20 @@ internal static class DemoAccounts
             new("sampler2", password, Roles.Sampler, Messages.Get("Seeding.Account.Sampler2")),
             new("lab", password, Roles.LabTechnician, Messages.Get("Seeding.Account.Lab")),
             new("command", password, Roles.Commander, Messages.Get("Seeding.Account.Command")),
+            new("grid", password, Roles.GridWorker, Messages.Get("Seeding.Account.Grid")),
+            new("officer", password, Roles.CommunityOfficer, Messages.Get("Seeding.Account.Officer")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
-        User U(long id, string name, string display, string role, long? venue = null, long? device = null, long? person = null) =>
-            new() { Id = id, UserName = name, DisplayName = display, PasswordHash = PasswordHasher.Hash(password), Role = role, VenueId = venue, DeviceId = device, PersonId = person };
+        User U(long id, string name, string display, string role, long? venue = null, long? device = null, long? person = null,
+            JurisdictionLevel? level = null, long? area = null) =>
+            new()
+            {
+                Id = id, UserName = name, DisplayName = display, PasswordHash = PasswordHasher.Hash(password), Role = role, VenueId = venue, DeviceId = device,
+                PersonId = person, JurisdictionLevel = area is null ? null : level, JurisdictionId = area,
+            };
         db.Users.AddRange(
-            U(1, "admin", "系统管理员", Roles.Administrator),
+            U(AdministratorId, "admin", "系统管理员", Roles.Administrator),
             U(2, "admin2", "审批管理员", Roles.Administrator),
             U(3, "epi", "流调员", Roles.Epidemiologist),
             U(4, "manager", "政务中心负责人", Roles.VenueManager, venue: 1),
@@ -40,8 +51,14 @@ internal static class DemoAccounts
             U(7, "sampler", "采样员", Roles.Sampler),
             U(8, "sampler2", "采样员二", Roles.Sampler),
             U(9, "lab", "检测员", Roles.LabTechnician),
-            U(10, "command", "指挥部", Roles.Commander));
+            U(10, "command", "指挥部", Roles.Commander),
+            U(11, "grid", await WorkerNameAsync(db, grid, ct), Roles.GridWorker, level: JurisdictionLevel.Grid, area: grid?.GridId),
+            U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId));
         await db.SaveChangesAsync(ct);
         return accounts;
     }
+
+    /// <summary>The demo grid worker is the worker its grid names.</summary>
+    private static async Task<string> WorkerNameAsync(FangkongDb db, (long GridId, long CommunityId)? grid, CancellationToken ct) =>
+        grid is { } g ? await db.Grids.Where(x => x.Id == g.GridId).Select(x => x.WorkerName).FirstAsync(ct) : "网格员";
 }

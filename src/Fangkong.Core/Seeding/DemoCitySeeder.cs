@@ -53,6 +53,7 @@ public static class DemoCitySeeder
         await loader.WriteAsync(ut, uc, plan.Units.Select(u => new object?[] { u.Id, u.BuildingId, u.Number }), null, ct);
         var (ht, hc) = BulkLoader.Mapping<Household>(mapping, nameof(Household.Id), nameof(Household.UnitId), nameof(Household.Number));
         await loader.WriteAsync(ht, hc, plan.Households.Select(h => new object?[] { h.Id, h.UnitId, h.Door }), null, ct);
+        await CommunityGrids.SeedAsync(storage, plan, loader, mapping, options.Seed, ct);
         progress?.Report(new SeedProgress("places", 1, 1));
 
         var clock = Stopwatch.StartNew();
@@ -72,8 +73,16 @@ public static class DemoCitySeeder
             db.GateDevices.AddRange(plan.Devices);
             await db.SaveChangesAsync(ct);
         }
-        var accounts = await DemoAccounts.CreateAsync(storage, ResidentAccountPerson(profiles), ct);
-        await using (var db = new FangkongDb(storage.BuildOptions())) await SamplingMarkers.MarkAsync(db, today, ct);
+        var residentPerson = ResidentAccountPerson(profiles);
+        (long GridId, long CommunityId)? demoGrid;
+        await using (var db = new FangkongDb(storage.BuildOptions())) demoGrid = await CommunityGrids.OfPersonAsync(db, residentPerson, ct);
+        var accounts = await DemoAccounts.CreateAsync(storage, residentPerson, demoGrid, ct);
+        await using (var db = new FangkongDb(storage.BuildOptions()))
+        {
+            await SamplingMarkers.MarkAsync(db, today, ct);
+            await CommunityGrids.NameResponsibleAsync(db, today, ct);
+            await SpecialGroupSeeds.RegisterAsync(db, today, nowUtc, DemoAccounts.AdministratorId, ct);
+        }
 
         clock.Restart();
         var generator = new VisitGenerator(plan, profiles, CityOffset, nowUtc);

@@ -38,6 +38,10 @@ internal static class OutbreakReset
         await db.TestResults.ExecuteDeleteAsync(ct);
         await db.HealthCodeChanges.Where(a => a.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
         await db.TraceAccesses.Where(a => a.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        var screenings = db.Screenings.Where(s => s.Id / 8192 % 256 == OutbreakSimulation.Instance).Select(s => s.Id);
+        await db.ScreeningMembers.Where(m => screenings.Contains(m.ScreeningId)).ExecuteDeleteAsync(ct);
+        await db.Screenings.Where(s => s.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.CommunityProblems.Where(p => p.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
         var coloured = await db.HealthCodes.Where(h => h.Colour != Domain.Codes.CodeColour.Green).Select(h => h.PersonId).ToListAsync(ct);
         await codes.RecomputeManyAsync(db, coloured, ct);
         await db.SaveChangesAsync(ct);

@@ -81,6 +81,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             var (lateCases, lateInQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, 20, ct), r => r.New.Count);
             inQuarantine += lateInQuarantine;
             confirmed += await phases.TimeAsync("trace, confirm, quarantine", () => OutbreakTracing.TraceAsync(w, lateCases, ct));
+            await phases.TimeAsync("door-to-door screening", () => OutbreakScreening.ScreenAsync(w, [.. newCases, .. lateCases], ct));
             await phases.TimeAsync("transfers", () => OutbreakQuarantine.TransferAsync(w, ct));
             var released = await phases.TimeAsync("releases", () => OutbreakQuarantine.ReleaseAsync(w, ct));
             var closed = await phases.TimeAsync("discharges and releases of cases", () => OutbreakCases.CloseAsync(w, ct));

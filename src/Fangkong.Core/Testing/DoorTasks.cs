@@ -25,7 +25,9 @@ public sealed class DoorTasks(TimeOrderedIds ids, CityClock clock)
         if (!string.IsNullOrWhiteSpace(f.Team)) q = q.Where(t => t.Team == f.Team.Trim());
         if (f.Done is { } done) q = done ? q.Where(t => t.DoneAtUtc != null) : q.Where(t => t.DoneAtUtc == null);
         var total = await q.LongCountAsync(ct);
-        var rows = await q.OrderBy(t => t.CompoundId).ThenBy(t => t.HouseholdId).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        // Households with a special group (bedridden, pregnant, dialysis…) are served first (domain.md §8).
+        var rows = await q.OrderByDescending(t => db.Persons.Any(p => p.HouseholdId == t.HouseholdId && db.ServedFirst.Contains(p.Id)))
+            .ThenBy(t => t.CompoundId).ThenBy(t => t.HouseholdId).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var households = rows.Select(r => r.HouseholdId).ToList();
         var members = await (from x in db.RoundResidents
                              where x.RoundId == roundId && households.Contains(x.HouseholdId)

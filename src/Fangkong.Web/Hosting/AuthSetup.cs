@@ -26,6 +26,12 @@ public static class AuthSetup
     public const string QuarantineWork = "quarantine-work";
     /// <summary>The dashboard: the command center, epidemiologists and administrators (click-through needs <see cref="Tracing"/>).</summary>
     public const string CommandView = "command-view";
+    /// <summary>The community's records, each caller within their area (Core's CommunityScope): grid workers, community officers, epidemiologists, administrators.</summary>
+    public const string Community = "community";
+    /// <summary>Recording screenings, raising problems, registering special groups: the community's workers and administrators.</summary>
+    public const string CommunityWork = "community-work";
+    /// <summary>Answering problems and ending registrations: community officers and administrators.</summary>
+    public const string CommunityOffice = "community-office";
 
     public static IServiceCollection AddFangkongAuth(this IServiceCollection services)
     {
@@ -54,7 +60,10 @@ public static class AuthSetup
             .AddPolicy(Lab, p => p.RequireRole(Roles.LabTechnician))
             .AddPolicy(DoorWork, p => p.RequireRole(Roles.Sampler, Roles.Administrator))
             .AddPolicy(QuarantineWork, p => p.RequireRole(Roles.Sampler, Roles.Epidemiologist, Roles.Administrator))
-            .AddPolicy(CommandView, p => p.RequireRole(Roles.Commander, Roles.Epidemiologist, Roles.Administrator));
+            .AddPolicy(CommandView, p => p.RequireRole(Roles.Commander, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(Community, p => p.RequireRole(Roles.GridWorker, Roles.CommunityOfficer, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(CommunityWork, p => p.RequireRole(Roles.GridWorker, Roles.CommunityOfficer, Roles.Administrator))
+            .AddPolicy(CommunityOffice, p => p.RequireRole(Roles.CommunityOfficer, Roles.Administrator));
         return services;
     }
 

@@ -4,6 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Web.Api;
 using Fangkong.Web.Api.Accounts;
 using Fangkong.Web.Api.Codes;
+using Fangkong.Web.Api.Community;
 using Fangkong.Web.Api.Command;
 using Fangkong.Web.Api.Exports;
 using Fangkong.Web.Api.Gate;
@@ -78,6 +79,7 @@ public static class FangkongHost
         api.MapSamplingApi();
         api.MapZonesApi();
         api.MapZoneMapApi();
+        api.MapCommunityApi();
         app.MapFangkongUi();
         return app;
     }

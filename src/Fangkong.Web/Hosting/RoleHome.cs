@@ -13,6 +13,8 @@ public static class RoleHome
         Roles.Sampler => "/testing/sample",
         Roles.LabTechnician => "/testing/lab",
         Roles.Commander => "/command",
+        Roles.GridWorker => "/community/grid",
+        Roles.CommunityOfficer => "/community",
         _ => "/search",
     };
 }

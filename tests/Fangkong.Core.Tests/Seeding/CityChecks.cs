@@ -127,7 +127,7 @@ internal static partial class CityChecks
     public static async Task AccountsAsync(FangkongDb db, SeedSummary summary)
     {
         var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName);
-        Assert.Equal(["admin", "admin2", "command", "epi", "gate", "lab", "manager", "resident", "sampler", "sampler2"], users.Keys.Order());
+        Assert.Equal(["admin", "admin2", "command", "epi", "gate", "grid", "lab", "manager", "officer", "resident", "sampler", "sampler2"], users.Keys.Order());
         Assert.Equal(users.Keys.Order(), summary.Accounts.Select(a => a.UserName).Order());
         Assert.All(summary.Accounts, a => Assert.True(PasswordHasher.Verify(a.Password, users[a.UserName].PasswordHash), a.UserName));
         Assert.All(summary.Accounts, a => Assert.Equal(users[a.UserName].Role, a.Role));
@@ -138,6 +138,41 @@ internal static partial class CityChecks
         var resident = users["resident"].PersonId!.Value;
         Assert.True(await db.Persons.AnyAsync(p => p.Id == resident));
         Assert.True(await db.Visits.AnyAsync(v => v.PersonId == resident), "the demo resident has a trajectory");
+        // The grid worker works the demo resident's grid, the community officer its community.
+        var home = await (from p in db.Persons where p.Id == resident join g in db.GridHouseholds on p.HouseholdId equals g.HouseholdId select g).SingleAsync();
+        Assert.Equal((JurisdictionLevel.Grid, home.GridId), (users["grid"].JurisdictionLevel, users["grid"].JurisdictionId));
+        Assert.Equal((JurisdictionLevel.Community, home.CommunityId), (users["officer"].JurisdictionLevel, users["officer"].JurisdictionId));
+    }
+
+    /// <summary>Every household in one grid of its own community; villages of the counties in ten-household units; a special-groups register.</summary>
+    public static async Task GridsAsync(FangkongDb db)
+    {
+        var households = await db.Households.CountAsync();
+        Assert.Equal(households, await db.GridHouseholds.CountAsync());
+        var communityOfHousehold = await (from h in db.Households
+                                          join u in db.Units on h.UnitId equals u.Id
+                                          join b in db.Buildings on u.BuildingId equals b.Id
+                                          join c in db.Compounds on b.CompoundId equals c.Id
+                                          select new { h.Id, c.CommunityId }).ToDictionaryAsync(x => x.Id, x => x.CommunityId);
+        var grids = await db.Grids.AsNoTracking().ToDictionaryAsync(g => g.Id);
+        var rows = await db.GridHouseholds.AsNoTracking().ToListAsync();
+        Assert.All(rows, r => Assert.Equal(communityOfHousehold[r.HouseholdId], r.CommunityId));
+        Assert.All(rows, r => Assert.Equal(r.CommunityId, grids[r.GridId].CommunityId));
+        // A few hundred households a grid: no grid above 450 (300 × 1.5), none empty.
+        Assert.All(rows.GroupBy(r => r.GridId), g => Assert.InRange(g.Count(), 1, 450));
+        var villages = await (from c in db.Communities join s in db.Streets on c.StreetId equals s.Id
+                              where (s.DistrictCode == "220421" || s.DistrictCode == "220422") && EF.Functions.Like(c.Name, "%村")
+                              select c.Id).ToListAsync();
+        Assert.NotEmpty(villages);
+        Assert.All(rows, r => Assert.Equal(villages.Contains(r.CommunityId), r.JointUnitId is not null));
+        Assert.All(rows.Where(r => r.JointUnitId is not null).GroupBy(r => r.JointUnitId), u => Assert.InRange(u.Count(), 1, 14));
+        Assert.True(await db.JointUnits.AnyAsync(u => u.ResponsiblePersonId != null), "ten-household units have a responsible resident");
+        Assert.True(await db.SpecialGroupMembers.AnyAsync());
+        // Who cannot come down follows from the register: bedridden or disabled, and nobody else.
+        var immobile = await db.PersonMarkers.Where(m => m.Kind == Fangkong.Core.People.MarkerKind.Immobile).Select(m => m.PersonId).OrderBy(x => x).ToListAsync();
+        var registered = await db.SpecialGroupMembers.Where(m => m.Group == Domain.Community.SpecialGroup.Bedridden || m.Group == Domain.Community.SpecialGroup.Disabled)
+            .Select(m => m.PersonId).Distinct().OrderBy(x => x).ToListAsync();
+        Assert.Equal(registered, immobile);
     }
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,4}$")]

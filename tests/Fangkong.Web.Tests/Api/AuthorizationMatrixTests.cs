@@ -15,8 +15,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
     // (method, url, body, roles allowed). "anonymous" means no sign-in needed; a string body is sent as a CSV file. RouteCoverageTests checks every API route has a row.
     internal static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
     [
-        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
-        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
+        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
         ("POST", "/api/gate/check-in", new { idempotencyKey = "matrix-key-1", idNumber = "11010519491231002X", temperature = 36.5 }, ["gate"]),
         ("POST", "/api/gate/check-out", new { idempotencyKey = "matrix-key-2", idNumber = "11010519491231002X" }, ["gate"]),
         ("GET", "/api/gate/occupancy", null, ["gate"]),
@@ -71,9 +71,9 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/testing/lab/results", new { barcode = "T00000000000", outcome = "Negative" }, ["lab"]),
         ("GET", "/api/testing/me/slots", null, ["resident"]),
         ("GET", "/api/testing/me/certificates", null, ["resident"]),
-        ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
-        ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
-        ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
+        ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
+        ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
         ("GET", "/api/cases", null, ["epi", "admin"]),
         ("GET", "/api/cases/1", null, ["epi", "admin"]),
         ("POST", "/api/cases", new { personId = 1, firstPositiveSampledAtUtc = "2026-11-01T00:00:00Z" }, ["epi", "admin"]),
@@ -107,7 +107,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/exports/1/file", null, ["epi", "admin"]),
         ("POST", "/api/bulletins", new { day = "2026-11-19", level = "City", area = "220400" }, ["epi", "admin"]),
         ("GET", "/api/bulletins", null, ["epi", "admin"]),
-        ("GET", "/api/bulletins/published", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("GET", "/api/bulletins/published", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
         ("PATCH", "/api/bulletins/1", new { textZh = "x" }, ["epi", "admin"]),
         ("POST", "/api/bulletins/1/publish", null, ["admin"]),
         ("POST", "/api/quarantine/transfers/1/dispatch", new { vehicle = "吉D12345" }, ["epi", "admin"]),
@@ -120,8 +120,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/codes/manual/1/decision", new { approve = true }, ["admin"]),
         ("POST", "/api/codes/manual/1/revoke", null, ["admin"]),
         ("POST", "/api/testing/lab/results/import", "T00000000000,Negative\n", ["lab"]),
-        ("GET", "/api/bulletins/1", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
-        ("GET", "/api/bulletins/1.pdf", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"]),
+        ("GET", "/api/bulletins/1", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
+        ("GET", "/api/bulletins/1.pdf", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
         ("PUT", $"/api/venues/{Scenario.OtherVenueId}", new { capacity = 0 }, ["admin"]),
         ("GET", "/api/zones", null, ["epi", "admin"]),
         ("GET", "/api/zones/1", null, ["epi", "admin"]),
@@ -137,9 +137,22 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/zones/addresses?q=小区", null, ["epi", "admin"]),
         ("GET", "/api/zones/addresses/compounds/1", null, ["epi", "admin"]),
         ("GET", "/api/zones/map.svg", null, ["epi", "admin", "command"]),
+        ("GET", "/api/community/me", null, ["grid", "officer", "epi", "admin"]),
+        ("GET", "/api/community/grids", null, ["grid", "officer", "epi", "admin"]),
+        ("GET", $"/api/community/grids/{Scenario.GridId}/households", null, ["grid", "officer", "epi", "admin"]),
+        ("GET", $"/api/community/households/{Scenario.HouseholdId}", null, ["grid", "officer", "epi", "admin"]),
+        ("POST", $"/api/community/households/{Scenario.HouseholdId}/screenings", new { outcome = "Refused" }, ["grid", "officer", "admin"]),
+        ("GET", "/api/community/problems", null, ["grid", "officer", "epi", "admin"]),
+        ("POST", "/api/community/problems", new { category = "Supplies", text = "矩阵测试", householdId = Scenario.HouseholdId }, ["grid", "officer", "admin"]),
+        ("GET", "/api/community/problems/1", null, ["grid", "officer", "epi", "admin"]),
+        ("POST", "/api/community/problems/1/answer", new { answer = "已安排" }, ["officer", "admin"]),
+        ("GET", "/api/community/special-groups", null, ["grid", "officer", "epi", "admin"]),
+        ("GET", "/api/community/special-groups.xlsx", null, ["grid", "officer", "epi", "admin"]),
+        ("POST", "/api/community/special-groups", new { personId = 101, group = "Bedridden", responsibleName = "王丽" }, ["grid", "officer", "admin"]),
+        ("POST", "/api/community/special-groups/1/end", null, ["officer", "admin"]),
     ];
 
-    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"];
+    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"];
 
     [Fact]
     public async Task Each_role_reaches_exactly_the_endpoints_it_needs()

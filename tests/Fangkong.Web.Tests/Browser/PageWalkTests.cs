@@ -17,7 +17,7 @@ public sealed partial class PageWalkTests(CityBrowserFixture app)
     public static TheoryData<string, string> Walks()
     {
         var data = new TheoryData<string, string>();
-        foreach (var account in new[] { "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command" })
+        foreach (var account in new[] { "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer" })
             foreach (var culture in new[] { "zh-CN", "en" })
                 data.Add(account, culture);
         return data;

@@ -19,7 +19,7 @@ public sealed class PageAccessTestsPostgres() : PageAccessTests(StorageProvider.
 /// </summary>
 public abstract class PageAccessTests(StorageProvider provider)
 {
-    private static readonly string[] Accounts = ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command"];
+    private static readonly string[] Accounts = ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"];
 
     [Fact]
     public async Task Every_page_is_allowed_by_PageAccess_exactly_when_the_server_serves_it()

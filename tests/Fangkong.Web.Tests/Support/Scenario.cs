@@ -12,12 +12,14 @@ public sealed class Scenario
 {
     public const string Password = "test-password";
     public const long HallId = 1, OtherVenueId = 2, DeviceId = 11, OtherDeviceId = 12;
+    /// <summary>A one-household community with one grid: the grid worker's and the community officer's areas.</summary>
+    public const long CommunityId = 1, GridId = 1, HouseholdId = 1;
     public int HallCapacity { get; set; } = 40;
     public int? HallNegativeTestHours { get; set; }
     public TimeOnly HallOpens { get; set; } = new(8, 30);
     public TimeOnly HallCloses { get; set; } = new(17, 0);
 
-    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command"];
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer"];
 
     public Person Alice { get; } = NewPerson(101, "张小明", ResidentIdNumber.Compose("220402", new DateOnly(1985, 5, 12), 123), "13800000001");
     public Person Bob { get; } = NewPerson(102, "李华", ResidentIdNumber.Compose("220403", new DateOnly(1990, 1, 3), 246), "13800000002");
@@ -51,6 +53,14 @@ public sealed class Scenario
         db.GateDevices.Add(new GateDevice { Id = DeviceId, VenueId = HallId, Name = "东门 1号机" });
         db.GateDevices.Add(new GateDevice { Id = OtherDeviceId, VenueId = OtherVenueId, Name = "正门" });
         db.Persons.AddRange(Alice, Bob, Carol);
+        db.Streets.Add(new Street { Id = 1, DistrictCode = "220402", Name = "向阳街道" });
+        db.Communities.Add(new Fangkong.Core.People.Community { Id = CommunityId, StreetId = 1, Name = "福镇社区" });
+        db.Compounds.Add(new Compound { Id = 1, CommunityId = CommunityId, Name = "福民小区" });
+        db.Buildings.Add(new Building { Id = 1, CompoundId = 1, Number = 1 });
+        db.Units.Add(new BuildingUnit { Id = 1, BuildingId = 1, Number = 1 });
+        db.Households.Add(new Household { Id = HouseholdId, UnitId = 1, Number = "101" });
+        db.Grids.Add(new Fangkong.Core.Community.Grid { Id = GridId, CommunityId = CommunityId, Number = 1, Name = "第1网格", WorkerName = "王丽" });
+        db.GridHouseholds.Add(new Fangkong.Core.Community.GridHousehold { HouseholdId = HouseholdId, GridId = GridId, CommunityId = CommunityId });
         var hash = PasswordHasher.Hash(Password);
         db.Users.AddRange(
             new User { Id = 1, UserName = "admin", DisplayName = "管理员", PasswordHash = hash, Role = Roles.Administrator },
@@ -61,7 +71,9 @@ public sealed class Scenario
             new User { Id = 6, UserName = "resident", DisplayName = "居民", PasswordHash = hash, Role = Roles.Resident, PersonId = Alice.Id },
             new User { Id = 7, UserName = "sampler", DisplayName = "采样员", PasswordHash = hash, Role = Roles.Sampler },
             new User { Id = 8, UserName = "lab", DisplayName = "检测员", PasswordHash = hash, Role = Roles.LabTechnician },
-            new User { Id = 9, UserName = "command", DisplayName = "指挥部", PasswordHash = hash, Role = Roles.Commander });
+            new User { Id = 9, UserName = "command", DisplayName = "指挥部", PasswordHash = hash, Role = Roles.Commander },
+            new User { Id = 10, UserName = "grid", DisplayName = "王丽", PasswordHash = hash, Role = Roles.GridWorker, JurisdictionLevel = JurisdictionLevel.Grid, JurisdictionId = GridId },
+            new User { Id = 11, UserName = "officer", DisplayName = "社区干部", PasswordHash = hash, Role = Roles.CommunityOfficer, JurisdictionLevel = JurisdictionLevel.Community, JurisdictionId = CommunityId });
         await db.SaveChangesAsync();
     }
 

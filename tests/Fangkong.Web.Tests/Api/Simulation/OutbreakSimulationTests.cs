@@ -96,6 +96,14 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         Assert.True(await db.QuarantineStays.AnyAsync(s => s.State == QuarantineState.Released));
         Assert.True(await db.Cases.AnyAsync(c => c.Status == CaseStatus.Discharged || c.Status == CaseStatus.Released || c.Status == CaseStatus.Died), "no case closed");
         Assert.True(await db.QuarantineTransfers.AnyAsync(t => t.State == TransferState.Arrived));
+        // Grid workers knocked on the doors of the cases' buildings: the case's own household among them, the case away in hospital.
+        var screenedUnits = await (from s in db.Screenings join h in db.Households on s.HouseholdId equals h.Id select h.UnitId).Distinct().ToListAsync();
+        var caseUnits = await (from c in db.Cases join p in db.Persons on c.PersonId equals p.Id join h in db.Households on p.HouseholdId equals h.Id select h.UnitId).Distinct().ToListAsync();
+        Assert.NotEmpty(screenedUnits);
+        Assert.Empty(screenedUnits.Except(caseUnits));
+        Assert.True(await (from m in db.ScreeningMembers join c in db.Cases on m.PersonId equals c.PersonId where !m.Present && m.AwayAt == "定点医院" select m).AnyAsync(),
+            "a case is found away in hospital at the door");
+        Assert.True(await db.CommunityProblems.AnyAsync(p => p.State == Fangkong.Domain.Community.ProblemState.Closed), "the community answered a problem raised at a door");
 
         // Every record falls on a simulated day.
         var from = clock.StartOfDayUtc(report.From);
@@ -110,6 +118,7 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         OnSimulatedDays(await db.TestResults.Select(r => r.ResultAtUtc).ToListAsync(), "a test result");
         OnSimulatedDays(await db.Samples.Select(s => s.AtUtc).ToListAsync(), "a swab");
         OnSimulatedDays(await db.HealthCodeChanges.Select(c => c.AtUtc).ToListAsync(), "a colour change");
+        OnSimulatedDays(await db.Screenings.Select(x => x.VisitedAtUtc).ToListAsync(), "a door-to-door screening");
 
         // The dashboard after the outbreak: every figure is the count of the line list it opens, and the trend holds the outbreak.
         await using (var host = CityHost.Over(store, time))

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fangkong.Storage.Postgres.Migrations
 {
     [DbContext(typeof(FangkongDb))]
-    [Migration("20261207002314_Issue16Zones")]
-    partial class Issue16Zones
+    [Migration("20261207004936_Issue16ZonesCommunity")]
+    partial class Issue16ZonesCommunity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -37,6 +37,12 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("JurisdictionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("JurisdictionLevel")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -80,10 +86,14 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Explanation")
+                    b.Property<string>("ExplanationArgs")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExplanationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("From")
                         .HasColumnType("integer");
@@ -257,6 +267,280 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("bulletins", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Community.CommunityProblem", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("AnsweredByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RaisedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.HasIndex("GridId", "State");
+
+                    b.ToTable("community_problems", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.Grid", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("grids", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.GridHousehold", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("JointUnitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("JointUnitId");
+
+                    b.HasIndex("CommunityId", "GridId");
+
+                    b.HasIndex("GridId", "HouseholdId");
+
+                    b.ToTable("grid_households", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.JointUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ResponsiblePersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("joint_units", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.Screening", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("VisitedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "VisitedAtUtc");
+
+                    b.HasIndex("GridId", "VisitedAtUtc");
+
+                    b.HasIndex("HouseholdId", "VisitedAtUtc");
+
+                    b.ToTable("screenings", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.ScreeningMember", b =>
+                {
+                    b.Property<long>("ScreeningId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AwayAt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("AwaySince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReturnedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("ScreeningId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("screening_members", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.SpecialGroupMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EndedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RegisteredByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Group");
+
+                    b.HasIndex("GridId", "Group");
+
+                    b.HasIndex(new[] { "PersonId", "Group" }, "IX_special_group_members_active")
+                        .IsUnique()
+                        .HasFilter("\"EndedAtUtc\" IS NULL");
+
+                    b.ToTable("special_group_members", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Kind")
@@ -296,9 +580,6 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("Done")
                         .HasColumnType("bigint");
 
-                    b.Property<bool>("English")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -325,6 +606,11 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("List")
                         .IsRequired()
@@ -953,6 +1239,9 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PlatformNotes")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1709,6 +1998,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("PlatformNotes")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("ProposedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1732,12 +2024,17 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "Status");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
+                    b.HasIndex("Status", "Id", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_contact_proposals_open")
+                        .HasFilter("\"Status\" <> 2 AND (\"Status\" = 0 OR \"ReleasedAtUtc\" IS NULL)");
 
                     b.ToTable("contact_proposals", (string)null);
                 });
@@ -1831,6 +2128,9 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<long?>("PersonId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PlatformPurpose")
+                        .HasColumnType("text");
 
                     b.Property<string>("Purpose")
                         .IsRequired()

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fangkong.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(FangkongDb))]
-    [Migration("20261207002208_Issue16Zones")]
-    partial class Issue16Zones
+    [Migration("20261207004920_Issue16ZonesCommunity")]
+    partial class Issue16ZonesCommunity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,6 +32,12 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JurisdictionLevel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -75,9 +81,13 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Explanation")
+                    b.Property<string>("ExplanationArgs")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("From")
@@ -250,6 +260,280 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("bulletins", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Community.CommunityProblem", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.HasIndex("GridId", "State");
+
+                    b.ToTable("community_problems", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.Grid", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("grids", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.GridHousehold", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JointUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("JointUnitId");
+
+                    b.HasIndex("CommunityId", "GridId");
+
+                    b.HasIndex("GridId", "HouseholdId");
+
+                    b.ToTable("grid_households", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.JointUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResponsiblePersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("joint_units", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.Screening", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VisitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "VisitedAtUtc");
+
+                    b.HasIndex("GridId", "VisitedAtUtc");
+
+                    b.HasIndex("HouseholdId", "VisitedAtUtc");
+
+                    b.ToTable("screenings", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.ScreeningMember", b =>
+                {
+                    b.Property<long>("ScreeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AwayAt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AwaySince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScreeningId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("screening_members", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Community.SpecialGroupMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Group");
+
+                    b.HasIndex("GridId", "Group");
+
+                    b.HasIndex(new[] { "PersonId", "Group" }, "IX_special_group_members_active")
+                        .IsUnique()
+                        .HasFilter("\"EndedAtUtc\" IS NULL");
+
+                    b.ToTable("special_group_members", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Kind")
@@ -289,9 +573,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("Done")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("English")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -317,6 +598,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("List")
@@ -946,6 +1232,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformNotes")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("TEXT");
@@ -1702,6 +1991,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlatformNotes")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ProposedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1725,12 +2017,17 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "Status");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
+                    b.HasIndex("Status", "Id", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_contact_proposals_open")
+                        .HasFilter("\"Status\" <> 2 AND (\"Status\" = 0 OR \"ReleasedAtUtc\" IS NULL)");
 
                     b.ToTable("contact_proposals", (string)null);
                 });
@@ -1824,6 +2121,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformPurpose")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
