@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fangkong.Storage.Postgres.Migrations
 {
     [DbContext(typeof(FangkongDb))]
-    [Migration("20261206220500_Issue15ListIndexes")]
-    partial class Issue15ListIndexes
+    [Migration("20261206220500_Issue15")]
+    partial class Issue15
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
