@@ -21,7 +21,7 @@ public abstract class ExportLanguageMigrationTests(StorageProvider provider)
         await using var store = await TestStore.CreateEmptyAsync(provider);
         await using (var db = store.NewDb())
         {
-            var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_Issue15ExportLanguage", StringComparison.Ordinal)).Last();
+            var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_Issue15", StringComparison.Ordinal)).Last();
             await db.GetService<IMigrator>().MigrateAsync(before);
             var at = new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc);
             const string failed = "导出失败，请重试 / the export failed; try again";

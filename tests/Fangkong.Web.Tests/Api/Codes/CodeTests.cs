@@ -127,7 +127,7 @@ public abstract class CodeTests(StorageProvider provider)
         Assert.Equal(HttpStatusCode.OK, (await gate.CheckInAsync(host.Scenario.Alice.DocumentNumber, 38.4m)).StatusCode);
         await using (var db = host.Db())
         {
-            // A change as the Issue15CodesText migration left an earlier one: its Chinese and English halves.
+            // A change as the Issue15 migration left an earlier one: its Chinese and English halves.
             db.HealthCodeChanges.Add(new HealthCodeChange
             {
                 Id = 1,
