@@ -17,7 +17,7 @@ public sealed record MapDistrict(string Code, string Name, string EnglishName);
 
 /// <summary>What the city map draws, from our own data only (no tiles): districts, compounds by level, case homes, sampling sites.</summary>
 public sealed record ZoneMap(ZonePreset Preset, IReadOnlyList<MapDistrict> Districts, IReadOnlyList<MapCompound> Compounds,
-    IReadOnlyList<MapMarker> CaseHomes, IReadOnlyList<MapMarker> Sites, long? FocusZoneId);
+    IReadOnlyList<MapMarker> CaseHomes, IReadOnlyList<MapMarker> Sites, long? FocusZoneId, string? FocusName = null);
 
 /// <summary>
 /// Reads the city map: every located compound with the level of the zones over it, the homes of cases still in care or
@@ -46,6 +46,10 @@ public sealed class ZoneMaps(CityClock clock, ZonePolicy policy)
         var focus = focusZoneId is { } z
             ? (await db.ZoneHouseholds.Where(h => h.ZoneId == z).Select(h => h.CompoundId).Distinct().ToListAsync(ct)).ToHashSet()
             : [];
+        // The map names the zone it centres on by its record number and name, as every page does, never by its key.
+        var focusName = focusZoneId is { } f
+            ? await db.Zones.Where(x => x.Id == f).Select(x => x.Number + " " + x.Name).FirstOrDefaultAsync(ct)
+            : null;
 
         var since = clock.Today.AddDays(-RecentCaseDays);
         var homes = await (from c in db.Cases
@@ -69,6 +73,6 @@ public sealed class ZoneMaps(CityClock clock, ZonePolicy policy)
                 levels.TryGetValue(c.Id, out var l) ? l : null, focus.Contains(c.Id)))],
             [.. homes.Where(h => byId.ContainsKey(h.Key)).Select(h => new MapMarker(byId[h.Key].Lat, byId[h.Key].Lon, h.Count, byId[h.Key].Name))],
             [.. sites.Where(s => communityCentre.ContainsKey(s.Key)).Select(s => new MapMarker(communityCentre[s.Key].Lat, communityCentre[s.Key].Lon, s.Count, ""))],
-            focusZoneId);
+            focusZoneId, focusName);
     }
 }

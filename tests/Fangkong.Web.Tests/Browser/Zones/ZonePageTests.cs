@@ -48,6 +48,7 @@ public sealed class ZonePageTests(CityBrowserFixture app) : IClassFixture<CityBr
 
         await page.Locator("[data-testid=zone-map-link]").ClickAsync();
         await page.WaitForURLAsync("**/zones/map?zone=*");
+        await Expect(page.Locator("h1")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Z\d{4}-\d+"));
         var shape = page.Locator($"[data-testid=zone-map] polygon[data-level=Sealed][data-compound='{compound}']");
         await Expect(shape).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=zone-map-legend]")).ToContainTextAsync("封控区");
