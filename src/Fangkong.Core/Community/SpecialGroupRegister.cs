@@ -134,6 +134,7 @@ public sealed partial class SpecialGroupRegister(TimeOrderedIds ids, CityClock c
     /// <summary>The active registrations a filter selects within the caller's area.</summary>
     public static IQueryable<SpecialGroupMember> Query(FangkongDb db, CommunityScope scope, SpecialGroupFilter f)
     {
+        LineFilters.Defined(f.Group, "group");
         var q = scope.SpecialGroups(db).AsNoTracking().Where(m => m.EndedAtUtc == null);
         if (f.Group is { } g) q = q.Where(m => m.Group == g);
         if (f.CommunityId is { } c) q = q.Where(m => m.CommunityId == c);

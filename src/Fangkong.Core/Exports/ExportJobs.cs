@@ -35,6 +35,7 @@ public sealed class ExportJobs(TimeOrderedIds ids, CityClock clock)
         var filter = LineLists.Normalise(list, raw);
         LineLists.Source(db, list, filter, clock); // checks the filter's values (dates, codes) before anything is queued
         var reveal = r.Reveal == true;
+        if (reveal && !LineLists.Personal(list)) throw new InputException("reveal", Messages.Get("Exports.NothingToReveal"));
         var purpose = r.Purpose?.Trim();
         if (purpose is { Length: > 500 }) throw new InputException("purpose", Messages.Get("Exports.PurposeTooLong"));
         if (reveal) LineLists.AuditReveal(db, ids, clock, requester with { Purpose = purpose ?? "" }, "export:" + list);

@@ -8,6 +8,7 @@ using Fangkong.Core.Documents;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
+using Fangkong.Core.Zones;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Exports;
@@ -19,7 +20,11 @@ public static class LineLists
     public const string Contacts = "contacts";
     public const string Quarantined = "quarantine";
     public const string Tests = "tests";
-    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests];
+    public const string Zones = "zones";
+    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones];
+
+    /// <summary>Whether the list names people (masked unless revealed); the zone list names places only.</summary>
+    public static bool Personal(string list) => list != Zones;
 
     /// <summary>Enums by name, camelCase: the form both the API and the stored jobs use.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -36,6 +41,7 @@ public static class LineLists
         Contacts => Make(ContactLines.Query(db, Read<ContactLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => ContactLines.Cells(r, culture, clock), ContactLines.Header, "Exports.Sheet.Contacts"),
         Quarantined => Make(QuarantineLines.Query(db, Read<QuarantineLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => QuarantineLines.Cells(r, culture, clock), QuarantineLines.Header, "Exports.Sheet.Quarantine"),
         Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TestLines.Cells(r, culture, clock), TestLines.Header, "Exports.Sheet.Samples"),
+        Zones => Make(ZoneViews.Query(db, Read<ZoneLineFilter>(filterJson)), r => r.Id, r => r, (r, culture) => ZoneLines.Cells(r, culture, clock), ZoneLines.Header, "Exports.Sheet.Zones"),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 
@@ -46,6 +52,7 @@ public static class LineLists
         Contacts => JsonSerializer.Serialize(Read<ContactLineFilter>(filterJson), Json),
         Quarantined => JsonSerializer.Serialize(Read<QuarantineLineFilter>(filterJson), Json),
         Tests => JsonSerializer.Serialize(Read<TestLineFilter>(filterJson), Json),
+        Zones => JsonSerializer.Serialize(Read<ZoneLineFilter>(filterJson), Json),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Domain.Text;
 using Fangkong.Domain.Zones;
@@ -7,7 +8,10 @@ namespace Fangkong.Core.Zones;
 /// <summary>How a level is called under a preset: 封控区 / 管控区 / 防范区, or 高 / 中 / 低风险区 (domain.md §7).</summary>
 public static class ZoneWords
 {
-    public static string Level(ZonePreset preset, ZoneLevel level) => Messages.Get($"Zones.Level.{Words(preset)}.{level}");
+    public static string Level(ZonePreset preset, ZoneLevel level) => Level(preset, level, CultureInfo.CurrentUICulture);
+
+    /// <summary>The level's name in <paramref name="culture"/>: an export is worded in its job's language, not the worker's.</summary>
+    public static string Level(ZonePreset preset, ZoneLevel level, CultureInfo culture) => Messages.Get(culture, $"Zones.Level.{Words(preset)}.{level}");
 
     /// <summary>Why a resident's code has their zone's colour: "封控区福民小区（Z2026-0003），2026-11-20起足不出户，解封后转绿".</summary>
     public static Message InZone(ZonePreset preset, ZoneLevel level, string name, string number, DateOnly since) =>
@@ -20,9 +24,14 @@ public static class ZoneWords
     // The 20 measures name their areas as edition 9 does (high- and low-risk).
     private static string Words(ZonePreset preset) => preset == ZonePreset.ThreeZones ? "ThreeZones" : "RiskAreas";
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string State(ZoneState state) => Messages.Get($"Zones.State.{state}");
+    public static string State(ZoneState state) => State(state, CultureInfo.CurrentUICulture);
+
+    public static string State(ZoneState state, CultureInfo culture) => Messages.Get(culture, $"Zones.State.{state}");
+
+    /// <summary>A downgrade or a lift, as a step waiting for approval is named.</summary>
+    public static string Step(ZoneStep step, CultureInfo culture) => Messages.Get(culture, $"Zones.Step.{step}");
 
     public static string Change(ZoneChangeKind kind) => Messages.Get($"Zones.Change.{kind}");
 

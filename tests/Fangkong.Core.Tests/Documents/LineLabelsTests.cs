@@ -6,6 +6,8 @@ using Fangkong.Core.Documents;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
+using Fangkong.Core.Zones;
+using Fangkong.Domain.Zones;
 
 namespace Fangkong.Core.Tests.Documents;
 
@@ -59,17 +61,31 @@ public sealed partial class LineLabelsTests
             (ContactLines.Header(Chinese), ContactLines.Header(English)),
             (QuarantineLines.Header(Chinese), QuarantineLines.Header(English)),
             (TestLines.Header(Chinese), TestLines.Header(English)),
+            (ZoneLines.Header(Chinese), ZoneLines.Header(English)),
         })
         {
             Assert.All(zh, c => Assert.Matches(Cjk(), c.Title));
             Assert.All(en, c => Assert.DoesNotMatch(Cjk(), c.Title));
             Assert.Equal(zh.Select(c => c.Kind), en.Select(c => c.Kind));
         }
-        foreach (var sheet in new[] { "Exports.Sheet.Cases", "Exports.Sheet.Contacts", "Exports.Sheet.Quarantine", "Exports.Sheet.Samples" })
+        foreach (var sheet in new[] { "Exports.Sheet.Cases", "Exports.Sheet.Contacts", "Exports.Sheet.Quarantine", "Exports.Sheet.Samples", "Exports.Sheet.Zones" })
         {
             Assert.Matches(Cjk(), Messages.Get(Chinese, sheet));
             Assert.DoesNotMatch(Cjk(), Messages.Get(English, sheet));
         }
+    }
+
+    [Fact]
+    public void Every_level_state_and_step_the_zone_list_shows_has_a_Chinese_and_an_English_word()
+    {
+        // The zone list words its values from the Zones catalogue, as the zone pages do: a level as its preset names it.
+        var words = Enum.GetValues<ZonePreset>().SelectMany(p => Enum.GetValues<ZoneLevel>().Select(l => (Func<CultureInfo, string>)(c => ZoneWords.Level(p, l, c))))
+            .Concat(Enum.GetValues<ZoneState>().Select(s => (Func<CultureInfo, string>)(c => ZoneWords.State(s, c))))
+            .Concat(Enum.GetValues<ZoneStep>().Select(s => (Func<CultureInfo, string>)(c => ZoneWords.Step(s, c)))).ToList();
+        Assert.All(words, w => Assert.Matches(Cjk(), w(Chinese)));
+        Assert.All(words, w => Assert.DoesNotMatch(Cjk(), w(English)));
+        Assert.Equal("高风险区", ZoneWords.Level(ZonePreset.RiskAreas, ZoneLevel.Sealed, Chinese));
+        Assert.Equal("in force", ZoneWords.State(ZoneState.Active, English));
     }
 
     /// <summary>The key exists in the culture itself, not only by falling back to the Chinese catalogue.</summary>

@@ -102,6 +102,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/lists/tests?result=Positive", null, ["epi", "admin"]),
         ("POST", "/api/exports", new { list = "tests", format = "xlsx" }, ["epi", "admin"]),
         ("POST", "/api/exports", new { list = "cases", format = "csv" }, ["epi", "admin"]),
+        // The zone list, as the zones themselves: epidemiologists and administrators, not the command center (map only) nor community staff.
+        ("POST", "/api/exports", new { list = "zones", format = "csv", filter = new { level = "Sealed" } }, ["epi", "admin"]),
         ("GET", "/api/exports", null, ["epi", "admin"]),
         ("GET", "/api/exports/1", null, ["epi", "admin"]),
         ("GET", "/api/exports/1/file", null, ["epi", "admin"]),

@@ -1,3 +1,4 @@
+using Fangkong.Core.Common;
 using Fangkong.Core.Community;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Community;
@@ -60,13 +61,17 @@ public static class CommunityApi
 
         api.MapGet("/special-groups", async (SpecialGroup? group, long? communityId, long? gridId, string? q, long? after, int? size,
             FangkongDb db, SpecialGroupRegister register, HttpContext http) =>
-            TypedResults.Ok(await register.PageAsync(db, await ScopeAsync(db, http), new SpecialGroupFilter(group, communityId, gridId, q), after, size, http.RequestAborted)))
+        {
+            OnlyRegisterFields(http, "after", "size");
+            return TypedResults.Ok(await register.PageAsync(db, await ScopeAsync(db, http), new SpecialGroupFilter(group, communityId, gridId, q), after, size, http.RequestAborted));
+        })
             .RequireAuthorization(AuthSetup.Community)
             .WithSummary("The special-groups register in the caller's area, newest first, continued by key (after=); filter by group, community, grid, name/ID/phone. Audited.");
 
         api.MapGet("/special-groups.{format}", async (string format, SpecialGroup? group, long? communityId, long? gridId, string? q,
             FangkongDb db, SpecialGroupRegister register, HttpContext http) =>
         {
+            OnlyRegisterFields(http);
             var (name, type, content) = await register.ExportAsync(db, await ScopeAsync(db, http), new SpecialGroupFilter(group, communityId, gridId, q), format, http.RequestAborted);
             return Results.File(content, type, name);
         }).RequireAuthorization(AuthSetup.Community)
@@ -86,6 +91,14 @@ public static class CommunityApi
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthSetup.CommunityOffice).WithSummary("End a registration (the row stays as the record).");
     }
+
+    /// <summary>
+    /// The register's query names only its filter's fields (and the paging's): the binder ignores one it does not know,
+    /// so a misspelt filter (grup=Bedridden) would list or export the whole register, as the line lists refuse too.
+    /// </summary>
+    private static void OnlyRegisterFields(HttpContext http, params string[] paging) =>
+        FilterFields.OnlyKnown(http.Request.Query.Keys.Except(["culture", "ui-culture"], StringComparer.OrdinalIgnoreCase),
+            [.. FilterFields.Of(typeof(SpecialGroupFilter)), .. paging]);
 
     private static Task<CommunityScope> ScopeAsync(FangkongDb db, HttpContext http) => CommunityScope.ForAsync(db, http.User.UserId(), http.RequestAborted);
 }

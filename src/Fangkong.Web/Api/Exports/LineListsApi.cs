@@ -46,7 +46,7 @@ public static class LineListsApi
             var job = await jobs.RequestAsync(db, body, Reader(http, body.Purpose), CultureInfo.CurrentUICulture, http.RequestAborted);
             signal.Wake();
             return TypedResults.Accepted($"/api/exports/{job.Id}", job);
-        }).WithSummary("Export a line list (cases, contacts, quarantine, tests) under a filter as xlsx or csv, in the background; follow it at the returned address.");
+        }).WithSummary("Export a line list (cases, contacts, quarantine, tests, zones) under a filter as xlsx or csv, in the background; follow it at the returned address.");
 
         exports.MapGet("/", async (FangkongDb db, ExportJobs jobs, HttpContext http) => TypedResults.Ok(await jobs.MineAsync(db, http.User.UserId(), http.RequestAborted)))
             .WithSummary("The caller's last 20 exports with their progress.");

@@ -9,7 +9,7 @@ namespace Fangkong.Web.Tests.Browser.Zones;
 /// <summary>
 /// An epidemiologist seals a case's compound from the case page — proposes its zones, opens the sealed one, confirms it —
 /// and sees it on the map in its colour; on a phone too. Its own city, so no other browser test meets a sealed resident.
-/// Screenshots of the zone page and the map are kept as artifacts.
+/// Screenshots of the zone page and the map are kept as artifacts. The zone list it is on then exports from its page.
 /// </summary>
 public sealed class ZonePageTests(CityBrowserFixture app) : IClassFixture<CityBrowserFixture>
 {
@@ -62,5 +62,20 @@ public sealed class ZonePageTests(CityBrowserFixture app) : IClassFixture<CityBr
         var width = await phone.Locator("[data-testid=zone-map]").EvaluateAsync<double>("e => e.getBoundingClientRect().width");
         Assert.InRange(width, 200, 390);
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "zone-map-phone.png"), FullPage = true });
+
+        // The zone list, filtered to zones in force, exports as the other lists do (nothing to unmask: it names places,
+        // not people): the exports page follows the job to as many rows as the list counts.
+        await page.GotoAsync("/zones?level=Sealed&state=Active");
+        await Expect(page.Locator("[data-testid=zone-row]").First).ToBeVisibleAsync();
+        var counted = (await page.Locator("[data-testid=list-count]").InnerTextAsync()).Trim(); // "共 N 条"
+        var rows = int.Parse(counted.Replace("共", "", StringComparison.Ordinal).Replace("条", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(rows >= 1, counted);
+        await Expect(page.Locator("[data-testid=export-reveal]")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=export]").ClickAsync();
+        await page.WaitForURLAsync("**/exports?job=*");
+        var job = page.Locator("[data-testid=export-row].highlight");
+        await Expect(job).ToHaveAttributeAsync("data-state", "Done", new() { Timeout = 30_000 });
+        await Expect(job).ToContainTextAsync("区域一览表");
+        await Expect(job.Locator("[data-testid=export-progress]")).ToHaveTextAsync($"{rows} / {rows} (100%)");
     }
 }
