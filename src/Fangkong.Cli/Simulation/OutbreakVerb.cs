@@ -58,7 +58,7 @@ internal static class OutbreakVerb
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Outbreak {r.From:yyyy-MM-dd} – {r.To:yyyy-MM-dd} over {r.Residents:N0} residents: {r.Infections.Count:N0} infections, {found:N0} found as cases ({r.Cases:N0} cases in the store)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Contacts confirmed {r.ContactsConfirmed:N0}, released {r.ContactsReleased:N0}; quarantine sites {r.QuarantineSites:N0}; {r.Elapsed.TotalSeconds:0.0} s, {r.Elapsed.TotalSeconds / Math.Max(1, r.Days.Count):0.0} s a simulated day."));
+            $"Contacts confirmed {r.ContactsConfirmed:N0}, released {r.ContactsReleased:N0}; quarantine sites {r.QuarantineSites:N0}; zones put in force {r.ZonesSet:N0}, lifted {r.ZonesLifted:N0}; {r.Elapsed.TotalSeconds:0.0} s, {r.Elapsed.TotalSeconds / Math.Max(1, r.Days.Count):0.0} s a simulated day."));
         Console.WriteLine($"{"phase",-40} {"items",10} {"seconds",9} {"per second",12}");
         foreach (var p in r.Phases)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Name,-40} {p.Items,10:N0} {p.Elapsed.TotalSeconds,9:0.0} {p.PerSecond,12:N0}"));
@@ -71,10 +71,11 @@ internal static class OutbreakVerb
         public void Report(OutbreakDay d)
         {
             if (!_header)
-                Console.WriteLine($"{"date",-10} {"infected",8} {"clinic",6} {"chkpt",5} {"in-q",5} {"conv",4} {"contacts",8} {"in quar.",8} {"released",8} {"closed",6} {"check-ins",9} {"alerts",6} {"tests",6} {"seconds",7}");
+                Console.WriteLine($"{"date",-10} {"infected",8} {"clinic",6} {"chkpt",5} {"in-q",5} {"conv",4} {"contacts",8} {"in quar.",8} {"released",8} {"closed",6} {"check-ins",9} {"alerts",6} {"tests",6} {"z-tests",7} {"zones",5} {"seconds",7}");
             _header = true;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{d.Date:yyyy-MM-dd} {d.NewInfections,8:N0} {d.FeverClinic,6:N0} {d.Checkpoint,5:N0} {d.InQuarantineFound,5:N0} {d.Conversions,4:N0} {d.ContactsConfirmed,8:N0} {d.InQuarantine,8:N0} {d.Released,8:N0} {d.CasesClosed,6:N0} {d.CheckIns,9:N0} {d.Alerts,6:N0} {d.Tests,6:N0} {d.Elapsed.TotalSeconds,7:0.0}"));
+            $"{d.Date:yyyy-MM-dd} {d.NewInfections,8:N0} {d.FeverClinic,6:N0} {d.Checkpoint,5:N0} {d.InQuarantineFound,5:N0} {d.Conversions,4:N0} {d.ContactsConfirmed,8:N0} {d.InQuarantine,8:N0} {d.Released,8:N0} {d.CasesClosed,6:N0} {d.CheckIns,9:N0} {d.Alerts,6:N0} {d.Tests,6:N0} {d.ZoneTests,7:N0} {d.Zones.InForce.Sum(t => t.Zones),5:N0} {d.Elapsed.TotalSeconds,7:0.0}"));
+            foreach (var line in OutbreakZoneLines.Of(d)) Console.WriteLine("           " + line);
         }
     }
 }
