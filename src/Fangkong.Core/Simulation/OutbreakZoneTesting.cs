@@ -190,6 +190,11 @@ internal static class OutbreakZoneTesting
         await using var db = await w.DbAsync(ct);
         var report = await w.Get<TubeResults>().ImportAsync(db, new StringReader(csv.ToString()), w.LabTechnician, ct);
         if (report.Rejected.Count > 0) throw new InvalidOperationException($"the simulated lab file had {report.Rejected.Count} rejected lines: {report.Rejected[0].Message}");
+        // A positive single tube opened a case: the infection knows it at once (no clinic reports it again today).
+        var persons = tubes.SelectMany(t => t.Persons).Where(p => Positive(w, p) && w.Infections[p].CaseId is null).ToList();
+        var dayStart = w.DayStartUtc;
+        foreach (var c in await db.Cases.AsNoTracking().Where(c => persons.Contains(c.PersonId) && c.ReportedAtUtc >= dayStart).Select(c => new { c.PersonId, c.Id }).ToListAsync(ct))
+            w.Infections[c.PersonId].CaseId = c.Id;
     }
 
     // A recovered case was discharged on negative tests: it tests negative at home.
