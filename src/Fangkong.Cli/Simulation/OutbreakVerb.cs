@@ -18,10 +18,11 @@ internal static class OutbreakVerb
         var attack = new Option<double>("--attack") { Description = "Scales every chance of transmission (household, venue), 0–20", DefaultValueFactory = _ => 1.0 };
         var cap = new Option<int>("--cap") { Description = "Infections at which spreading stops (0: one resident in 400)", DefaultValueFactory = _ => 0 };
         var secondary = new Option<bool>("--secondary") { Description = "Also trace and isolate secondary contacts (many more persons to test)" };
-        var reset = new Option<bool>("--reset") { Description = "Clear an earlier outbreak's cases, contacts, quarantine and tests first instead of refusing" };
+        var reset = new Option<bool>("--reset") { Description = "Clear an earlier outbreak's cases, contacts, quarantine, zones and tests first instead of refusing" };
+        var noZones = new Option<bool>("--no-zones") { Description = "Leave the zones the platform proposes to the officers: none is confirmed, tested or lifted" };
         var outbreak = new Command("outbreak", "Seed infections, spread them along real co-presence in the stored visits, and drive tests, tracing and quarantine day by day")
         {
-            days, seeds, seed, attack, cap, secondary, reset, StoreOptions.Provider, StoreOptions.Connection, StoreOptions.SettingsFile,
+            days, seeds, seed, attack, cap, secondary, reset, noZones, StoreOptions.Provider, StoreOptions.Connection, StoreOptions.SettingsFile,
         };
         outbreak.SetAction(async (parse, ct) =>
         {
@@ -34,6 +35,7 @@ internal static class OutbreakVerb
                 Cap = parse.GetValue(cap),
                 Secondary = parse.GetValue(secondary),
                 Reset = parse.GetValue(reset),
+                Zones = !parse.GetValue(noZones),
             };
             var storage = StoreOptions.From(parse);
             await using var services = new ServiceCollection().AddFangkongCore(storage, StoreOptions.Settings(parse)).BuildServiceProvider();

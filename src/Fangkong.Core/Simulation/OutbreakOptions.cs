@@ -8,7 +8,9 @@ namespace Fangkong.Core.Simulation;
 /// A simulated outbreak: <see cref="Days"/> days ending yesterday (city time), <see cref="Seeds"/> index infections drawn
 /// with <see cref="Seed"/>. <see cref="Attack"/> scales every chance of transmission; <see cref="Cap"/> (0: one resident in
 /// 200) is where spreading stops. <see cref="Secondary"/> also traces and isolates secondary contacts (many more people to
-/// test). <see cref="Reset"/> clears a previous outbreak's records first instead of refusing.
+/// test). <see cref="Reset"/> clears a previous outbreak's records first instead of refusing. <see cref="Zones"/> false
+/// leaves zones to the officers: the platform still proposes them on each case's report, but nobody confirms, tests,
+/// lowers or lifts them (an outbreak as before zones, as the dashboard benchmark's set-up runs it).
 /// </summary>
 public sealed record OutbreakOptions
 {
@@ -19,6 +21,7 @@ public sealed record OutbreakOptions
     public int Cap { get; init; }
     public bool Secondary { get; init; }
     public bool Reset { get; init; }
+    public bool Zones { get; init; } = true;
 
     public void Validate()
     {

@@ -72,6 +72,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
         var phases = new Phases();
         var days = new List<OutbreakDay>();
         var seeded = await phases.TimeAsync("seed index infections", () => OutbreakSpreading.SeedAsync(w, ct));
+        var zoned = o.Zones;
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var watch = Stopwatch.StartNew();
@@ -82,22 +83,25 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             var infected = await phases.TimeAsync("spread along co-presence", () => OutbreakSpreading.SpreadAsync(w, quarantined, ct));
             // Morning: last night's cases' zones confirmed, then the platform's review orders the day's zone rounds and proposes steps.
             var late = w.LateCases;
-            await phases.TimeAsync("zones: proposed from cases and confirmed", () => OutbreakZones.SetFromCasesAsync(w, late, 6, 20, ct));
-            var (downgraded, _) = await phases.TimeAsync("zones: review, steps by two officers", () => OutbreakZones.ReviewAsync(w, true, 6, 30, ct), r => r.Downgraded + r.Lifted);
+            if (zoned) await phases.TimeAsync("zones: proposed from cases and confirmed", () => OutbreakZones.SetFromCasesAsync(w, late, 6, 20, ct));
+            var (downgraded, _) = zoned ? await phases.TimeAsync("zones: review, steps by two officers", () => OutbreakZones.ReviewAsync(w, true, 6, 30, ct), r => r.Downgraded + r.Lifted) : (0, 0);
             var (checkIns, alerts) = await phases.TimeAsync("check-ins", () => OutbreakQuarantine.CheckInAsync(w, ct), r => r.CheckIns);
-            var zoneTubes = await phases.TimeAsync("zone rounds: sample at doors and sites, ship", () => OutbreakZoneTesting.SampleAsync(w, 7, 40, ct), t => t.Count);
+            var zoneTubes = zoned ? await phases.TimeAsync("zone rounds: sample at doors and sites, ship", () => OutbreakZoneTesting.SampleAsync(w, 7, 40, ct), t => t.Count) : [];
             var tests = await phases.TimeAsync("scheduled tests: sample, ship, result", () => OutbreakQuarantine.TestAsync(w, 9, ct));
             var zoneTests = await phases.TimeAsync("zone rounds: results, re-sampling", () => OutbreakZoneTesting.ResultAsync(w, zoneTubes, 14, 5, ct));
             // Afternoon: the round's results in, an administrator reviews the zones again.
-            var (lowered, _) = await phases.TimeAsync("zones: review, steps by two officers", () => OutbreakZones.ReviewAsync(w, false, 14, 50, ct), r => r.Downgraded + r.Lifted);
+            var (lowered, _) = zoned ? await phases.TimeAsync("zones: review, steps by two officers", () => OutbreakZones.ReviewAsync(w, false, 14, 50, ct), r => r.Downgraded + r.Lifted) : (0, 0);
             downgraded += lowered;
             var (clinic, checkpoint) = await phases.TimeAsync("fever clinics and checkpoints", () => OutbreakCases.FindAtLargeAsync(w, quarantined, ct), r => r.Clinic + r.Checkpoint);
             var (newCases, inQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, 15, ct), r => r.New.Count);
             var conversions = await phases.TimeAsync("conversions", () => OutbreakCases.ConvertAsync(w, ct));
             var confirmed = await phases.TimeAsync("trace, confirm, quarantine", () => OutbreakTracing.TraceAsync(w, newCases, ct));
-            await phases.TimeAsync("zones: proposed from cases and confirmed", () => OutbreakZones.SetFromCasesAsync(w, newCases, 17, 10, ct));
-            // Day 1 of the zones just set: their households sampled this evening.
-            zoneTubes = await phases.TimeAsync("zone rounds: sample at doors and sites, ship", () => OutbreakZoneTesting.SampleAsync(w, 17, 15, ct), t => t.Count);
+            if (zoned)
+            {
+                await phases.TimeAsync("zones: proposed from cases and confirmed", () => OutbreakZones.SetFromCasesAsync(w, newCases, 17, 5, ct));
+                // Day 1 of the zones just set: their households sampled this evening.
+                zoneTubes = await phases.TimeAsync("zone rounds: sample at doors and sites, ship", () => OutbreakZoneTesting.SampleAsync(w, 17, 10, ct), t => t.Count);
+            }
             // The evening round of tests: day 1 of those placed this afternoon; its positives are admitted and traced tonight.
             tests += await phases.TimeAsync("scheduled tests: sample, ship, result", () => OutbreakQuarantine.TestAsync(w, 18, ct));
             zoneTests += await phases.TimeAsync("zone rounds: results, re-sampling", () => OutbreakZoneTesting.ResultAsync(w, zoneTubes, 23, 5, ct));
