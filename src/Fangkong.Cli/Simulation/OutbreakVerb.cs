@@ -18,10 +18,11 @@ internal static class OutbreakVerb
         var attack = new Option<double>("--attack") { Description = "Scales every chance of transmission (household, venue), 0–20", DefaultValueFactory = _ => 1.0 };
         var cap = new Option<int>("--cap") { Description = "Infections at which spreading stops (0: one resident in 400)", DefaultValueFactory = _ => 0 };
         var secondary = new Option<bool>("--secondary") { Description = "Also trace and isolate secondary contacts (many more persons to test)" };
-        var reset = new Option<bool>("--reset") { Description = "Clear an earlier outbreak's cases, contacts, quarantine and tests first instead of refusing" };
+        var reset = new Option<bool>("--reset") { Description = "Clear an earlier outbreak's cases, contacts, quarantine, zones and tests first instead of refusing" };
+        var noZones = new Option<bool>("--no-zones") { Description = "Leave the zones the platform proposes to the officers: none is confirmed, tested or lifted" };
         var outbreak = new Command("outbreak", "Seed infections, spread them along real co-presence in the stored visits, and drive tests, tracing and quarantine day by day")
         {
-            days, seeds, seed, attack, cap, secondary, reset, StoreOptions.Provider, StoreOptions.Connection, StoreOptions.SettingsFile,
+            days, seeds, seed, attack, cap, secondary, reset, noZones, StoreOptions.Provider, StoreOptions.Connection, StoreOptions.SettingsFile,
         };
         outbreak.SetAction(async (parse, ct) =>
         {
@@ -34,6 +35,7 @@ internal static class OutbreakVerb
                 Cap = parse.GetValue(cap),
                 Secondary = parse.GetValue(secondary),
                 Reset = parse.GetValue(reset),
+                Zones = !parse.GetValue(noZones),
             };
             var storage = StoreOptions.From(parse);
             await using var services = new ServiceCollection().AddFangkongCore(storage, StoreOptions.Settings(parse)).BuildServiceProvider();
@@ -58,7 +60,7 @@ internal static class OutbreakVerb
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Outbreak {r.From:yyyy-MM-dd} – {r.To:yyyy-MM-dd} over {r.Residents:N0} residents: {r.Infections.Count:N0} infections, {found:N0} found as cases ({r.Cases:N0} cases in the store)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Contacts confirmed {r.ContactsConfirmed:N0}, released {r.ContactsReleased:N0}; quarantine sites {r.QuarantineSites:N0}; {r.Elapsed.TotalSeconds:0.0} s, {r.Elapsed.TotalSeconds / Math.Max(1, r.Days.Count):0.0} s a simulated day."));
+            $"Contacts confirmed {r.ContactsConfirmed:N0}, released {r.ContactsReleased:N0}; quarantine sites {r.QuarantineSites:N0}; zones put in force {r.ZonesSet:N0}, lifted {r.ZonesLifted:N0}; {r.Elapsed.TotalSeconds:0.0} s, {r.Elapsed.TotalSeconds / Math.Max(1, r.Days.Count):0.0} s a simulated day."));
         Console.WriteLine($"{"phase",-40} {"items",10} {"seconds",9} {"per second",12}");
         foreach (var p in r.Phases)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Name,-40} {p.Items,10:N0} {p.Elapsed.TotalSeconds,9:0.0} {p.PerSecond,12:N0}"));
@@ -71,10 +73,11 @@ internal static class OutbreakVerb
         public void Report(OutbreakDay d)
         {
             if (!_header)
-                Console.WriteLine($"{"date",-10} {"infected",8} {"clinic",6} {"chkpt",5} {"in-q",5} {"conv",4} {"contacts",8} {"in quar.",8} {"released",8} {"closed",6} {"check-ins",9} {"alerts",6} {"tests",6} {"seconds",7}");
+                Console.WriteLine($"{"date",-10} {"infected",8} {"clinic",6} {"chkpt",5} {"in-q",5} {"conv",4} {"contacts",8} {"in quar.",8} {"released",8} {"closed",6} {"check-ins",9} {"alerts",6} {"tests",6} {"z-tests",7} {"zones",5} {"seconds",7}");
             _header = true;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{d.Date:yyyy-MM-dd} {d.NewInfections,8:N0} {d.FeverClinic,6:N0} {d.Checkpoint,5:N0} {d.InQuarantineFound,5:N0} {d.Conversions,4:N0} {d.ContactsConfirmed,8:N0} {d.InQuarantine,8:N0} {d.Released,8:N0} {d.CasesClosed,6:N0} {d.CheckIns,9:N0} {d.Alerts,6:N0} {d.Tests,6:N0} {d.Elapsed.TotalSeconds,7:0.0}"));
+            $"{d.Date:yyyy-MM-dd} {d.NewInfections,8:N0} {d.FeverClinic,6:N0} {d.Checkpoint,5:N0} {d.InQuarantineFound,5:N0} {d.Conversions,4:N0} {d.ContactsConfirmed,8:N0} {d.InQuarantine,8:N0} {d.Released,8:N0} {d.CasesClosed,6:N0} {d.CheckIns,9:N0} {d.Alerts,6:N0} {d.Tests,6:N0} {d.ZoneTests,7:N0} {d.Zones.InForce.Sum(t => t.Zones),5:N0} {d.Elapsed.TotalSeconds,7:0.0}"));
+            foreach (var line in OutbreakZoneLines.Of(d)) Console.WriteLine("           " + line);
         }
     }
 }

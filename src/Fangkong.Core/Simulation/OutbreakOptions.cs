@@ -1,4 +1,5 @@
 using Fangkong.Core.Common;
+using Fangkong.Core.Zones;
 using Fangkong.Domain.Simulation;
 
 namespace Fangkong.Core.Simulation;
@@ -7,7 +8,9 @@ namespace Fangkong.Core.Simulation;
 /// A simulated outbreak: <see cref="Days"/> days ending yesterday (city time), <see cref="Seeds"/> index infections drawn
 /// with <see cref="Seed"/>. <see cref="Attack"/> scales every chance of transmission; <see cref="Cap"/> (0: one resident in
 /// 200) is where spreading stops. <see cref="Secondary"/> also traces and isolates secondary contacts (many more people to
-/// test). <see cref="Reset"/> clears a previous outbreak's records first instead of refusing.
+/// test). <see cref="Reset"/> clears a previous outbreak's records first instead of refusing. <see cref="Zones"/> false
+/// leaves zones to the officers: the platform still proposes them on each case's report, but nobody confirms, tests,
+/// lowers or lifts them (an outbreak as before zones, as the dashboard benchmark's set-up runs it).
 /// </summary>
 public sealed record OutbreakOptions
 {
@@ -18,6 +21,7 @@ public sealed record OutbreakOptions
     public int Cap { get; init; }
     public bool Secondary { get; init; }
     public bool Reset { get; init; }
+    public bool Zones { get; init; } = true;
 
     public void Validate()
     {
@@ -35,15 +39,23 @@ public sealed class OutbreakRefusedException(string message) : Exception(message
 public sealed record OutbreakInfection(long PersonId, long? InfectorId, DateOnly Day, DateTime AtUtc, InfectionSetting Setting, long? VenueId,
     InfectionCourse Course, long? CaseId);
 
-/// <summary>One simulated day, as the progress line prints it.</summary>
+/// <summary>
+/// One simulated day, as the progress line prints it. <see cref="ZoneTests"/> are the swabs of the zones' rounds;
+/// <see cref="Zones"/> holds the zones in force at the day's end and those put in force and lifted that day, as the
+/// bulletin names them; <see cref="ZonesDowngraded"/> counts the zones lowered a level.
+/// </summary>
 public sealed record OutbreakDay(DateOnly Date, int NewInfections, int FeverClinic, int Checkpoint, int InQuarantineFound, int Conversions,
-    int ContactsConfirmed, int InQuarantine, int Released, int CasesClosed, int CheckIns, int Alerts, int Tests, TimeSpan Elapsed);
+    int ContactsConfirmed, int InQuarantine, int Released, int CasesClosed, int CheckIns, int Alerts, int Tests, int ZoneTests, ZoneDay Zones,
+    int ZonesDowngraded, TimeSpan Elapsed);
 
 public sealed record OutbreakPhase(string Name, long Items, TimeSpan Elapsed)
 {
     public double PerSecond => Items / Math.Max(Elapsed.TotalSeconds, 1e-6);
 }
 
-/// <summary>What the outbreak did, day by day, with every infection (for checks and benchmarks) and the time each phase took.</summary>
+/// <summary>
+/// What the outbreak did, day by day, with every infection (for checks and benchmarks) and the time each phase took;
+/// <see cref="ZonesSet"/> zones were put in force over the days, <see cref="ZonesLifted"/> of them lifted.
+/// </summary>
 public sealed record OutbreakReport(DateOnly From, DateOnly To, int Residents, IReadOnlyList<OutbreakDay> Days, IReadOnlyList<OutbreakInfection> Infections,
-    int Cases, int ContactsConfirmed, int ContactsReleased, int QuarantineSites, IReadOnlyList<OutbreakPhase> Phases, TimeSpan Elapsed);
+    int Cases, int ContactsConfirmed, int ContactsReleased, int QuarantineSites, int ZonesSet, int ZonesLifted, IReadOnlyList<OutbreakPhase> Phases, TimeSpan Elapsed);

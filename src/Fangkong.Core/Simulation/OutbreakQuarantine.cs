@@ -83,7 +83,7 @@ internal static class OutbreakQuarantine
         // A sampler per sampling point, several at once, as at a round's tables.
         var tubes = new System.Collections.Concurrent.ConcurrentBag<(string Barcode, long PersonId, long PointId)>();
         var byPoint = due.GroupBy(d => points[(d.RoundId, d.SiteId ?? 0)]).ToList();
-        await Parallel.ForEachAsync(byPoint, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (group, token) =>
+        await Parallel.ForEachAsync(byPoint, new ParallelOptions { MaxDegreeOfParallelism = w.Parallel, CancellationToken = ct }, async (group, token) =>
         {
             await using var db = await w.DbAsync(token);
             foreach (var d in group)

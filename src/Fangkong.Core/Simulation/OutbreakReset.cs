@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Core.Simulation;
 
 /// <summary>
-/// Clears what an outbreak leaves so another can run on the same city: cases, contacts, quarantine, the testing behind
-/// them. The city, its visits and accounts stay, and so do the append-only logs (trajectory reads, colour changes) but
+/// Clears what an outbreak leaves so another can run on the same city: cases, contacts, quarantine, the zones set from
+/// the cases, the testing behind them. The city, its visits and accounts stay, and so do the append-only logs (trajectory reads, colour changes) but
 /// for the simulation's own rows — told by its instance number in their time-ordered ids — which a new run would write
 /// again with the same ids. Colours that are no longer green are re-derived from what is left, at the real time.
 /// </summary>
@@ -14,6 +14,11 @@ internal static class OutbreakReset
     public static async Task ClearAsync(FangkongDb db, Codes.HealthCodeService codes, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ZoneChanges.ExecuteDeleteAsync(ct);
+        await db.ZoneCases.ExecuteDeleteAsync(ct);
+        await db.ZoneHouseholds.ExecuteDeleteAsync(ct);
+        await db.ZoneMembers.ExecuteDeleteAsync(ct);
+        await db.Zones.ExecuteDeleteAsync(ct);
         await db.QuarantineCheckIns.ExecuteDeleteAsync(ct);
         await db.QuarantineTransfers.ExecuteDeleteAsync(ct);
         await db.QuarantineStays.ExecuteDeleteAsync(ct);

@@ -47,7 +47,13 @@ internal sealed class OutbreakWorld(IServiceProvider services, SimulationClock t
     public Dictionary<long, VenueType> VenueTypes { get; set; } = [];
     /// <summary>Cases already isolated and traced.</summary>
     public HashSet<long> Admitted { get; } = [];
+    /// <summary>Cases admitted late in the evening: their zones are confirmed the next morning.</summary>
+    public List<CaseRecord> LateCases { get; set; } = [];
     public long Epidemiologist { get; set; }
+    /// <summary>The administrator who runs the afternoon's zone review.</summary>
+    public long Administrator { get; set; }
+    /// <summary>The second officer who approves a zone's downgrade or lift the epidemiologist asked for.</summary>
+    public long Approver { get; set; }
     public long Sampler { get; set; }
     public long LabTechnician { get; set; }
     public TraceReader Reader => new(Epidemiologist, "epi", "simulated outbreak");
@@ -55,6 +61,12 @@ internal sealed class OutbreakWorld(IServiceProvider services, SimulationClock t
     public long Serial { get => Interlocked.Read(ref _serial); set => _serial = value; }
 
     private long _serial;
+
+    /// <summary>
+    /// Teams and tables working at once: four on PostgreSQL; one on SQLite, whose single writer makes parallel sampling,
+    /// each swab a transaction, slower than one table at a time.
+    /// </summary>
+    public int Parallel { get; } = services.GetRequiredService<StorageOptions>().Provider == StorageProvider.Postgres ? 4 : 1;
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -80,13 +92,17 @@ internal sealed class OutbreakWorld(IServiceProvider services, SimulationClock t
         var result = new Dictionary<long, Domain.Quarantine.QuarantinePlace>();
         foreach (var s in stays)
         {
-            var place = Domain.Quarantine.QuarantinePresets.For(s.Edition, s.Role) is { } plan
-                ? Domain.Quarantine.QuarantineSchedule.Generate(plan, s.Day1).PlaceOn(Today) ?? Domain.Quarantine.QuarantinePlace.Home
-                : s.Place;
+            var place = PlaceOn(s.Edition, s.Role, s.Day1, s.Place, Today);
             // Two stays (contact of two cases): the stricter place holds.
             if (!result.TryGetValue(s.PersonId, out var had) || place == Domain.Quarantine.QuarantinePlace.Centralized) result[s.PersonId] = place;
             else result[s.PersonId] = had;
         }
         return result;
     }
+
+    /// <summary>Where a stay keeps its person on a day: by its preset's schedule (a site, then home), else where it was placed.</summary>
+    public static Domain.Quarantine.QuarantinePlace PlaceOn(Domain.Tracing.PolicyEdition edition, ContactRole role, DateOnly day1, Domain.Quarantine.QuarantinePlace placed, DateOnly day) =>
+        Domain.Quarantine.QuarantinePresets.For(edition, role) is { } plan
+            ? Domain.Quarantine.QuarantineSchedule.Generate(plan, day1).PlaceOn(day) ?? Domain.Quarantine.QuarantinePlace.Home
+            : placed;
 }

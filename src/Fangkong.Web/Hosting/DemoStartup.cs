@@ -66,7 +66,7 @@ public static class DemoStartup
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulating an outbreak over the last {days} days (Demo:Outbreak; first start only)…"));
         var report = await app.Services.GetRequiredService<OutbreakSimulation>().RunAsync(new OutbreakOptions { Days = days }, new DayProgress(), app.Lifetime.ApplicationStopping);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Outbreak ready: {report.Infections.Count:N0} infections, {report.Cases:N0} cases, {report.ContactsConfirmed:N0} contacts confirmed, {report.QuarantineSites} quarantine sites ({report.Elapsed.TotalSeconds:0} s)."));
+            $"Outbreak ready: {report.Infections.Count:N0} infections, {report.Cases:N0} cases, {report.ContactsConfirmed:N0} contacts confirmed, {report.QuarantineSites} quarantine sites, {report.ZonesSet} zones put in force and {report.ZonesLifted} lifted ({report.Elapsed.TotalSeconds:0} s)."));
     }
 
     /// <summary>A city-wide testing round that started an hour ago, open, so samplers, the lab and the command see one at once.</summary>
@@ -110,8 +110,12 @@ public static class DemoStartup
 
     private sealed class DayProgress : IProgress<OutbreakDay>
     {
-        public void Report(OutbreakDay d) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {d.Date:yyyy-MM-dd}  infected {d.NewInfections,4}  cases {d.FeverClinic + d.Checkpoint + d.InQuarantineFound,4}  contacts {d.ContactsConfirmed,5}  in quarantine {d.InQuarantine,6}  released {d.Released,5}"));
+        public void Report(OutbreakDay d)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {d.Date:yyyy-MM-dd}  infected {d.NewInfections,4}  cases {d.FeverClinic + d.Checkpoint + d.InQuarantineFound,4}  contacts {d.ContactsConfirmed,5}  in quarantine {d.InQuarantine,6}  released {d.Released,5}  zones {d.Zones.InForce.Sum(t => t.Zones),3}"));
+            foreach (var line in OutbreakZoneLines.Of(d)) Console.WriteLine("              " + line);
+        }
     }
 
     private sealed class LineProgress : IProgress<SeedProgress>

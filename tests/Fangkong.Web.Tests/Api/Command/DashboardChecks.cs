@@ -30,6 +30,28 @@ internal static class DashboardChecks
     }
 
     /// <summary>
+    /// Holds each zone figure (zones in force by level) against the zone list it opens (/zones?state=…&amp;level=…), through
+    /// the zone list API with the same filter; returns how many were held, failing with every mismatch listed.
+    /// </summary>
+    public static async Task<int> ZoneFiguresMatchListAsync(HttpClient client, IReadOnlyList<JsonElement> figures)
+    {
+        var wrong = new List<string>();
+        var count = 0;
+        foreach (var f in figures)
+        {
+            if (f.GetProperty("link") is not { ValueKind: JsonValueKind.Object } link || link.GetProperty("href").GetString() is not { } href
+                || !href.StartsWith("/zones?", StringComparison.Ordinal)) continue;
+            var query = href[(href.IndexOf('?', StringComparison.Ordinal) + 1)..];
+            var listed = (await client.GetFromJsonAsync<JsonElement>($"/api/zones?size=1&{query}")).GetProperty("count").GetInt32();
+            var value = f.GetProperty("value").GetInt32();
+            count++;
+            if (listed != value) wrong.Add($"{f.GetProperty("key").GetString()} = {value}, but zones?{query} lists {listed}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        return count;
+    }
+
+    /// <summary>
     /// How many contact figures count fewer persons than their list has designations (rows without onePerPerson): zero
     /// would mean the data never names a person twice, and the check above would prove nothing about persons.
     /// </summary>

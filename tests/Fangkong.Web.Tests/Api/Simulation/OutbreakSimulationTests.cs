@@ -5,9 +5,14 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Simulation;
+using Fangkong.Core.Testing;
+using Fangkong.Core.Zones;
+using Fangkong.Domain.Codes;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Simulation;
+using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
+using Fangkong.Domain.Zones;
 using Fangkong.Testing;
 using Fangkong.Web.Tests.Api.Command;
 using Microsoft.EntityFrameworkCore;
@@ -23,12 +28,16 @@ public sealed class OutbreakSimulationTestsPostgres() : OutbreakSimulationTests(
 /// A simulated outbreak over a generated city of 2,000 residents and 15 days of visits, 14 days simulated with a fixed
 /// seed: every infection but the seeds was passed on by someone infectious who shared a household or an overlapping
 /// stored visit with its person that day; every case is an infected person; the platform's response (contacts, quarantine
-/// at a site, check-ins, tests, releases, discharges) is in the store, stamped with the simulated days' times.
+/// at a site, check-ins, tests, releases, discharges, zones set from the cases and lifted by rule) is in the store,
+/// stamped with the simulated days' times. Zones follow edition 9's risk areas, as under ./run.sh (launchSettings.json).
 /// </summary>
 public abstract class OutbreakSimulationTests(StorageProvider provider)
 {
     // 10:00 on 20 November in the city: the outbreak runs 6–19 November.
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+
+    // The demo's zone policy under ./run.sh (launchSettings.json): edition 9, whose 7 + 3 days fit in the simulated days.
+    private static readonly ZonePolicy DemoZones = new() { Preset = ZonePreset.RiskAreas, Version = "2022.9-fk1" };
 
     [Fact]
     public async Task An_outbreak_spreads_along_real_co_presence_and_the_platform_traces_quarantines_tests_and_releases()
@@ -38,6 +47,7 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 2000, Days = 15, Seed = 7 }, null, time, CancellationToken.None);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
         services.AddFangkongCore(store.Options);
+        services.AddSingleton(DemoZones);
         await using var sp = services.BuildServiceProvider();
         var simulation = sp.GetRequiredService<OutbreakSimulation>();
         var options = new OutbreakOptions { Days = 14, Seeds = 4, Seed = 11, Attack = 2 };
@@ -105,6 +115,61 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
             "a case is found away in hospital at the door");
         Assert.True(await db.CommunityProblems.AnyAsync(p => p.State == Fangkong.Domain.Community.ProblemState.Closed), "the community answered a problem raised at a door");
 
+        // Zones, set from the cases through the officers' use cases: the home compound sealed, the community controlled,
+        // proposed by the platform on the case's report and confirmed by the epidemiologist; each zone names its cases.
+        var users = await db.Users.ToDictionaryAsync(u => u.UserName, u => u.Id);
+        var zones = await db.Zones.AsNoTracking().ToListAsync();
+        var changes = await db.ZoneChanges.AsNoTracking().ToListAsync();
+        var zoneCases = await db.ZoneCases.AsNoTracking().ToListAsync();
+        var set = zones.Where(z => z.StartedAtUtc is not null).ToList();
+        var confirmedZones = changes.Where(c => c.Kind == ZoneChangeKind.Confirmed).ToList();
+        Assert.Contains(confirmedZones, c => c.ToLevel == ZoneLevel.Sealed);
+        Assert.Contains(confirmedZones, c => c.ToLevel == ZoneLevel.Controlled);
+        Assert.All(set, z => Assert.Equal(ZonePreset.RiskAreas, z.Preset));
+        Assert.All(set, z => Assert.Contains(zoneCases, c => c.ZoneId == z.Id && cases.Any(x => x.Id == c.CaseId)));
+        Assert.All(confirmedZones, c => Assert.Equal(users["epi"], c.OfficerUserId));
+        Assert.Contains(changes, c => c.Kind == ZoneChangeKind.Proposed && c.Rule == ZoneRules.CaseHome);
+        Assert.Contains(changes, c => c.Kind == ZoneChangeKind.Proposed && c.Rule == ZoneRules.CaseCommunity);
+        // Lifted by rule — the review proposed it, one officer asked, a second approved — and others still in force.
+        var lifts = changes.Where(c => c.Kind == ZoneChangeKind.Lifted).ToList();
+        Assert.True(lifts.Count > 0, $"no zone lifted: {set.Count} set, {changes.Count(c => c.Kind == ZoneChangeKind.Downgraded)} downgraded");
+        Assert.All(lifts, l =>
+        {
+            Assert.Equal(users["epi"], l.OfficerUserId);
+            Assert.Equal(users["admin2"], l.ApproverUserId);
+            Assert.Contains(changes, c => c.ZoneId == l.ZoneId && c.Kind == ZoneChangeKind.StepProposed && c.Rule == l.Rule && c.OfficerUserId == null && c.AtUtc <= l.AtUtc);
+            Assert.Contains(changes, c => c.ZoneId == l.ZoneId && c.Kind == ZoneChangeKind.StepRequested && c.Rule == l.Rule && c.AtUtc <= l.AtUtc);
+        });
+        Assert.Contains(zones, z => z.State == ZoneState.Active);
+        Assert.Equal(lifts.Count, zones.Count(z => z.State == ZoneState.Lifted));
+        // The report names each day's zones set and lifted, as the bulletin does.
+        Assert.Equal((set.Count, lifts.Count), (report.ZonesSet, report.ZonesLifted));
+        Assert.Equal(set.Select(z => z.Id).Order(), days.SelectMany(d => d.Zones.New).Select(z => z.Id).Order());
+        Assert.Equal(lifts.Select(l => l.ZoneId).Order(), days.SelectMany(d => d.Zones.Lifted).Select(z => z.Id).Order());
+
+        // The sealed households sampled at their door on the zones' test days, resulted, negative rounds among them;
+        // households with a special group first, one household after another by each compound's team.
+        var doorSamples = await (from t in db.DoorTasks
+                                 join r in db.TestingRounds on t.RoundId equals r.Id
+                                 where r.Scope == RoundScope.Zones && t.Reason == DoorReason.Sealed
+                                 join tube in db.Tubes on t.Id equals tube.DoorTaskId
+                                 join x in db.Samples on tube.Id equals x.TubeId
+                                 select new { t.RoundId, t.CompoundId, t.HouseholdId, x.AtUtc, x.Id, tube.Outcome }).ToListAsync();
+        Assert.NotEmpty(doorSamples);
+        Assert.All(doorSamples, x => Assert.NotNull(x.Outcome));
+        var special = (await db.Persons.Where(p => p.HouseholdId != null && db.ServedFirst.Contains(p.Id)).Select(p => p.HouseholdId!.Value).ToListAsync()).ToHashSet();
+        var bothKinds = 0;
+        foreach (var round in doorSamples.GroupBy(x => (x.RoundId, x.CompoundId)))
+        {
+            var first = round.GroupBy(x => x.HouseholdId).Select(h => (Special: special.Contains(h.Key), At: h.Min(x => x.AtUtc), Id: h.Min(x => x.Id))).ToList();
+            if (first.All(h => h.Special) || first.All(h => !h.Special)) continue;
+            bothKinds++;
+            Assert.True(first.Where(h => h.Special).Max(h => h.Id) < first.Where(h => !h.Special).Min(h => h.Id), $"round and compound {round.Key}: a household without a special group was sampled first");
+            Assert.True(first.Where(h => h.Special).Max(h => h.At) <= first.Where(h => !h.Special).Min(h => h.At));
+        }
+        Assert.True(bothKinds > 0, "no zone round had households with and without a special group at the door");
+        Assert.Contains(changes, c => c.Kind is ZoneChangeKind.Downgraded or ZoneChangeKind.Lifted && c.Evidence.Any(m => m.Key == "Zones.Met.Round"));
+
         // Every record falls on a simulated day.
         var from = clock.StartOfDayUtc(report.From);
         var to = clock.StartOfDayUtc(report.To.AddDays(1));
@@ -119,6 +184,11 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         OnSimulatedDays(await db.Samples.Select(s => s.AtUtc).ToListAsync(), "a swab");
         OnSimulatedDays(await db.HealthCodeChanges.Select(c => c.AtUtc).ToListAsync(), "a colour change");
         OnSimulatedDays(await db.Screenings.Select(x => x.VisitedAtUtc).ToListAsync(), "a door-to-door screening");
+        OnSimulatedDays(zones.SelectMany(z => new[] { z.ProposedAtUtc, z.StartedAtUtc, z.EndedAtUtc, z.PendingAtUtc }).OfType<DateTime>(), "a zone");
+        OnSimulatedDays(changes.Select(c => c.AtUtc), "a zone change");
+        OnSimulatedDays(zoneCases.Select(c => c.AddedAtUtc), "a zone's case");
+        OnSimulatedDays(await db.ZoneMembers.Select(m => m.AddedAtUtc).ToListAsync(), "a zone member");
+        OnSimulatedDays(await db.TestingRounds.Select(r => r.CreatedAtUtc).ToListAsync(), "a testing round");
 
         // The dashboard after the outbreak: every figure is the count of the line list it opens, and the trend holds the outbreak.
         await using (var host = CityHost.Over(store, time))
@@ -138,6 +208,32 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
             var becameCases = (await epi.GetFromJsonAsync<JsonElement>(open + "&becameCase=true")).GetProperty("count").GetInt32();
             Assert.True(becameCases > 0, "no contact became a case");
             Assert.Equal((await epi.GetFromJsonAsync<JsonElement>(open)).GetProperty("count").GetInt32(), DashboardChecks.Value(figures, "contacts.close.underObservation") + becameCases);
+            // The zones in force by level are the zone list's counts with the same filter.
+            Assert.True(await DashboardChecks.ZoneFiguresMatchListAsync(epi, figures) >= 3);
+            Assert.True(DashboardChecks.Value(figures, "zones.Sealed") + DashboardChecks.Value(figures, "zones.Controlled") > 0);
+
+            // Residents of a zone in force, with nothing else on their record, have its colour, explained by it.
+            var inForce = zones.Where(z => z.State == ZoneState.Active).Select(z => z.Id).ToList();
+            var homes = await (from h in db.ZoneHouseholds
+                               where inForce.Contains(h.ZoneId)
+                               join p in db.Persons on h.HouseholdId equals p.HouseholdId
+                               where !db.Cases.Any(c => c.PersonId == p.Id) && !db.ContactProposals.Any(c => c.PersonId == p.Id)
+                                     && !db.RoundResidents.Any(x => x.PersonId == p.Id && (x.Missed || x.Outcome == PersonOutcome.PoolPositive))
+                               select new { PersonId = p.Id, h.ZoneId }).ToListAsync();
+            var checkedResidents = 0;
+            foreach (var resident in homes.GroupBy(x => x.PersonId).Take(20))
+            {
+                var top = zones.Where(z => resident.Any(x => x.ZoneId == z.Id)).MaxBy(z => z.Level)!;
+                var colour = top.Level == ZoneLevel.Sealed ? DemoZones.SealedColour : DemoZones.ControlledColour;
+                Assert.Equal(colour, await db.HealthCodes.Where(h => h.PersonId == resident.Key).Select(h => h.Colour).SingleAsync());
+                var why = (await epi.GetFromJsonAsync<JsonElement>($"/api/codes/persons/{resident.Key}/history"))[0];
+                Assert.Equal(colour.ToString(), why.GetProperty("to").GetString());
+                Assert.Equal(CodeRules.ZoneRule, why.GetProperty("rule").GetString());
+                Assert.Contains(resident, x => why.GetProperty("evidence").GetString()!.Contains($"zone:{x.ZoneId}", StringComparison.Ordinal));
+                Assert.Contains(zones.Where(z => resident.Any(x => x.ZoneId == z.Id)), z => why.GetProperty("explanation").GetString()!.Contains($"{z.Name}（{z.Number}）", StringComparison.Ordinal));
+                checkedResidents++;
+            }
+            Assert.True(checkedResidents > 0, "no resident of a zone in force without a case, contact or test on their record");
         }
 
         // Twice is refused: the store holds cases now.
