@@ -38,8 +38,16 @@ internal static class DemoAccounts
             JurisdictionLevel? level = null, long? area = null) =>
             new()
             {
-                Id = id, UserName = name, DisplayName = display, PasswordHash = PasswordHasher.Hash(password), Role = role, VenueId = venue, DeviceId = device,
-                PersonId = person, JurisdictionLevel = area is null ? null : level, JurisdictionId = area,
+                Id = id,
+                UserName = name,
+                DisplayName = display,
+                PasswordHash = PasswordHasher.Hash(password),
+                Role = role,
+                VenueId = venue,
+                DeviceId = device,
+                PersonId = person,
+                JurisdictionLevel = area is null ? null : level,
+                JurisdictionId = area,
             };
         db.Users.AddRange(
             U(AdministratorId, "admin", "系统管理员", Roles.Administrator),

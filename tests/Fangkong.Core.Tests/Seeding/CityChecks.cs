@@ -160,7 +160,8 @@ internal static partial class CityChecks
         Assert.All(rows, r => Assert.Equal(r.CommunityId, grids[r.GridId].CommunityId));
         // A few hundred households a grid: no grid above 450 (300 × 1.5), none empty.
         Assert.All(rows.GroupBy(r => r.GridId), g => Assert.InRange(g.Count(), 1, 450));
-        var villages = await (from c in db.Communities join s in db.Streets on c.StreetId equals s.Id
+        var villages = await (from c in db.Communities
+                              join s in db.Streets on c.StreetId equals s.Id
                               where (s.DistrictCode == "220421" || s.DistrictCode == "220422") && EF.Functions.Like(c.Name, "%村")
                               select c.Id).ToListAsync();
         Assert.NotEmpty(villages);

@@ -25,8 +25,13 @@ public abstract class ZoneExportTests(StorageProvider provider)
         var epi = await host.LoginAsync("epi");
         for (var i = 0; i < compounds.Count; i++)
         {
-            var drawn = await epi.PostAsJsonAsync("/api/zones", new { name = $"导出测试{i}", level = i % 3 == 0 ? "Controlled" : "Sealed", reason = "导出测试",
-                members = new[] { new { kind = "Compound", id = compounds[i] } } });
+            var drawn = await epi.PostAsJsonAsync("/api/zones", new
+            {
+                name = $"导出测试{i}",
+                level = i % 3 == 0 ? "Controlled" : "Sealed",
+                reason = "导出测试",
+                members = new[] { new { kind = "Compound", id = compounds[i] } }
+            });
             Assert.True(drawn.StatusCode == HttpStatusCode.Created, await drawn.Content.ReadAsStringAsync());
         }
         var all = await (await epi.GetAsync("/api/zones")).JsonAsync();
