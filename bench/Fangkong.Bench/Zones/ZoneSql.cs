@@ -29,7 +29,8 @@ internal static class ZoneSql
 
     /// <summary>
     /// The same colours as sealing writes, set-based: a change row for every resident of the compounds and their state
-    /// upserted red — one INSERT … SELECT and one upsert in one transaction, no rules read, no sentence. Returns rows written.
+    /// upserted red — one INSERT … SELECT and one upsert in one transaction, no rules read; the explanation a fixed key
+    /// and arguments (stored as the product stores it, ADR 0020), not derived per person. Returns rows written.
     /// </summary>
     public static async Task<int> SealAsync(FangkongDb db, IReadOnlyList<long> compounds)
     {
@@ -46,8 +47,9 @@ internal static class ZoneSql
             """;
         await using var tx = await db.Database.BeginTransactionAsync();
         var changeSql = $"""
-            INSERT INTO health_code_changes ("Id", "PersonId", "From", "To", "AtUtc", "Rule", "Explanation", "Evidence", "PolicyVersion")
-            SELECT {first} + ROW_NUMBER() OVER (ORDER BY p."Id"), p."Id", COALESCE(s."Colour", {(int)CodeColour.Green}), {(int)CodeColour.Red}, {At}, '{BaselineRule}', 'sealed', 'zone:bench', 'bench'
+            INSERT INTO health_code_changes ("Id", "PersonId", "From", "To", "AtUtc", "Rule", "ExplanationKey", "ExplanationArgs", "Evidence", "PolicyVersion")
+            SELECT {first} + ROW_NUMBER() OVER (ORDER BY p."Id"), p."Id", COALESCE(s."Colour", {(int)CodeColour.Green}), {(int)CodeColour.Red}, {At}, '{BaselineRule}',
+                'Zones.Code.ThreeZones.Sealed', '["bench","Z0000-0000","2026-01-01"]', 'zone:bench', 'bench'
             {residents}
             """;
         var changes = await db.Database.ExecuteSqlRawAsync(changeSql, now);

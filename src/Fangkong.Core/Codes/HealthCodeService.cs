@@ -44,15 +44,19 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
         var decisions = new Dictionary<long, CodeDecision>();
         var changes = 0;
         var now = time.GetUtcNow().UtcDateTime;
+        // States this unit of work added and has not saved (the store's query cannot return them), read once: every
+        // read of DbSet.Local detects changes over everything tracked, so a read per person made sealing 10,000
+        // residents take minutes (quadratic in the residents).
+        var unsaved = db.HealthCodes.Local.ToDictionary(h => h.PersonId);
         foreach (var chunk in personIds.Distinct().Chunk(1000))
         {
             var facts = await CodeFacts.LoadAsync(db, chunk, zonePolicy, ct);
-            var states = await db.HealthCodes.Where(h => chunk.Contains(h.PersonId)).ToDictionaryAsync(h => h.PersonId, ct);
+            var states = await db.HealthCodes.Where(h => EF.Parameter(chunk).Contains(h.PersonId)).ToDictionaryAsync(h => h.PersonId, ct);
             foreach (var personId in chunk)
             {
                 var decision = CodeRules.Evaluate(facts[personId], policy);
                 decisions[personId] = decision;
-                var state = states.GetValueOrDefault(personId) ?? db.HealthCodes.Local.FirstOrDefault(h => h.PersonId == personId);
+                var state = states.GetValueOrDefault(personId) ?? unsaved.GetValueOrDefault(personId);
                 var from = state?.Colour ?? CodeColour.Green;
                 var rule = state?.Rule ?? CodeRules.DefaultRule;
                 if (from == decision.Colour && rule == decision.Rule) continue;

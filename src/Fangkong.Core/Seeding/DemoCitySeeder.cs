@@ -79,6 +79,9 @@ public static class DemoCitySeeder
         var accounts = await DemoAccounts.CreateAsync(storage, residentPerson, demoGrid, ct);
         await using (var db = new FangkongDb(storage.BuildOptions()))
         {
+            // The statements below join the tables just loaded, which PostgreSQL plans from statistics autovacuum has not
+            // gathered yet: without them a subquery per person or unit scanned the persons each time (a timeout at a million).
+            if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("ANALYZE persons, households, grid_households, grids, joint_units", ct);
             await SamplingMarkers.MarkAsync(db, today, ct);
             await CommunityGrids.NameResponsibleAsync(db, today, ct);
             await SpecialGroupSeeds.RegisterAsync(db, today, nowUtc, DemoAccounts.AdministratorId, ct);

@@ -184,7 +184,9 @@ public sealed class RoundPlanner(TimeOrderedIds ids, CityClock clock)
             .Select(x => new { x.HouseholdId, x.CompoundId }).Distinct().ToListAsync(ct);
         if (homes.Count == 0) return;
         var households = homes.Select(h => h.HouseholdId).ToList();
-        var sealedHomes = (await db.ZonedHouseholds.Where(z => z.Level == Domain.Zones.ZoneLevel.Sealed && households.Contains(z.HouseholdId))
+        // One parameter for the list: a round over 200 sealed compounds has ~38,000 households at home, more than SQLite
+        // takes as separate parameters (32,766).
+        var sealedHomes = (await db.ZonedHouseholds.Where(z => z.Level == Domain.Zones.ZoneLevel.Sealed && EF.Parameter(households).Contains(z.HouseholdId))
             .Select(z => z.HouseholdId).Distinct().ToListAsync(ct)).ToHashSet();
         var sites = await db.SiteCompounds.Where(s => s.RoundId == round.Id).ToDictionaryAsync(s => s.CompoundId, s => s.SiteId, ct);
         foreach (var h in homes)

@@ -39,7 +39,7 @@ public sealed class ZoneDecisions(TimeOrderedIds ids, CityClock clock, ZonePolic
         db.Zones.Add(zone);
         Activate(zone, userId, now);
         AddMembers(db, zone, paths, userId, now);
-        ZoneHistory.Add(db, ids, policy, zone, ZoneChangeKind.Drawn, null, level, ZoneRules.Drawn, paths.Select(p => new Message("Zones.Evidence.Member", p.Label)), userId, null, now);
+        ZoneHistory.Add(db, ids, policy, zone, ZoneChangeKind.Drawn, null, level, ZoneRules.Drawn, ZoneHistory.Members([.. paths.Select(p => p.Label)]), userId, null, now);
         await ZoneAddresses.ResolveHouseholdsAsync(db, [zone.Id], ct);
         await db.SaveChangesAsync(ct);
         await effects.RecomputeResidentsAsync(db, [zone.Id], ct);
@@ -95,7 +95,7 @@ public sealed class ZoneDecisions(TimeOrderedIds ids, CityClock clock, ZonePolic
         var now = clock.UtcNow;
         AddMembers(db, zone, paths, userId, now);
         ZoneHistory.Add(db, ids, policy, zone, ZoneChangeKind.Extended, zone.Level, zone.Level, ZoneRules.Officer,
-            [.. paths.Select(p => new Message("Zones.Evidence.Member", p.Label)), .. Note(reason)], userId, null, now);
+            [.. ZoneHistory.Members([.. paths.Select(p => p.Label)]), .. Note(reason)], userId, null, now);
         await ZoneAddresses.ResolveHouseholdsAsync(db, [zone.Id], ct);
         await db.SaveChangesAsync(ct);
         if (zone.State == ZoneState.Active) await effects.RecomputeResidentsAsync(db, [zone.Id], ct);

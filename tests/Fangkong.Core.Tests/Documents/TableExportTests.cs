@@ -67,6 +67,7 @@ public class TableExportTests
             LineLists.Contacts => (ContactLines.Header(zh), ContactLines.Cells(Filled<ContactLine>(), zh, clock)),
             LineLists.Quarantined => (QuarantineLines.Header(zh), QuarantineLines.Cells(Filled<QuarantineLine>(), zh, clock)),
             LineLists.Tests => (TestLines.Header(zh), TestLines.Cells(Filled<TestLine>(), zh, clock)),
+            // A zone's level and state are worded from the catalogue, so they are given values it has words for.
             LineLists.Zones => (ZoneLines.Header(zh), ZoneLines.Cells(Filled<ZoneLine>() with { Level = ZoneLevel.Sealed, Preset = ZonePreset.ThreeZones, State = ZoneState.Active }, zh, clock)),
             _ => throw new ArgumentOutOfRangeException(nameof(list)),
         };
