@@ -31,27 +31,60 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
 
     /// <summary>Re-derives the colours of many persons with a few set queries per chunk; adds changes without saving.</summary>
     public async Task<Dictionary<long, CodeDecision>> RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
-        (await RecomputeAndCountAsync(db, personIds, ct)).Decisions;
+        (await RecomputeAndCountAsync(db, personIds, track: true, ct)).Decisions;
 
     async Task<IReadOnlyDictionary<long, CodeDecision>> ICodeRecompute.RecomputeEachAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
         await RecomputeManyAsync(db, personIds, ct);
 
     async Task<int> ICodeRecompute.RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
-        (await RecomputeAndCountAsync(db, personIds, ct)).Changes;
+        (await RecomputeAndCountAsync(db, personIds, track: true, ct)).Changes;
 
-    private async Task<(Dictionary<long, CodeDecision> Decisions, int Changes)> RecomputeAndCountAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    /// <summary>
+    /// Re-derives many persons' colours and writes the changes at once, untracked, in the caller's transaction (or one of
+    /// its own): a zone sealed over 200 compounds changes ~100,000 colours, which EF Core's change tracker took tens of
+    /// seconds to save and then slowed every later save of the request. When colours of this unit of work are tracked
+    /// and unsaved, it re-derives through them and saves instead. Returns how many colours changed.
+    /// </summary>
+    public async Task<int> RecomputeAndWriteAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    {
+        if (db.ChangeTracker.Entries<HealthCodeState>().Any() || db.ChangeTracker.Entries<HealthCodeChange>().Any(e => e.State == EntityState.Added))
+        {
+            var tracked = await RecomputeAndCountAsync(db, personIds, track: true, ct);
+            await db.SaveChangesAsync(ct);
+            return tracked.Changes;
+        }
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var (_, changes, states, rows) = await RecomputeAndCountAsync(db, personIds, track: false, ct);
+        // A changed colour's state row is replaced: deleted (if any) and inserted with the new colour, in one transaction.
+        foreach (var chunk in states.Select(s => s.PersonId).Chunk(10_000))
+            await db.HealthCodes.Where(h => EF.Parameter(chunk).Contains(h.PersonId)).ExecuteDeleteAsync(ct);
+        await DirectInserts.InsertAsync(db, states, ct);
+        await DirectInserts.InsertAsync(db, rows, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return changes;
+    }
+
+    /// <summary>
+    /// Decides each person's colour; a changed one gets its state and a change row — added to the context when
+    /// <paramref name="track"/>, otherwise returned untracked for the caller to write.
+    /// </summary>
+    private async Task<(Dictionary<long, CodeDecision> Decisions, int Changes, List<HealthCodeState> States, List<HealthCodeChange> Rows)> RecomputeAndCountAsync(
+        FangkongDb db, IReadOnlyCollection<long> personIds, bool track, CancellationToken ct)
     {
         var decisions = new Dictionary<long, CodeDecision>();
+        var newStates = new List<HealthCodeState>();
+        var rows = new List<HealthCodeChange>();
         var changes = 0;
         var now = time.GetUtcNow().UtcDateTime;
         // States this unit of work added and has not saved (the store's query cannot return them), read once: every
         // read of DbSet.Local detects changes over everything tracked, so a read per person made sealing 10,000
         // residents take minutes (quadratic in the residents).
-        var unsaved = db.HealthCodes.Local.ToDictionary(h => h.PersonId);
+        var unsaved = track ? db.HealthCodes.Local.ToDictionary(h => h.PersonId) : [];
         foreach (var chunk in personIds.Distinct().Chunk(1000))
         {
             var facts = await CodeFacts.LoadAsync(db, chunk, zonePolicy, ct);
-            var states = await db.HealthCodes.Where(h => EF.Parameter(chunk).Contains(h.PersonId)).ToDictionaryAsync(h => h.PersonId, ct);
+            var query = db.HealthCodes.Where(h => EF.Parameter(chunk).Contains(h.PersonId));
+            var states = await (track ? query : query.AsNoTracking()).ToDictionaryAsync(h => h.PersonId, ct);
             foreach (var personId in chunk)
             {
                 var decision = CodeRules.Evaluate(facts[personId], policy);
@@ -60,16 +93,17 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                 var from = state?.Colour ?? CodeColour.Green;
                 var rule = state?.Rule ?? CodeRules.DefaultRule;
                 if (from == decision.Colour && rule == decision.Rule) continue;
-                if (state is null)
+                if (state is null || !track)
                 {
                     state = new HealthCodeState { PersonId = personId, Rule = decision.Rule, PolicyVersion = decision.PolicyVersion };
-                    db.HealthCodes.Add(state);
+                    if (track) db.HealthCodes.Add(state);
+                    else newStates.Add(state);
                 }
                 state.Colour = decision.Colour;
                 state.Rule = decision.Rule;
                 state.PolicyVersion = decision.PolicyVersion;
                 state.SinceUtc = now;
-                db.HealthCodeChanges.Add(new HealthCodeChange
+                var change = new HealthCodeChange
                 {
                     Id = ids.Next(),
                     PersonId = personId,
@@ -81,11 +115,13 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                     ExplanationArgs = [.. decision.Explanation.Args],
                     Evidence = string.Join(",", decision.Evidence),
                     PolicyVersion = decision.PolicyVersion,
-                });
+                };
+                if (track) db.HealthCodeChanges.Add(change);
+                else rows.Add(change);
                 changes++;
             }
         }
-        return (decisions, changes);
+        return (decisions, changes, newStates, rows);
     }
 
     public async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>

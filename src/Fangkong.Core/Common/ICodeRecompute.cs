@@ -6,8 +6,9 @@ namespace Fangkong.Core.Common;
 /// <summary>
 /// How a chain below Codes (gate, testing, tracing, quarantine) asks for colours to be re-derived after it stored a new
 /// fact. Codes reads those chains' facts, so it sits above them; they reach it only through this port, implemented by
-/// Codes' HealthCodeService (ADR 0018). Both methods add the changed states and change rows without saving, so the
-/// caller commits them with the facts that caused them.
+/// Codes' HealthCodeService (ADR 0018). The Recompute methods add the changed states and change rows without saving, so
+/// the caller commits them with the facts that caused them; RecomputeAndWriteAsync writes them at once, in the caller's
+/// transaction, for changes too many to track (a sealed zone's residents).
 /// </summary>
 public interface ICodeRecompute
 {
@@ -19,4 +20,7 @@ public interface ICodeRecompute
 
     /// <summary>Re-derives many persons' colours together and returns each one's decision (the gate shows a fever's new colour).</summary>
     Task<IReadOnlyDictionary<long, CodeDecision>> RecomputeEachAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct);
+
+    /// <summary>Re-derives many persons' colours and writes the changes at once (a zone's residents); returns how many changed.</summary>
+    Task<int> RecomputeAndWriteAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct);
 }

@@ -116,7 +116,7 @@ public sealed class BulkLoader : IAsyncDisposable
         return (table, properties.Select(p => entity.FindProperty(p)!.GetColumnName(id)!).ToArray());
     }
 
-    private static object SqliteValue(object? v) => v switch
+    internal static object SqliteValue(object? v) => v switch
     {
         null => DBNull.Value,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),

@@ -20,8 +20,6 @@ public sealed class ZoneEffects(ICodeRecompute codes)
                                where ids.Contains(h.ZoneId)
                                join p in db.Persons on h.HouseholdId equals p.HouseholdId
                                select p.Id).Distinct().ToListAsync(ct);
-        var changed = await codes.RecomputeManyAsync(db, residents, ct);
-        await db.SaveChangesAsync(ct);
-        return changed;
+        return await codes.RecomputeAndWriteAsync(db, residents, ct);
     }
 }
