@@ -18,8 +18,8 @@ public sealed record AreaFacts(BulletinLevel Level, PlaceCount Area, IReadOnlyDi
 /// </summary>
 public static class BulletinFacts
 {
-    /// <summary>Cases without a home address count in the city and province, under this place.</summary>
-    public static readonly PlaceCount Unknown = new("地址不详", "address unknown", 0);
+    /// <summary>Cases without a home address count in the city and province, under this place, listed last.</summary>
+    public static readonly PlaceCount Unknown = new("地址不详", "address unknown", 0, int.MaxValue);
 
     public static async Task<BulletinFigures> FiguresAsync(FangkongDb db, CityClock clock, DateOnly day, BulletinLevel level, string areaCode, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ public static class BulletinFacts
             case BulletinLevel.City:
                 var inCity = districts.Where(x => x.CityCode == code).ToList();
                 if (inCity.Count == 0) throw new InputException("area", Messages.Get("Command.NoSuchCity"));
-                var places = inCity.ToDictionary(x => x.Code, x => new PlaceCount(x.Name, x.EnglishName, 0));
+                var places = inCity.ToDictionary(x => x.Code, x => new PlaceCount(x.Name, x.EnglishName, 0, ListOrder(x.Code)));
                 places[""] = Unknown;
                 var codes = inCity.Select(x => x.Code).ToHashSet();
                 return (Named(code), places, dc => dc is null ? "" : codes.Contains(dc) ? dc : null);
@@ -77,11 +77,15 @@ public static class BulletinFacts
                 var inProvince = districts.Where(x => Regions.ProvinceOf(x.Code) == code).ToList();
                 if (inProvince.Count == 0) throw new InputException("area", Messages.Get("Command.NoSuchProvince"));
                 var cityOf = inProvince.ToDictionary(x => x.Code, x => x.CityCode);
-                var cities = inProvince.Select(x => x.CityCode).Distinct().ToDictionary(c => c, Named);
+                var cities = inProvince.Select(x => x.CityCode).Distinct().ToDictionary(c => c, c => Named(c) with { Order = ListOrder(c) });
                 cities[""] = Unknown;
                 return (Named(code), cities, dc => dc is null ? "" : cityOf.TryGetValue(dc, out var c) ? c : null);
         }
     }
+
+    // Offices list their places in the order of their administrative codes (长春市 2201, 吉林市 2202, … 延边州 2224), the
+    // order of the official division list, so the code is the listing order.
+    private static int ListOrder(string code) => int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue - 1;
 
     private static ClinicalType? Type(CaseClass c) => c switch
     {

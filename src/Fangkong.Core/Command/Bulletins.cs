@@ -22,6 +22,7 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
         if (day >= clock.Today) throw new InputException("day", Messages.Get("Command.DayNotEnded"));
         var level = r.Level ?? throw new InputException("level", Messages.Get("Command.LevelRequired"));
         var area = r.Area?.Trim() ?? throw new InputException("area", Messages.Get("Command.AreaRequired"));
+        var style = BulletinStyle.Province;
         var f = await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct);
         // The day's zones, named: set and lifted in the area (a district's own; a city's or province's all).
         var zones = await Zones.ZoneTallies.ReadAsync(db, clock, day, level == BulletinLevel.District ? area : null, ct);
@@ -32,10 +33,10 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
             Day = day,
             Level = level,
             AreaCode = area,
-            TitleZh = BulletinChinese.Title(f),
-            TextZh = BulletinChinese.Text(f) + BulletinZones.Chinese(set, lifted),
-            TitleEn = BulletinEnglish.Title(f),
-            TextEn = (BulletinEnglish.Text(f) + " " + BulletinZones.English(set, lifted)).TrimEnd(),
+            TitleZh = BulletinChinese.Title(f, style),
+            TextZh = BulletinChinese.Text(f, style, BulletinZones.Chinese(set, lifted)),
+            TitleEn = BulletinEnglish.Title(f, style),
+            TextEn = BulletinEnglish.Text(f, style, BulletinZones.English(set, lifted)),
             FiguresJson = JsonSerializer.Serialize(f),
             GeneratedByUserId = userId,
             GeneratedAtUtc = clock.UtcNow,

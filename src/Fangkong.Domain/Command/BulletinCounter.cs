@@ -38,6 +38,9 @@ public static class BulletinCounter
         var asymptomaticToday = cases.Where(c => c.Reported == day && c.ReportedAsymptomatic).ToList();
         var conversions = confirmedToday.Where(c => c.Converted == day && c.Reported < day).ToList();
         var endedToday = cases.Where(c => c.Outcome is CaseOutcome.Discharged or CaseOutcome.Released && c.OutcomeDate == day).ToList();
+        // Ended that day: a confirmed case is discharged; an infection still asymptomatic is released from observation.
+        var discharged = endedToday.Where(c => c.ConfirmedOn is { } d && d <= day).ToList();
+        var released = endedToday.Where(c => c.ConfirmedOn is not { } d || d > day).ToList();
         var confirmed = cases.Where(c => c.ConfirmedOn is { } d && d <= day).ToList();
         var asymptomatic = cases.Where(c => c.ReportedAsymptomatic && c.Reported <= day).ToList();
         return new BulletinFigures
@@ -54,9 +57,10 @@ public static class BulletinCounter
             AsymptomaticByPlace = ByPlace(asymptomaticToday, places),
             Conversions = conversions.Count,
             ConversionsByPlace = ByPlace(conversions, places),
-            // Ended that day: a confirmed case is discharged; an infection still asymptomatic is released from observation.
-            Discharged = endedToday.Count(c => c.ConfirmedOn is { } d && d <= day),
-            ReleasedAsymptomatic = endedToday.Count(c => c.ConfirmedOn is not { } d || d > day),
+            Discharged = discharged.Count,
+            DischargedByPlace = ByPlace(discharged, places),
+            ReleasedAsymptomatic = released.Count,
+            ReleasedAsymptomaticByPlace = ByPlace(released, places),
             CumulativeConfirmed = confirmed.Count,
             CumulativeDischarged = confirmed.Count(c => c.Outcome is CaseOutcome.Discharged or CaseOutcome.Released && c.EndedBy(day)),
             CumulativeDeaths = confirmed.Count(c => c.Outcome == CaseOutcome.Died && c.EndedBy(day)),
@@ -69,6 +73,10 @@ public static class BulletinCounter
             ReleasedContacts = Persons(contacts, c => !c.Secondary && c.Released == day) + Persons(contacts, c => c.Secondary && c.Released == day),
             CloseContactsUnderObservation = Persons(contacts, c => !c.Secondary && c.UnderObservationAt(day)),
             SecondaryContactsUnderObservation = Persons(contacts, c => c.Secondary && c.UnderObservationAt(day)),
+            CumulativeCloseContacts = Persons(contacts, c => !c.Secondary && c.Traced <= day),
+            CumulativeCloseContactsReleased = Persons(contacts, c => !c.Secondary && c.Released is { } r && r <= day),
+            CumulativeSecondaryContacts = Persons(contacts, c => c.Secondary && c.Traced <= day),
+            CumulativeSecondaryContactsReleased = Persons(contacts, c => c.Secondary && c.Released is { } r && r <= day),
         };
     }
 
@@ -77,6 +85,6 @@ public static class BulletinCounter
         contacts.Where(predicate).Select(c => c.Person).Distinct().Count();
 
     private static List<PlaceCount> ByPlace(IEnumerable<CaseFact> cases, IReadOnlyDictionary<string, PlaceCount> places) =>
-        BulletinOrder.Largest(cases.GroupBy(c => c.Place).Select(g =>
+        BulletinOrder.Listed(cases.GroupBy(c => c.Place).Select(g =>
             (places.TryGetValue(g.Key, out var p) ? p : new PlaceCount(g.Key, g.Key, 0)) with { Count = g.Count() })).ToList();
 }
