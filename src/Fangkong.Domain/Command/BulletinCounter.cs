@@ -28,12 +28,19 @@ public sealed record ContactFact(long Person, bool Secondary, DateOnly Traced, D
     public bool UnderObservationAt(DateOnly day) => Traced <= day && (Released is not { } r || r > day) && (BecameCase is not { } c || c > day);
 }
 
+/// <summary>
+/// A suspected case (疑似病例), in city dates: where it counts, the day reported suspected, and how its course ended — the
+/// day excluded, or the day confirmed (from then on it is a confirmed case, counted as a <see cref="CaseFact"/>).
+/// </summary>
+public sealed record SuspectedFact(string Place, DateOnly Suspected, DateOnly? Excluded, DateOnly? Confirmed);
+
 /// <summary>Counts one day's bulletin figures from case and contact facts, by the rules of domain.md §9.</summary>
 public static class BulletinCounter
 {
     public static BulletinFigures Count(DateOnly day, BulletinLevel level, PlaceCount area, IReadOnlyDictionary<string, PlaceCount> places,
-        IReadOnlyCollection<CaseFact> cases, IReadOnlyCollection<ContactFact> contacts)
+        IReadOnlyCollection<CaseFact> cases, IReadOnlyCollection<ContactFact> contacts, IReadOnlyCollection<SuspectedFact>? suspected = null)
     {
+        var ever = (suspected ?? []).Where(s => s.Suspected <= day).ToList();
         var confirmedToday = cases.Where(c => c.ConfirmedOn == day).ToList();
         var asymptomaticToday = cases.Where(c => c.Reported == day && c.ReportedAsymptomatic).ToList();
         var conversions = confirmedToday.Where(c => c.Converted == day && c.Reported < day).ToList();
@@ -68,6 +75,10 @@ public static class BulletinCounter
             AsymptomaticUnderObservation = asymptomatic.Count(c => (c.ConfirmedOn is not { } d || d > day) && !c.EndedBy(day)),
             // Persons, not designations (a person close to four cases is one close contact), per grade: released ones are
             // counted per grade too, so the figure is the sum of the two grades' line lists.
+            NewSuspected = ever.Count(s => s.Suspected == day),
+            CumulativeSuspected = ever.Count,
+            SuspectedExcluded = ever.Count(s => s.Excluded is { } x && x <= day),
+            SuspectedConverted = ever.Count(s => s.Confirmed is { } c && c <= day),
             NewCloseContacts = Persons(contacts, c => !c.Secondary && c.Traced == day),
             NewSecondaryContacts = Persons(contacts, c => c.Secondary && c.Traced == day),
             ReleasedContacts = Persons(contacts, c => !c.Secondary && c.Released == day) + Persons(contacts, c => c.Secondary && c.Released == day),

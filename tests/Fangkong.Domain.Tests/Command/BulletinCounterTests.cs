@@ -121,4 +121,22 @@ public sealed class BulletinCounterTests
             Assert.Equal(f.NewAsymptomatic, f.AsymptomaticByPlace.Sum(p => p.Count));
         }
     }
+
+    [Fact]
+    public void Suspected_cases_are_counted_new_cumulative_excluded_converted_and_current_by_their_own_dates()
+    {
+        SuspectedFact[] suspected =
+        [
+            new("220402", Day, null, null),                          // new today, still suspected
+            new("220402", Day.AddDays(-2), Day, null),               // excluded today
+            new("220403", Day.AddDays(-3), Day.AddDays(-1), null),   // excluded yesterday
+            new("220403", Day.AddDays(-1), null, Day),               // confirmed today
+            new("220403", Day.AddDays(-1), null, Day.AddDays(1)),    // confirmed tomorrow: still suspected today
+            new("220402", Day.AddDays(1), null, null),               // tomorrow: not yet
+        ];
+        var f = BulletinCounter.Count(Day, BulletinLevel.City, City, Places, [], [], suspected);
+        Assert.Equal((1, 5, 2, 1, 2), (f.NewSuspected, f.CumulativeSuspected, f.SuspectedExcluded, f.SuspectedConverted, f.CurrentSuspected));
+        var before = BulletinCounter.Count(Day.AddDays(-1), BulletinLevel.City, City, Places, [], [], suspected);
+        Assert.Equal((2, 4, 1, 0, 3), (before.NewSuspected, before.CumulativeSuspected, before.SuspectedExcluded, before.SuspectedConverted, before.CurrentSuspected));
+    }
 }
