@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Command;
 
-public sealed record BulletinRequest(DateOnly? Day, BulletinLevel? Level, string? Area);
+/// <summary>A draft to generate: the day, the area, and the official style to write it in (the province style when none is chosen).</summary>
+public sealed record BulletinRequest(DateOnly? Day, BulletinLevel? Level, string? Area, BulletinStyle? Style = null);
 
 public sealed record BulletinEdit(string? TitleZh, string? TextZh, string? TitleEn, string? TextEn);
 
@@ -22,7 +23,9 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
         if (day >= clock.Today) throw new InputException("day", Messages.Get("Command.DayNotEnded"));
         var level = r.Level ?? throw new InputException("level", Messages.Get("Command.LevelRequired"));
         var area = r.Area?.Trim() ?? throw new InputException("area", Messages.Get("Command.AreaRequired"));
-        var f = await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct);
+        var style = r.Style ?? BulletinStyle.Province;
+        if (!Enum.IsDefined(style)) throw new InputException("style", Messages.Get("Command.Style"));
+        var f = await BulletinPressFigures.AddAsync(db, clock, await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct), ct);
         // The day's zones, named: set and lifted in the area (a district's own; a city's or province's all).
         var zones = await Zones.ZoneTallies.ReadAsync(db, clock, day, level == BulletinLevel.District ? area : null, ct);
         List<BulletinZone> set = [.. zones.New.Select(z => z.ForBulletin)], lifted = [.. zones.Lifted.Select(z => z.ForBulletin)];
@@ -32,10 +35,10 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
             Day = day,
             Level = level,
             AreaCode = area,
-            TitleZh = BulletinChinese.Title(f),
-            TextZh = BulletinChinese.Text(f) + BulletinZones.Chinese(set, lifted),
-            TitleEn = BulletinEnglish.Title(f),
-            TextEn = (BulletinEnglish.Text(f) + " " + BulletinZones.English(set, lifted)).TrimEnd(),
+            TitleZh = BulletinChinese.Title(f, style),
+            TextZh = BulletinChinese.Text(f, style, BulletinZones.Chinese(set, lifted)),
+            TitleEn = BulletinEnglish.Title(f, style),
+            TextEn = BulletinEnglish.Text(f, style, BulletinZones.English(set, lifted)),
             FiguresJson = JsonSerializer.Serialize(f),
             GeneratedByUserId = userId,
             GeneratedAtUtc = clock.UtcNow,

@@ -32,7 +32,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         var today = clock.Today;
         // To the end of today: what has happened so far (nothing is stamped later than now).
         var facts = await BulletinFacts.LoadAsync(db, clock, clock.StartOfDayUtc(today.AddDays(1)), level, areaCode, ct);
-        var figures = BulletinCounter.Count(today, level, facts.Area, facts.Places, facts.Cases, facts.Contacts);
+        var figures = BulletinCounter.Count(today, level, facts.Area, facts.Places, facts.Cases, facts.Contacts, facts.Suspected);
         var from = today.AddDays(1 - TrendDays);
         var places = DashboardCounter.ByPlace(facts.Cases, today)
             .Select(p => facts.Places.TryGetValue(p.Place, out var n) ? new DashboardPlace(p.Place, n.Name, n.EnglishName, p) : new DashboardPlace(p.Place, p.Place, p.Place, p))

@@ -34,6 +34,11 @@ internal sealed class DashboardFigureList(DateOnly today, BulletinLevel level)
         Add("cases.deaths", f.CumulativeDeaths, Cases(("kind", "Confirmed"), ("course", "Died")));
         Add("cases.cumulativeAsymptomatic", f.CumulativeAsymptomatic, Cases(("reportedAsymptomatic", "true")));
         Add("cases.asymptomaticUnderObservation", f.AsymptomaticUnderObservation, Cases(("kind", "Asymptomatic"), ("course", "Open")));
+        Add("cases.newSuspected", f.NewSuspected, Cases(("suspected", "Any"), ("suspectedFrom", d), ("suspectedTo", d)));
+        Add("cases.cumulativeSuspected", f.CumulativeSuspected, Cases(("suspected", "Any")));
+        Add("cases.suspectedExcluded", f.SuspectedExcluded, Cases(("suspected", "Excluded")));
+        Add("cases.suspectedConverted", f.SuspectedConverted, Cases(("suspected", "Confirmed")));
+        Add("cases.currentSuspected", f.CurrentSuspected, Cases(("suspected", "Current")));
 
         foreach (var (grade, secondary) in new[] { ("Close", false), ("Secondary", true) })
         {

@@ -36,7 +36,15 @@ public sealed record CaseLineFilter
     /// <summary>City dates of symptom onset, both ends included (cases without an onset never match).</summary>
     public DateOnly? OnsetFrom { get; init; }
     public DateOnly? OnsetTo { get; init; }
+    /// <summary>Cases reported as suspected, by where their course stands now.</summary>
+    public SuspectedCourse? Suspected { get; init; }
+    /// <summary>City dates reported as suspected, both ends included.</summary>
+    public DateOnly? SuspectedFrom { get; init; }
+    public DateOnly? SuspectedTo { get; init; }
 }
+
+/// <summary>A suspected case's course as the bulletin counts it: ever suspected, still suspected, excluded, or confirmed.</summary>
+public enum SuspectedCourse { Any = 1, Current = 2, Excluded = 3, Confirmed = 4 }
 
 /// <summary>A case's classification grouped as the bulletin counts it; an infection is confirmed or asymptomatic (not suspected).</summary>
 public enum CaseKind { Confirmed = 1, Asymptomatic = 2, Suspected = 3, Infection = 4 }
@@ -81,6 +89,8 @@ public static class CaseLines
         LineFilters.CheckDates(f.ConfirmedFrom, f.ConfirmedTo, "confirmedTo");
         LineFilters.CheckDates(f.EndedFrom, f.EndedTo, "endedTo");
         LineFilters.CheckDates(f.OnsetFrom, f.OnsetTo, "onsetTo");
+        LineFilters.Defined(f.Suspected, "suspected");
+        LineFilters.CheckDates(f.SuspectedFrom, f.SuspectedTo, "suspectedTo");
         var cases = db.Cases.AsQueryable();
         if (f.Class is { } k) cases = cases.Where(c => c.Class == k);
         if (f.Status is { } s) cases = cases.Where(c => c.Status == s);
@@ -97,8 +107,19 @@ public static class CaseLines
             CaseKind.Infection => cases.Where(c => c.Class != CaseClass.Suspected),
             _ => cases,
         };
-        if (f.ReportedAsymptomatic == true) cases = cases.Where(c => c.Class == CaseClass.Asymptomatic || c.ConfirmedOn > c.ReportedOn);
-        if (f.ReportedAsymptomatic == false) cases = cases.Where(c => c.ConfirmedOn == c.ReportedOn);
+        // A suspected case later confirmed was never an asymptomatic infection: it is confirmed "at report" as the bulletin counts it.
+        if (f.ReportedAsymptomatic == true) cases = cases.Where(c => c.Class == CaseClass.Asymptomatic || (c.ConfirmedOn > c.ReportedOn && c.SuspectedOn == null));
+        if (f.ReportedAsymptomatic == false) cases = cases.Where(c => c.ConfirmedOn == c.ReportedOn || c.SuspectedConfirmedOn != null);
+        cases = f.Suspected switch
+        {
+            SuspectedCourse.Any => cases.Where(c => c.SuspectedOn != null),
+            SuspectedCourse.Current => cases.Where(c => c.SuspectedOn != null && c.Class == CaseClass.Suspected && c.Status != CaseStatus.Excluded),
+            SuspectedCourse.Excluded => cases.Where(c => c.ExcludedOn != null),
+            SuspectedCourse.Confirmed => cases.Where(c => c.SuspectedConfirmedOn != null),
+            _ => cases,
+        };
+        if (f.SuspectedFrom is { } sf) cases = cases.Where(c => c.SuspectedOn >= sf);
+        if (f.SuspectedTo is { } st) cases = cases.Where(c => c.SuspectedOn <= st);
         if (f.ConfirmedFrom is { } cf) cases = cases.Where(c => c.ConfirmedOn >= cf);
         if (f.ConfirmedTo is { } ct) cases = cases.Where(c => c.ConfirmedOn <= ct);
         cases = f.Course switch

@@ -28,6 +28,10 @@ public sealed class CaseRecord : INumberedRecord
     public string? TreatedAt { get; set; }
     /// <summary>When an asymptomatic infection was reclassified as a confirmed case (counted apart in the bulletin).</summary>
     public DateTime? ConvertedAtUtc { get; set; }
+    /// <summary>When the case was reported as suspected (疑似); null if it never was. Its course: excluded or confirmed.</summary>
+    public DateTime? SuspectedAtUtc { get; set; }
+    /// <summary>When a suspected case was confirmed (the conversion of a suspected case, not of an asymptomatic infection).</summary>
+    public DateTime? SuspectedConfirmedAtUtc { get; set; }
     /// <summary>The district of the case's home when reported: where the bulletin and the lists count it (null without an address).</summary>
     public string? DistrictCode { get; set; }
 
@@ -39,18 +43,30 @@ public sealed class CaseRecord : INumberedRecord
     public DateOnly? ConfirmedOn { get; set; }
     /// <summary>City date of discharge, release or death; null while in care or observation.</summary>
     public DateOnly? EndedOn { get; set; }
+    /// <summary>City date reported as suspected; null if never suspected.</summary>
+    public DateOnly? SuspectedOn { get; set; }
+    /// <summary>City date a suspected case was confirmed; null unless it was.</summary>
+    public DateOnly? SuspectedConfirmedOn { get; set; }
+    /// <summary>City date a suspected case was excluded; null unless it was.</summary>
+    public DateOnly? ExcludedOn { get; set; }
 
     public static bool IsConfirmed(CaseClass c) => c is CaseClass.Mild or CaseClass.Common or CaseClass.Severe or CaseClass.Critical;
 
     public static bool IsEnded(CaseStatus s) => s is CaseStatus.Discharged or CaseStatus.Released or CaseStatus.Died;
+
+    /// <summary>No change follows: ended, or excluded.</summary>
+    public static bool IsFinal(CaseStatus s) => IsEnded(s) || s == CaseStatus.Excluded;
 
     /// <summary>Sets the city dates from the instants (a case confirmed on its report day was never an asymptomatic infection).</summary>
     public void StampDays(TimeSpan offset)
     {
         static DateOnly Day(DateTime utc, TimeSpan o) => DateOnly.FromDateTime(utc + o);
         ReportedOn = Day(ReportedAtUtc, offset);
-        ConfirmedOn = IsConfirmed(Class) ? Day(ConvertedAtUtc ?? ReportedAtUtc, offset) : null;
+        ConfirmedOn = IsConfirmed(Class) ? Day(ConvertedAtUtc ?? SuspectedConfirmedAtUtc ?? ReportedAtUtc, offset) : null;
         EndedOn = IsEnded(Status) && StatusAtUtc is { } at ? Day(at, offset) : null;
+        SuspectedOn = SuspectedAtUtc is { } s ? Day(s, offset) : null;
+        SuspectedConfirmedOn = SuspectedConfirmedAtUtc is { } sc ? Day(sc, offset) : null;
+        ExcludedOn = Status == CaseStatus.Excluded && StatusAtUtc is { } ex ? Day(ex, offset) : null;
     }
 
     RecordKind INumberedRecord.NumberKind => RecordKind.Case;

@@ -43,6 +43,7 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock, ICaseZones
             DistrictCode = (await PersonDirectory.DistrictsAsync(db, [personId], ct)).GetValueOrDefault(personId),
         };
         c.OnsetDate = Onset(r.OnsetDate, c.Class, sampled);
+        if (c.Class == CaseClass.Suspected) c.SuspectedAtUtc = now;
         db.Cases.Add(c);
         db.CaseEvents.Add(new CaseEvent { Id = ids.Next(), CaseId = c.Id, AtUtc = now, ByUserId = userId, ToClass = c.Class, ToStatus = CaseStatus.Reported });
         // The case and what it does to zones (a controlled zone sealed, its home proposed) are saved together.
@@ -56,7 +57,7 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock, ICaseZones
     public async Task<CaseRecord> UpdateAsync(FangkongDb db, long caseId, CaseUpdate u, long userId, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Tracing.NoSuchCase"));
-        if (c.Status is CaseStatus.Discharged or CaseStatus.Released or CaseStatus.Died)
+        if (CaseRecord.IsFinal(c.Status))
             throw new ConflictException(Messages.Get("Tracing.CaseClosed"), "CaseClosed");
         var now = clock.UtcNow;
         var e = new CaseEvent { Id = ids.Next(), CaseId = c.Id, AtUtc = now, ByUserId = userId, Note = Text(u.Note, "note", 500) };
@@ -64,10 +65,14 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock, ICaseZones
         {
             if (c.Class is not (CaseClass.Asymptomatic or CaseClass.Suspected) && cls is CaseClass.Asymptomatic or CaseClass.Suspected)
                 throw new ConflictException(Messages.Get("Tracing.ClassBackwards"), "ClassBackwards");
+            // A suspected case's course is its own: confirmed (a clinical type) or excluded; a case is suspected only as reported.
+            if (c.Class == CaseClass.Suspected && !CaseRecord.IsConfirmed(cls)) throw new InputException("class", Messages.Get("Tracing.SuspectedIsConfirmedOrExcluded"));
+            if (cls == CaseClass.Suspected) throw new InputException("class", Messages.Get("Tracing.SuspectedOnlyWhenReported"));
             e.FromClass = c.Class;
             e.ToClass = cls;
-            e.Conversion = c.Class == CaseClass.Asymptomatic && cls is not CaseClass.Suspected;
+            e.Conversion = c.Class == CaseClass.Asymptomatic;
             if (e.Conversion) c.ConvertedAtUtc = now;
+            if (c.Class == CaseClass.Suspected) c.SuspectedConfirmedAtUtc = now;
             c.Class = cls;
         }
         if (u.OnsetDate is not null || e.ToClass is not null) c.OnsetDate = Onset(u.OnsetDate ?? c.OnsetDate, c.Class, c.FirstPositiveSampledAtUtc);
@@ -80,9 +85,13 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock, ICaseZones
         if (u.Status is { } st && Defined(st, "status") != c.Status)
         {
             if (st == CaseStatus.Reported) throw new InputException("status", Messages.Get("Tracing.BackToReported"));
-            if (st == CaseStatus.Discharged && c.Class is CaseClass.Asymptomatic or CaseClass.Suspected)
+            if (st == CaseStatus.Excluded && c.Class != CaseClass.Suspected)
+                throw new InputException("status", Messages.Get("Tracing.OnlySuspectedExcluded"));
+            if (c.Class == CaseClass.Suspected && st is CaseStatus.Discharged or CaseStatus.Released)
+                throw new InputException("status", Messages.Get("Tracing.SuspectedIsConfirmedOrExcluded"));
+            if (st == CaseStatus.Discharged && c.Class == CaseClass.Asymptomatic)
                 throw new InputException("status", Messages.Get("Tracing.AsymptomaticIsReleased"));
-            if (st == CaseStatus.Released && c.Class is not (CaseClass.Asymptomatic or CaseClass.Suspected))
+            if (st == CaseStatus.Released && c.Class != CaseClass.Asymptomatic)
                 throw new InputException("status", Messages.Get("Tracing.ConfirmedIsDischarged"));
             var at = u.StatusAtUtc is { } sa ? clock.AsUtc(sa) : now;
             if (at > now) throw new InputException("statusAtUtc", Messages.Get("Tracing.StatusTimeInFuture"));

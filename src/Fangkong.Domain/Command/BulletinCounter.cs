@@ -28,16 +28,26 @@ public sealed record ContactFact(long Person, bool Secondary, DateOnly Traced, D
     public bool UnderObservationAt(DateOnly day) => Traced <= day && (Released is not { } r || r > day) && (BecameCase is not { } c || c > day);
 }
 
+/// <summary>
+/// A suspected case (疑似病例), in city dates: where it counts, the day reported suspected, and how its course ended — the
+/// day excluded, or the day confirmed (from then on it is a confirmed case, counted as a <see cref="CaseFact"/>).
+/// </summary>
+public sealed record SuspectedFact(string Place, DateOnly Suspected, DateOnly? Excluded, DateOnly? Confirmed);
+
 /// <summary>Counts one day's bulletin figures from case and contact facts, by the rules of domain.md §9.</summary>
 public static class BulletinCounter
 {
     public static BulletinFigures Count(DateOnly day, BulletinLevel level, PlaceCount area, IReadOnlyDictionary<string, PlaceCount> places,
-        IReadOnlyCollection<CaseFact> cases, IReadOnlyCollection<ContactFact> contacts)
+        IReadOnlyCollection<CaseFact> cases, IReadOnlyCollection<ContactFact> contacts, IReadOnlyCollection<SuspectedFact>? suspected = null)
     {
+        var ever = (suspected ?? []).Where(s => s.Suspected <= day).ToList();
         var confirmedToday = cases.Where(c => c.ConfirmedOn == day).ToList();
         var asymptomaticToday = cases.Where(c => c.Reported == day && c.ReportedAsymptomatic).ToList();
         var conversions = confirmedToday.Where(c => c.Converted == day && c.Reported < day).ToList();
         var endedToday = cases.Where(c => c.Outcome is CaseOutcome.Discharged or CaseOutcome.Released && c.OutcomeDate == day).ToList();
+        // Ended that day: a confirmed case is discharged; an infection still asymptomatic is released from observation.
+        var discharged = endedToday.Where(c => c.ConfirmedOn is { } d && d <= day).ToList();
+        var released = endedToday.Where(c => c.ConfirmedOn is not { } d || d > day).ToList();
         var confirmed = cases.Where(c => c.ConfirmedOn is { } d && d <= day).ToList();
         var asymptomatic = cases.Where(c => c.ReportedAsymptomatic && c.Reported <= day).ToList();
         return new BulletinFigures
@@ -54,9 +64,10 @@ public static class BulletinCounter
             AsymptomaticByPlace = ByPlace(asymptomaticToday, places),
             Conversions = conversions.Count,
             ConversionsByPlace = ByPlace(conversions, places),
-            // Ended that day: a confirmed case is discharged; an infection still asymptomatic is released from observation.
-            Discharged = endedToday.Count(c => c.ConfirmedOn is { } d && d <= day),
-            ReleasedAsymptomatic = endedToday.Count(c => c.ConfirmedOn is not { } d || d > day),
+            Discharged = discharged.Count,
+            DischargedByPlace = ByPlace(discharged, places),
+            ReleasedAsymptomatic = released.Count,
+            ReleasedAsymptomaticByPlace = ByPlace(released, places),
             CumulativeConfirmed = confirmed.Count,
             CumulativeDischarged = confirmed.Count(c => c.Outcome is CaseOutcome.Discharged or CaseOutcome.Released && c.EndedBy(day)),
             CumulativeDeaths = confirmed.Count(c => c.Outcome == CaseOutcome.Died && c.EndedBy(day)),
@@ -64,11 +75,19 @@ public static class BulletinCounter
             AsymptomaticUnderObservation = asymptomatic.Count(c => (c.ConfirmedOn is not { } d || d > day) && !c.EndedBy(day)),
             // Persons, not designations (a person close to four cases is one close contact), per grade: released ones are
             // counted per grade too, so the figure is the sum of the two grades' line lists.
+            NewSuspected = ever.Count(s => s.Suspected == day),
+            CumulativeSuspected = ever.Count,
+            SuspectedExcluded = ever.Count(s => s.Excluded is { } x && x <= day),
+            SuspectedConverted = ever.Count(s => s.Confirmed is { } c && c <= day),
             NewCloseContacts = Persons(contacts, c => !c.Secondary && c.Traced == day),
             NewSecondaryContacts = Persons(contacts, c => c.Secondary && c.Traced == day),
             ReleasedContacts = Persons(contacts, c => !c.Secondary && c.Released == day) + Persons(contacts, c => c.Secondary && c.Released == day),
             CloseContactsUnderObservation = Persons(contacts, c => !c.Secondary && c.UnderObservationAt(day)),
             SecondaryContactsUnderObservation = Persons(contacts, c => c.Secondary && c.UnderObservationAt(day)),
+            CumulativeCloseContacts = Persons(contacts, c => !c.Secondary && c.Traced <= day),
+            CumulativeCloseContactsReleased = Persons(contacts, c => !c.Secondary && c.Released is { } r && r <= day),
+            CumulativeSecondaryContacts = Persons(contacts, c => c.Secondary && c.Traced <= day),
+            CumulativeSecondaryContactsReleased = Persons(contacts, c => c.Secondary && c.Released is { } r && r <= day),
         };
     }
 
@@ -77,6 +96,6 @@ public static class BulletinCounter
         contacts.Where(predicate).Select(c => c.Person).Distinct().Count();
 
     private static List<PlaceCount> ByPlace(IEnumerable<CaseFact> cases, IReadOnlyDictionary<string, PlaceCount> places) =>
-        BulletinOrder.Largest(cases.GroupBy(c => c.Place).Select(g =>
+        BulletinOrder.Listed(cases.GroupBy(c => c.Place).Select(g =>
             (places.TryGetValue(g.Key, out var p) ? p : new PlaceCount(g.Key, g.Key, 0)) with { Count = g.Count() })).ToList();
 }

@@ -1900,6 +1900,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExcludedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("FirstPositiveSampledAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1934,6 +1937,18 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<DateTime?>("StatusAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SuspectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SuspectedConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("SuspectedConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SuspectedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("TreatedAt")
                         .HasMaxLength(100)

@@ -1893,6 +1893,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExcludedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FirstPositiveSampledAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1926,6 +1929,18 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StatusAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspectedConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuspectedConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuspectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TreatedAt")

@@ -10,8 +10,9 @@ public sealed class BulletinCounterTests
     private static readonly PlaceCount City = new("辽源市", "Liaoyuan", 0);
     private static readonly Dictionary<string, PlaceCount> Places = new()
     {
-        ["220402"] = new("龙山区", "Longshan District", 0),
-        ["220403"] = new("西安区", "Xi'an District", 0),
+        // The office lists 西安区 before 龙山区: places follow that order, not their counts.
+        ["220402"] = new("龙山区", "Longshan District", 0, 2),
+        ["220403"] = new("西安区", "Xi'an District", 0, 1),
     };
 
     [Fact]
@@ -36,16 +37,19 @@ public sealed class BulletinCounterTests
         var f = BulletinCounter.Count(Day, BulletinLevel.City, City, Places, cases, contacts);
 
         Assert.Equal(new ClinicalTypes(1, 1, 1, 0), f.NewConfirmed);
-        Assert.Equal([("龙山区", 2), ("西安区", 1)], f.ConfirmedByPlace.Select(p => (p.Name, p.Count)));
+        Assert.Equal([("西安区", 1), ("龙山区", 2)], f.ConfirmedByPlace.Select(p => (p.Name, p.Count)));
         Assert.Equal((1, "龙山区"), (f.Conversions, f.ConversionsByPlace.Single().Name));
         Assert.Equal(2, f.NewAsymptomatic);
         Assert.Equal((1, 1), (f.Discharged, f.ReleasedAsymptomatic));
+        Assert.Equal(("龙山区", 1, "龙山区", 1), (f.DischargedByPlace.Single().Name, f.DischargedByPlace.Single().Count, f.ReleasedAsymptomaticByPlace.Single().Name, f.ReleasedAsymptomaticByPlace.Single().Count));
         // Confirmed by the end of the day: the three of today, the discharged one, the one who died.
         Assert.Equal((5, 1, 1, 3), (f.CumulativeConfirmed, f.CumulativeDischarged, f.CumulativeDeaths, f.CurrentConfirmed));
         // Ever reported asymptomatic by then: converted today, two of today, the released one; still observed: today's two.
         Assert.Equal((4, 2), (f.CumulativeAsymptomatic, f.AsymptomaticUnderObservation));
         Assert.Equal((1, 1, 1), (f.NewCloseContacts, f.NewSecondaryContacts, f.ReleasedContacts));
         Assert.Equal((1, 2), (f.CloseContactsUnderObservation, f.SecondaryContactsUnderObservation));
+        // Traced by the end of the day (not tomorrow's), and released by then.
+        Assert.Equal((2, 1, 2, 0), (f.CumulativeCloseContacts, f.CumulativeCloseContactsReleased, f.CumulativeSecondaryContacts, f.CumulativeSecondaryContactsReleased));
     }
 
     [Fact]
@@ -116,5 +120,23 @@ public sealed class BulletinCounterTests
             Assert.Equal(f.NewConfirmed.Total, f.ConfirmedByPlace.Sum(p => p.Count));
             Assert.Equal(f.NewAsymptomatic, f.AsymptomaticByPlace.Sum(p => p.Count));
         }
+    }
+
+    [Fact]
+    public void Suspected_cases_are_counted_new_cumulative_excluded_converted_and_current_by_their_own_dates()
+    {
+        SuspectedFact[] suspected =
+        [
+            new("220402", Day, null, null),                          // new today, still suspected
+            new("220402", Day.AddDays(-2), Day, null),               // excluded today
+            new("220403", Day.AddDays(-3), Day.AddDays(-1), null),   // excluded yesterday
+            new("220403", Day.AddDays(-1), null, Day),               // confirmed today
+            new("220403", Day.AddDays(-1), null, Day.AddDays(1)),    // confirmed tomorrow: still suspected today
+            new("220402", Day.AddDays(1), null, null),               // tomorrow: not yet
+        ];
+        var f = BulletinCounter.Count(Day, BulletinLevel.City, City, Places, [], [], suspected);
+        Assert.Equal((1, 5, 2, 1, 2), (f.NewSuspected, f.CumulativeSuspected, f.SuspectedExcluded, f.SuspectedConverted, f.CurrentSuspected));
+        var before = BulletinCounter.Count(Day.AddDays(-1), BulletinLevel.City, City, Places, [], [], suspected);
+        Assert.Equal((2, 4, 1, 0, 3), (before.NewSuspected, before.CumulativeSuspected, before.SuspectedExcluded, before.SuspectedConverted, before.CurrentSuspected));
     }
 }

@@ -2,12 +2,22 @@ using Fangkong.Domain.Command;
 
 namespace Fangkong.Domain.Tests.Command;
 
-/// <summary>The bulletin's wording for hand-made days: zero days, one place, many places, conversions, both languages.</summary>
+/// <summary>
+/// The province style (2022) for hand-made days, character by character in both languages: zero days, one place, places
+/// in the office's order with empty ones left out, conversions, the discharge paragraph, cumulative contacts.
+/// </summary>
 public sealed class BulletinTextTests
 {
-    private static readonly PlaceCount Longshan = new("龙山区", "Longshan District", 0);
-    private static readonly PlaceCount Xian = new("西安区", "Xi'an District", 0);
-    private static readonly PlaceCount Dongfeng = new("东丰县", "Dongfeng County", 0);
+    private static readonly PlaceCount Longshan = new("龙山区", "Longshan District", 0, 1);
+    private static readonly PlaceCount Dongfeng = new("东丰县", "Dongfeng County", 0, 3);
+    private static readonly PlaceCount Changchun = new("长春市", "Changchun", 0, 1);
+    private static readonly PlaceCount Jilin = new("吉林市", "Jilin City", 0, 2);
+    private static readonly PlaceCount Siping = new("四平市", "Siping", 0, 3);
+    private static readonly PlaceCount Liaoyuan = new("辽源市", "Liaoyuan", 0, 4);
+    private static readonly PlaceCount Baishan = new("白山市", "Baishan", 0, 6);
+    private static readonly PlaceCount Songyuan = new("松原市", "Songyuan", 0, 7);
+    private static readonly PlaceCount Baicheng = new("白城市", "Baicheng", 0, 8);
+    private static readonly PlaceCount Yanbian = new("延边州", "Yanbian", 0, 9);
 
     private static BulletinFigures City(Func<BulletinFigures, BulletinFigures>? change = null)
     {
@@ -21,101 +31,120 @@ public sealed class BulletinTextTests
             CumulativeDischarged = 10,
             CumulativeAsymptomatic = 25,
             AsymptomaticUnderObservation = 20,
-            CloseContactsUnderObservation = 300,
         };
         return change is null ? f : change(f);
     }
 
+    private static string Zh(BulletinFigures f) => BulletinChinese.Text(f, BulletinStyle.Province);
+
+    private static string En(BulletinFigures f) => BulletinEnglish.Text(f, BulletinStyle.Province);
+
     [Fact]
-    public void A_day_without_new_infections_says_so_in_one_clause()
+    public void A_day_without_new_infections_says_so_in_one_sentence_and_names_the_city()
     {
-        var f = City();
-        Assert.Equal("3月14日0—24时，全市无新增本土确诊病例和无症状感染者。截至3月14日24时，全市累计报告本土确诊病例40例，累计治愈出院10例，现有确诊病例30例；累计报告本土无症状感染者25例，尚在医学观察20例。当日无新增追踪密切接触者；目前尚在医学观察的密切接触者300人。",
-            BulletinChinese.Text(f));
-        Assert.Equal("From 0:00 to 24:00 on 14 March 2022, the city reported no new locally transmitted confirmed cases or asymptomatic infections. By 24:00 on 14 March 2022, the city had reported 40 local confirmed cases in total, 10 discharged, 30 still under treatment; and 25 local asymptomatic infections, 20 still under medical observation. No new close contacts were traced that day; 300 close contacts remain under medical observation.",
-            BulletinEnglish.Text(f));
+        var f = City(x => x with { CumulativeCloseContacts = 350, CumulativeCloseContactsReleased = 50, CloseContactsUnderObservation = 300 });
+        Assert.Equal("3月14日0—24时，辽源市无新增本土确诊病例和无症状感染者。\n"
+            + "截至3月14日24时，辽源市累计报告本土确诊病例40例，累计治愈出院10例，现有确诊病例30例。累计报告本土无症状感染者25例，尚在医学观察20例。"
+            + "累计追踪密切接触者350人，已解除医学观察50人，尚在医学观察300人。", Zh(f));
+        Assert.Equal("From 0:00 to 24:00 on 14 March 2022, Liaoyuan reported no new locally transmitted confirmed cases or asymptomatic infections.\n"
+            + "By 24:00 on 14 March 2022, Liaoyuan had reported 40 local confirmed cases in total, 10 discharged, 30 still under treatment. "
+            + "It had reported 25 local asymptomatic infections in total, 20 still under medical observation. "
+            + "It had traced 350 close contacts in total, 50 released from medical observation, 300 still under medical observation.", En(f));
     }
 
     [Fact]
-    public void Cases_in_one_place_are_all_in_it_and_a_single_clinical_type_is_all_of_them()
+    public void Only_new_confirmed_cases_leave_the_asymptomatic_and_contact_clauses_out()
     {
-        var f = City(x => x with
+        var f = City(x => x with { NewConfirmed = new ClinicalTypes(5, 0, 0, 0), ConfirmedByPlace = [Longshan with { Count = 5 }] });
+        Assert.Equal("3月14日0—24时，辽源市新增本土确诊病例5例（均为轻型），均在龙山区。\n"
+            + "截至3月14日24时，辽源市累计报告本土确诊病例40例，累计治愈出院10例，现有确诊病例30例。累计报告本土无症状感染者25例，尚在医学观察20例。", Zh(f));
+        Assert.Equal("From 0:00 to 24:00 on 14 March 2022, Liaoyuan reported 5 new locally transmitted confirmed cases (all mild), all in Longshan District.\n"
+            + "By 24:00 on 14 March 2022, Liaoyuan had reported 40 local confirmed cases in total, 10 discharged, 30 still under treatment. "
+            + "It had reported 25 local asymptomatic infections in total, 20 still under medical observation.", En(f));
+    }
+
+    [Fact]
+    public void A_province_lists_cities_in_the_offices_order_without_the_empty_ones_with_the_discharge_paragraph_and_cumulative_contacts()
+    {
+        var f = new BulletinFigures
         {
-            NewConfirmed = new ClinicalTypes(5, 0, 0, 0),
-            ConfirmedByPlace = [Longshan with { Count = 5 }],
-            NewCloseContacts = 1,
-            CloseContactsUnderObservation = 1,
-        });
-        var zh = BulletinChinese.Text(f);
-        Assert.StartsWith("3月14日0—24时，全市新增本土确诊病例5例（均为轻型），均在龙山区；无新增本土无症状感染者。", zh);
-        Assert.EndsWith("当日追踪到密切接触者1人；目前尚在医学观察的密切接触者1人。", zh);
-        var en = BulletinEnglish.Text(f);
-        Assert.StartsWith("From 0:00 to 24:00 on 14 March 2022, the city reported 5 new locally transmitted confirmed cases (all mild), all in Longshan District; and no new local asymptomatic infections.", en);
-        Assert.EndsWith("1 close contact was traced that day; 1 close contact remains under medical observation.", en);
+            Day = new DateOnly(2022, 4, 21),
+            Level = BulletinLevel.Province,
+            AreaName = "吉林省",
+            AreaEnglishName = "Jilin",
+            NewConfirmed = new ClinicalTypes(57, 4, 1, 0),
+            ConfirmedByPlace = [Yanbian with { Count = 4 }, Changchun with { Count = 53 }, Jilin with { Count = 5 }, Liaoyuan],
+            NewAsymptomatic = 244,
+            AsymptomaticByPlace = [Changchun with { Count = 211 }, Yanbian with { Count = 14 }, Jilin with { Count = 12 }, Baicheng with { Count = 6 }, Songyuan with { Count = 1 }],
+            Conversions = 25,
+            ConversionsByPlace = [Changchun with { Count = 25 }],
+            Discharged = 873,
+            DischargedByPlace = [Jilin with { Count = 444 }, Changchun with { Count = 404 }, Baicheng with { Count = 13 }, Siping with { Count = 11 }, Baishan with { Count = 1 }],
+            ReleasedAsymptomatic = 1141,
+            ReleasedAsymptomaticByPlace = [Changchun with { Count = 669 }, Jilin with { Count = 470 }, Liaoyuan with { Count = 1 }, Baishan with { Count = 1 }],
+            CumulativeConfirmed = 2000,
+            CumulativeDischarged = 1500,
+            CumulativeDeaths = 2,
+            CumulativeAsymptomatic = 3000,
+            AsymptomaticUnderObservation = 900,
+            CumulativeCloseContacts = 12000,
+            CumulativeCloseContactsReleased = 9000,
+            CloseContactsUnderObservation = 3000,
+            CumulativeSecondaryContacts = 20000,
+            CumulativeSecondaryContactsReleased = 15000,
+            SecondaryContactsUnderObservation = 5000,
+        };
+        Assert.Equal("4月21日0—24时，全省新增本土确诊病例62例（轻型57例、普通型4例、重型1例），其中长春市53例、吉林市5例、延边州4例。"
+            + "新增本土无症状感染者244例，其中长春市211例、吉林市12例、松原市1例、白城市6例、延边州14例。"
+            + "新增确诊病例中，25例为此前报告的无症状感染者转为确诊病例（均在长春市）。\n"
+            + "4月21日0—24时，全省新增治愈出院确诊病例873例，其中长春市404例、吉林市444例、四平市11例、白山市1例、白城市13例。"
+            + "新增解除隔离医学观察无症状感染者1141例，其中长春市669例、吉林市470例、辽源市1例、白山市1例。\n"
+            + "截至4月21日24时，全省累计报告本土确诊病例2000例，累计治愈出院1500例，累计死亡2例，现有确诊病例498例。累计报告本土无症状感染者3000例，尚在医学观察900例。"
+            + "累计追踪密切接触者12000人，已解除医学观察9000人，尚在医学观察3000人。累计追踪次密切接触者20000人，已解除医学观察15000人，尚在医学观察5000人。", Zh(f));
+        Assert.Equal("From 0:00 to 24:00 on 21 April 2022, the province reported 62 new locally transmitted confirmed cases (57 mild, 4 common, 1 severe): 53 in Changchun, 5 in Jilin City, 4 in Yanbian. "
+            + "244 new local asymptomatic infections were reported: 211 in Changchun, 12 in Jilin City, 1 in Songyuan, 6 in Baicheng, 14 in Yanbian. "
+            + "Of the new confirmed cases, 25 were asymptomatic infections reported earlier (all in Changchun).\n"
+            + "From 0:00 to 24:00 on 21 April 2022, 873 confirmed cases were discharged from hospital: 404 in Changchun, 444 in Jilin City, 11 in Siping, 1 in Baishan, 13 in Baicheng. "
+            + "1,141 asymptomatic infections were released from medical observation: 669 in Changchun, 470 in Jilin City, 1 in Liaoyuan, 1 in Baishan.\n"
+            + "By 24:00 on 21 April 2022, the province had reported 2,000 local confirmed cases in total, 1,500 discharged, 2 deaths, 498 still under treatment. "
+            + "It had reported 3,000 local asymptomatic infections in total, 900 still under medical observation. "
+            + "It had traced 12,000 close contacts in total, 9,000 released from medical observation, 3,000 still under medical observation. "
+            + "It had traced 20,000 secondary contacts in total, 15,000 released from medical observation, 5,000 still under medical observation.", En(f));
+        Assert.Equal("吉林省新冠肺炎疫情情况通报（4月21日）", BulletinChinese.Title(f, BulletinStyle.Province));
+        Assert.Equal("COVID-19 situation in Jilin, 21 April 2022", BulletinEnglish.Title(f, BulletinStyle.Province));
     }
 
     [Fact]
-    public void Many_places_are_listed_largest_first_with_types_conversions_discharges_and_contacts()
-    {
-        var f = City(x => x with
-        {
-            NewConfirmed = new ClinicalTypes(10, 2, 0, 1),
-            ConfirmedByPlace = [Xian with { Count = 4 }, Longshan with { Count = 8 }, Dongfeng with { Count = 1 }],
-            NewAsymptomatic = 30,
-            AsymptomaticByPlace = [Longshan with { Count = 20 }, Xian with { Count = 10 }],
-            Conversions = 3,
-            ConversionsByPlace = [Longshan with { Count = 2 }, Xian with { Count = 1 }],
-            Discharged = 2,
-            ReleasedAsymptomatic = 4,
-            CumulativeDeaths = 1,
-            NewCloseContacts = 120,
-            NewSecondaryContacts = 340,
-            ReleasedContacts = 15,
-            SecondaryContactsUnderObservation = 500,
-        });
-        Assert.Equal("3月14日0—24时，全市新增本土确诊病例13例（轻型10例、普通型2例、危重型1例），其中龙山区8例、西安区4例、东丰县1例；新增本土无症状感染者30例，其中龙山区20例、西安区10例。"
-            + "新增确诊病例中，3例为此前报告的无症状感染者转为确诊病例（龙山区2例、西安区1例）。当日治愈出院2例，解除医学观察无症状感染者4例。"
-            + "截至3月14日24时，全市累计报告本土确诊病例40例，累计治愈出院10例，累计死亡1例，现有确诊病例29例；累计报告本土无症状感染者25例，尚在医学观察20例。"
-            + "当日追踪到密切接触者120人、次密接340人，解除医学观察15人；目前尚在医学观察的密切接触者300人、次密接500人。", BulletinChinese.Text(f));
-        Assert.Equal("From 0:00 to 24:00 on 14 March 2022, the city reported 13 new locally transmitted confirmed cases (10 mild, 2 common, 1 critical): 8 in Longshan District, 4 in Xi'an District, 1 in Dongfeng County; "
-            + "and 30 new local asymptomatic infections: 20 in Longshan District, 10 in Xi'an District. Of the new confirmed cases, 3 were asymptomatic infections reported earlier (2 in Longshan District, 1 in Xi'an District). "
-            + "That day 2 patients were discharged from hospital and 4 asymptomatic infections released from medical observation. By 24:00 on 14 March 2022, the city had reported 40 local confirmed cases in total, 10 discharged, 1 death, 29 still under treatment; "
-            + "and 25 local asymptomatic infections, 20 still under medical observation. 120 close contacts and 340 secondary contacts were traced that day, 15 released from medical observation; 300 close contacts and 500 secondary contacts remain under medical observation.",
-            BulletinEnglish.Text(f));
-    }
-
-    [Fact]
-    public void Only_asymptomatic_infections_and_a_single_conversion_place()
+    public void Only_asymptomatic_infections_a_single_conversion_place_and_the_days_zones_as_a_paragraph()
     {
         var f = City(x => x with { NewAsymptomatic = 1, AsymptomaticByPlace = [Dongfeng with { Count = 1 }], Conversions = 1, ConversionsByPlace = [Dongfeng with { Count = 1 }], NewConfirmed = new ClinicalTypes(0, 1, 0, 0), ConfirmedByPlace = [Dongfeng with { Count = 1 }] });
-        var zh = BulletinChinese.Text(f);
-        Assert.StartsWith("3月14日0—24时，全市新增本土确诊病例1例（均为普通型），均在东丰县；新增本土无症状感染者1例，均在东丰县。新增确诊病例中，1例为此前报告的无症状感染者转为确诊病例（均在东丰县）。", zh);
-        Assert.Contains("1 new locally transmitted confirmed case (all common), all in Dongfeng County; and 1 new local asymptomatic infection, all in Dongfeng County. Of the new confirmed cases, 1 was an asymptomatic infection reported earlier (all in Dongfeng County).", BulletinEnglish.Text(f));
+        var zh = BulletinChinese.Text(f, BulletinStyle.Province, "当日新划定封控区1个：福民小区。");
+        Assert.StartsWith("3月14日0—24时，辽源市新增本土确诊病例1例（均为普通型），均在东丰县。新增本土无症状感染者1例，均在东丰县。新增确诊病例中，1例为此前报告的无症状感染者转为确诊病例（均在东丰县）。\n", zh);
+        Assert.EndsWith("尚在医学观察20例。\n当日新划定封控区1个：福民小区。", zh);
+        Assert.StartsWith("From 0:00 to 24:00 on 14 March 2022, Liaoyuan reported 1 new locally transmitted confirmed case (all common), all in Dongfeng County. 1 new local asymptomatic infection was reported, all in Dongfeng County. Of the new confirmed cases, 1 was an asymptomatic infection reported earlier (all in Dongfeng County).\n", En(f));
         var none = City(x => x with { NewAsymptomatic = 2, AsymptomaticByPlace = [Longshan with { Count = 2 }] });
-        Assert.StartsWith("3月14日0—24时，全市无新增本土确诊病例；新增本土无症状感染者2例，均在龙山区。", BulletinChinese.Text(none));
+        Assert.StartsWith("3月14日0—24时，辽源市无新增本土确诊病例。新增本土无症状感染者2例，均在龙山区。\n截至", Zh(none));
+        Assert.StartsWith("From 0:00 to 24:00 on 14 March 2022, Liaoyuan reported no new locally transmitted confirmed cases. 2 new local asymptomatic infections were reported, all in Longshan District.\nBy", En(none));
     }
 
     [Fact]
-    public void Places_with_equal_counts_follow_the_stores_name_order_also_with_rare_characters()
+    public void Places_in_the_same_position_follow_the_stores_name_order_also_with_rare_characters()
     {
         // 𬌗 (U+2C317) is a surrogate pair, 﨑 (U+FA11) is not: UTF-16 ordinal order would put 𬌗 first, code points (the
         // order both stores sort names in) put 﨑 first.
         var f = City(x => x with
         {
-            NewConfirmed = new ClinicalTypes(2, 0, 0, 0),
-            ConfirmedByPlace = [new("𬌗村", "Village A", 1), new("﨑村", "Village B", 1)],
+            NewConfirmed = new ClinicalTypes(3, 0, 0, 0),
+            ConfirmedByPlace = [new("𬌗村", "Village A", 1), new("﨑村", "Village B", 2)],
         });
-        Assert.StartsWith("3月14日0—24时，全市新增本土确诊病例2例（均为轻型），其中﨑村1例、𬌗村1例；", BulletinChinese.Text(f));
+        Assert.StartsWith("3月14日0—24时，辽源市新增本土确诊病例3例（均为轻型），其中﨑村2例、𬌗村1例。", Zh(f));
     }
 
     [Fact]
-    public void A_district_bulletin_names_no_places_and_a_province_says_the_province()
+    public void A_district_bulletin_names_no_places()
     {
         var district = City(x => x with { Level = BulletinLevel.District, AreaName = "东丰县", AreaEnglishName = "Dongfeng County", NewConfirmed = new ClinicalTypes(3, 0, 0, 0), ConfirmedByPlace = [Dongfeng with { Count = 3 }] });
-        Assert.StartsWith("3月14日0—24时，全县新增本土确诊病例3例（均为轻型）；无新增", BulletinChinese.Text(district));
-        Assert.StartsWith("From 0:00 to 24:00 on 14 March 2022, Dongfeng County reported 3 new locally transmitted confirmed cases (all mild); and no new", BulletinEnglish.Text(district));
-        var province = City(x => x with { Level = BulletinLevel.Province, AreaName = "吉林省", AreaEnglishName = "Jilin", NewConfirmed = new ClinicalTypes(0, 7, 0, 0), ConfirmedByPlace = [new("辽源市", "Liaoyuan", 7)] });
-        Assert.StartsWith("3月14日0—24时，全省新增本土确诊病例7例（均为普通型），均在辽源市；", BulletinChinese.Text(province));
-        Assert.Equal("吉林省新冠肺炎疫情情况通报（3月14日）", BulletinChinese.Title(province));
+        Assert.StartsWith("3月14日0—24时，东丰县新增本土确诊病例3例（均为轻型）。\n截至3月14日24时，东丰县累计报告", Zh(district));
+        Assert.StartsWith("From 0:00 to 24:00 on 14 March 2022, Dongfeng County reported 3 new locally transmitted confirmed cases (all mild).\nBy 24:00 on 14 March 2022, Dongfeng County had reported", En(district));
     }
 }

@@ -49,10 +49,10 @@ public abstract class BulletinTests(StorageProvider provider)
         Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
         var b1 = await draft.JsonAsync();
         var text = b1.GetProperty("textZh").GetString()!;
-        Assert.StartsWith("11月19日0—24时，全市新增本土确诊病例7例（轻型5例、普通型2例），其中龙山区5例、", text);
-        Assert.Contains("新增本土无症状感染者4例，均在龙山区。新增确诊病例中，1例为此前报告的无症状感染者转为确诊病例（均在龙山区）。当日治愈出院1例。", text);
-        Assert.Contains("当日追踪到密切接触者1人；目前尚在医学观察的密切接触者1人。", text);
-        Assert.StartsWith("From 0:00 to 24:00 on 19 November 2026, the city reported 7 new locally transmitted confirmed cases (5 mild, 2 common)", b1.GetProperty("textEn").GetString());
+        Assert.StartsWith("11月19日0—24时，辽源市新增本土确诊病例7例（轻型5例、普通型2例），其中龙山区5例、", text);
+        Assert.Contains("新增本土无症状感染者4例，均在龙山区。新增确诊病例中，1例为此前报告的无症状感染者转为确诊病例（均在龙山区）。\n11月19日0—24时，辽源市新增治愈出院确诊病例1例，均在龙山区。\n", text);
+        Assert.Contains("累计追踪密切接触者1人，尚在医学观察1人。", text);
+        Assert.StartsWith("From 0:00 to 24:00 on 19 November 2026, Liaoyuan reported 7 new locally transmitted confirmed cases (5 mild, 2 common)", b1.GetProperty("textEn").GetString());
         // The same figures as counting the store directly.
         await using (var db = host.Db())
         {
@@ -84,7 +84,7 @@ public abstract class BulletinTests(StorageProvider provider)
 
         // A district's bulletin names no places; bad requests name the field.
         var district = await (await epi.PostAsJsonAsync("/api/bulletins", new { day = "2026-11-19", level = "District", area = xian })).JsonAsync();
-        Assert.Contains("新增本土确诊病例2例（均为轻型）；无新增本土无症状感染者。", district.GetProperty("textZh").GetString());
+        Assert.Contains("新增本土确诊病例2例（均为轻型）。\n", district.GetProperty("textZh").GetString());
         foreach (var (body, field) in new (object, string)[]
         {
             (new { day = "2026-11-20", level = "City", area = "220400" }, "day"),

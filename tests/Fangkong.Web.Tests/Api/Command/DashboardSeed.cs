@@ -35,6 +35,8 @@ internal static class DashboardSeed
             var cls = classes[random.Next(classes.Length)];
             DateTime? converted = cls is CaseClass.Mild or CaseClass.Common && random.Next(3) == 0 ? Min(now, reported.AddHours(random.Next(0, 96))) : null;
             var status = (CaseStatus)random.Next(5);
+            // A suspected case ends excluded (or confirmed, which the seed does not do): it is neither discharged, released nor dead.
+            if (cls == CaseClass.Suspected && CaseRecord.IsEnded(status)) status = CaseStatus.Excluded;
             DateTime? statusAt = status == CaseStatus.Reported ? null : Min(now, reported.AddHours(random.Next(1, 300)));
             db.Cases.Add(new CaseRecord
             {
@@ -44,6 +46,7 @@ internal static class DashboardSeed
                 FirstPositiveSampledAtUtc = reported.AddHours(-6),
                 ReportedAtUtc = reported,
                 Class = cls,
+                SuspectedAtUtc = cls == CaseClass.Suspected ? reported : null,
                 OnsetDate = cls is CaseClass.Asymptomatic or CaseClass.Suspected ? null : DateOnly.FromDateTime(reported.AddHours(8).AddDays(-random.Next(0, 4))),
                 ConvertedAtUtc = converted,
                 Status = status,

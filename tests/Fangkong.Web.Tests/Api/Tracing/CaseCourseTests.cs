@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
@@ -54,5 +55,55 @@ public abstract class CaseCourseTests(StorageProvider provider)
         await using var db = host.Db();
         Assert.Equal(CaseStatus.Discharged, (await db.Cases.SingleAsync(c => c.Id == id)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.LoginAsync("gate")).PatchAsJsonAsync($"/api/cases/{id}", new { status = "Died" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_suspected_case_is_excluded_or_confirmed_and_impossible_moves_are_refused_naming_the_field()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var epi = await host.LoginAsync("epi");
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        async Task<long> Suspected(long person) => (await (await epi.PostAsJsonAsync("/api/cases",
+            new { personId = person, @class = "Suspected", foundBy = "FeverClinic", firstPositiveSampledAtUtc = now.AddHours(-3) })).JsonAsync()).GetProperty("id").GetInt64();
+        var excluded = await Suspected(host.Scenario.Alice.Id);
+        var confirmed = await Suspected(host.Scenario.Bob.Id);
+        var asymptomatic = (await (await epi.PostAsJsonAsync("/api/cases", new { personId = host.Scenario.Carol.Id, firstPositiveSampledAtUtc = now.AddHours(-3) })).JsonAsync()).GetProperty("id").GetInt64();
+
+        // Refused, each naming its field, and nothing written: a suspected case is neither asymptomatic, discharged nor
+        // released; nothing else becomes suspected; only a suspected case is excluded.
+        foreach (var (id, body, field) in new (long, object, string)[]
+        {
+            (excluded, new { @class = "Asymptomatic" }, "class"),
+            (excluded, new { status = "Released" }, "status"),
+            (excluded, new { status = "Discharged" }, "status"),
+            (asymptomatic, new { @class = "Suspected" }, "class"),
+            (asymptomatic, new { status = "Excluded" }, "status"),
+            (confirmed, new { @class = "Common", status = "Excluded" }, "status"),
+        })
+        {
+            var r = await epi.PatchAsJsonAsync($"/api/cases/{id}", body);
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+            Assert.Contains($"\"{field}\"", await r.Content.ReadAsStringAsync());
+        }
+        await using (var db = host.Db())
+        {
+            Assert.Equal(3, await db.CaseEvents.CountAsync()); // the three reports only
+            Assert.All(await db.Cases.ToListAsync(), c => Assert.Null(c.SuspectedConfirmedAtUtc));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await epi.PatchAsJsonAsync($"/api/cases/{excluded}", new { status = "Excluded", note = "两次核酸阴性" })).StatusCode);
+        var common = await (await epi.PatchAsJsonAsync($"/api/cases/{confirmed}", new { @class = "Common", onsetDate = DateOnly.FromDateTime(now.AddDays(-1)) })).JsonAsync();
+        Assert.Equal("Common", common.GetProperty("class").GetString());
+        Assert.Equal(JsonValueKind.Null, common.GetProperty("convertedAtUtc").ValueKind); // not an asymptomatic conversion
+        var closed = await epi.PatchAsJsonAsync($"/api/cases/{excluded}", new { @class = "Mild" });
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+
+        await using var after = host.Db();
+        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var x = await after.Cases.SingleAsync(c => c.Id == excluded);
+        Assert.Equal((CaseStatus.Excluded, today, today, (DateOnly?)null), (x.Status, x.SuspectedOn!.Value, x.ExcludedOn!.Value, x.EndedOn));
+        var y = await after.Cases.SingleAsync(c => c.Id == confirmed);
+        Assert.Equal((today, today, today), (y.SuspectedOn!.Value, y.SuspectedConfirmedOn!.Value, y.ConfirmedOn!.Value));
+        Assert.Null((await after.Cases.SingleAsync(c => c.Id == asymptomatic)).SuspectedOn);
     }
 }

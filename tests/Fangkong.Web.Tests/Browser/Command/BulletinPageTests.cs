@@ -19,7 +19,7 @@ public sealed class BulletinPageTests(CityBrowserFixture app)
         await page.Locator("[data-testid=bulletin-generate]").ClickAsync();
         await page.WaitForURLAsync("**/command/bulletins/*");
         var zh = page.Locator("[data-testid=bulletin-text-zh]");
-        await Expect(zh).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^{yesterday.Month}月{yesterday.Day}日0—24时，全市"));
+        await Expect(zh).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^{yesterday.Month}月{yesterday.Day}日0—24时，辽源市"));
         await Expect(page.Locator("[data-testid=bulletin-text-en]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^From 0:00 to 24:00 on "));
 
         var edited = await zh.InputValueAsync() + "请广大市民坚持做好个人防护。";
