@@ -31,6 +31,7 @@ public static class CoreRegistration
         // Registered after the core's defaults, so the operator's thresholds are the ones resolved.
         services.AddSingleton(policies.Contacts);
         services.AddSingleton(policies.Zones);
+        services.AddSingleton(policies.Bulletin);
         return services;
     }
 
@@ -84,6 +85,7 @@ public static class CoreRegistration
         services.AddSingleton<Exports.LinePages>();
         services.AddSingleton<Exports.ExportProgress>();
         services.AddSingleton<Exports.ExportJobs>();
+        services.TryAddSingleton(new Domain.Command.BulletinPolicy());
         services.AddSingleton<Command.Bulletins>();
         services.AddSingleton<Command.DashboardBuilder>();
         services.AddSingleton<Command.DashboardCache>();

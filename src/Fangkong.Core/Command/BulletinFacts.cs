@@ -21,9 +21,9 @@ public static class BulletinFacts
     /// <summary>Cases without a home address count in the city and province, under this place, listed last.</summary>
     public static readonly PlaceCount Unknown = new("地址不详", "address unknown", 0, int.MaxValue);
 
-    public static async Task<BulletinFigures> FiguresAsync(FangkongDb db, CityClock clock, DateOnly day, BulletinLevel level, string areaCode, CancellationToken ct)
+    public static async Task<BulletinFigures> FiguresAsync(FangkongDb db, CityClock clock, DateOnly day, BulletinLevel level, string areaCode, CancellationToken ct, BulletinPolicy? policy = null)
     {
-        var facts = await LoadAsync(db, clock, clock.StartOfDayUtc(day.AddDays(1)), level, areaCode, ct);
+        var facts = await LoadAsync(db, clock, clock.StartOfDayUtc(day.AddDays(1)), level, areaCode, ct, policy);
         return BulletinCounter.Count(day, level, facts.Area, facts.Places, facts.Cases, facts.Contacts, facts.Suspected);
     }
 
@@ -32,11 +32,11 @@ public static class BulletinFacts
     /// close and secondary contacts of its cases — suspected ones' included, since their contacts are managed too — one
     /// fact per designation (case × person × grade), each naming its person so the counter counts persons.
     /// </summary>
-    public static async Task<AreaFacts> LoadAsync(FangkongDb db, CityClock clock, DateTime endUtc, BulletinLevel level, string areaCode, CancellationToken ct)
+    public static async Task<AreaFacts> LoadAsync(FangkongDb db, CityClock clock, DateTime endUtc, BulletinLevel level, string areaCode, CancellationToken ct, BulletinPolicy? policy = null)
     {
         if (!Enum.IsDefined(level)) throw new InputException("level", Messages.Get("Command.Level"));
         var districts = await db.Districts.AsNoTracking().ToListAsync(ct);
-        var (area, places, placeOf) = Area(districts, level, areaCode?.Trim() ?? "");
+        var (area, places, placeOf) = Area(districts, level, areaCode?.Trim() ?? "", policy ?? new BulletinPolicy());
         var rows = await db.Cases.AsNoTracking().Where(c => c.ReportedAtUtc < endUtc)
             .Select(c => new { c.Id, c.PersonId, c.DistrictCode, c.Class, c.ReportedAtUtc, c.ConvertedAtUtc, c.Status, c.StatusAtUtc, c.OnsetDate, c.SuspectedAtUtc, c.SuspectedConfirmedAtUtc })
             .ToListAsync(ct);
@@ -63,7 +63,7 @@ public static class BulletinFacts
     }
 
     // The area's name, its places one level down, and which place (if any) a case's district counts under.
-    private static (PlaceCount Area, Dictionary<string, PlaceCount> Places, Func<string?, string?> PlaceOf) Area(List<DistrictRow> districts, BulletinLevel level, string code)
+    private static (PlaceCount Area, Dictionary<string, PlaceCount> Places, Func<string?, string?> PlaceOf) Area(List<DistrictRow> districts, BulletinLevel level, string code, BulletinPolicy policy)
     {
         PlaceCount Named(string c) => Regions.Areas.TryGetValue(c, out var n) ? new PlaceCount(n.Name, n.EnglishName, 0) : new PlaceCount(c, c, 0);
         switch (level)
@@ -75,7 +75,7 @@ public static class BulletinFacts
             case BulletinLevel.City:
                 var inCity = districts.Where(x => x.CityCode == code).ToList();
                 if (inCity.Count == 0) throw new InputException("area", Messages.Get("Command.NoSuchCity"));
-                var places = inCity.ToDictionary(x => x.Code, x => new PlaceCount(x.Name, x.EnglishName, 0, ListOrder(x.Code)));
+                var places = inCity.ToDictionary(x => x.Code, x => new PlaceCount(x.Name, x.EnglishName, 0, policy.Order(x.Code)));
                 places[""] = Unknown;
                 var codes = inCity.Select(x => x.Code).ToHashSet();
                 return (Named(code), places, dc => dc is null ? "" : codes.Contains(dc) ? dc : null);
@@ -83,15 +83,11 @@ public static class BulletinFacts
                 var inProvince = districts.Where(x => Regions.ProvinceOf(x.Code) == code).ToList();
                 if (inProvince.Count == 0) throw new InputException("area", Messages.Get("Command.NoSuchProvince"));
                 var cityOf = inProvince.ToDictionary(x => x.Code, x => x.CityCode);
-                var cities = inProvince.Select(x => x.CityCode).Distinct().ToDictionary(c => c, c => Named(c) with { Order = ListOrder(c) });
+                var cities = inProvince.Select(x => x.CityCode).Distinct().ToDictionary(c => c, c => Named(c) with { Order = policy.Order(c) });
                 cities[""] = Unknown;
                 return (Named(code), cities, dc => dc is null ? "" : cityOf.TryGetValue(dc, out var c) ? c : null);
         }
     }
-
-    // Offices list their places in the order of their administrative codes (长春市 2201, 吉林市 2202, … 延边州 2224), the
-    // order of the official division list, so the code is the listing order.
-    private static int ListOrder(string code) => int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue - 1;
 
     private static ClinicalType? Type(CaseClass c) => c switch
     {

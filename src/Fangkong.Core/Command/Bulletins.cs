@@ -12,7 +12,7 @@ public sealed record BulletinRequest(DateOnly? Day, BulletinLevel? Level, string
 public sealed record BulletinEdit(string? TitleZh, string? TextZh, string? TitleEn, string? TextEn);
 
 /// <summary>Drafts generated from the data, edited, published once per area and day, and listed.</summary>
-public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
+public sealed class Bulletins(TimeOrderedIds ids, CityClock clock, BulletinPolicy placeOrder)
 {
     public const int MaxText = 8_000;
 
@@ -25,7 +25,7 @@ public sealed class Bulletins(TimeOrderedIds ids, CityClock clock)
         var area = r.Area?.Trim() ?? throw new InputException("area", Messages.Get("Command.AreaRequired"));
         var style = r.Style ?? BulletinStyle.Province;
         if (!Enum.IsDefined(style)) throw new InputException("style", Messages.Get("Command.Style"));
-        var f = await BulletinPressFigures.AddAsync(db, clock, await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct), ct);
+        var f = await BulletinPressFigures.AddAsync(db, clock, await BulletinFacts.FiguresAsync(db, clock, day, level, area, ct, placeOrder), ct);
         // The day's zones, named: set and lifted in the area (a district's own; a city's or province's all).
         var zones = await Zones.ZoneTallies.ReadAsync(db, clock, day, level == BulletinLevel.District ? area : null, ct);
         List<BulletinZone> set = [.. zones.New.Select(z => z.ForBulletin)], lifted = [.. zones.Lifted.Select(z => z.ForBulletin)];

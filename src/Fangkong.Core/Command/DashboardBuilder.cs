@@ -13,7 +13,7 @@ namespace Fangkong.Core.Command;
 /// Builds the dashboard in one pass: the case and contact figures from the bulletin's own facts and counter, isolation,
 /// the running round and alerts from grouped queries. Each figure carries the line-list filter that counts the same rows.
 /// </summary>
-public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, CheckIns checkIns)
+public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, CheckIns checkIns, BulletinPolicy placeOrder)
 {
     public const int TrendDays = 30;
 
@@ -31,7 +31,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         var now = clock.UtcNow;
         var today = clock.Today;
         // To the end of today: what has happened so far (nothing is stamped later than now).
-        var facts = await BulletinFacts.LoadAsync(db, clock, clock.StartOfDayUtc(today.AddDays(1)), level, areaCode, ct);
+        var facts = await BulletinFacts.LoadAsync(db, clock, clock.StartOfDayUtc(today.AddDays(1)), level, areaCode, ct, placeOrder);
         var figures = BulletinCounter.Count(today, level, facts.Area, facts.Places, facts.Cases, facts.Contacts, facts.Suspected);
         var from = today.AddDays(1 - TrendDays);
         var places = DashboardCounter.ByPlace(facts.Cases, today)
