@@ -1,6 +1,7 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Hospitals;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,14 @@ public sealed class Admissions(TimeOrderedIds ids, CityClock clock, CaseRegistry
         // CaseRegistry saves the bed and the case's course together.
         else await cases.UpdateAsync(db, c.Id, new CaseUpdate(null, null, null, DischargeRule.EndingFor(c.Class), at, null, null), userId, ct);
         return (await BedsAsync(db, caseId, ct))!;
+    }
+
+    /// <summary>The case a number names as people type it ("C2026-0042", "c2026 42"); null when none.</summary>
+    public static async Task<long?> CaseByNumberAsync(FangkongDb db, string? number, CancellationToken ct)
+    {
+        if (!RecordNumber.TryParse(number, out var n) || n.Kind != RecordKind.Case) return null;
+        var text = n.ToString();
+        return await db.Cases.AsNoTracking().Where(c => c.Number == text).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Null when there is no such case.</summary>

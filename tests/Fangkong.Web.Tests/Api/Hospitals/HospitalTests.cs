@@ -42,6 +42,13 @@ public abstract class HospitalTests(StorageProvider provider)
         Assert.Equal((4, 0, 4), await LoadAsync(admin, designated));
         Assert.Equal((3, 1, 2), await LoadAsync(admin, fangcang));
         Assert.Equal((CaseStatus.InHospital, "龙山体育馆方舱医院"), await CourseAsync(host, caseId));
+        // The dashboard counts cases in beds against beds, by kind: the demo city's Fangcang hospital and this one.
+        var fangcangs = (await (await admin.GetAsync("/api/hospitals?kind=Fangcang")).OkJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.True(fangcangs.Count >= 2, "the demo city has a Fangcang hospital of its own");
+        var dashboard = (await (await admin.GetAsync("/api/dashboard?fresh=true")).OkJsonAsync()).GetProperty("figures").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("value").GetInt32());
+        Assert.Equal((fangcangs.Sum(h => h.GetProperty("beds").GetInt32()), 1, 0), (dashboard["hospitals.Fangcang.beds"], dashboard["hospitals.Fangcang.occupied"], dashboard["hospitals.Designated.occupied"]));
+        Assert.Equal(1, dashboard[$"hospitals.hospital.{fangcang}"]);
         var taken = await (await admin.GetAsync($"/api/hospitals/{fangcang}?show=Taken")).OkJsonAsync();
         Assert.Equal(caseId, taken.GetProperty("page").GetProperty("items").EnumerateArray().Single().GetProperty("caseId").GetInt64());
 
@@ -101,7 +108,7 @@ public abstract class HospitalTests(StorageProvider provider)
         await using var host = await CityHost.StartAsync(provider);
         await using (var db = host.Db())
         {
-            db.Districts.Add(new DistrictRow { Code = "220102", Name = "南关区", EnglishName = "Nanguan", CityCode = "2201" });
+            db.Districts.Add(new DistrictRow { Code = "220102", Name = "南关区", EnglishName = "Nanguan", CityCode = "220100" });
             await db.SaveChangesAsync();
         }
         var ids = await AddCasesAsync(host, 60, CaseClass.Mild);
