@@ -25,14 +25,14 @@ public abstract class HospitalTests(StorageProvider provider)
         var district = await FirstDistrictAsync(host);
         var caseId = (await AddCasesAsync(host, 1, CaseClass.Common))[0];
         var admin = await host.LoginAsync("admin");
-        var designated = await CreateAsync(admin, "辽源市传染病医院", HospitalKind.Designated, district, ("一病区", 2), ("二病区", 2));
-        var fangcang = await CreateAsync(admin, "龙山体育馆方舱医院", HospitalKind.Fangcang, district, ("A区", 3));
+        var designated = await CreateAsync(admin, "测试定点医院", HospitalKind.Designated, district, ("一病区", 2), ("二病区", 2));
+        var fangcang = await CreateAsync(admin, "测试方舱医院", HospitalKind.Fangcang, district, ("A区", 3));
         Assert.Equal((4, 0, 4), await LoadAsync(admin, designated));
 
         var admitted = await (await admin.PostAsJsonAsync($"/api/hospitals/cases/{caseId}/admit", new { hospitalId = designated })).OkJsonAsync();
-        Assert.Equal("辽源市传染病医院", admitted.GetProperty("current").GetProperty("hospital").GetString());
+        Assert.Equal("测试定点医院", admitted.GetProperty("current").GetProperty("hospital").GetString());
         Assert.Equal((4, 1, 3), await LoadAsync(admin, designated));
-        Assert.Equal((CaseStatus.InHospital, "辽源市传染病医院"), await CourseAsync(host, caseId));
+        Assert.Equal((CaseStatus.InHospital, "测试定点医院"), await CourseAsync(host, caseId));
 
         var beds = await (await admin.GetAsync($"/api/hospitals/{fangcang}?show=Free")).OkJsonAsync();
         var bed = beds.GetProperty("page").GetProperty("items")[2].GetProperty("id").GetInt64();
@@ -41,7 +41,7 @@ public abstract class HospitalTests(StorageProvider provider)
         Assert.Equal(2, moved.GetProperty("history").GetArrayLength());
         Assert.Equal((4, 0, 4), await LoadAsync(admin, designated));
         Assert.Equal((3, 1, 2), await LoadAsync(admin, fangcang));
-        Assert.Equal((CaseStatus.InHospital, "龙山体育馆方舱医院"), await CourseAsync(host, caseId));
+        Assert.Equal((CaseStatus.InHospital, "测试方舱医院"), await CourseAsync(host, caseId));
         // The dashboard counts cases in beds against beds, by kind: the demo city's Fangcang hospital and this one.
         var fangcangs = (await (await admin.GetAsync("/api/hospitals?kind=Fangcang")).OkJsonAsync()).GetProperty("items").EnumerateArray().ToList();
         Assert.True(fangcangs.Count >= 2, "the demo city has a Fangcang hospital of its own");
@@ -55,7 +55,7 @@ public abstract class HospitalTests(StorageProvider provider)
         var discharged = await (await admin.PostAsJsonAsync($"/api/hospitals/cases/{caseId}/discharge", new { })).OkJsonAsync();
         Assert.Equal(JsonValueKind.Null, discharged.GetProperty("current").ValueKind);
         Assert.Equal((3, 0, 3), await LoadAsync(admin, fangcang));
-        Assert.Equal((CaseStatus.Discharged, "龙山体育馆方舱医院"), await CourseAsync(host, caseId));
+        Assert.Equal((CaseStatus.Discharged, "测试方舱医院"), await CourseAsync(host, caseId));
         await using var db = host.Db();
         Assert.NotNull((await db.Cases.SingleAsync(c => c.Id == caseId)).EndedOn);
     }
