@@ -110,8 +110,15 @@ public sealed class Admissions(TimeOrderedIds ids, CityClock clock, CaseRegistry
             }
             db.BedStays.Add(new BedStay
             {
-                Id = ids.Next(), CaseId = c.Id, PersonId = c.PersonId, HospitalId = hospital.Id, WardId = bed.WardId, BedId = bed.Id,
-                State = BedStayState.InBed, FromUtc = now, ByUserId = userId,
+                Id = ids.Next(),
+                CaseId = c.Id,
+                PersonId = c.PersonId,
+                HospitalId = hospital.Id,
+                WardId = bed.WardId,
+                BedId = bed.Id,
+                State = BedStayState.InBed,
+                FromUtc = now,
+                ByUserId = userId,
             });
             if (c.Status != CaseStatus.InHospital || c.TreatedAt != hospital.Name)
                 await cases.UpdateAsync(db, c.Id, new CaseUpdate(null, null, null, CaseStatus.InHospital, now, hospital.Name, null), userId, ct);

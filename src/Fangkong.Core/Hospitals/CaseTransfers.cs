@@ -73,8 +73,14 @@ public sealed class CaseTransfers(TimeOrderedIds ids, CityClock clock, Admission
         var due = r.DueDate ?? DateOnly.FromDateTime(clock.LocalNow);
         var batch = new CaseTransferBatch
         {
-            Id = ids.Next(), Kind = home ? CaseTransferKind.ReturnHome : CaseTransferKind.ToHospital, ToHospitalId = to?.Id, DueDate = due,
-            Persons = wanted.Count, Note = note, RequestedAtUtc = now, ByUserId = userId,
+            Id = ids.Next(),
+            Kind = home ? CaseTransferKind.ReturnHome : CaseTransferKind.ToHospital,
+            ToHospitalId = to?.Id,
+            DueDate = due,
+            Persons = wanted.Count,
+            Note = note,
+            RequestedAtUtc = now,
+            ByUserId = userId,
         };
         db.CaseTransferBatches.Add(batch);
         foreach (var id in wanted)
@@ -83,12 +89,18 @@ public sealed class CaseTransfers(TimeOrderedIds ids, CityClock clock, Admission
             long? fromHospital = home ? lastHospital.GetValueOrDefault(id) : beds.TryGetValue(id, out var b) ? b.HospitalId : null;
             db.CaseTransfers.Add(new CaseTransfer
             {
-                Id = ids.Next(), BatchId = batch.Id, CaseId = id, PersonId = c.PersonId,
+                Id = ids.Next(),
+                BatchId = batch.Id,
+                CaseId = id,
+                PersonId = c.PersonId,
                 Kind = home ? CaseTransferKind.ReturnHome : fromHospital is null ? CaseTransferKind.ToHospital : CaseTransferKind.BetweenHospitals,
-                FromHospitalId = fromHospital, ToHospitalId = to?.Id,
+                FromHospitalId = fromHospital,
+                ToHospitalId = to?.Id,
                 FromDistrictCode = fromHospital is { } fh ? hospitalDistricts.GetValueOrDefault(fh) : c.DistrictCode,
                 ToDistrictCode = to?.DistrictCode ?? c.DistrictCode,
-                State = TransferState.Requested, DueDate = due, RequestedAtUtc = now,
+                State = TransferState.Requested,
+                DueDate = due,
+                RequestedAtUtc = now,
             });
         }
         await db.SaveChangesAsync(ct);

@@ -199,8 +199,15 @@ public abstract class HospitalTests(StorageProvider provider)
         {
             var c = new CaseRecord
             {
-                Id = 880_000_000 + p, PersonId = p, FoundBy = CaseFoundBy.FeverClinic, FirstPositiveSampledAtUtc = Sampled, ReportedAtUtc = Sampled.AddHours(3),
-                Class = cls, OnsetDate = new DateOnly(2026, 11, 18), Edition = PolicyEdition.Edition9, DistrictCode = districts.GetValueOrDefault(p),
+                Id = 880_000_000 + p,
+                PersonId = p,
+                FoundBy = CaseFoundBy.FeverClinic,
+                FirstPositiveSampledAtUtc = Sampled,
+                ReportedAtUtc = Sampled.AddHours(3),
+                Class = cls,
+                OnsetDate = new DateOnly(2026, 11, 18),
+                Edition = PolicyEdition.Edition9,
+                DistrictCode = districts.GetValueOrDefault(p),
             };
             db.Cases.Add(c);
             ids.Add(c.Id);

@@ -76,8 +76,14 @@ public sealed class HospitalPageTests(CityBrowserFixture app)
         var at = new DateTime(2026, 11, 19, 1, 0, 0, DateTimeKind.Utc);
         var c = new CaseRecord
         {
-            Id = 870_000_001, PersonId = person, FoundBy = CaseFoundBy.FeverClinic, FirstPositiveSampledAtUtc = at, ReportedAtUtc = at.AddHours(2),
-            Class = CaseClass.Common, OnsetDate = new DateOnly(2026, 11, 18), Edition = PolicyEdition.Edition9,
+            Id = 870_000_001,
+            PersonId = person,
+            FoundBy = CaseFoundBy.FeverClinic,
+            FirstPositiveSampledAtUtc = at,
+            ReportedAtUtc = at.AddHours(2),
+            Class = CaseClass.Common,
+            OnsetDate = new DateOnly(2026, 11, 18),
+            Edition = PolicyEdition.Edition9,
         };
         db.Cases.Add(c);
         await db.SaveChangesAsync();
