@@ -79,6 +79,10 @@ public static class CoreRegistration
         services.AddSingleton<Quarantine.CheckIns>();
         services.AddSingleton<Quarantine.StayLookup>();
         services.AddSingleton<Quarantine.SiteRooms>();
+        services.AddSingleton<Hospitals.HospitalRegistry>();
+        services.AddSingleton<Hospitals.HospitalBeds>();
+        services.AddSingleton<Hospitals.Admissions>();
+        services.AddSingleton<Hospitals.CaseTransfers>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<CaseViews>();
         services.AddSingleton<TraceAccessLog>();

@@ -38,6 +38,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
             .Select(p => facts.Places.TryGetValue(p.Place, out var n) ? new DashboardPlace(p.Place, n.Name, n.EnglishName, p) : new DashboardPlace(p.Place, p.Place, p.Place, p))
             .ToList();
         var sites = await SitesAsync(db, ct);
+        var hospitals = await DashboardHospitals.ReadAsync(db, ct);
         var isolated = await db.QuarantineStays.AsNoTracking().Where(s => s.State == QuarantineState.InQuarantine).GroupBy(s => s.Place)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var home = isolated.GetValueOrDefault(QuarantinePlace.Home);
@@ -49,6 +50,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         var list = new DashboardFigureList(today, level);
         list.Cases(figures, facts.Contacts, places);
         list.Isolation(sites, isolated.GetValueOrDefault(QuarantinePlace.Centralized), home);
+        list.Hospitals(hospitals);
         list.Alerts(alerts, round, venues);
         if (round is not null) list.Round(round);
         list.Zones(zones, level == BulletinLevel.District ? areaCode : null);
@@ -67,6 +69,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
             Places = places,
             Sites = sites,
             HomeIsolation = home,
+            Hospitals = hospitals,
             Round = round,
             FullVenues = venues,
             Zones = zones,

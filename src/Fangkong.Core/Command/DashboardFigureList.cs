@@ -10,7 +10,7 @@ namespace Fangkong.Core.Command;
 /// The dashboard's numbers, each with the line-list filter that selects exactly the rows it counts (as of today), so a
 /// click shows the people behind a number and a test can hold every number against its list.
 /// </summary>
-internal sealed class DashboardFigureList(DateOnly today, BulletinLevel level)
+internal sealed partial class DashboardFigureList(DateOnly today, BulletinLevel level)
 {
     private readonly string _today = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static readonly ClinicalType[] Types = [ClinicalType.Mild, ClinicalType.Common, ClinicalType.Severe, ClinicalType.Critical];

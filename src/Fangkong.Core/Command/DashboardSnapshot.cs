@@ -54,6 +54,8 @@ public sealed record DashboardSnapshot
     public required IReadOnlyList<FullVenue> FullVenues { get; init; }
     /// <summary>Zones in force by district and level, and those set and lifted today (null on a snapshot built before zones existed).</summary>
     public Zones.ZoneDay? Zones { get; init; }
+    /// <summary>Cases in beds against beds, per hospital (null on a snapshot built before hospitals existed).</summary>
+    public IReadOnlyList<HospitalOccupancy>? Hospitals { get; init; }
     /// <summary>Every number shown, with its click-through; the panels read their values from here.</summary>
     public required IReadOnlyList<DashboardFigure> Figures { get; init; }
 

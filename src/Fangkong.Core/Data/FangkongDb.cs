@@ -59,6 +59,12 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Quarantine.QuarantineStay> QuarantineStays => Set<Quarantine.QuarantineStay>();
     public DbSet<Quarantine.QuarantineCheckIn> QuarantineCheckIns => Set<Quarantine.QuarantineCheckIn>();
     public DbSet<Quarantine.QuarantineTransfer> QuarantineTransfers => Set<Quarantine.QuarantineTransfer>();
+    public DbSet<Hospitals.Hospital> Hospitals => Set<Hospitals.Hospital>();
+    public DbSet<Hospitals.HospitalWard> HospitalWards => Set<Hospitals.HospitalWard>();
+    public DbSet<Hospitals.HospitalBed> HospitalBeds => Set<Hospitals.HospitalBed>();
+    public DbSet<Hospitals.BedStay> BedStays => Set<Hospitals.BedStay>();
+    public DbSet<Hospitals.CaseTransferBatch> CaseTransferBatches => Set<Hospitals.CaseTransferBatch>();
+    public DbSet<Hospitals.CaseTransfer> CaseTransfers => Set<Hospitals.CaseTransfer>();
     public DbSet<PersonMarker> PersonMarkers => Set<PersonMarker>();
     public DbSet<Zones.Zone> Zones => Set<Zones.Zone>();
     public DbSet<Zones.ZoneMember> ZoneMembers => Set<Zones.ZoneMember>();
@@ -167,6 +173,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Testing.TestingModel.Configure(b);
         Tracing.TracingModel.Configure(b);
         Quarantine.QuarantineModel.Configure(b);
+        Core.Hospitals.HospitalsModel.Configure(b);
         Exports.ExportsModel.Configure(b);
         Command.CommandModel.Configure(b);
         Seeding.SeedingModel.Configure(b);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Text;
 using Microsoft.EntityFrameworkCore;

@@ -1,14 +1,12 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;
-
-/// <summary>A transfer (转运) moves through these states; arrived and cancelled are final.</summary>
-public enum TransferState { Requested = 1, Dispatched = 2, Arrived = 3, Cancelled = 4 }
 
 /// <summary>One person's move into quarantine or between places: from home (or a site) to a site (or home), by which vehicle, when.</summary>
 public sealed class QuarantineTransfer
@@ -67,30 +65,20 @@ public sealed class Transfers(TimeOrderedIds ids, CityClock clock)
     public async Task<TransferView> StepAsync(FangkongDb db, long id, TransferState to, TransferStep step, CancellationToken ct)
     {
         var t = await db.QuarantineTransfers.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("id", Messages.Get("Quarantine.NoSuchTransfer"));
-        var vehicle = step.Vehicle?.Trim();
-        if (vehicle is { Length: > 32 }) throw new InputException("vehicle", Messages.Get("Quarantine.VehicleTooLong"));
-        if (step.Note?.Trim() is { Length: > 200 }) throw new InputException("note", Messages.Get("Quarantine.TransferNoteTooLong"));
+        var (vehicle, note) = TransferStepCheck.Read(step.Vehicle, step.Note);
         if (t.State == to) return (await ViewsAsync(db, db.QuarantineTransfers.Where(x => x.Id == id), ct)).Single();
-        var allowed = (t.State, to) switch
-        {
-            (TransferState.Requested, TransferState.Dispatched) => true,
-            (TransferState.Dispatched, TransferState.Arrived) => true,
-            (TransferState.Requested or TransferState.Dispatched, TransferState.Cancelled) => true,
-            _ => false,
-        };
-        if (!allowed) throw new ConflictException(Messages.Get("Quarantine.TransferCannotBecome", Name(t.State), Name(to)), "TransferState");
+        TransferStepCheck.Allow(t.State, to, vehicle);
         var now = clock.UtcNow;
         switch (to)
         {
             case TransferState.Dispatched:
-                if (string.IsNullOrEmpty(vehicle)) throw new InputException("vehicle", Messages.Get("Quarantine.VehicleRequired"));
                 t.Vehicle = vehicle;
                 t.DispatchedAtUtc = now;
                 break;
             case TransferState.Arrived: t.ArrivedAtUtc = now; break;
             case TransferState.Cancelled: t.CancelledAtUtc = now; break;
         }
-        if (step.Note?.Trim() is { Length: > 0 } note) t.Note = note;
+        if (note is not null) t.Note = note;
         t.State = to;
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync(db, db.QuarantineTransfers.Where(x => x.Id == id), ct)).Single();
@@ -118,13 +106,4 @@ public sealed class Transfers(TimeOrderedIds ids, CityClock clock)
         return rows.Select(r => new TransferView(r.t.Id, r.t.StayId, r.t.PersonId, Masking.Name(r.Name), Place(r.t.FromSiteId), Place(r.t.ToSiteId), r.t.DueDate, r.t.State,
             r.t.Vehicle, Notes.Word(r.t.Note, r.t.PlatformNotes), r.t.RequestedAtUtc, r.t.DispatchedAtUtc, r.t.ArrivedAtUtc, r.t.CancelledAtUtc)).ToList();
     }
-
-    /// <summary>The state as the conflict's sentence names it (in Chinese the step taken: 申请, 派车, 到达, 取消).</summary>
-    private static string Name(TransferState s) => s switch
-    {
-        TransferState.Requested => Messages.Get("Quarantine.TransferStep.Requested"),
-        TransferState.Dispatched => Messages.Get("Quarantine.TransferStep.Dispatched"),
-        TransferState.Arrived => Messages.Get("Quarantine.TransferStep.Arrived"),
-        _ => Messages.Get("Quarantine.TransferStep.Cancelled"),
-    };
 }

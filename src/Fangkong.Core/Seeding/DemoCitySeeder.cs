@@ -54,6 +54,7 @@ public static class DemoCitySeeder
         var (ht, hc) = BulkLoader.Mapping<Household>(mapping, nameof(Household.Id), nameof(Household.UnitId), nameof(Household.Number));
         await loader.WriteAsync(ht, hc, plan.Households.Select(h => new object?[] { h.Id, h.UnitId, h.Door }), null, ct);
         await CommunityGrids.SeedAsync(storage, plan, loader, mapping, options.Seed, ct);
+        await DemoHospitals.SeedAsync(storage, time, ct);
         progress?.Report(new SeedProgress("places", 1, 1));
 
         var clock = Stopwatch.StartNew();

@@ -3,6 +3,7 @@ using System.Text;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;

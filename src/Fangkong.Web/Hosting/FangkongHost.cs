@@ -8,6 +8,7 @@ using Fangkong.Web.Api.Command;
 using Fangkong.Web.Api.Community;
 using Fangkong.Web.Api.Exports;
 using Fangkong.Web.Api.Gate;
+using Fangkong.Web.Api.Hospitals;
 using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Testing;
@@ -75,6 +76,7 @@ public static class FangkongHost
         api.MapDashboardApi();
         api.MapInvestigationApi();
         api.MapQuarantineApi();
+        api.MapHospitalsApi();
         api.MapTestingApi();
         api.MapSamplingApi();
         api.MapZonesApi();

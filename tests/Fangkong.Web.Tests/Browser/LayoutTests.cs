@@ -23,6 +23,8 @@ public sealed class LayoutTests(CityBrowserFixture app)
     [InlineData("sampler", "zh-CN", 390, "/testing/sample")]
     [InlineData("sampler", "en", 390, "/testing/sample")]
     [InlineData("epi", "zh-CN", 390, "/tracing/cases")]
+    [InlineData("epi", "zh-CN", 390, "/hospitals")]
+    [InlineData("epi", "en", 390, "/hospitals/transfers")]
     [InlineData("grid", "zh-CN", 390, "/community/grid")]
     [InlineData("grid", "en", 390, "/community/grid")]
     public async Task The_header_fits_the_window_and_no_link_breaks_inside_a_word(string account, string culture, int width, string path)

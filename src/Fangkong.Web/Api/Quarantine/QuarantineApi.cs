@@ -1,6 +1,7 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
+using Fangkong.Domain.Common;
 using Fangkong.Web.Hosting;
 
 namespace Fangkong.Web.Api.Quarantine;

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
-using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Codes;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Text;

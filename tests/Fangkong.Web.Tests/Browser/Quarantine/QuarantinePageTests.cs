@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Web.Tests.Browser.Testing;
