@@ -56,7 +56,7 @@ public sealed class BulkLoader : IAsyncDisposable
         var tx = s.BeginTransaction();
         await using var insert = s.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        insert.CommandText = InsertSql(table, columns);
         var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         insert.Prepare();
         try
@@ -84,6 +84,10 @@ public sealed class BulkLoader : IAsyncDisposable
         progress?.Invoke(n);
         return n;
     }
+
+    /// <summary>One row's INSERT into a table, its values as parameters $p0, $p1, … in column order.</summary>
+    internal static string InsertSql(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
 
     /// <summary>Binary COPY of rows into a table on an open connection (inside its current transaction, if any).</summary>
     public static async Task<long> CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns,

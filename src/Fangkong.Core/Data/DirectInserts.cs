@@ -51,7 +51,7 @@ internal static class DirectInserts
         }
         await using var insert = (SqliteCommand)connection.CreateCommand();
         insert.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        insert.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        insert.CommandText = BulkLoader.InsertSql(table, columns);
         var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         insert.Prepare();
         foreach (var values in Values())
