@@ -103,7 +103,12 @@ public sealed class CaseRegistry(TimeOrderedIds ids, CityClock clock, ICaseZones
         }
         if (u.TreatedAt is not null) c.TreatedAt = Text(u.TreatedAt, "treatedAt", 100);
         db.CaseEvents.Add(e);
+        // A suspected case confirmed is a positive now: what it does to zones is saved with the change.
+        var confirmedSuspect = e.FromClass == CaseClass.Suspected;
+        await using var tx = confirmedSuspect && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        if (confirmedSuspect) await zones.OnCasesAsync(db, [c.Id], userId, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return c;
     }
 

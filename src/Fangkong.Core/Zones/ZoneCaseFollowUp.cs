@@ -1,6 +1,7 @@
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Text;
+using Fangkong.Domain.Tracing;
 using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ namespace Fangkong.Core.Zones;
 /// <see cref="ICaseZones"/>: what new cases do to zones. A case living in a zone in force is added to it — a controlled
 /// zone turns sealed at once, a sealed one restarts its clock — and a case living outside any sealed zone has its home
 /// proposed for sealing (and its community for control), to be confirmed by a person. Runs in the reporter's
-/// transaction, so a case and its zone effects are saved together.
+/// transaction, so a case and its zone effects are saved together. A suspected case does nothing to zones until it is
+/// confirmed (the case registry calls this again then): most are excluded, and a zone is sealed on a positive.
 /// </summary>
 public sealed class ZoneCaseFollowUp(CityClock clock, ZoneSteps steps, ZoneProposals proposals, ZoneEffects effects, ZoneTestRounds rounds) : ICaseZones
 {
@@ -19,9 +21,10 @@ public sealed class ZoneCaseFollowUp(CityClock clock, ZoneSteps steps, ZonePropo
         if (caseIds.Count == 0) return;
         var ids = caseIds.Distinct().ToList();
         var cases = await (from c in db.Cases
-                           where ids.Contains(c.Id)
+                           where ids.Contains(c.Id) && c.Class != CaseClass.Suspected && c.Status != CaseStatus.Excluded
                            join p in db.Persons on c.PersonId equals p.Id
                            select new { c.Id, c.Number, p.HouseholdId }).ToListAsync(ct);
+        if (cases.Count == 0) return;
         var households = cases.Where(c => c.HouseholdId != null).Select(c => c.HouseholdId!.Value).Distinct().ToList();
         var inside = await (from h in db.ZoneHouseholds
                             where households.Contains(h.HouseholdId)

@@ -22,18 +22,21 @@ public sealed class ZoneFactsReader(CityClock clock)
         var result = new Dictionary<long, ZoneFacts>();
         if (ids.Count == 0) return result;
 
-        // Latest case among residents (however found) and among the zone's own cases (a frequented place's visitor).
+        // Latest infection among residents (however found) and among the zone's own cases (a frequented place's visitor):
+        // a suspected case is not one until confirmed, and then counts from the day it was confirmed.
         var byResidents = await (from h in db.ZoneHouseholds
                                  where ids.Contains(h.ZoneId)
                                  join p in db.Persons on h.HouseholdId equals p.HouseholdId
                                  join c in db.Cases on p.Id equals c.PersonId
+                                 where c.Class != CaseClass.Suspected && c.Status != CaseStatus.Excluded
                                  group c by h.ZoneId into g
-                                 select new { ZoneId = g.Key, Last = g.Max(c => c.ReportedOn) }).ToListAsync(ct);
+                                 select new { ZoneId = g.Key, Last = g.Max(c => c.SuspectedConfirmedOn ?? c.ReportedOn) }).ToListAsync(ct);
         var byCases = await (from zc in db.ZoneCases
                              where ids.Contains(zc.ZoneId)
                              join c in db.Cases on zc.CaseId equals c.Id
+                             where c.Class != CaseClass.Suspected && c.Status != CaseStatus.Excluded
                              group c by zc.ZoneId into g
-                             select new { ZoneId = g.Key, Last = g.Max(c => c.ReportedOn) }).ToListAsync(ct);
+                             select new { ZoneId = g.Key, Last = g.Max(c => c.SuspectedConfirmedOn ?? c.ReportedOn) }).ToListAsync(ct);
         var lastInfection = byResidents.Concat(byCases).GroupBy(x => x.ZoneId).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
 
         // Close contacts among the residents moved from home to a quarantine site.

@@ -210,6 +210,38 @@ public abstract class ZoneFlowTests(StorageProvider provider)
         Assert.Contains(page.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetInt64() == caseId);
     }
 
+    [Fact]
+    public async Task A_suspected_case_inside_a_controlled_zone_seals_it_only_when_confirmed()
+    {
+        await using var host = await CityHost.StartAsync(provider);
+        host.Time.SetUtcNow(Day0);
+        var (_, _, community) = await HomeAsync(host);
+        var epi = await host.LoginAsync("epi");
+        var page = await Created(await epi.PostAsJsonAsync("/api/zones", new { level = "Controlled", reason = "密接较多的社区", members = new[] { new { kind = "Community", id = community } } }));
+        var zoneId = page.GetProperty("zone").GetProperty("id").GetInt64();
+        long resident;
+        await using (var db = host.Db())
+            resident = await (from h in db.ZonedHouseholds where h.ZoneId == zoneId join p in db.Persons on h.HouseholdId equals p.HouseholdId orderby p.Id select p.Id).FirstAsync();
+
+        // Reported as suspected from a fever clinic: not a positive yet, so the zone stays controlled and nothing is proposed.
+        var reported = await epi.PostAsJsonAsync("/api/cases", new { personId = resident, firstPositiveSampledAtUtc = Day0.AddHours(-3).UtcDateTime, @class = "Suspected", foundBy = "FeverClinic" });
+        var caseId = (await Created(reported)).GetProperty("id").GetInt64();
+        page = await Ok(await epi.GetAsync($"/api/zones/{zoneId}"));
+        Assert.Equal("Controlled", page.GetProperty("zone").GetProperty("level").GetString());
+        Assert.DoesNotContain(page.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetInt64() == caseId);
+        await using (var db = host.Db())
+            Assert.False(await db.ZoneCases.AnyAsync(z => z.CaseId == caseId));
+
+        // Confirmed the next day: now it is a positive inside, and the zone is sealed with the case as its evidence.
+        host.Time.SetUtcNow(Day0.AddDays(1));
+        epi = await host.LoginAsync("epi"); // a new working day, a new sign-in
+        (await epi.PatchAsJsonAsync($"/api/cases/{caseId}", new { @class = "Common", onsetDate = "2026-11-20" })).EnsureSuccessStatusCode();
+        page = await Ok(await epi.GetAsync($"/api/zones/{zoneId}"));
+        Assert.Equal("Sealed", page.GetProperty("zone").GetProperty("level").GetString());
+        Assert.Contains(page.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetInt64() == caseId);
+        Assert.Equal("positive-inside", page.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "Upgraded").GetProperty("rule").GetString());
+    }
+
     /// <summary>The first resident with a home: their id, compound and community.</summary>
     private static async Task<(long PersonId, long CompoundId, long CommunityId)> HomeAsync(CityHost host)
     {
