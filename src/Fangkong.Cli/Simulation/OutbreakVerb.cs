@@ -73,10 +73,10 @@ internal static class OutbreakVerb
         public void Report(OutbreakDay d)
         {
             if (!_header)
-                Console.WriteLine($"{"date",-10} {"infected",8} {"clinic",6} {"chkpt",5} {"in-q",5} {"conv",4} {"contacts",8} {"in quar.",8} {"released",8} {"closed",6} {"check-ins",9} {"alerts",6} {"tests",6} {"z-tests",7} {"zones",5} {"seconds",7}");
+                Console.WriteLine($"{"date",-10} {"infected",8} {"clinic",6} {"chkpt",5} {"in-q",5} {"conv",4} {"susp",4} {"excl",4} {"contacts",8} {"in quar.",8} {"released",8} {"closed",6} {"check-ins",9} {"alerts",6} {"tests",6} {"z-tests",7} {"zones",5} {"seconds",7}");
             _header = true;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{d.Date:yyyy-MM-dd} {d.NewInfections,8:N0} {d.FeverClinic,6:N0} {d.Checkpoint,5:N0} {d.InQuarantineFound,5:N0} {d.Conversions,4:N0} {d.ContactsConfirmed,8:N0} {d.InQuarantine,8:N0} {d.Released,8:N0} {d.CasesClosed,6:N0} {d.CheckIns,9:N0} {d.Alerts,6:N0} {d.Tests,6:N0} {d.ZoneTests,7:N0} {d.Zones.InForce.Sum(t => t.Zones),5:N0} {d.Elapsed.TotalSeconds,7:0.0}"));
+            $"{d.Date:yyyy-MM-dd} {d.NewInfections,8:N0} {d.FeverClinic,6:N0} {d.Checkpoint,5:N0} {d.InQuarantineFound,5:N0} {d.Conversions,4:N0} {d.Suspected,4:N0} {d.SuspectedExcluded,4:N0} {d.ContactsConfirmed,8:N0} {d.InQuarantine,8:N0} {d.Released,8:N0} {d.CasesClosed,6:N0} {d.CheckIns,9:N0} {d.Alerts,6:N0} {d.Tests,6:N0} {d.ZoneTests,7:N0} {d.Zones.InForce.Sum(t => t.Zones),5:N0} {d.Elapsed.TotalSeconds,7:0.0}"));
             foreach (var line in OutbreakZoneLines.Of(d)) Console.WriteLine("           " + line);
         }
     }

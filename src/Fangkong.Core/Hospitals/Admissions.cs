@@ -53,7 +53,7 @@ public sealed class Admissions(TimeOrderedIds ids, CityClock clock, CaseRegistry
 
     public async Task<CaseBeds> DischargeAsync(FangkongDb db, long caseId, Discharge r, long userId, CancellationToken ct)
     {
-        // A case whose course was ended on the case page while in a bed can still give the bed up.
+        // A case whose course was ended (or a suspected case excluded) on the case page while in a bed can still give the bed up.
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("caseId", Messages.Get("Hospitals.NoSuchCase"));
         var current = await CurrentAsync(db, caseId, ct) ?? throw new InputException("caseId", Messages.Get("Hospitals.NotInBed"));
         var now = clock.UtcNow;
@@ -62,7 +62,7 @@ public sealed class Admissions(TimeOrderedIds ids, CityClock clock, CaseRegistry
         if (at < current.FromUtc) throw new InputException("atUtc", Messages.Get("Hospitals.DischargeBeforeAdmission"));
         current.State = BedStayState.Discharged;
         current.ToUtc = at;
-        if (CaseRecord.IsEnded(c.Status)) await db.SaveChangesAsync(ct);
+        if (CaseRecord.IsFinal(c.Status)) await db.SaveChangesAsync(ct);
         // CaseRegistry saves the bed and the case's course together.
         else await cases.UpdateAsync(db, c.Id, new CaseUpdate(null, null, null, DischargeRule.EndingFor(c.Class), at, null, null), userId, ct);
         return (await BedsAsync(db, caseId, ct))!;

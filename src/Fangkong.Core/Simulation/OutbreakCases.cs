@@ -7,17 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Core.Simulation;
 
 /// <summary>
-/// Cases as the platform learns of them, through <see cref="CaseRegistry"/>: the symptomatic at large at a fever clinic
-/// with a clinical type and onset; a few of the rest at road checkpoints; quarantined contacts with a fever at check-in.
-/// Each new case is isolated (hospital or makeshift hospital), a case found before its symptoms is converted at onset
-/// (转确诊), and a case ends 10–14 days after its report: discharged, released, or — a few critical ones — died.
+/// Cases as the platform learns of them, through <see cref="CaseRegistry"/>: the symptomatic at large at a fever clinic,
+/// suspected with their onset until the test confirms them (<see cref="OutbreakSuspected"/>); a few of the rest at road
+/// checkpoints; quarantined contacts with a fever at check-in. Each new case is put in a hospital bed
+/// (<see cref="OutbreakHospitals"/>), a case found before its symptoms is converted at onset (转确诊) and moved to the
+/// designated hospital, and a case ends 10–14 days after its report: discharged or released and driven home, or — a few
+/// critical ones — died.
 /// </summary>
 internal static class OutbreakCases
 {
     /// <summary>Chance a day that an infectious person at large is caught by a checkpoint's test (who would not see a clinic).</summary>
     public const double CheckpointPerDay = 0.04;
 
-    // Names and the notes below are data, as an officer would type them: in Chinese only (ADR 0020).
+    // Names and the notes below are data, as an officer would type them: in Chinese only (ADR 0020). The names are
+    // recorded as where a case is treated only when neither hospital has a free bed.
     public const string Hospital = "辽源市传染病医院";
     public const string Makeshift = "辽源市方舱医院";
 
@@ -57,10 +60,14 @@ internal static class OutbreakCases
     {
         await using var db = await w.DbAsync(ct);
         var cls = symptomatic && i.Course.Type is { } t ? (CaseClass)(int)t : CaseClass.Asymptomatic;
+        // At a fever clinic a patient with symptoms is a suspected case until the test result comes back (the same afternoon).
+        var suspected = by == CaseFoundBy.FeverClinic && cls != CaseClass.Asymptomatic;
+        if (suspected) cls = CaseClass.Suspected;
         var c = await registry.ReportAsync(db, new NewCase(i.PersonId, cls, by, sampledUtc, Onset(i, cls), null, null), w.Epidemiologist, ct);
         i.CaseId = c.Id;
         i.ReportedOn = w.Today;
-        i.Confirmed = cls != CaseClass.Asymptomatic;
+        i.Suspected = suspected;
+        i.Confirmed = cls is not (CaseClass.Asymptomatic or CaseClass.Suspected);
     }
 
     private static DateOnly? Onset(Infected i, CaseClass cls) => cls == CaseClass.Asymptomatic ? null : i.Day.AddDays(i.Course.OnsetDay);
@@ -90,16 +97,18 @@ internal static class OutbreakCases
         var found = 0;
         foreach (var c in today)
         {
-            // Every case comes from a positive test or a report of an infected person: the simulation knows them all.
+            // Every case here is an infected person's (the uninfected suspected were admitted on their report): the simulation knows them all.
             var i = w.Infections[c.PersonId];
             i.CaseId = c.Id;
             i.ReportedOn ??= w.Today;
             if (c.FoundBy == CaseFoundBy.ContactUnderQuarantine) found++;
             var isolated = stayStart.TryGetValue(c.PersonId, out var s) && s < c.ReportedAtUtc ? s : c.ReportedAtUtc;
-            var confirmed = c.Class != CaseClass.Asymptomatic;
-            await using var db = await w.DbAsync(ct);
-            await registry.UpdateAsync(db, c.Id, new CaseUpdate(null, null, isolated, CaseStatus.InHospital, null, confirmed ? Hospital : Makeshift,
-                "模拟疫情：收治"), w.Epidemiologist, ct);
+            await using (var db = await w.DbAsync(ct))
+                await registry.UpdateAsync(db, c.Id, new CaseUpdate(null, null, isolated, null, null, null, "模拟疫情：收治"), w.Epidemiologist, ct);
+            if (await OutbreakHospitals.AdmitAsync(w, c.Id, c.Class, ct)) continue;
+            await using (var db = await w.DbAsync(ct))
+                await registry.UpdateAsync(db, c.Id, new CaseUpdate(null, null, null, CaseStatus.InHospital, null, c.Class != CaseClass.Asymptomatic ? Hospital : Makeshift,
+                    "模拟疫情：收治，无空床"), w.Epidemiologist, ct);
         }
         if (contactsOfCases.Count > 0)
             await using (var db = await w.DbAsync(ct))
@@ -107,7 +116,10 @@ internal static class OutbreakCases
         return (today, found);
     }
 
-    /// <summary>Asymptomatic cases whose symptoms began: reclassified with their onset, a conversion. Returns how many.</summary>
+    /// <summary>
+    /// Asymptomatic cases whose symptoms began: reclassified with their onset, a conversion, and moved from the Fangcang to
+    /// the designated hospital. Returns how many were converted.
+    /// </summary>
     public static async Task<int> ConvertAsync(OutbreakWorld w, CancellationToken ct)
     {
         w.At(16, 30);
@@ -117,28 +129,27 @@ internal static class OutbreakCases
         foreach (var i in due)
         {
             await using var db = await w.DbAsync(ct);
-            await registry.UpdateAsync(db, i.CaseId!.Value, new CaseUpdate((CaseClass)(int)i.Course.Type!.Value, i.Day.AddDays(i.Course.OnsetDay), null, null, null, Hospital,
+            await registry.UpdateAsync(db, i.CaseId!.Value, new CaseUpdate((CaseClass)(int)i.Course.Type!.Value, i.Day.AddDays(i.Course.OnsetDay), null, null, null, null,
                 "模拟疫情：出现症状，转为确诊"), w.Epidemiologist, ct);
             i.Confirmed = true;
         }
+        await OutbreakHospitals.MoveConfirmedAsync(w, [.. due.Select(i => i.CaseId!.Value)], ct);
         return due.Count;
     }
 
-    /// <summary>Cases whose course has run: discharged (confirmed), released (asymptomatic), or died. Returns how many.</summary>
+    /// <summary>Cases whose course has run: discharged (confirmed), released (asymptomatic), or died; the recovered driven home. Returns how many.</summary>
     public static async Task<int> CloseAsync(OutbreakWorld w, CancellationToken ct)
     {
         w.At(21, 30);
-        var registry = w.Get<CaseRegistry>();
         var due = w.Infections.Values.Where(i => i.ReportedOn is { } r && !i.Closed && w.Today.DayNumber - r.DayNumber >= (i.Course.Dies ? i.Course.RecoveryDays / 2 : i.Course.RecoveryDays))
             .OrderBy(i => i.PersonId).ToList();
         foreach (var i in due)
         {
             var status = i.Course.Dies && i.Confirmed ? CaseStatus.Died : i.Confirmed ? CaseStatus.Discharged : CaseStatus.Released;
-            await using var db = await w.DbAsync(ct);
-            await registry.UpdateAsync(db, i.CaseId!.Value, new CaseUpdate(null, null, null, status, w.Time.GetUtcNow().UtcDateTime, null,
-                status == CaseStatus.Died ? "模拟疫情：病亡" : "模拟疫情：治愈"), w.Epidemiologist, ct);
+            await OutbreakHospitals.EndAsync(w, i.CaseId!.Value, status, status == CaseStatus.Died ? "模拟疫情：病亡" : "模拟疫情：治愈", ct);
             i.Closed = true;
         }
+        await OutbreakHospitals.ReturnHomeAsync(w, [.. due.Where(i => !(i.Course.Dies && i.Confirmed)).Select(i => i.CaseId!.Value)], ct);
         return due.Count;
     }
 }

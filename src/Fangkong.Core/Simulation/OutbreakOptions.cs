@@ -42,11 +42,14 @@ public sealed record OutbreakInfection(long PersonId, long? InfectorId, DateOnly
 /// <summary>
 /// One simulated day, as the progress line prints it. <see cref="ZoneTests"/> are the swabs of the zones' rounds;
 /// <see cref="Zones"/> holds the zones in force at the day's end and those put in force and lifted that day, as the
-/// bulletin names them; <see cref="ZonesDowngraded"/> counts the zones lowered a level.
+/// bulletin names them; <see cref="ZonesDowngraded"/> counts the zones lowered a level. <see cref="Suspected"/> counts the
+/// day's new suspected cases, of whom the infected (<see cref="SuspectedConfirmed"/>) are confirmed the same afternoon;
+/// <see cref="SuspectedExcluded"/> those excluded; <see cref="WithoutBed"/> the cases admitted when neither hospital had a
+/// free bed.
 /// </summary>
 public sealed record OutbreakDay(DateOnly Date, int NewInfections, int FeverClinic, int Checkpoint, int InQuarantineFound, int Conversions,
     int ContactsConfirmed, int InQuarantine, int Released, int CasesClosed, int CheckIns, int Alerts, int Tests, int ZoneTests, ZoneDay Zones,
-    int ZonesDowngraded, TimeSpan Elapsed);
+    int ZonesDowngraded, int Suspected, int SuspectedExcluded, int SuspectedConfirmed, int WithoutBed, TimeSpan Elapsed);
 
 public sealed record OutbreakPhase(string Name, long Items, TimeSpan Elapsed)
 {

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Core.Simulation;
 
 /// <summary>
-/// Clears what an outbreak leaves so another can run on the same city: cases, contacts, quarantine, the zones set from
+/// Clears what an outbreak leaves so another can run on the same city: cases, their beds and transfers (the hospitals
+/// stay), contacts, quarantine, the zones set from
 /// the cases, the testing behind them. The city, its visits and accounts stay, and so do the append-only logs (trajectory reads, colour changes) but
 /// for the simulation's own rows — told by its instance number in their time-ordered ids — which a new run would write
 /// again with the same ids. Colours that are no longer green are re-derived from what is left, at the real time.
@@ -27,6 +28,9 @@ internal static class OutbreakReset
         await db.InvestigationPlaces.ExecuteDeleteAsync(ct);
         await db.RiskWindows.ExecuteDeleteAsync(ct);
         await db.ContactProposals.ExecuteDeleteAsync(ct);
+        await db.CaseTransfers.ExecuteDeleteAsync(ct);
+        await db.CaseTransferBatches.ExecuteDeleteAsync(ct);
+        await db.BedStays.ExecuteDeleteAsync(ct);
         await db.CaseEvents.ExecuteDeleteAsync(ct);
         await db.Cases.ExecuteDeleteAsync(ct);
         await db.Handovers.ExecuteDeleteAsync(ct);

@@ -19,7 +19,8 @@ namespace Fangkong.Core.Simulation;
 /// <summary>
 /// `fangkong simulate outbreak`: seeds infections into the stored city and lets them spread along the co-presence in its
 /// stored visits, day by day over the last days ending yesterday, while the platform responds through its own use cases —
-/// fever clinics and checkpoints report cases, contacts are searched, confirmed and quarantined, check in, are tested on
+/// fever clinics report suspected cases (most excluded, the infected confirmed) and checkpoints cases, each treated in a
+/// hospital bed and moved or driven home by ambulance, contacts are searched, confirmed and quarantined, check in, are tested on
 /// schedule and released, cases are converted, discharged or released; each case's home compound is sealed and its
 /// community controlled, their residents tested at the door and at sites on the zone preset's days, and each zone is
 /// lowered and lifted by rule, asked for by one officer and approved by another. The use cases run on a clock the simulation moves
@@ -67,6 +68,8 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             w.Administrator = admins[0];
             w.Approver = admins[^1];
             w.Serial = 9_000_000_000L + await db.Tubes.CountAsync(ct) + await db.Boxes.CountAsync(ct);
+            (w.Designated, w.Fangcang) = await OutbreakHospitals.FindAsync(db, ct);
+            w.Residents = await db.Persons.Where(p => p.HouseholdId != null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         }
 
         var phases = new Phases();
@@ -79,6 +82,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             w.Today = day;
             w.At(0, 5);
             var before = w.Infections.Count;
+            w.WithoutBed = 0;
             var quarantined = await w.QuarantinedAsync(ct);
             var infected = await phases.TimeAsync("spread along co-presence", () => OutbreakSpreading.SpreadAsync(w, quarantined, ct));
             // Morning: last night's cases' zones confirmed, then the platform's review orders the day's zone rounds and proposes steps.
@@ -92,7 +96,10 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             // Afternoon: the round's results in, an administrator reviews the zones again.
             var (lowered, _) = zoned ? await phases.TimeAsync("zones: review, steps by two officers", () => OutbreakZones.ReviewAsync(w, false, 14, 50, ct), r => r.Downgraded + r.Lifted) : (0, 0);
             downgraded += lowered;
+            var excluded = await phases.TimeAsync("suspected cases: excluded", () => OutbreakSuspected.ExcludeAsync(w, ct));
             var (clinic, checkpoint) = await phases.TimeAsync("fever clinics and checkpoints", () => OutbreakCases.FindAtLargeAsync(w, quarantined, ct), r => r.Clinic + r.Checkpoint);
+            var suspects = await phases.TimeAsync("suspected cases: reported", () => OutbreakSuspected.ReportAsync(w, quarantined, ct));
+            var suspectsConfirmed = await phases.TimeAsync("suspected cases: confirmed", () => OutbreakSuspected.ConfirmAsync(w, ct));
             var (newCases, inQuarantine) = await phases.TimeAsync("admit new cases", () => OutbreakCases.AdmitAsync(w, 15, ct), r => r.New.Count);
             var conversions = await phases.TimeAsync("conversions", () => OutbreakCases.ConvertAsync(w, ct));
             var confirmed = await phases.TimeAsync("trace, confirm, quarantine", () => OutbreakTracing.TraceAsync(w, newCases, ct));
@@ -122,7 +129,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
                 zones = await ZoneTallies.ReadAsync(db, w.City, day, null, ct);
             }
             var d = new OutbreakDay(day, w.Infections.Count - before + (day == from ? seeded : 0), clinic, checkpoint, inQuarantine, conversions, confirmed,
-                staying, released, closed, checkIns, alerts, tests, zoneTests, zones, downgraded, watch.Elapsed);
+                staying, released, closed, checkIns, alerts, tests, zoneTests, zones, downgraded, suspects + suspectsConfirmed, excluded, suspectsConfirmed, w.WithoutBed, watch.Elapsed);
             days.Add(d);
             progress?.Report(d);
         }

@@ -77,8 +77,9 @@ internal static class OutbreakSpreading
 
         var set = atLarge.ToHashSet();
         var list = spreaders.Select(p => new Spreader(p, households.TryGetValue(p, out var h) ? members[h] : [], set.Contains(p)));
+        // A fever clinic's suspected case is isolated, then a case record already (a person is a case once): not infected here.
         bool Susceptible(long person, InfectionSetting setting) =>
-            !w.Infections.ContainsKey(person) && (!quarantined.TryGetValue(person, out var place) || (setting == InfectionSetting.Household && place == QuarantinePlace.Home));
+            !w.Infections.ContainsKey(person) && !w.SuspectedPersons.Contains(person) && (!quarantined.TryGetValue(person, out var place) || (setting == InfectionSetting.Household && place == QuarantinePlace.Home));
         var home = w.City.ToUtc(w.Today.ToDateTime(new TimeOnly(20, 0)));
         var exposures = OutbreakSpread.Day(list, index, v => w.VenueTypes.TryGetValue(v, out var t) ? t : null, Susceptible, w.Policy, damping, start, end, home, w.Rng);
         foreach (var e in exposures)

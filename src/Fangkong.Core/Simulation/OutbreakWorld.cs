@@ -22,6 +22,8 @@ internal sealed class Infected(long personId, long? infectorId, DateOnly day, Da
     public long? CaseId { get; set; }
     public DateOnly? ReportedOn { get; set; }
     public bool Confirmed { get; set; }
+    /// <summary>Reported as a suspected case at a fever clinic, its test result not yet in.</summary>
+    public bool Suspected { get; set; }
     public bool Closed { get; set; }
 
     /// <summary>Days since infection (0 on the day of infection).</summary>
@@ -56,6 +58,17 @@ internal sealed class OutbreakWorld(IServiceProvider services, SimulationClock t
     public long Approver { get; set; }
     public long Sampler { get; set; }
     public long LabTechnician { get; set; }
+    /// <summary>The designated hospital and the Fangcang the cases are admitted to (null when the city has none).</summary>
+    public long? Designated { get; set; }
+    public long? Fangcang { get; set; }
+    /// <summary>Cases admitted today with no free bed in either hospital (recorded by the hospital's name only).</summary>
+    public int WithoutBed { get; set; }
+    /// <summary>Residents with a home, in id order: those a fever clinic may see.</summary>
+    public IReadOnlyList<long> Residents { get; set; } = [];
+    /// <summary>Suspected cases who are not infected, by case id, with the day they were reported: excluded in time.</summary>
+    public Dictionary<long, (long PersonId, DateOnly Reported)> Suspects { get; } = [];
+    /// <summary>Everyone ever reported as an uninfected suspected case (a person is a case once).</summary>
+    public HashSet<long> SuspectedPersons { get; } = [];
     public TraceReader Reader => new(Epidemiologist, "epi", "simulated outbreak");
     public DateOnly Today { get; set; }
     public long Serial { get => Interlocked.Read(ref _serial); set => _serial = value; }

@@ -113,7 +113,7 @@ public static class DemoStartup
         public void Report(OutbreakDay d)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {d.Date:yyyy-MM-dd}  infected {d.NewInfections,4}  cases {d.FeverClinic + d.Checkpoint + d.InQuarantineFound,4}  contacts {d.ContactsConfirmed,5}  in quarantine {d.InQuarantine,6}  released {d.Released,5}  zones {d.Zones.InForce.Sum(t => t.Zones),3}"));
+                $"  {d.Date:yyyy-MM-dd}  infected {d.NewInfections,4}  cases {d.FeverClinic + d.Checkpoint + d.InQuarantineFound,4}  suspected {d.Suspected,3} (excluded {d.SuspectedExcluded,3})  contacts {d.ContactsConfirmed,5}  in quarantine {d.InQuarantine,6}  released {d.Released,5}  zones {d.Zones.InForce.Sum(t => t.Zones),3}"));
             foreach (var line in OutbreakZoneLines.Of(d)) Console.WriteLine("              " + line);
         }
     }

@@ -5,9 +5,11 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Simulation;
 using Fangkong.Core.Testing;
+using Fangkong.Core.Tracing;
 using Fangkong.Core.Zones;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Common;
+using Fangkong.Domain.Hospitals;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Simulation;
 using Fangkong.Domain.Testing;
@@ -65,10 +67,33 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         Assert.Equal(4, report.Infections.Count(i => i.Setting == InfectionSetting.Seed));
         Assert.True(report.Infections.Count > 10, $"only {report.Infections.Count} infections");
 
-        // Every case is an infected person, and the infection knows its case.
+        // Every case is an infected person, and the infection knows its case — but for the fever clinics' suspected cases
+        // who were not infected: each excluded a day after its report.
         var cases = await db.Cases.AsNoTracking().ToListAsync();
         Assert.NotEmpty(cases);
-        Assert.All(cases, c => Assert.Equal(c.Id, infections[c.PersonId].CaseId));
+        Assert.All(cases.Where(c => infections.ContainsKey(c.PersonId)), c => Assert.Equal(c.Id, infections[c.PersonId].CaseId));
+        var uninfected = cases.Where(c => !infections.ContainsKey(c.PersonId)).ToList();
+        Assert.NotEmpty(uninfected);
+        Assert.All(uninfected, c => Assert.Equal((CaseClass.Suspected, CaseFoundBy.FeverClinic), (c.Class, c.FoundBy)));
+        Assert.All(uninfected.Where(c => c.ReportedOn < report.To), c => Assert.Equal((CaseStatus.Excluded, c.ReportedOn.AddDays(1)), (c.Status, c.ExcludedOn!.Value)));
+        // The infected who came to a fever clinic with symptoms were suspected first and confirmed the same day.
+        Assert.Contains(cases, c => c.SuspectedConfirmedOn is { } on && on == c.ReportedOn && c.Class != CaseClass.Suspected);
+        Assert.Equal(days.Sum(d => d.Suspected), cases.Count(c => c.SuspectedAtUtc is not null));
+        Assert.Equal(days.Sum(d => d.SuspectedConfirmed), cases.Count(c => c.SuspectedConfirmedAtUtc is not null));
+        Assert.Equal(days.Sum(d => d.SuspectedExcluded), cases.Count(c => c.Status == CaseStatus.Excluded));
+
+        // Treated in the city's hospitals: in beds of both, moved from the Fangcang to the designated hospital by ambulance
+        // when confirmed, driven home when recovered; no case whose course ended still holds a bed.
+        var bedStays = await db.BedStays.AsNoTracking().ToListAsync();
+        var hospitalKinds = await db.Hospitals.ToDictionaryAsync(h => h.Id, h => h.Kind);
+        Assert.Equal(2, bedStays.Select(b => hospitalKinds[b.HospitalId]).Distinct().Count());
+        var byCase = cases.ToDictionary(c => c.Id);
+        Assert.DoesNotContain(bedStays, b => b.State == BedStayState.InBed && CaseRecord.IsFinal(byCase[b.CaseId].Status));
+        Assert.All(bedStays.Where(b => b.State == BedStayState.InBed), b => Assert.Equal(CaseStatus.InHospital, byCase[b.CaseId].Status));
+        var trips = await db.CaseTransfers.AsNoTracking().ToListAsync();
+        Assert.Contains(trips, t => t.Kind == CaseTransferKind.ReturnHome && t.State == TransferState.Arrived);
+        Assert.All(trips.Where(t => t.Kind == CaseTransferKind.BetweenHospitals), t => Assert.Contains(bedStays, b => b.CaseId == t.CaseId && b.State == BedStayState.Moved));
+        Assert.True(days.Sum(d => d.WithoutBed) == 0, "the demo hospitals' 692 beds hold a small city's cases");
         Assert.Contains(cases, c => c.FoundBy == CaseFoundBy.FeverClinic && c.Class != CaseClass.Asymptomatic && c.OnsetDate is not null);
         Assert.Contains(cases, c => c.FoundBy == CaseFoundBy.ContactUnderQuarantine);
         Assert.All(cases, c => Assert.NotNull(c.IsolatedAtUtc));
@@ -244,7 +269,7 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         // With --reset the earlier outbreak is cleared first (its own audit rows too, which a new run writes with the same ids).
         var rerun = await simulation.RunAsync(options with { Days = 2, Reset = true }, null, CancellationToken.None);
         var after = await db.Cases.AsNoTracking().ToListAsync();
-        Assert.All(after, c => Assert.Equal(c.Id, rerun.Infections.Single(i => i.PersonId == c.PersonId).CaseId));
+        Assert.All(after.Where(c => c.Class != CaseClass.Suspected), c => Assert.Equal(c.Id, rerun.Infections.Single(i => i.PersonId == c.PersonId).CaseId));
         Assert.True(await db.ContactProposals.AllAsync(p => p.ProposedAtUtc >= clock.StartOfDayUtc(new DateOnly(2026, 11, 18))));
     }
 
