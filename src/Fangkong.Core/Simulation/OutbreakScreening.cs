@@ -27,7 +27,8 @@ internal static class OutbreakScreening
         long admin;
         List<Door> doors;
         ILookup<long, long> members;
-        HashSet<long> inHospital, atSite;
+        Dictionary<long, string> inHospital;
+        HashSet<long> atSite;
         ILookup<long, SpecialGroup> special;
         await using (var db = await w.DbAsync(ct))
         {
@@ -48,7 +49,9 @@ internal static class OutbreakScreening
                 .Select(p => new { p.Id, Household = p.HouseholdId!.Value }).ToListAsync(ct);
             members = people.ToLookup(p => p.Household, p => p.Id);
             var ids = people.Select(p => p.Id).ToList();
-            inHospital = (await db.Cases.Where(c => ids.Contains(c.PersonId) && c.Status == Domain.Tracing.CaseStatus.InHospital).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
+            // The family tells the grid worker which hospital: the one the case is treated in.
+            inHospital = await db.Cases.Where(c => ids.Contains(c.PersonId) && c.Status == Domain.Tracing.CaseStatus.InHospital)
+                .ToDictionaryAsync(c => c.PersonId, c => c.TreatedAt ?? "定点医院", ct);
             atSite = (await db.QuarantineStays.Where(s => ids.Contains(s.PersonId) && s.State == QuarantineState.InQuarantine && s.Place == QuarantinePlace.Centralized)
                 .Select(s => s.PersonId).ToListAsync(ct)).ToHashSet();
             special = (await db.SpecialGroupMembers.Where(m => ids.Contains(m.PersonId) && m.EndedAtUtc == null).Select(m => new { m.PersonId, m.Group }).ToListAsync(ct))
@@ -67,16 +70,16 @@ internal static class OutbreakScreening
             await using var db = await w.DbAsync(ct);
             await screenings.RecordAsync(db, scope, door.Household, new ScreeningRequest(outcome, recorded, null), ct);
             if (outcome == ScreeningOutcome.Refused) continue;
-            foreach (var p in members[door.Household].Where(p => !inHospital.Contains(p) && !atSite.Contains(p)))
+            foreach (var p in members[door.Household].Where(p => !inHospital.ContainsKey(p) && !atSite.Contains(p)))
                 if (Need(special[p]) is { } need && rng.NextDouble() < 0.6)
                     await problems.RaiseAsync(db, scope, new ProblemRequest(need.Category, need.Text, door.Household), ct);
         }
         return doors.Count;
     }
 
-    private static ScreenedMemberRequest Member(long person, HashSet<long> inHospital, HashSet<long> atSite, Random rng, DateOnly today)
+    private static ScreenedMemberRequest Member(long person, Dictionary<long, string> inHospital, HashSet<long> atSite, Random rng, DateOnly today)
     {
-        if (inHospital.Contains(person)) return new(person, false, "定点医院", null, null, null, null);
+        if (inHospital.TryGetValue(person, out var hospital)) return new(person, false, hospital, null, null, null, null);
         if (atSite.Contains(person)) return new(person, false, "集中隔离点", null, null, null, null);
         var r = rng.NextDouble();
         if (r < 0.04) return new(person, false, Elsewhere[rng.Next(Elsewhere.Length)], today.AddDays(-rng.Next(3, 40)), null, null, null);
