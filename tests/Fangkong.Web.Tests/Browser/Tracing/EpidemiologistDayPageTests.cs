@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Testing;
-using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
