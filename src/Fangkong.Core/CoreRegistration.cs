@@ -82,6 +82,7 @@ public static class CoreRegistration
         services.AddSingleton<Hospitals.HospitalRegistry>();
         services.AddSingleton<Hospitals.HospitalBeds>();
         services.AddSingleton<Hospitals.Admissions>();
+        services.AddSingleton<Hospitals.CaseIntake>();
         services.AddSingleton<Hospitals.CaseTransfers>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<CaseViews>();

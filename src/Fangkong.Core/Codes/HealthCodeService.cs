@@ -39,6 +39,22 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
     async Task<int> ICodeRecompute.RecomputeManyAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct) =>
         (await RecomputeAndCountAsync(db, personIds, track: true, ct)).Changes;
 
+    public async Task<IReadOnlyDictionary<long, ColourPreview>> PreviewAsync(FangkongDb db, IReadOnlyCollection<long> personIds,
+        IReadOnlyCollection<string> withoutEvidence, CancellationToken ct)
+    {
+        var without = withoutEvidence.ToHashSet(StringComparer.Ordinal);
+        var answer = new Dictionary<long, ColourPreview>();
+        foreach (var chunk in personIds.Distinct().Chunk(1000))
+        {
+            var facts = await CodeFacts.LoadAsync(db, chunk, zonePolicy, ct);
+            var now = await db.HealthCodes.AsNoTracking().Where(h => EF.Parameter(chunk).Contains(h.PersonId)).ToDictionaryAsync(h => h.PersonId, h => h.Colour, ct);
+            foreach (var personId in chunk)
+                answer[personId] = new ColourPreview(now.GetValueOrDefault(personId, CodeColour.Green),
+                    CodeRules.Evaluate(facts[personId].Where(f => !without.Contains(f.EvidenceRef)).ToList(), policy).Colour);
+        }
+        return answer;
+    }
+
     /// <summary>
     /// Re-derives many persons' colours and writes the changes at once, untracked, in the caller's transaction (or one of
     /// its own): a zone sealed over 200 compounds changes ~100,000 colours, which EF Core's change tracker took tens of

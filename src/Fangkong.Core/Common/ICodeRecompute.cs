@@ -23,4 +23,13 @@ public interface ICodeRecompute
 
     /// <summary>Re-derives many persons' colours and writes the changes at once (a zone's residents); returns how many changed.</summary>
     Task<int> RecomputeAndWriteAsync(FangkongDb db, IReadOnlyCollection<long> personIds, CancellationToken ct);
+
+    /// <summary>
+    /// What each person's colour is now and would be were the facts named by <paramref name="withoutEvidence"/> gone
+    /// (e.g. "contact:42", a designation a release ends), decided by the same rules; reads only, writes nothing.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, ColourPreview>> PreviewAsync(FangkongDb db, IReadOnlyCollection<long> personIds, IReadOnlyCollection<string> withoutEvidence, CancellationToken ct);
 }
+
+/// <summary>A colour as stored now and as the rules would derive it after a change that has not been made.</summary>
+public sealed record ColourPreview(CodeColour Now, CodeColour After);

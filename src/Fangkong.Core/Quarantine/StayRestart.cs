@@ -9,6 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Quarantine;
 
+/// <summary>A restart as it will be: day 1 today, the schedule's tests still to take, the moves requested and those cancelled.</summary>
+public sealed record RestartPlan(DateOnly Day1, QuarantineSchedule Schedule, IReadOnlyList<PlannedMove> Moves, IReadOnlyList<QuarantineTransfer> Cancelled);
+
 /// <summary>
 /// Restarts a quarantine from a new exposure (隔离期重新计算): the person keeps their one stay, which now serves the later
 /// designation — its case, preset, day 1 and release date. Tests not yet sampled and moves not yet under way are
@@ -28,29 +31,40 @@ public sealed class StayRestart(CityClock clock, Transfers transfers)
         return await db.ContactProposals.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
     }
 
+    /// <summary>
+    /// What a restart will do, read without changing anything: the new schedule (tests already sampled left out), the
+    /// moves it requests and the pending moves it cancels. <see cref="RestartAsync"/> carries out exactly this plan.
+    /// </summary>
+    /// <param name="siteId">The site the person is at from today (null: at home).</param>
+    public async Task<RestartPlan> PlanAsync(FangkongDb db, QuarantineStay stay, QuarantinePlan plan, long? siteId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.LocalNow);
+        var from = AtSite(stay, today) ? stay.SiteId : null;
+        var schedule = QuarantineSchedule.Generate(plan, today);
+        // A move into the site the person stays at, not yet made, still stands; any other pending move is the old schedule's.
+        var cancelled = await db.QuarantineTransfers.Where(t => t.StayId == stay.Id && t.State == TransferState.Requested && (siteId == null || t.ToSiteId != siteId)).ToListAsync(ct);
+        // Tests already sampled stand (today's counts as the new day 1's); the rest follow the new schedule.
+        var sampled = await db.ResampleTasks.Where(t => t.StayId == stay.Id && t.DoneAtUtc != null).Select(t => t.DueDate).ToListAsync(ct);
+        return new RestartPlan(today, schedule with { Tests = schedule.Tests.Where(t => !sampled.Contains(t.Date)).ToList() }, StayMoves.For(from, siteId, schedule, today), cancelled);
+    }
+
     /// <param name="siteId">The site the person is at from today (null: at home).</param>
     /// <param name="roomId">The room at that site.</param>
     /// <param name="owners">Earlier designations by contact id, to note the restart on.</param>
     public async Task<QuarantineSchedule> RestartAsync(FangkongDb db, QuarantineStay stay, CaseRecord c, ContactProposal x, QuarantinePlan plan,
         long? siteId, long? roomId, IReadOnlyDictionary<long, ContactProposal> owners, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.LocalNow);
+        var p = await PlanAsync(db, stay, plan, siteId, ct);
         var now = clock.UtcNow;
-        var from = AtSite(stay, today) ? stay.SiteId : null;
-        var schedule = QuarantineSchedule.Generate(plan, today);
         x.AddPlatformNote(new Message("Quarantine.Restarted", Day(stay.Day1), Day(stay.ReleaseDate)));
         if (stay.ContactId is { } earlier && owners.TryGetValue(earlier, out var owner))
             owner.AddPlatformNote(new Message("Quarantine.RestartedByLater", Id(c.Id), Id(x.Id)));
-
-        // A move into the site the person stays at, not yet made, still stands; any other pending move is the old schedule's.
-        foreach (var t in await db.QuarantineTransfers.Where(t => t.StayId == stay.Id && t.State == TransferState.Requested && (siteId == null || t.ToSiteId != siteId)).ToListAsync(ct))
+        foreach (var t in p.Cancelled)
         {
             t.State = TransferState.Cancelled;
             t.CancelledAtUtc = now;
             t.AddPlatformNote(new Message("Quarantine.TransferCancelledByRestart"));
         }
-        // Tests already sampled stand (today's counts as the new day 1's); the rest follow the new schedule.
-        var sampled = await db.ResampleTasks.Where(t => t.StayId == stay.Id && t.DoneAtUtc != null).Select(t => t.DueDate).ToListAsync(ct);
         await db.ResampleTasks.Where(t => t.StayId == stay.Id && t.DoneAtUtc == null).ExecuteDeleteAsync(ct);
 
         stay.CaseId = c.Id;
@@ -60,12 +74,10 @@ public sealed class StayRestart(CityClock clock, Transfers transfers)
         stay.Place = plan.Stages[0].Place;
         stay.SiteId = siteId;
         stay.RoomId = roomId;
-        stay.Day1 = today;
-        stay.ReleaseDate = schedule.ReleaseDate;
-        if (from != siteId) transfers.Request(db, stay, from, siteId, today);
-        if (siteId is not null && schedule.Stages.FirstOrDefault(s => s.Place == QuarantinePlace.Home) is { From: var home } && home > today)
-            transfers.Request(db, stay, siteId, null, home);
-        return schedule with { Tests = schedule.Tests.Where(t => !sampled.Contains(t.Date)).ToList() };
+        stay.Day1 = p.Day1;
+        stay.ReleaseDate = p.Schedule.ReleaseDate;
+        foreach (var m in p.Moves) transfers.Request(db, stay, m.FromSiteId, m.ToSiteId, m.Due);
+        return p.Schedule;
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -86,6 +86,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/cases/1/contacts/decide", new { ids = new[] { 1 }, status = "Confirmed" }, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/release", new { ids = new[] { 1 } }, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/quarantine", new { ids = new[] { 1 }, siteId = 1 }, ["epi", "admin"]),
+        ("POST", "/api/cases/1/contacts/quarantine/preview", new { ids = new[] { 1 }, siteId = 1 }, ["epi", "admin"]),
+        ("POST", "/api/cases/1/contacts/release/preview", new { ids = new[] { 1 } }, ["epi", "admin"]),
         ("POST", "/api/quarantine/sites", new { name = "隔离点", districtCode = "220402", rooms = new[] { new { number = "1", beds = 1 } } }, ["admin"]),
         ("GET", "/api/quarantine/sites", null, ["epi", "admin"]),
         ("POST", "/api/quarantine/stays/1/check-in", new { temperature = 36.5 }, ["epi", "admin"]),

@@ -59,6 +59,14 @@ public static class CasesApi
             TypedResults.Ok(await placement.PlaceAsync(db, id, body, http.RequestAborted)))
             .WithSummary("Quarantine confirmed contacts under the case's preset: a room per family at the site (or home isolation); refusals listed with the reason.");
 
+        api.MapPost("/{id:long}/contacts/quarantine/preview", async (long id, PlaceRequest body, FangkongDb db, QuarantinePlacement placement, HttpContext http) =>
+            TypedResults.Ok(await placement.PreviewAsync(db, id, body, http.RequestAborted)))
+            .WithSummary("What placing these contacts would do, person by person — place, room, day 1, release date, tests, transfers, code colour — and the refusals; writes nothing.");
+
+        api.MapPost("/{id:long}/contacts/release/preview", async (long id, ReleaseRequest body, FangkongDb db, ContactRelease release, HttpContext http) =>
+            TypedResults.Ok(await release.PreviewAsync(db, id, body, http.RequestAborted)))
+            .WithSummary("What releasing these contacts would do — the place left, tests dropped, designations released along, code colour — and the refusals; writes nothing.");
+
         api.MapPost("/{id:long}/contacts/release", async (long id, ReleaseRequest body, FangkongDb db, ContactRelease release, HttpContext http) =>
             TypedResults.Ok(await release.ReleaseAsync(db, id, body, http.RequestAborted)))
             .WithSummary("Release confirmed contacts whose preset is served with every scheduled test negative; the others are listed with the reason.");
