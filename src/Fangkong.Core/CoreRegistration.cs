@@ -82,6 +82,8 @@ public static class CoreRegistration
         services.AddSingleton<Hospitals.HospitalRegistry>();
         services.AddSingleton<Hospitals.HospitalBeds>();
         services.AddSingleton<Hospitals.Admissions>();
+        // The one way the case registry (Tracing, below Hospitals) ends a case's bed stay with its course (ADR 0018).
+        services.AddSingleton<ICaseBeds, Hospitals.CaseBedEnding>();
         services.AddSingleton<Hospitals.CaseTransfers>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<CaseViews>();
