@@ -83,6 +83,8 @@ public static class CoreRegistration
         services.AddSingleton<Hospitals.HospitalBeds>();
         services.AddSingleton<Hospitals.Admissions>();
         services.AddSingleton<Hospitals.CaseIntake>();
+        // The one way the case registry (Tracing, below Hospitals) ends a case's bed stay with its course (ADR 0018).
+        services.AddSingleton<ICaseBeds, Hospitals.CaseBedEnding>();
         services.AddSingleton<Hospitals.CaseTransfers>();
         services.AddSingleton<ContactDecisions>();
         services.AddSingleton<CaseViews>();

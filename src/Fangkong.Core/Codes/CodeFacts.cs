@@ -51,9 +51,11 @@ internal static class CodeFacts
                             select new { x.PersonId, r.Id, r.Name, ClosedAt = r.ClosedAtUtc!.Value }).ToListAsync(ct);
         foreach (var m in missed) Add(m.PersonId, new MissedRoundFact(m.ClosedAt, $"round:{m.Id}", m.Name));
 
-        var cases = await db.Cases.Where(c => EF.Parameter(ids).Contains(c.PersonId)).Select(c => new { c.PersonId, c.Id, c.ReportedAtUtc, c.FoundBy }).ToListAsync(ct);
+        // A suspected case excluded (排除) was never a case: no fact.
+        var cases = await db.Cases.Where(c => EF.Parameter(ids).Contains(c.PersonId) && c.Status != CaseStatus.Excluded)
+            .Select(c => new { c.PersonId, c.Id, c.ReportedAtUtc, c.FoundBy, c.Class }).ToListAsync(ct);
         foreach (var c in cases)
-            Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == CaseFoundBy.PoolResampling));
+            Add(c.PersonId, new CaseFact(c.ReportedAtUtc, $"case:{c.Id}", c.FoundBy == CaseFoundBy.PoolResampling, c.Class == CaseClass.Suspected));
 
         var contacts = await db.ContactProposals
             .Where(p => EF.Parameter(ids).Contains(p.PersonId) && p.Status == ProposalStatus.Confirmed && p.ReleasedAtUtc == null)

@@ -41,6 +41,7 @@ public sealed class Companions(TimeOrderedIds ids, CityClock clock, ICodeRecompu
         if (to <= from) throw new InputException("to", Messages.Get("Tracing.ToNotAfterFrom"));
         if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", Messages.Get("Tracing.RiskWindowTooLong"));
         if (from > clock.UtcNow) throw new InputException("from", Messages.Get("Tracing.WindowStartsInFuture"));
+        Investigation.CheckWithinWindow(c, from, clock);
         var now = clock.UtcNow;
         var window = new RiskWindow { Id = ids.Next(), CaseId = caseId, VenueId = venueId, FromUtc = from, ToUtc = to, CreatedByUserId = reader.UserId, CreatedAtUtc = now };
         db.RiskWindows.Add(window);

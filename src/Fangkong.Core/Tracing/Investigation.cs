@@ -34,6 +34,15 @@ public sealed record ContactTally(ContactGrade Grade, ProposalStatus Status, int
 public sealed record InvestigationReport(long CaseId, string Name, CaseClass Class, CaseFoundBy FoundBy, DateOnly? OnsetDate, DateTime FirstPositiveSampledAtUtc,
     PolicyEdition Edition, DateTime WindowStartUtc, DateTime WindowEndUtc, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ContactTally> Contacts);
 
+public sealed record PlaceView(long Id, string Place, long? VenueId, DateTime FromUtc, DateTime ToUtc, string? Note);
+
+/// <summary>A risk window flagged for the case, with how many companions it proposed and how many of them are confirmed.</summary>
+public sealed record RiskWindowView(long Id, long VenueId, string Venue, DateTime FromUtc, DateTime ToUtc, int Proposed, int Confirmed);
+
+/// <summary>What the investigation page lists: the exposure window, the places added by interview, the risk windows.</summary>
+public sealed record CasePlaces(long CaseId, DateTime WindowStartUtc, DateTime WindowEndUtc, DateTime? IsolatedAtUtc,
+    IReadOnlyList<PlaceView> Places, IReadOnlyList<RiskWindowView> RiskWindows);
+
 /// <summary>The investigation of a case: its trajectory over the exposure window from entry records, plus places added by hand.</summary>
 public sealed class Investigation(TimeOrderedIds ids, CityClock clock, TraceService trace)
 {
@@ -52,6 +61,7 @@ public sealed class Investigation(TimeOrderedIds ids, CityClock clock, TraceServ
         if (to - from > TimeSpan.FromDays(1)) throw new InputException("to", Messages.Get("Tracing.PlaceOverADay"));
         if (to > clock.UtcNow.AddMinutes(5)) throw new InputException("to", Messages.Get("Tracing.PlaceInFuture"));
         if (from < c.FirstPositiveSampledAtUtc.AddDays(-30)) throw new InputException("from", Messages.Get("Tracing.PlaceTooEarly"));
+        CheckWithinWindow(c, from, clock);
         if (r.Note?.Trim() is { Length: > 200 }) throw new InputException("note", Messages.Get("Tracing.PlaceNoteTooLong"));
         var row = new InvestigationPlace
         {
@@ -76,6 +86,26 @@ public sealed class Investigation(TimeOrderedIds ids, CityClock clock, TraceServ
             throw new NotFoundException("placeId", Messages.Get("Tracing.NoSuchPlace"));
     }
 
+    /// <summary>The places and risk windows of a case (no trajectory: nothing personal is read); null when there is no such case.</summary>
+    public async Task<CasePlaces?> PlacesAsync(FangkongDb db, long caseId, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null) return null;
+        var window = FullWindowOf(c, clock);
+        var places = await db.InvestigationPlaces.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.FromUtc)
+            .Select(p => new PlaceView(p.Id, p.Place, p.VenueId, p.FromUtc, p.ToUtc, p.Note)).ToListAsync(ct);
+        // A window's companions are the proposals it made: same case, venue and source span, companion grade.
+        var risks = await (from w in db.RiskWindows.AsNoTracking()
+                           where w.CaseId == caseId
+                           join v in db.Venues on w.VenueId equals v.Id
+                           orderby w.FromUtc
+                           select new RiskWindowView(w.Id, w.VenueId, v.Name, w.FromUtc, w.ToUtc,
+                               db.ContactProposals.Count(p => p.CaseId == caseId && p.Grade == ContactGrade.Companion && p.VenueId == w.VenueId && p.SourceInUtc == w.FromUtc && p.SourceOutUtc == w.ToUtc),
+                               db.ContactProposals.Count(p => p.CaseId == caseId && p.Grade == ContactGrade.Companion && p.VenueId == w.VenueId && p.SourceInUtc == w.FromUtc && p.SourceOutUtc == w.ToUtc
+                                   && p.Status == ProposalStatus.Confirmed))).ToListAsync(ct);
+        return new CasePlaces(caseId, window.StartUtc, window.EndUtc, c.IsolatedAtUtc, places, risks);
+    }
+
     /// <summary>The report: case, window, one timeline of entry records and added places, contacts by grade and decision. The trajectory read is audited.</summary>
     public async Task<InvestigationReport> ReportAsync(FangkongDb db, long caseId, TraceReader reader, CancellationToken ct)
     {
@@ -96,8 +126,26 @@ public sealed class Investigation(TimeOrderedIds ids, CityClock clock, TraceServ
     /// <summary>The case's exposure window under its edition, no longer than a trajectory read may span.</summary>
     public ExposureWindow WindowOf(CaseRecord c)
     {
-        var onset = c.OnsetDate ?? DateOnly.FromDateTime(clock.ToLocal(c.FirstPositiveSampledAtUtc));
-        var w = ExposureWindow.ForCase(onset, c.IsolatedAtUtc, clock.UtcNow, TracingPolicy.For(c.Edition), clock.Offset);
+        var w = FullWindowOf(c, clock);
         return w.EndUtc - w.StartUtc > TraceService.MaxWindow ? new ExposureWindow(w.StartUtc, w.StartUtc + TraceService.MaxWindow) : w;
+    }
+
+    /// <summary>The case's exposure window under its edition: from the edition's days before onset until isolation (or now).</summary>
+    public static ExposureWindow FullWindowOf(CaseRecord c, CityClock clock)
+    {
+        var onset = c.OnsetDate ?? DateOnly.FromDateTime(clock.ToLocal(c.FirstPositiveSampledAtUtc));
+        return ExposureWindow.ForCase(onset, c.IsolatedAtUtc, clock.UtcNow, TracingPolicy.For(c.Edition), clock.Offset);
+    }
+
+    /// <summary>
+    /// A place or a risk window the case was at must begin inside its exposure window: not before its start, not after the
+    /// case was isolated (the refusal names the bound, in city time).
+    /// </summary>
+    public static void CheckWithinWindow(CaseRecord c, DateTime fromUtc, CityClock clock)
+    {
+        var w = FullWindowOf(c, clock);
+        static string Local(CityClock k, DateTime utc) => k.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        if (fromUtc < w.StartUtc) throw new InputException("from", Messages.Get("Tracing.BeforeWindow", Local(clock, w.StartUtc)));
+        if (c.IsolatedAtUtc is { } iso && fromUtc >= iso) throw new InputException("from", Messages.Get("Tracing.AfterIsolation", Local(clock, iso)));
     }
 }

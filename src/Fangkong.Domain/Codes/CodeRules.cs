@@ -47,7 +47,8 @@ public static class CodeRules
         var caseFact = list.OfType<CaseFact>().LastOrDefault();
         if (caseFact is not null)
             return new CodeDecision(CodeColour.Red, CaseRule,
-                new Message(caseFact.ByPoolResampling ? "Codes.Why.CasePoolResampling" : "Codes.Why.CaseSingleTube"), [caseFact.EvidenceRef], policy.Version);
+                new Message(caseFact.Suspected ? "Codes.Why.Suspected" : caseFact.ByPoolResampling ? "Codes.Why.CasePoolResampling" : "Codes.Why.CaseSingleTube"),
+                [caseFact.EvidenceRef], policy.Version);
 
         var contact = list.OfType<ContactFact>().OrderByDescending(c => c.Close).ThenBy(c => c.AtUtc).FirstOrDefault();
         if (contact is not null)

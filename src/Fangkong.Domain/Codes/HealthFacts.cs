@@ -16,9 +16,10 @@ public sealed record ManualColour(DateTime AtUtc, string EvidenceRef, CodeColour
 
 /// <summary>
 /// The person is a case (a positive single tube, or later a diagnosis); <see cref="HealthFact.AtUtc"/> is when it was
-/// found, <paramref name="ByPoolResampling"/> whether by the single-tube re-test of a positive pool.
+/// found, <paramref name="ByPoolResampling"/> whether by the single-tube re-test of a positive pool,
+/// <paramref name="Suspected"/> whether it is a suspected case still awaiting its tests (an excluded one is no fact).
 /// </summary>
-public sealed record CaseFact(DateTime AtUtc, string EvidenceRef, bool ByPoolResampling) : HealthFact(AtUtc, EvidenceRef);
+public sealed record CaseFact(DateTime AtUtc, string EvidenceRef, bool ByPoolResampling, bool Suspected = false) : HealthFact(AtUtc, EvidenceRef);
 
 /// <summary>
 /// The person's swab was in a positive pool sampled at <see cref="HealthFact.AtUtc"/>; they are controlled until a

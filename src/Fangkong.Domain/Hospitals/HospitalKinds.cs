@@ -15,8 +15,13 @@ public static class DischargeRule
 {
     /// <summary>
     /// The course a case ends in when it leaves hospital: a confirmed case is discharged (出院), an asymptomatic infection
-    /// or a suspected case is released from medical observation (解除医学观察), as the bulletin counts them apart.
+    /// is released from medical observation (解除医学观察), as the bulletin counts them apart; a suspected case leaves only
+    /// excluded (排除) — confirmed, it is no longer suspected.
     /// </summary>
-    public static CaseStatus EndingFor(CaseClass c) =>
-        c is CaseClass.Asymptomatic or CaseClass.Suspected ? CaseStatus.Released : CaseStatus.Discharged;
+    public static CaseStatus EndingFor(CaseClass c) => c switch
+    {
+        CaseClass.Asymptomatic => CaseStatus.Released,
+        CaseClass.Suspected => CaseStatus.Excluded,
+        _ => CaseStatus.Discharged,
+    };
 }

@@ -14,6 +14,29 @@ public sealed class CaseCourseTestsPostgres() : CaseCourseTests(StorageProvider.
 public abstract class CaseCourseTests(StorageProvider provider)
 {
     [Fact]
+    public async Task A_suspected_case_is_red_while_suspected_and_green_again_once_excluded_each_change_explained()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var epi = await host.LoginAsync("epi");
+        var bob = host.Scenario.Bob.Id;
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        var created = await epi.PostAsJsonAsync("/api/cases", new { personId = bob, @class = "Suspected", foundBy = "FeverClinic", firstPositiveSampledAtUtc = now.AddHours(-2) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt64();
+        var red = (await (await epi.GetAsync($"/api/codes/persons/{bob}/history")).JsonAsync())[0];
+        Assert.Equal(("Red", "疑似病例，隔离诊治中"), (red.GetProperty("to").GetString(), red.GetProperty("explanation").GetString()));
+        Assert.Contains($"case:{id}", red.GetProperty("evidence").GetString());
+
+        host.Time.Advance(TimeSpan.FromDays(1));
+        epi = await host.LoginAsync("epi");
+        (await epi.PatchAsJsonAsync($"/api/cases/{id}", new { status = "Excluded", note = "两次核酸检测阴性" })).EnsureSuccessStatusCode();
+        var green = (await (await epi.GetAsync($"/api/codes/persons/{bob}/history")).JsonAsync())[0];
+        Assert.Equal(("Red", "Green"), (green.GetProperty("from").GetString(), green.GetProperty("to").GetString()));
+        await using var db = host.Db();
+        Assert.Equal(Fangkong.Domain.Codes.CodeColour.Green, await db.HealthCodes.Where(h => h.PersonId == bob).Select(h => h.Colour).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_case_is_reported_converted_hospitalised_and_discharged_with_its_history_kept()
     {
         await using var host = await ApiHost.StartAsync(provider);
