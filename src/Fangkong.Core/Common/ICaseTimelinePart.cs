@@ -10,9 +10,9 @@ public sealed record TimelineCase(long CaseId, string Number, long PersonId, Dat
 /// <summary>
 /// One thing that happened to a case, as a part tells it: when, what kind, the sentence (a key of the part's own
 /// catalogue and its arguments, worded for the reader when the timeline is read), the page that shows it, and the
-/// officer who did it when known.
+/// officer who did it when known. <paramref name="AllDay"/>: known to the day only (an onset), at the city day's start.
 /// </summary>
-public sealed record TimelineItem(DateTime AtUtc, string Kind, Message Text, string? Link = null, long? ByUserId = null);
+public sealed record TimelineItem(DateTime AtUtc, string Kind, Message Text, string? Link = null, long? ByUserId = null, bool AllDay = false);
 
 /// <summary>
 /// A feature's part of a case's timeline (Tracing's CaseTimeline puts them together). Each feature tells what it keeps

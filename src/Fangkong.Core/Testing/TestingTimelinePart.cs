@@ -36,7 +36,7 @@ public sealed class TestingTimelinePart(CityClock clock) : ICaseTimelinePart
                 items.Add(new(at, "pool-positive", new Message("Testing.Timeline.PoolPositive", s.Barcode), round));
         }
         items.AddRange(results.Select(r => new TimelineItem(r.ResultAtUtc, "result",
-            new Message("Testing.Timeline.Result", Messages.Get("Testing.Outcome." + r.Outcome), Time(clock, r.SampledAtUtc), r.Source))));
+            new Message("Testing.Timeline.Result", Messages.Get(r.Outcome == TestOutcome.Positive ? "Testing.Outcome.Positive" : "Testing.Outcome.Negative"), Time(clock, r.SampledAtUtc), r.Source))));
         return items;
     }
 }

@@ -8,9 +8,10 @@ namespace Fangkong.Core.Tracing;
 
 /// <summary>
 /// One thing in a case's story, worded for the reader: when (UTC; pages show city time), what kind, the sentence and
-/// its key and arguments (ADR 0020), the page that shows it, and the officer who did it, masked, when known.
+/// its key and arguments (ADR 0020), the page that shows it, and the officer who did it, masked, when known. An entry
+/// known to the day only (<see cref="AllDay"/>) is at the start of its city day.
 /// </summary>
-public sealed record CaseTimelineEntry(DateTime AtUtc, string Kind, string Text, string Key, IReadOnlyList<string> Args, string? Link, string? By);
+public sealed record CaseTimelineEntry(DateTime AtUtc, string Kind, string Text, string Key, IReadOnlyList<string> Args, string? Link, string? By, bool AllDay);
 
 /// <summary>A case's whole story, oldest first.</summary>
 public sealed record CaseTimelineView(long CaseId, string Number, string MaskedName, IReadOnlyList<CaseTimelineEntry> Entries);
@@ -38,7 +39,7 @@ public sealed class CaseTimeline(IEnumerable<ICaseTimelinePart> parts, Investiga
         await db.SaveChangesAsync(ct);
         // A stable sort: what happened at the same instant stays in the order its part told it.
         var entries = items.OrderBy(i => i.AtUtc).Select(i => new CaseTimelineEntry(i.AtUtc, i.Kind, Messages.Get(i.Text), i.Text.Key, i.Text.Args, i.Link,
-            i.ByUserId is { } by ? officers.GetValueOrDefault(by) : null)).ToList();
+            i.ByUserId is { } by ? officers.GetValueOrDefault(by) : null, i.AllDay)).ToList();
         return new CaseTimelineView(c.Id, c.Number, Masking.Name(name), entries);
     }
 

@@ -22,9 +22,9 @@ public sealed class TracingTimelinePart(CityClock clock) : ICaseTimelinePart
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == t.CaseId).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
         var items = new List<TimelineItem>
         {
-            new(t.FromUtc, "exposure-window", new Message("Tracing.Timeline.Window", Word(c.Edition))),
+            new(t.FromUtc, "exposure-window", new Message("Tracing.Timeline.Window", Word(c.Edition)), AllDay: true),
         };
-        if (c.OnsetDate is { } onset) items.Add(new(clock.StartOfDayUtc(onset), "onset", new Message("Tracing.Timeline.Onset", Day(onset))));
+        if (c.OnsetDate is { } onset) items.Add(new(clock.StartOfDayUtc(onset), "onset", new Message("Tracing.Timeline.Onset", Day(onset)), AllDay: true));
         items.Add(new(c.FirstPositiveSampledAtUtc, "first-positive", new Message("Tracing.Timeline.FirstPositive")));
         // A case stored by a lab result's follow-up has no report event: its record says when and as what.
         if (!events.Any(e => e.ToStatus == CaseStatus.Reported))

@@ -122,7 +122,11 @@ public abstract class CaseTimelineTests(StorageProvider provider)
         Assert.Contains(entries, e => e.Kind == "zone-case" && e.Link == $"/zones/{sealedId}");
         Assert.Equal($"/tracing/cases/{caseId}/report", One(entries, "investigation-report").Link);
         // Who read what: the contact search's read of the trajectory, by the epidemiologist.
-        Assert.Contains(entries, e => e.Kind == "read" && e.Text.StartsWith("查阅密接排查", StringComparison.Ordinal) && e.By == epiName);
+        // The platform's purposes name the case by its number, never its internal id (ADR 0016).
+        Assert.Contains(entries, e => e.Kind == "read" && e.Text == $"查阅密接排查：病例{number}流调" && e.By == epiName);
+        Assert.DoesNotContain(entries, e => e.Text.Contains(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        // Known to the day only: the onset and the window's first day carry no time of day.
+        Assert.Equal([true, true, false], new[] { One(entries, "onset"), One(entries, "exposure-window"), One(entries, "reported") }.Select(e => e.AllDay));
 
         // Masked: the person's name never leaves in full.
         Assert.Equal(Masking.Name(name), body.GetProperty("maskedName").GetString());
@@ -154,10 +158,10 @@ public abstract class CaseTimelineTests(StorageProvider provider)
         Assert.Equal(0, await db.TraceAccesses.CountAsync(a => a.Kind == CaseTimeline.AuditKind));
     }
 
-    private sealed record Entry(DateTime AtUtc, string Kind, string Text, string? Link, string? By)
+    private sealed record Entry(DateTime AtUtc, string Kind, string Text, string? Link, string? By, bool AllDay)
     {
         public static Entry Of(JsonElement e) => new(e.GetProperty("atUtc").GetDateTime(), e.GetProperty("kind").GetString()!, e.GetProperty("text").GetString()!,
-            e.GetProperty("link").GetString(), e.GetProperty("by").GetString());
+            e.GetProperty("link").GetString(), e.GetProperty("by").GetString(), e.GetProperty("allDay").GetBoolean());
     }
 
     private static Entry One(List<Entry> entries, string kind) => entries.Single(e => e.Kind == kind);
