@@ -14,8 +14,11 @@ public sealed class QuarantineTimelinePart : ICaseTimelinePart
 {
     public async Task<IReadOnlyList<TimelineItem>> ItemsAsync(FangkongDb db, TimelineCase t, CancellationToken ct)
     {
+        // By person, the stays' indexed column: the case's contacts and the case itself (stays are not indexed by case).
+        var persons = await db.ContactProposals.Where(p => p.CaseId == t.CaseId).Select(p => p.PersonId).Distinct().ToListAsync(ct);
+        persons.Add(t.PersonId);
         var stays = await (from s in db.QuarantineStays.AsNoTracking()
-                           where s.CaseId == t.CaseId || s.PersonId == t.PersonId
+                           where persons.Contains(s.PersonId) && (s.CaseId == t.CaseId || s.PersonId == t.PersonId)
                            join site in db.QuarantineSites on s.SiteId equals site.Id into sites
                            from site in sites.DefaultIfEmpty()
                            select new { s.PersonId, s.CaseId, s.Number, s.Place, s.SiteId, Site = site == null ? null : site.Name, s.Day1, s.ReleaseDate, s.CreatedAtUtc, s.ReleasedAtUtc })

@@ -141,7 +141,7 @@ public abstract class CaseTimelineTests(StorageProvider provider)
         using var en = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{caseId}/timeline");
         en.Headers.AcceptLanguage.ParseAdd("en");
         var again = (await Ok(await epi.SendAsync(en))).GetProperty("entries").EnumerateArray().Select(Entry.Of).ToList();
-        Assert.Contains(again, e => e.Kind == "read" && e.Text == $"Read case timeline: timeline of case {number}");
+        Assert.Contains(again, e => e.Kind == "read" && e.Text == $"Read case timeline: case {number}");
         Assert.StartsWith("Admitted to 测试定点医院", One(again, "admitted").Text);
         Assert.Equal($"Reported as common ({number}), found by: fever clinic", One(again, "reported").Text);
     }
