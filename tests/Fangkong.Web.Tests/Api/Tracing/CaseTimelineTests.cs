@@ -48,6 +48,8 @@ public abstract class CaseTimelineTests(StorageProvider provider)
         var reported = await epi.PostAsJsonAsync("/api/cases", new { personId = person, firstPositiveSampledAtUtc = Day0.AddHours(18).UtcDateTime, @class = "Common", foundBy = "FeverClinic", onsetDate = "2026-11-20" });
         var caseId = (await Ok(reported)).GetProperty("id").GetInt64();
         await Ok(await epi.PostAsJsonAsync($"/api/cases/{caseId}/places", new { place = "朋友家（建设街12号）", from = Day0.AddHours(3).UtcDateTime, to = Day0.AddHours(5).UtcDateTime }));
+        var (venue, venueName) = await VenueAsync(host);
+        await Ok(await epi.PostAsJsonAsync($"/api/cases/{caseId}/risk-windows", new { venueId = venue, from = Day0.AddHours(6).UtcDateTime, to = Day0.AddHours(7).UtcDateTime }));
         host.Time.Advance(TimeSpan.FromMinutes(10));
         await Ok(await epi.PostAsync($"/api/cases/{caseId}/contacts/search", null));
         var proposals = (await Ok(await epi.GetAsync($"/api/cases/{caseId}/contacts"))).GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()).ToArray();
@@ -90,7 +92,7 @@ public abstract class CaseTimelineTests(StorageProvider provider)
 
         // In order of time, and every feature's part in its place.
         Assert.Equal(entries.OrderBy(e => e.AtUtc).Select(e => e.AtUtc), entries.Select(e => e.AtUtc));
-        string[] story = ["exposure-window", "onset", "sampled", "result", "investigation-place", "first-positive", "reported", "contacts-found", "contacts-confirmed",
+        string[] story = ["exposure-window", "onset", "sampled", "result", "investigation-place", "risk-window", "first-positive", "reported", "contacts-found", "contacts-confirmed",
             "contacts-placed", "transfer-requested", "transfer-dispatched", "transfer-arrived", "admitted", "bed-move", "zone-confirmed", "investigation-report"];
         var at = story.Select(k => entries.FindIndex(e => e.Kind == k)).ToList();
         Assert.True(at.All(i => i >= 0), "missing: " + string.Join(", ", story.Where((k, i) => at[i] < 0)));
@@ -121,6 +123,8 @@ public abstract class CaseTimelineTests(StorageProvider provider)
         Assert.EndsWith("确认生效：封控区", zone.Text);
         Assert.Contains(entries, e => e.Kind == "zone-case" && e.Link == $"/zones/{sealedId}");
         Assert.Equal($"/tracing/cases/{caseId}/report", One(entries, "investigation-report").Link);
+        Assert.Equal(("流调访谈：2026-11-20 12:00至2026-11-20 14:00在朋友家（建设街12号）", epiName), (One(entries, "investigation-place").Text, One(entries, "investigation-place").By));
+        Assert.Equal(($"风险点位：{venueName}，2026-11-20 15:00至2026-11-20 16:00", $"/venues/{venue}"), (One(entries, "risk-window").Text, One(entries, "risk-window").Link));
         // Who read what: the contact search's read of the trajectory, by the epidemiologist.
         // The platform's purposes name the case by its number, never its internal id (ADR 0016).
         Assert.Contains(entries, e => e.Kind == "read" && e.Text == $"查阅密接排查：病例{number}流调" && e.By == epiName);
@@ -144,6 +148,15 @@ public abstract class CaseTimelineTests(StorageProvider provider)
         Assert.Contains(again, e => e.Kind == "read" && e.Text == $"Read case timeline: case {number}");
         Assert.StartsWith("Admitted to 测试定点医院", One(again, "admitted").Text);
         Assert.Equal($"Reported as common ({number}), found by: fever clinic", One(again, "reported").Text);
+
+        // A contact in quarantine who becomes a case: its own stay is on its timeline, with the site.
+        var second = (await Ok(await epi.PostAsJsonAsync("/api/cases", new { personId = mates[0], firstPositiveSampledAtUtc = host.Time.GetUtcNow().UtcDateTime.AddHours(-1), @class = "Asymptomatic", foundBy = "ContactUnderQuarantine" }))).GetProperty("id").GetInt64();
+        var own = (await Ok(await epi.GetAsync($"/api/cases/{second}/timeline"))).GetProperty("entries").EnumerateArray().Select(Entry.Of).ToList();
+        var stay = One(own, "own-stay");
+        Assert.Equal($"/quarantine/sites/{hotel}", stay.Link);
+        Assert.Matches(@"^本人隔离Q\d{4}-\d{4}：辽源国际酒店，2026-11-\d\d至2026-1\d-\d\d$", stay.Text);
+        Assert.True(stay.AtUtc < One(own, "reported").AtUtc);
+        Assert.DoesNotContain(own, e => e.Kind == "contacts-placed");
     }
 
     [Fact]
@@ -181,6 +194,13 @@ public abstract class CaseTimelineTests(StorageProvider provider)
             .OrderBy(p => p.Id).FirstAsync();
         var mates = await db.Persons.Where(p => p.HouseholdId == person.HouseholdId && p.Id != person.Id).Select(p => p.Id).ToListAsync();
         return (person.Id, person.Name, mates);
+    }
+
+    private static async Task<(long Id, string Name)> VenueAsync(CityHost host)
+    {
+        await using var db = host.Db();
+        var v = await db.Venues.OrderBy(x => x.Id).Select(x => new { x.Id, x.Name }).FirstAsync();
+        return (v.Id, v.Name);
     }
 
     private static async Task<string> DistrictAsync(CityHost host)
