@@ -128,6 +128,14 @@ public static class CoreRegistration
         services.AddSingleton<Zones.ZoneMaps>();
         // The one way the chains below Zones report new cases to it (ADR 0018, ADR 0021).
         services.AddSingleton<ICaseZones, Zones.ZoneCaseFollowUp>();
+        // A case's timeline: each feature tells its own part, in this order where two things share an instant (ADR 0018).
+        services.AddSingleton<ICaseTimelinePart, TracingTimelinePart>();
+        services.AddSingleton<ICaseTimelinePart, TestingTimelinePart>();
+        services.AddSingleton<ICaseTimelinePart, Hospitals.HospitalsTimelinePart>();
+        services.AddSingleton<ICaseTimelinePart, Quarantine.QuarantineTimelinePart>();
+        services.AddSingleton<ICaseTimelinePart, Zones.ZonesTimelinePart>();
+        services.AddSingleton<ICaseTimelinePart, AuditTimelinePart>();
+        services.AddSingleton<CaseTimeline>();
         services.AddSingleton<Community.GridViews>();
         services.AddSingleton<Community.Screenings>();
         services.AddSingleton<Community.RaisedProblems>();

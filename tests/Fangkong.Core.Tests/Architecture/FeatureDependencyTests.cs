@@ -79,6 +79,18 @@ public class FeatureDependencyTests
     }
 
     [Fact]
+    public void A_case_s_timeline_is_told_by_each_feature_through_the_port_and_Tracing_names_none_of_them()
+    {
+        var uses = FeatureReferences.Read(CoreDll, "Fangkong.Core");
+        foreach (var (folder, part) in new[] { ("Testing", "TestingTimelinePart"), ("Hospitals", "HospitalsTimelinePart"), ("Quarantine", "QuarantineTimelinePart"), ("Zones", "ZonesTimelinePart") })
+            Assert.Contains(new FeatureReferences.Use(folder, "Common", $"Fangkong.Core.{folder}.{part}", "Fangkong.Core.Common.ICaseTimelinePart"), uses);
+        Assert.Contains(new FeatureReferences.Use("Tracing", "Common", "Fangkong.Core.Tracing.CaseTimeline", "Fangkong.Core.Common.ICaseTimelinePart"), uses);
+        // The one new edge: the officer's masked name comes from Accounts' users.
+        Assert.Contains(uses, u => u.From == "Tracing" && u.To == "Accounts" && u.User.StartsWith("Fangkong.Core.Tracing.CaseTimeline", StringComparison.Ordinal));
+        Assert.DoesNotContain(uses, u => u.User.StartsWith("Fangkong.Core.Tracing.CaseTimeline", StringComparison.Ordinal) && u.To is "Testing" or "Hospitals" or "Quarantine" or "Zones");
+    }
+
+    [Fact]
     public void Domain_references_only_the_framework()
     {
         using var module = ModuleDefinition.ReadModule(DomainDll);

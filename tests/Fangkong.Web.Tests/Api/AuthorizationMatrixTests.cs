@@ -79,6 +79,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/cases", new { personId = 1, firstPositiveSampledAtUtc = "2026-11-01T00:00:00Z" }, ["epi", "admin"]),
         ("PATCH", "/api/cases/1", new { status = "InHospital" }, ["epi", "admin"]),
         ("GET", "/api/cases/1/events", null, ["epi", "admin"]),
+        ("GET", "/api/cases/1/timeline", null, ["epi", "admin"]),
         ("GET", "/api/cases/chain/cases", null, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/search", null, ["epi", "admin"]),
         ("POST", "/api/cases/1/contacts/search-secondary", null, ["epi", "admin"]),

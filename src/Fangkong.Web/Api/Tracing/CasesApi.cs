@@ -39,6 +39,10 @@ public static class CasesApi
             TypedResults.Ok(await cases.EventsAsync(db, id, http.RequestAborted)))
             .WithSummary("The case's history: every classification and status change, who and when.");
 
+        api.MapGet("/{id:long}/timeline", async (long id, FangkongDb db, CaseTimeline timeline, HttpContext http) =>
+            TypedResults.Ok(await timeline.ReadAsync(db, id, new TraceReader(http.User.UserId(), http.User.UserName(), $"case {id}"), http.RequestAborted)))
+            .WithSummary("The case's whole story, oldest first: onset, samples and results, beds and transfers, contacts, zones, and who read or changed what (audited).");
+
         api.MapPost("/{id:long}/contacts/search", async (long id, FangkongDb db, ContactSearch search, HttpContext http) =>
             TypedResults.Ok(await search.ProposeAsync(db, id, new TraceReader(http.User.UserId(), http.User.UserName(), $"case {id}"), http.RequestAborted)))
             .WithSummary("Propose close contacts from the household and from overlapping visits in the exposure window (audited); proposes only new persons.");
