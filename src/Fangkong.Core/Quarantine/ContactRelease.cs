@@ -50,10 +50,12 @@ public sealed class ContactRelease(CityClock clock, ICodeRecompute codes)
         {
             // Their quarantine ends with the release: the room is free again.
             await Quarantine.StayEnding.EndAsync(db, plan.Released.Select(x => x.Id).ToList(), now, ct);
-            foreach (var (other, owner) in plan.Along)
+            // Named by the case's number, as people name it (ADR 0016): every owner here is this case's contact.
+            var number = await db.Cases.Where(x => x.Id == caseId).Select(x => x.Number).SingleAsync(ct);
+            foreach (var (other, _) in plan.Along)
             {
                 other.ReleasedAtUtc = now;
-                other.AddPlatformNote(new Message("Quarantine.ReleasedAlong", owner.ToString(CultureInfo.InvariantCulture)));
+                other.AddPlatformNote(new Message("Quarantine.ReleasedAlong", number));
             }
             await db.SaveChangesAsync(ct);
             await codes.RecomputeManyAsync(db, plan.Released.Select(x => x.PersonId).ToList(), ct);
@@ -120,7 +122,8 @@ public sealed class ContactRelease(CityClock clock, ICodeRecompute codes)
             }
             else if (staying[x.PersonId].FirstOrDefault(s => s != x.Id) is { } owner && !staying[x.PersonId].Contains(x.Id))
             {
-                refused.Add(new(x.Id, Messages.Get("Quarantine.ServesAnotherDesignation", owner)));
+                var ownerCase = await (from p in db.ContactProposals where p.Id == owner join oc in db.Cases on p.CaseId equals oc.Id select oc.Number).SingleAsync(ct);
+                refused.Add(new(x.Id, Messages.Get("Quarantine.ServesAnotherDesignation", ownerCase)));
                 continue;
             }
             else if (QuarantinePresets.For(c.Edition, x.Grade == ContactGrade.Close ? ContactRole.CloseContact : ContactRole.SecondaryContact) is { } plan)

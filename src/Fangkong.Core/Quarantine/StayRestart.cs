@@ -58,7 +58,7 @@ public sealed class StayRestart(CityClock clock, Transfers transfers)
         var now = clock.UtcNow;
         x.AddPlatformNote(new Message("Quarantine.Restarted", Day(stay.Day1), Day(stay.ReleaseDate)));
         if (stay.ContactId is { } earlier && owners.TryGetValue(earlier, out var owner))
-            owner.AddPlatformNote(new Message("Quarantine.RestartedByLater", Id(c.Id), Id(x.Id)));
+            owner.AddPlatformNote(new Message("Quarantine.RestartedByLater", c.Number));
         foreach (var t in p.Cancelled)
         {
             t.State = TransferState.Cancelled;
@@ -82,5 +82,4 @@ public sealed class StayRestart(CityClock clock, Transfers transfers)
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -71,7 +71,9 @@ public abstract class QuarantineRestartTests(StorageProvider provider)
                 moves.Select(m => (m.ToSiteId, m.DueDate, m.State)));
             // Why, kept as messages (worded when read): B's designation restarted the stay, A's is released with B's.
             Assert.Equal([new Message("Quarantine.Restarted", "2026-11-20", "2026-11-30")], (await db.ContactProposals.SingleAsync(p => p.Id == 800_200_002)).PlatformNotes);
-            Assert.Equal([new Message("Quarantine.RestartedByLater", "800000022", "800200002")], (await db.ContactProposals.SingleAsync(p => p.Id == 800_200_001)).PlatformNotes);
+            // Named by the case's number (ADR 0016), never by an id.
+            var numberB = await db.Cases.Where(c => c.Id == CaseB).Select(c => c.Number).SingleAsync();
+            Assert.Equal([new Message("Quarantine.RestartedByLater", numberB)], (await db.ContactProposals.SingleAsync(p => p.Id == 800_200_001)).PlatformNotes);
             Assert.Equal([new Message("Quarantine.TransferCancelledByRestart")],
                 (await db.QuarantineTransfers.SingleAsync(t => t.StayId == stay.Id && t.State == TransferState.Cancelled)).PlatformNotes);
         }
@@ -82,7 +84,10 @@ public abstract class QuarantineRestartTests(StorageProvider provider)
         // Case A's designation is not released on its own while the quarantine serves case B's.
         host.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
         epi = await host.LoginAsync("epi"); // sessions expire
-        Assert.Contains("800200002", await ReleaseRefusalAsync(epi, CaseA, 800_200_001));
+        string caseBNumber;
+        await using (var db = host.Db())
+            caseBNumber = await db.Cases.Where(c => c.Id == CaseB).Select(c => c.Number).SingleAsync();
+        Assert.Contains($"病例{caseBNumber}接触者", await ReleaseRefusalAsync(epi, CaseA, 800_200_001));
         Assert.Equal(CodeColour.Red, await ColourAsync(host, person));
 
         // 3 December, every test of the restarted schedule negative: B's release ends the stay and takes A's and C's along.
@@ -105,8 +110,8 @@ public abstract class QuarantineRestartTests(StorageProvider provider)
             Assert.Equal(QuarantineState.Released, (await db.QuarantineStays.SingleAsync(s => s.PersonId == person)).State);
             var designations = await db.ContactProposals.Where(p => p.PersonId == person).OrderBy(p => p.Id).ToListAsync();
             Assert.All(designations, p => Assert.NotNull(p.ReleasedAtUtc));
-            Assert.Contains(new Message("Quarantine.ReleasedAlong", "800200002"), designations[0].PlatformNotes!);
-            Assert.Equal([new Message("Quarantine.ReleasedAlong", "800200002")], designations[2].PlatformNotes);
+            Assert.Contains(new Message("Quarantine.ReleasedAlong", caseBNumber), designations[0].PlatformNotes!);
+            Assert.Equal([new Message("Quarantine.ReleasedAlong", caseBNumber)], designations[2].PlatformNotes);
         }
         Assert.Equal(CodeColour.Green, await ColourAsync(host, person));
     }
