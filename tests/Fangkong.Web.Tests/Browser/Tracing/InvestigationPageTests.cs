@@ -91,6 +91,9 @@ public sealed class InvestigationPageTests(CityBrowserFixture app)
         await page.Locator("[data-testid=investigation-link]").ClickAsync();
         await page.WaitForURLAsync($"**/tracing/cases/{caseId}/investigation");
         await Expect(page.Locator("[data-testid=places-window]")).ToContainTextAsync("暴露窗口");
+        // Nothing recorded yet: each list says so instead of showing bare headers.
+        await Expect(page.Locator("[data-testid=places-none]")).ToHaveTextAsync("尚未录入流调地点。");
+        await Expect(page.Locator("[data-testid=risk-none]")).ToHaveTextAsync("尚未标记风险场所。");
 
         await page.FillAsync("[data-testid=venue-q]", marketName);
         await page.Locator("[data-testid=venue-search]").ClickAsync();
@@ -138,6 +141,7 @@ public sealed class InvestigationPageTests(CityBrowserFixture app)
         await page.Locator("[data-testid=place-remove]").ClickAsync();
         await Expect(page.Locator("[data-testid=places-message]")).ToContainTextAsync("已删除地点");
         await Expect(page.Locator("[data-testid=place-row]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=places-none]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=risk-row]")).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
