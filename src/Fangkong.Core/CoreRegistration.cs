@@ -32,6 +32,8 @@ public static class CoreRegistration
         services.AddSingleton(policies.Contacts);
         services.AddSingleton(policies.Zones);
         services.AddSingleton(policies.Bulletin);
+        services.AddSingleton(SigningPolicy.Read(config));
+        services.AddSingleton(config.GetSection("Policy:Retention").Get<Domain.Common.RetentionPolicy>() ?? new Domain.Common.RetentionPolicy());
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class CoreRegistration
         services.AddSingleton(codePolicy ?? new CodePolicy());
         services.AddSingleton(sp => new TimeOrderedIds(sp.GetRequiredService<TimeProvider>(), instance));
         services.AddSingleton(sp => new CityClock(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new SigningPolicy());
         services.AddSingleton<CodeSigner>();
         services.AddSingleton<HealthCodeService>();
         // The one way the chains below Codes ask for colours (ADR 0018).
@@ -61,7 +64,6 @@ public static class CoreRegistration
         services.AddSingleton<GateService>();
         services.AddSingleton<Occupancy>();
         services.AddSingleton<VisitCloser>();
-        services.AddSingleton<RetentionPurge>();
         services.AddSingleton<VenueAdmin>();
         services.AddSingleton<TraceService>();
         services.AddSingleton(ContactThresholds.Default);
@@ -140,6 +142,13 @@ public static class CoreRegistration
         services.AddSingleton<Community.Screenings>();
         services.AddSingleton<Community.RaisedProblems>();
         services.AddSingleton<Community.SpecialGroupRegister>();
+        // Every class of personal data with a retention period, purged daily by one run (ADR 0026); the audit log and appeals add theirs.
+        services.TryAddSingleton(new Domain.Common.RetentionPolicy());
+        services.AddSingleton<IRetentionClass, EntryRetention>();
+        services.AddSingleton<IRetentionClass, ContactRetention>();
+        services.AddSingleton<IRetentionClass, Quarantine.QuarantineRetention>();
+        services.AddSingleton<IRetentionClass, TraceReadRetention>();
+        services.AddSingleton<Retention.RetentionRun>();
         return services;
     }
 }

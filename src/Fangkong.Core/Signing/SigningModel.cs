@@ -13,6 +13,7 @@ internal static class SigningModel
             e.Property(x => x.Id).HasMaxLength(32);
             e.Property(x => x.PrivateKeyPkcs8).HasMaxLength(512);
             e.Property(x => x.PublicKeySpki).HasMaxLength(512);
+            e.Property(x => x.Source).HasMaxLength(16);
         });
     }
 }

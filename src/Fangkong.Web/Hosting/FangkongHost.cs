@@ -38,12 +38,17 @@ public static class FangkongHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddFangkongAuth();
+        builder.Services.AddSecureCookieSetting(builder.Configuration);
+        builder.Services.AddFangkongRateLimits(builder.Configuration);
         if (builder.Configuration.GetValue("Housekeeping", true))
         {
             builder.Services.AddHostedService<GateHousekeeping>();
             builder.Services.AddHostedService<ZoneHousekeeping>();
+            builder.Services.AddHostedService<RetentionHousekeeping>();
+            builder.Services.AddHostedService<KeyRotation>();
         }
         builder.Services.AddSingleton<ExportSignal>();
+        builder.Services.AddSingleton<SearchTokens>();
         if (builder.Configuration.GetValue("ExportWorker", true)) builder.Services.AddHostedService<ExportWorker>();
         builder.Services.AddFangkongUi();
         return builder;
@@ -55,11 +60,13 @@ public static class FangkongHost
         // First, so that everything after it — the problem answers and the exception handler included — words its
         // sentences in the request's language.
         app.UseRequestLocalization();
+        app.UseSecurityHeaders();
         app.UseFangkongProblems();
         app.UseBodyLimits();
         app.UseApiStatusProblems();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseUrlAndFormText();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fangkong API"));

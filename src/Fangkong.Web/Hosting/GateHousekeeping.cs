@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Hosting;
 
-/// <summary>Every minute: closes overdue entries (inferred exits) and purges entry records past retention.</summary>
-public sealed class GateHousekeeping(IDbContextFactory<FangkongDb> dbs, VisitCloser closer, RetentionPurge purge, TimeProvider time, ILogger<GateHousekeeping> log) : BackgroundService
+/// <summary>Every minute: closes overdue entries (inferred exits). Entry records past retention go with the daily purge (<see cref="RetentionHousekeeping"/>).</summary>
+public sealed class GateHousekeeping(IDbContextFactory<FangkongDb> dbs, VisitCloser closer, TimeProvider time, ILogger<GateHousekeeping> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,8 +17,6 @@ public sealed class GateHousekeeping(IDbContextFactory<FangkongDb> dbs, VisitClo
                 await using var db = await dbs.CreateDbContextAsync(stoppingToken);
                 var closed = await closer.CloseOverdueAsync(db, stoppingToken);
                 if (closed > 0) log.LogInformation("Closed {Count} overdue visits as inferred exits", closed);
-                var purged = await purge.PurgeAsync(db, stoppingToken);
-                if (purged > 0) log.LogInformation("Purged {Count} entry records past retention", purged);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

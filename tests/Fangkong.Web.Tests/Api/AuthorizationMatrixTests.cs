@@ -16,6 +16,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
     internal static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
     [
         ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
+        ("POST", "/api/codes/keys/rotate", null, ["admin"]),
         ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"]),
         ("POST", "/api/gate/check-in", new { idempotencyKey = "matrix-key-1", idNumber = "11010519491231002X", temperature = 36.5 }, ["gate"]),
         ("POST", "/api/gate/check-out", new { idempotencyKey = "matrix-key-2", idNumber = "11010519491231002X" }, ["gate"]),

@@ -28,7 +28,14 @@ public static class CodesApi
     {
         var api = app.MapGroup("/api/codes").WithTags("Codes").WithProblems();
         api.MapGet("/public-keys", async (CodeSigner signer, HttpContext http) => TypedResults.Ok(await signer.PublicKeysAsync(http.RequestAborted)))
-            .AllowAnonymous().WithSummary("Published ECDSA P-256 public keys so gates can verify codes offline.");
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .WithSummary("Published ECDSA P-256 public keys, active and retiring with their validity, so gates verify codes and certificates offline.");
+        api.MapPost("/keys/rotate", async (CodeSigner signer, HttpContext http) =>
+        {
+            await signer.RotateAsync(http.RequestAborted);
+            return TypedResults.Ok(await signer.PublicKeysAsync(http.RequestAborted));
+        }).RequireAuthorization(AuthSetup.Admin)
+            .WithSummary("Rotate the signing key now: the active key retires into its overlap (still verifies), a new key signs. 409 when the key comes from a file.");
 
         api.MapGet("/me", async (HttpContext http, FangkongDb db, ResidentCodes codes, IStringLocalizer<SharedResource> words) =>
         {

@@ -87,7 +87,7 @@ public static class SamplingApi
 
         api.MapPost("/certificates/verify", async (VerifyCertificateBody body, FangkongDb db, Certificates certificates, HttpContext http) =>
             TypedResults.Ok(await certificates.VerifyAsync(db, body.Proof, http.RequestAborted)))
-            .AllowAnonymous().WithSummary("Check a certificate's QR: signature and record (masked).");
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous).WithSummary("Check a certificate's QR: signature and record (masked).");
     }
 
     private static long Me(HttpContext http) =>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
-using Fangkong.Core.Gate;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,8 +52,8 @@ public abstract class VenueAdminTests(StorageProvider provider)
         await gate.CheckInAsync(host.Scenario.Bob.DocumentNumber, 36.5m);
         await gate.CheckOutAsync(host.Scenario.Bob.DocumentNumber);
         host.Time.Advance(TimeSpan.FromDays(9)); // Alice's visit is now 29 days old, Bob's 9
-        var purge = host.Services.GetRequiredService<RetentionPurge>();
-        await using (var db = host.Db()) Assert.Equal(3, await purge.PurgeAsync(db, default));
+        var purge = host.Services.GetRequiredService<Fangkong.Core.Retention.RetentionRun>();
+        Assert.Equal(3, (await purge.PurgeAsync(host.Time.GetUtcNow().UtcDateTime, default)).Single(c => c.Class == "entries").Count);
         await using (var db = host.Db())
         {
             Assert.Equal(host.Scenario.Bob.Id, (await db.Visits.SingleAsync()).PersonId);
