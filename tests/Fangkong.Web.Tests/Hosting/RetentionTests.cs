@@ -6,7 +6,6 @@ using Fangkong.Core.Tracing;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Tracing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,7 +70,7 @@ public abstract class RetentionTests(StorageProvider provider)
         Assert.Equal(due, purged);
         await using (var db = host.Db())
         {
-            Assert.Equal([TimeOrderedIds.Compose(entryCut + Second, 1, 4), TimeOrderedIds.Compose(entryCut.AddDays(-1), 1, 5)],
+            Assert.Equal([TimeOrderedIds.Compose(entryCut.AddDays(-1), 1, 5), TimeOrderedIds.Compose(entryCut + Second, 1, 4)],
                 (await db.Visits.Select(v => v.Id).ToListAsync()).Order());
             Assert.Equal(["new"], await db.GateEvents.Select(e => e.IdempotencyKey).ToListAsync());
             Assert.Equal([2L, 3, 5, 6], (await db.ContactProposals.Select(c => c.Id).ToListAsync()).Order());
@@ -91,7 +90,7 @@ public abstract class RetentionTests(StorageProvider provider)
     private static GateEvent Event(long id, DateTime at, string key) => new()
     {
         Id = id, DeviceId = Scenario.DeviceId, IdempotencyKey = key, VenueId = Scenario.HallId, Direction = GateDirection.In, Method = EntryMethod.IdCard,
-        AtUtc = at, Outcome = GateOutcome.Admit,
+        AtUtc = at, Outcome = GateOutcome.Admit, PolicyVersion = "test",
     };
 
     private static ContactProposal Contact(long id, long caseId, long person, ProposalStatus status, DateTime? released, DateTime? decided = null) => new()

@@ -22,3 +22,11 @@ window.fangkongChartPng = function (testId, fileName) {
   img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
   return false;
 };
+
+// The PNG links carry the chart and file name as data attributes: the CSP allows no inline handlers (ADR 0026).
+document.addEventListener('click', function (e) {
+  const a = e.target.closest && e.target.closest('[data-chart-png]');
+  if (!a) return;
+  e.preventDefault();
+  window.fangkongChartPng(a.dataset.chartPng, a.dataset.fileName);
+});

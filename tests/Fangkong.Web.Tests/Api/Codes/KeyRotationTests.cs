@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Fangkong.Core.Data;
 using Fangkong.Core.Signing;
 using Fangkong.Domain.Codes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
