@@ -84,37 +84,78 @@ public abstract class RetentionTests(StorageProvider provider)
 
     private static Visit Visit(long id, long person, DateTime at, bool closed) => new()
     {
-        Id = id, PersonId = person, VenueId = Scenario.HallId, EnteredAtUtc = at, ExitedAtUtc = closed ? at.AddHours(1) : null, Method = EntryMethod.IdCard,
+        Id = id,
+        PersonId = person,
+        VenueId = Scenario.HallId,
+        EnteredAtUtc = at,
+        ExitedAtUtc = closed ? at.AddHours(1) : null,
+        Method = EntryMethod.IdCard,
     };
 
     private static GateEvent Event(long id, DateTime at, string key) => new()
     {
-        Id = id, DeviceId = Scenario.DeviceId, IdempotencyKey = key, VenueId = Scenario.HallId, Direction = GateDirection.In, Method = EntryMethod.IdCard,
-        AtUtc = at, Outcome = GateOutcome.Admit, PolicyVersion = "test",
+        Id = id,
+        DeviceId = Scenario.DeviceId,
+        IdempotencyKey = key,
+        VenueId = Scenario.HallId,
+        Direction = GateDirection.In,
+        Method = EntryMethod.IdCard,
+        AtUtc = at,
+        Outcome = GateOutcome.Admit,
+        PolicyVersion = "test",
     };
 
     private static ContactProposal Contact(long id, long caseId, long person, ProposalStatus status, DateTime? released, DateTime? decided = null) => new()
     {
-        Id = id, CaseId = caseId, PersonId = person, Grade = ContactGrade.Close, Kind = ContactKind.Household, Status = status,
-        FirstExposureUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), ProposedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        DecidedAtUtc = decided ?? released?.AddDays(-14), ReleasedAtUtc = released,
+        Id = id,
+        CaseId = caseId,
+        PersonId = person,
+        Grade = ContactGrade.Close,
+        Kind = ContactKind.Household,
+        Status = status,
+        FirstExposureUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        ProposedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        DecidedAtUtc = decided ?? released?.AddDays(-14),
+        ReleasedAtUtc = released,
     };
 
     private static QuarantineStay Stay(long id, long person, QuarantineState state, DateTime? released) => new()
     {
-        Id = id, Number = "Q-" + id, PersonId = person, CaseId = 1, Role = ContactRole.CloseContact, Edition = PolicyEdition.Edition9,
-        Place = QuarantinePlace.Centralized, Day1 = new DateOnly(2026, 9, 1), ReleaseDate = new DateOnly(2026, 9, 8), State = state,
-        CreatedAtUtc = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc), ReleasedAtUtc = released,
+        Id = id,
+        Number = "Q-" + id,
+        PersonId = person,
+        CaseId = 1,
+        Role = ContactRole.CloseContact,
+        Edition = PolicyEdition.Edition9,
+        Place = QuarantinePlace.Centralized,
+        Day1 = new DateOnly(2026, 9, 1),
+        ReleaseDate = new DateOnly(2026, 9, 8),
+        State = state,
+        CreatedAtUtc = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc),
+        ReleasedAtUtc = released,
     };
 
     private static QuarantineCheckIn CheckIn(long id, long stay, long person) => new()
     {
-        Id = id, StayId = stay, PersonId = person, Day = new DateOnly(2026, 9, 2), AtUtc = new DateTime(2026, 9, 2, 0, 0, 0, DateTimeKind.Utc),
-        Temperature = 36.5m, Symptoms = "",
+        Id = id,
+        StayId = stay,
+        PersonId = person,
+        Day = new DateOnly(2026, 9, 2),
+        AtUtc = new DateTime(2026, 9, 2, 0, 0, 0, DateTimeKind.Utc),
+        Temperature = 36.5m,
+        Symptoms = "",
     };
 
     private static TraceAccess Read(long id, DateTime at) => new()
     {
-        Id = id, UserId = 3, UserName = "epi", PersonId = 101, Kind = "trajectory", Purpose = "case-1", FromUtc = at.AddDays(-14), ToUtc = at, AtUtc = at,
+        Id = id,
+        UserId = 3,
+        UserName = "epi",
+        PersonId = 101,
+        Kind = "trajectory",
+        Purpose = "case-1",
+        FromUtc = at.AddDays(-14),
+        ToUtc = at,
+        AtUtc = at,
     };
 }

@@ -28,5 +28,6 @@ document.addEventListener('click', function (e) {
   const a = e.target.closest && e.target.closest('[data-chart-png]');
   if (!a) return;
   e.preventDefault();
+  e.stopPropagation();
   window.fangkongChartPng(a.dataset.chartPng, a.dataset.fileName);
-});
+}, true); // capture: before Blazor's navigation sees the click on href="#"
