@@ -1532,6 +1532,16 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("bytea");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("VerifiesUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);

@@ -1525,6 +1525,16 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("BLOB");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiesUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
