@@ -32,6 +32,7 @@ public static class CoreRegistration
         services.AddSingleton(policies.Contacts);
         services.AddSingleton(policies.Zones);
         services.AddSingleton(policies.Bulletin);
+        services.AddSingleton(config.GetSection("Policy:Audit").Get<Domain.Audit.AuditPolicy>() ?? new Domain.Audit.AuditPolicy());
         return services;
     }
 
@@ -41,6 +42,7 @@ public static class CoreRegistration
     {
         services.AddFangkongStorage(storage);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new Domain.Audit.AuditPolicy());
         services.AddSingleton(gatePolicy ?? new GatePolicy());
         services.AddSingleton(codePolicy ?? new CodePolicy());
         services.AddSingleton(sp => new TimeOrderedIds(sp.GetRequiredService<TimeProvider>(), instance));
