@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Fangkong.Cli;
+using Fangkong.Cli.Audit;
 using Fangkong.Cli.Seeding;
 using Fangkong.Cli.Simulation;
 
@@ -8,6 +9,7 @@ var root = new RootCommand("fangkong — operators' command line for the Fangkon
 root.Options.Add(CliLanguage.Option);
 root.Subcommands.Add(SeedVerb.Create());
 root.Subcommands.Add(SimulateVerb.Create());
+root.Subcommands.Add(AuditVerb.Create());
 var parse = root.Parse(args);
 // A wrong --lang is a parse error, which the invocation reports.
 if (parse.Errors.Count == 0) CultureInfo.CurrentUICulture = CliLanguage.Culture(parse.GetValue(CliLanguage.Option), CultureInfo.CurrentUICulture);

@@ -32,7 +32,7 @@ public static class AuditEntries
 
     /// <summary>An export requested (a file of a list leaves the platform), revealed or masked.</summary>
     public static AuditEntry Export(TimeOrderedIds ids, DateTime atUtc, long actorUserId, string actorName, string list, bool revealed,
-        string? purpose, long jobId) => new()
+        string? purpose, string reference) => new()
         {
             Id = ids.Next(),
             AtUtc = atUtc,
@@ -41,7 +41,7 @@ public static class AuditEntries
             ActorUserId = actorUserId,
             ActorName = Cut(actorName, 200),
             Purpose = Cut(purpose ?? "", 500),
-            Reference = "export:" + jobId.ToString(CultureInfo.InvariantCulture),
+            Reference = Cut(reference, 1000),
         };
 
     /// <summary>A person's colour changed by a rule (no officer: the rule and its evidence say why).</summary>
