@@ -28,7 +28,7 @@ public static class AuditApi
 
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
-        var audit = api.MapGroup("/audit").WithTags("Audit");
+        var audit = api.MapGroup("/api/audit").WithTags("Audit").WithProblems();
         audit.MapGet("/entries", async (string? officer, long? personId, string? kind, DateTime? from, DateTime? to, int? page, int? pageSize,
             FangkongDb db, CityClock clock, HttpContext http) =>
             TypedResults.Ok(await AuditViews.PageAsync(db, Filter(officer, personId, kind, from, to, clock), page, pageSize, http.RequestAborted)))
@@ -58,11 +58,11 @@ public static class AuditApi
             TypedResults.Ok(await AuditAlarms.PageAsync(db, kind, page, pageSize, http.RequestAborted)))
             .RequireAuthorization(AuthSetup.Admin).WithSummary("Alarms raised by the audit log (Policy:Audit), newest first.");
 
-        api.MapGet("/me/access", async (int? page, int? pageSize, FangkongDb db, HttpContext http) =>
+        api.MapGroup("/api/me").WithTags("Audit").WithProblems().MapGet("/access", async (int? page, int? pageSize, FangkongDb db, HttpContext http) =>
         {
             var person = http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Audit.NotResident"));
             return TypedResults.Ok(await AuditViews.ReadsOfAsync(db, person, page, pageSize, http.RequestAborted));
-        }).RequireAuthorization(AuthSetup.ResidentOnly).WithTags("Audit").WithSummary("Who read the signed-in resident's data, when, why, for which case.");
+        }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("Who read the signed-in resident's data, when, why, for which case.");
     }
 
     private static AuditFilter Filter(string? officer, long? personId, string? kind, DateTime? from, DateTime? to, CityClock clock)
