@@ -34,6 +34,7 @@ public static class CoreRegistration
         services.AddSingleton(policies.Bulletin);
         services.AddSingleton(SigningPolicy.Read(config));
         services.AddSingleton(config.GetSection("Policy:Retention").Get<Domain.Common.RetentionPolicy>() ?? new Domain.Common.RetentionPolicy());
+        services.AddSingleton(config.GetSection("Policy:Audit").Get<Domain.Audit.AuditPolicy>() ?? new Domain.Audit.AuditPolicy());
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class CoreRegistration
     {
         services.AddFangkongStorage(storage);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new Domain.Audit.AuditPolicy());
         services.AddSingleton(gatePolicy ?? new GatePolicy());
         services.AddSingleton(codePolicy ?? new CodePolicy());
         services.AddSingleton(sp => new TimeOrderedIds(sp.GetRequiredService<TimeProvider>(), instance));

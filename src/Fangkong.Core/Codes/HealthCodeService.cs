@@ -1,3 +1,4 @@
+using Fangkong.Core.Audit;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Testing;
@@ -70,12 +71,14 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
             return tracked.Changes;
         }
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var (_, changes, states, rows) = await RecomputeAndCountAsync(db, personIds, track: false, ct);
+        var (_, changes, states, rows, entries) = await RecomputeAndCountAsync(db, personIds, track: false, ct);
         // A changed colour's state row is replaced: deleted (if any) and inserted with the new colour, in one transaction.
         foreach (var chunk in states.Select(s => s.PersonId).Chunk(10_000))
             await db.HealthCodes.Where(h => EF.Parameter(chunk).Contains(h.PersonId)).ExecuteDeleteAsync(ct);
         await DirectInserts.InsertAsync(db, states, ct);
         await DirectInserts.InsertAsync(db, rows, ct);
+        // Each change is in the audit log too, linked under one lock and written in one bulk insert (ADR 0024).
+        await AuditLog.AppendManyAsync(db, entries, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return changes;
     }
@@ -84,12 +87,13 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
     /// Decides each person's colour; a changed one gets its state and a change row — added to the context when
     /// <paramref name="track"/>, otherwise returned untracked for the caller to write.
     /// </summary>
-    private async Task<(Dictionary<long, CodeDecision> Decisions, int Changes, List<HealthCodeState> States, List<HealthCodeChange> Rows)> RecomputeAndCountAsync(
+    private async Task<(Dictionary<long, CodeDecision> Decisions, int Changes, List<HealthCodeState> States, List<HealthCodeChange> Rows, List<AuditEntry> Entries)> RecomputeAndCountAsync(
         FangkongDb db, IReadOnlyCollection<long> personIds, bool track, CancellationToken ct)
     {
         var decisions = new Dictionary<long, CodeDecision>();
         var newStates = new List<HealthCodeState>();
         var rows = new List<HealthCodeChange>();
+        var entries = new List<AuditEntry>();
         var changes = 0;
         var now = time.GetUtcNow().UtcDateTime;
         // States this unit of work added and has not saved (the store's query cannot return them), read once: every
@@ -132,12 +136,21 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                     Evidence = string.Join(",", decision.Evidence),
                     PolicyVersion = decision.PolicyVersion,
                 };
-                if (track) db.HealthCodeChanges.Add(change);
-                else rows.Add(change);
+                var entry = AuditEntries.Colour(ids, now, personId, from.ToString(), decision.Colour.ToString(), decision.Rule, change.Evidence);
+                if (track)
+                {
+                    db.HealthCodeChanges.Add(change);
+                    AuditLog.Add(db, entry);
+                }
+                else
+                {
+                    rows.Add(change);
+                    entries.Add(entry);
+                }
                 changes++;
             }
         }
-        return (decisions, changes, newStates, rows);
+        return (decisions, changes, newStates, rows, entries);
     }
 
     public async Task<CodeColour> ColourAsync(FangkongDb db, long personId, CancellationToken ct) =>

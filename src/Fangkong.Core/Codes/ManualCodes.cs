@@ -1,3 +1,5 @@
+using System.Globalization;
+using Fangkong.Core.Audit;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Codes;
@@ -33,6 +35,7 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
             Status = ManualCodeStatus.Pending,
         };
         db.ManualCodeRequests.Add(row);
+        AuditLog.Add(db, AuditEntries.ManualColour(ids, now, officerId, AuditAlarms.ManualRequest, personId, row.Reason, row.Id, colour.ToString()));
         await db.SaveChangesAsync(ct);
         return row;
     }
@@ -53,11 +56,20 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
             var older = await db.ManualCodeRequests.Where(r => r.PersonId == row.PersonId && r.Status == ManualCodeStatus.Approved && r.Id != row.Id).ToListAsync(ct);
             foreach (var o in older) o.Status = ManualCodeStatus.Revoked;
         }
+        AuditLog.Add(db, AuditEntries.ManualColour(ids, row.DecidedAtUtc.Value, officerId, approve ? AuditAlarms.ManualApprove : "manual-reject",
+            row.PersonId, row.Reason, row.Id, row.Colour + " ← user:" + row.RequestedByUserId.ToString(CultureInfo.InvariantCulture)));
         await db.SaveChangesAsync(ct);
         await codes.RecomputeAsync(db, row.PersonId, ct);
+        ByOfficer(db, row.PersonId, officerId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return row;
+    }
+
+    // The colour change an officer's decision caused is theirs: its entry names them, not only the rule.
+    private static void ByOfficer(FangkongDb db, long personId, long officerId)
+    {
+        foreach (var e in AuditLog.Unsaved(db).Where(e => e.Kind == AuditKinds.Colour && e.PersonId == personId)) e.ActorUserId = officerId;
     }
 
     /// <summary>Withdraws an approved manual colour; the colour falls back to the derived rules.</summary>
@@ -70,8 +82,10 @@ public sealed class ManualCodes(HealthCodeService codes, TimeOrderedIds ids, Tim
         row.Status = ManualCodeStatus.Revoked;
         row.DecidedByUserId = officerId;
         row.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
+        AuditLog.Add(db, AuditEntries.ManualColour(ids, row.DecidedAtUtc.Value, officerId, "manual-revoke", row.PersonId, row.Reason, row.Id, row.Colour.ToString()));
         await db.SaveChangesAsync(ct);
         await codes.RecomputeAsync(db, row.PersonId, ct);
+        ByOfficer(db, row.PersonId, officerId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return row;

@@ -37,6 +37,9 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Signing.SigningKey> SigningKeys => Set<Signing.SigningKey>();
     public DbSet<TestResult> TestResults => Set<TestResult>();
     public DbSet<TraceAccess> TraceAccesses => Set<TraceAccess>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Audit.AuditChainHead> AuditChainHeads => Set<Audit.AuditChainHead>();
+    public DbSet<Audit.AuditAlarm> AuditAlarms => Set<Audit.AuditAlarm>();
     public DbSet<User> Users => Set<User>();
     public DbSet<TestingRound> TestingRounds => Set<TestingRound>();
     public DbSet<SamplingSite> SamplingSites => Set<SamplingSite>();
@@ -103,29 +106,43 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     {
         StampCaseDays();
         var numbered = RecordNumbers.Pending(ChangeTracker);
-        if (numbered.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
-        return SaveNumberedAsync(numbered, acceptAllChangesOnSuccess, async: false, default).GetAwaiter().GetResult();
+        var audited = Audit.AuditChain.Pending(ChangeTracker);
+        if (numbered.Count == 0 && audited.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveInTransactionAsync(numbered, audited, acceptAllChangesOnSuccess, async: false, default).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampCaseDays();
         var numbered = RecordNumbers.Pending(ChangeTracker);
-        if (numbered.Count == 0) return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        return SaveNumberedAsync(numbered, acceptAllChangesOnSuccess, async: true, cancellationToken);
+        var audited = Audit.AuditChain.Pending(ChangeTracker);
+        if (numbered.Count == 0 && audited.Count == 0) return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveInTransactionAsync(numbered, audited, acceptAllChangesOnSuccess, async: true, cancellationToken);
     }
 
     // New cases, stays and rounds get their human numbers in the transaction that saves them; a failed save takes the
-    // numbers back, so a retry numbers them again instead of reusing one the rollback freed.
-    private async Task<int> SaveNumberedAsync(List<INumberedRecord> numbered, bool acceptAll, bool async, CancellationToken ct)
+    // numbers back, so a retry numbers them again instead of reusing one the rollback freed. Audit entries are linked
+    // into the chain in the same transaction (ADR 0024) and their alarms raised there, so an act, its entry and its
+    // alarm commit together or not at all.
+    private async Task<int> SaveInTransactionAsync(List<INumberedRecord> numbered, List<Audit.AuditEntry> audited, bool acceptAll, bool async, CancellationToken ct)
     {
         var own = Database.CurrentTransaction is null
             ? async ? await Database.BeginTransactionAsync(ct) : Database.BeginTransaction()
             : null;
         try
         {
-            await RecordNumbers.AssignAsync(this, numbered, async, ct);
+            if (numbered.Count > 0) await RecordNumbers.AssignAsync(this, numbered, async, ct);
+            if (audited.Count > 0)
+            {
+                await AuditActors.FillAsync(this, audited, ct);
+                await Audit.AuditChain.LinkAsync(this, audited, ct);
+            }
             var saved = async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
+            if (audited.Count > 0)
+            {
+                if (await Audit.AuditAlarms.RaiseAsync(this, audited, AuditActors.Policy(this), ct))
+                    saved += async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
+            }
             if (own is not null)
             {
                 if (async) await own.CommitAsync(ct);
@@ -136,6 +153,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         catch
         {
             foreach (var r in numbered) r.Number = "";
+            Audit.AuditChain.Unlink(audited);
             throw;
         }
         finally
@@ -179,6 +197,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Seeding.SeedingModel.Configure(b);
         Core.Zones.ZonesModel.Configure(b);
         Community.CommunityModel.Configure(b);
+        Audit.AuditModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fangkong.Core.Audit;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Tracing;
@@ -55,6 +56,9 @@ public sealed class ExportJobs(TimeOrderedIds ids, CityClock clock)
             RequestedAtUtc = now,
         };
         db.ExportJobs.Add(job);
+        // Every export is in the audit log, masked too: a file of a list leaves the platform (ADR 0024); a revealed one
+        // is there already, as its read (AuditReveal above).
+        if (!reveal) AuditLog.Add(db, AuditEntries.Export(ids, now, requester.UserId, requester.UserName, list, revealed: false, purpose, "export-job:" + job.Id.ToString(CultureInfo.InvariantCulture)));
         await db.SaveChangesAsync(ct);
         return View(job);
     }

@@ -1,3 +1,4 @@
+using Fangkong.Core.Audit;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.People;
@@ -117,7 +118,11 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
         Add(db, ids, reader, personId, venueId, kind, "", purpose, fromUtc, toUtc, atUtc);
 
     private static void Add(FangkongDb db, TimeOrderedIds ids, TraceReader reader, long? personId, long? venueId, string kind, string purpose,
-        Message? platformPurpose, DateTime fromUtc, DateTime toUtc, DateTime atUtc) =>
+        Message? platformPurpose, DateTime fromUtc, DateTime toUtc, DateTime atUtc)
+    {
+        // The tamper-evident log (ADR 0024) takes every read; trace_accesses stays the index the case timeline and the
+        // trace-access page read.
+        AuditLog.Add(db, AuditEntries.Read(ids, atUtc, reader.UserId, reader.UserName, kind, personId, venueId, purpose, platformPurpose));
         db.TraceAccesses.Add(new TraceAccess
         {
             Id = ids.Next(),
@@ -132,6 +137,7 @@ public sealed class TraceService(TimeOrderedIds ids, CityClock clock)
             ToUtc = toUtc,
             AtUtc = atUtc,
         });
+    }
 
     public static string VenueTypeName(string type) => Enum.TryParse<VenueType>(type, out var t) ? VenueTypes.ChineseName(t) : type;
 }
