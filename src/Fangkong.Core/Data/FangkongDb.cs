@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fangkong.Core.Data;
 
 /// <summary>The one DbContext, used directly by the use cases (no repository layer).</summary>
-public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext(options)
+public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext(options)
 {
     public DbSet<DistrictRow> Districts => Set<DistrictRow>();
     public DbSet<Street> Streets => Set<Street>();
@@ -179,6 +179,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Seeding.SeedingModel.Configure(b);
         Core.Zones.ZonesModel.Configure(b);
         Community.CommunityModel.Configure(b);
+        ConfigureAreaFilter(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

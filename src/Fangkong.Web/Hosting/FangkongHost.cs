@@ -60,6 +60,7 @@ public static class FangkongHost
         app.UseApiStatusProblems();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAreaConfinement();
         app.UseUrlAndFormText();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fangkong API"));
