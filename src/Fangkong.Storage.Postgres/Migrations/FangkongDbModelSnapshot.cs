@@ -1124,8 +1124,15 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<long?>("CommunityId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
@@ -1156,6 +1163,10 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("DistrictCode");
 
                     b.HasIndex("HouseholdId");
 
