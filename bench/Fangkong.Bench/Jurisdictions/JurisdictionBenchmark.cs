@@ -6,7 +6,6 @@ using Fangkong.Core.Exports;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Tracing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.Bench.Jurisdictions;
 
