@@ -297,9 +297,9 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Assert.Equal(HttpStatusCode.OK, (await adminX.GetAsync($"/api/persons/{Scenario.ErinId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await adminX.GetAsync($"/api/persons/{Scenario.DaveId}")).StatusCode);
         // The pages say whose area they show; the city's pages carry no chip.
-        var search = await (await host.LoginAsync("epi-x")).GetStringAsync("/search?q=钱");
+        var search = WebUtility.HtmlDecode(await (await host.LoginAsync("epi-x")).GetStringAsync("/search?q=钱"));
         Assert.Contains("data-testid=\"area-chip\"", search);
-        Assert.Contains("龙山区", search);
+        Assert.Contains("辖区：龙山区", search);
         Assert.DoesNotContain("data-testid=\"area-chip\"", await (await host.LoginAsync("epi")).GetStringAsync("/search?q=钱"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await host.LoginAsync("epi-x")).GetAsync($"/persons/{Scenario.DaveId}")).StatusCode);
     }
