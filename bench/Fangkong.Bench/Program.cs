@@ -1,6 +1,7 @@
 using Fangkong.Bench.Contacts;
 using Fangkong.Bench.Dashboard;
 using Fangkong.Bench.Gate;
+using Fangkong.Bench.Jurisdictions;
 using Fangkong.Bench.Lists;
 using Fangkong.Bench.Rounds;
 using Fangkong.Bench.Seeding;
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "test-list" => await TestListBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     "zones" => await ZonesBenchmark.RunAsync(args[1..]),
+    "jurisdiction" => await JurisdictionBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -35,5 +37,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench test-list [--provider …] [--residents 100000] [--runs 30] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench dashboard [--provider …] [--residents 100000] [--days 30] [--seeds residents/20000] [--attack 1] [--cap 0] [--runs 20] [--keep] [--prepare-only]");
     Console.Error.WriteLine("       Fangkong.Bench zones [--provider …] [--residents 1000000] [--compounds 200] [--sealed-residents 100000]");
+    Console.Error.WriteLine("       Fangkong.Bench jurisdiction [--provider …] [--residents 100000] [--cases residents/50] [--contacts residents/5] [--stays residents/10] [--runs 30]");
     return 2;
 }

@@ -1,9 +1,17 @@
 namespace Fangkong.Core.Accounts;
 
 /// <summary>
-/// The levels an account's area can be set at, largest first. Grid workers work at <see cref="Grid"/> and community
-/// officers at <see cref="Community"/> (issue 16); the other levels are named now so that one column can hold every
-/// account's area when jurisdictions are enforced for every role (issue 18).
+/// The levels an account's area can be set at (issue 18, ADR 0028): the administrative areas, largest first, then single
+/// places. The stored numbers are the column's values: never renumber, only add.
+/// <list type="bullet">
+/// <item><see cref="Province"/> and <see cref="City"/>: everything the platform holds (one city per deployment today).</item>
+/// <item><see cref="District"/> (id: the district's six-digit code as a number), <see cref="Street"/>, <see cref="Community"/>,
+/// <see cref="Grid"/> (ids: the row's id): the persons whose home lies there, and everything about them — their cases,
+/// contacts, stays, samples, visits, codes — and the figures counted from them (ADR 0028's area filter).</item>
+/// <item><see cref="Venue"/>, <see cref="Lab"/>, <see cref="SamplingSite"/>, <see cref="QuarantineSite"/> (ids: the place's id):
+/// one place's work. These roles (gate operators, venue managers, lab technicians, samplers, site staff) never open a
+/// person list; the place confines what their own use cases show, as a gate operator's venue always has.</item>
+/// </list>
 /// </summary>
 public enum JurisdictionLevel
 {
@@ -12,4 +20,9 @@ public enum JurisdictionLevel
     Street = 3,
     Community = 4,
     Grid = 5,
+    Province = 6,
+    Venue = 7,
+    Lab = 8,
+    SamplingSite = 9,
+    QuarantineSite = 10,
 }

@@ -44,6 +44,7 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
         IReadOnlyCollection<string> withoutEvidence, CancellationToken ct)
     {
         var without = withoutEvidence.ToHashSet(StringComparer.Ordinal);
+        using var wholeCity = db.WholeCity();
         var answer = new Dictionary<long, ColourPreview>();
         foreach (var chunk in personIds.Distinct().Chunk(1000))
         {
@@ -90,6 +91,8 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
     private async Task<(Dictionary<long, CodeDecision> Decisions, int Changes, List<HealthCodeState> States, List<HealthCodeChange> Rows, List<AuditEntry> Entries)> RecomputeAndCountAsync(
         FangkongDb db, IReadOnlyCollection<long> personIds, bool track, CancellationToken ct)
     {
+        // A colour follows from every fact about the person, whoever's area the caller who set it off works in (ADR 0028).
+        using var wholeCity = db.WholeCity();
         var decisions = new Dictionary<long, CodeDecision>();
         var newStates = new List<HealthCodeState>();
         var rows = new List<HealthCodeChange>();

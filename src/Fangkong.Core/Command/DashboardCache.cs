@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Command;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,20 @@ public sealed class DashboardCache(IDbContextFactory<FangkongDb> dbs, DashboardB
 
     /// <summary>How stale a snapshot may be before a request rebuilds it (wall time: it is about load, not the epidemic's clock).</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The snapshot a caller confined to <paramref name="reach"/> may see (ADR 0028): a district's caller gets their
+    /// district's (the figures counted for the district, whose line lists their area filter narrows to the same rows),
+    /// whatever area they asked for unless it is another one (refused); areas below a district have no dashboard.
+    /// </summary>
+    public Task<DashboardSnapshot> GetAsync(AreaReach? reach, BulletinLevel? level, string? areaCode, bool fresh, CancellationToken ct)
+    {
+        if (reach is null) return GetAsync(level, areaCode, fresh, ct);
+        if (reach.DistrictCode is not { } district) throw new ForbiddenException(Messages.Get("Command.DistrictsOnly"));
+        if (level is not null && (level != BulletinLevel.District || areaCode?.Trim() != district))
+            throw new ForbiddenException(Messages.Get("Command.OtherArea"));
+        return GetAsync(BulletinLevel.District, district, fresh, ct);
+    }
 
     /// <summary>The area's snapshot; built now when missing, stale or <paramref name="fresh"/>, else the one in memory.</summary>
     public async Task<DashboardSnapshot> GetAsync(BulletinLevel? level, string? areaCode, bool fresh, CancellationToken ct)

@@ -16,9 +16,11 @@ public sealed record CommunityArea(string Role, string DisplayName, long? Commun
 /// </summary>
 public sealed class CommunityScope
 {
-    private CommunityScope(long userId, string userName, string displayName, string role, long? communityId, long? gridId)
+    private CommunityScope(long userId, string userName, string displayName, string role, long? communityId, long? gridId,
+        string? districtCode = null, long? streetId = null)
     {
         UserId = userId; UserName = userName; DisplayName = displayName; Role = role; CommunityId = communityId; GridId = gridId;
+        DistrictCode = districtCode; StreetId = streetId;
     }
 
     public long UserId { get; }
@@ -30,7 +32,11 @@ public sealed class CommunityScope
     /// <summary>The grid worker's grid; null for everyone else.</summary>
     public long? GridId { get; }
 
-    public bool WholeCity => CommunityId is null;
+    /// <summary>An epidemiologist's or administrator's district or street (ADR 0028); null for the whole city.</summary>
+    public string? DistrictCode { get; }
+    public long? StreetId { get; }
+
+    public bool WholeCity => CommunityId is null && DistrictCode is null && StreetId is null;
 
     /// <summary>
     /// An account keying in a grid's work for the grid's worker (the outbreak simulation's door knocking): the account
@@ -47,7 +53,12 @@ public sealed class CommunityScope
         switch (user.Role)
         {
             case Roles.Epidemiologist or Roles.Administrator:
-                return new(user.Id, user.UserName, user.DisplayName, user.Role, null, null);
+                // Their area is the account's jurisdiction (ADR 0028): the whole city, or a district, street, community or grid.
+                var area = await Jurisdictions.ReachAsync(db, user.Id, ct);
+                var areaCommunity = area?.GridId is { } areaGrid
+                    ? await db.Grids.Where(g => g.Id == areaGrid).Select(g => (long?)g.CommunityId).FirstOrDefaultAsync(ct) ?? -1
+                    : area?.CommunityId;
+                return new(user.Id, user.UserName, user.DisplayName, user.Role, areaCommunity, area?.GridId, area?.DistrictCode, area?.StreetId);
             case Roles.GridWorker when user is { JurisdictionLevel: JurisdictionLevel.Grid, JurisdictionId: { } gridId }:
                 var community = await db.Grids.Where(g => g.Id == gridId).Select(g => (long?)g.CommunityId).FirstOrDefaultAsync(ct)
                     ?? throw new ForbiddenException(Messages.Get("Community.NoScope"));
@@ -81,27 +92,44 @@ public sealed class CommunityScope
     public IQueryable<GridHousehold> Households(FangkongDb db) =>
         GridId is { } g ? db.GridHouseholds.Where(h => h.GridId == g)
         : CommunityId is { } c ? db.GridHouseholds.Where(h => h.CommunityId == c)
-        : db.GridHouseholds;
+        : InArea(db, db.GridHouseholds, h => h.CommunityId);
 
     public IQueryable<Grid> Grids(FangkongDb db) =>
         GridId is { } g ? db.Grids.Where(x => x.Id == g)
         : CommunityId is { } c ? db.Grids.Where(x => x.CommunityId == c)
-        : db.Grids;
+        : InArea(db, db.Grids, x => x.CommunityId);
 
     public IQueryable<Screening> Screenings(FangkongDb db) =>
         GridId is { } g ? db.Screenings.Where(s => s.GridId == g)
         : CommunityId is { } c ? db.Screenings.Where(s => s.CommunityId == c)
-        : db.Screenings;
+        : InArea(db, db.Screenings, s => s.CommunityId);
 
     public IQueryable<CommunityProblem> Problems(FangkongDb db) =>
         GridId is { } g ? db.CommunityProblems.Where(p => p.GridId == g)
         : CommunityId is { } c ? db.CommunityProblems.Where(p => p.CommunityId == c)
-        : db.CommunityProblems;
+        : InArea(db, db.CommunityProblems, p => p.CommunityId);
 
     public IQueryable<SpecialGroupMember> SpecialGroups(FangkongDb db) =>
         GridId is { } g ? db.SpecialGroupMembers.Where(m => m.GridId == g)
         : CommunityId is { } c ? db.SpecialGroupMembers.Where(m => m.CommunityId == c)
-        : db.SpecialGroupMembers;
+        : InArea(db, db.SpecialGroupMembers, m => m.CommunityId);
+
+    /// <summary>Rows of the communities in the caller's street or district (ADR 0028); all rows for the whole city.</summary>
+    private IQueryable<T> InArea<T>(FangkongDb db, IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, long>> community)
+    {
+        if (StreetId is { } street) return rows.Where(Within(community, db.Communities.Where(c => c.StreetId == street).Select(c => c.Id)));
+        if (DistrictCode is { } district)
+            return rows.Where(Within(community, db.Communities.Where(c => db.Streets.Any(s => s.Id == c.StreetId && s.DistrictCode == district)).Select(c => c.Id)));
+        return rows;
+    }
+
+    // row => communities.Contains(community(row)), built once so each query above names its own community column.
+    private static System.Linq.Expressions.Expression<Func<T, bool>> Within<T>(System.Linq.Expressions.Expression<Func<T, long>> community, IQueryable<long> communities)
+    {
+        var contains = System.Linq.Expressions.Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(long)],
+            communities.Expression, community.Body);
+        return System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, community.Parameters);
+    }
 
     /// <summary>The household's grid row, if the household lies in the caller's area; otherwise "not found".</summary>
     public async Task<GridHousehold> HouseholdAsync(FangkongDb db, long householdId, string field, CancellationToken ct) =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fangkong.Core.Data;
 
 /// <summary>The one DbContext, used directly by the use cases (no repository layer).</summary>
-public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext(options)
+public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext(options)
 {
     public DbSet<DistrictRow> Districts => Set<DistrictRow>();
     public DbSet<Street> Streets => Set<Street>();
@@ -198,6 +198,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Core.Zones.ZonesModel.Configure(b);
         Community.CommunityModel.Configure(b);
         Audit.AuditModel.Configure(b);
+        ConfigureAreaFilter(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

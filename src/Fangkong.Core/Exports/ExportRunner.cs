@@ -41,6 +41,8 @@ public sealed class ExportRunner(CityClock clock)
         // worker's UI culture is the job's for the run. Its stored error is so in the requester's language, as the file.
         var culture = ExportJobs.Culture(job);
         CultureInfo.CurrentUICulture = culture;
+        // The file holds what its requester may see, read from their area as it is now (ADR 0028).
+        await Accounts.Jurisdictions.ConfineAsync(db, job.RequestedByUserId, ct);
         // Unique per run, not per job: job ids are unique in one store only, and instances of other stores (test hosts
         // on a fixed clock mint the very same ids) may share the temporary directory.
         var path = Path.Combine(Path.GetTempPath(), $"fangkong-export-{jobId}-{Guid.NewGuid():N}.{job.Format}");

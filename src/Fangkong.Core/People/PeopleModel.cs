@@ -24,6 +24,9 @@ internal static class PeopleModel
             e.HasIndex(x => x.Name);
             e.HasIndex(x => x.Phone);
             e.HasIndex(x => x.HouseholdId);
+            e.HasIndex(x => x.DistrictCode);
+            e.HasIndex(x => x.CommunityId);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
             e.Property(x => x.DocumentNumber).HasMaxLength(20);
             e.Property(x => x.Name).HasMaxLength(64);
             e.Property(x => x.Phone).HasMaxLength(20);

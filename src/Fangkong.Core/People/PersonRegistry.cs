@@ -27,9 +27,10 @@ public sealed partial class PersonRegistry(TimeOrderedIds ids, CityClock clock)
             throw new InputException("phone", Messages.Get("People.Mobile"));
         if (input.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h, ct))
             throw new InputException("householdId", Messages.Get("People.NoSuchHousehold"));
-        if (await db.Persons.AnyAsync(p => p.DocumentNumber == number && p.DocumentType == type, ct))
+        if (await db.Persons.IgnoreQueryFilters().AnyAsync(p => p.DocumentNumber == number && p.DocumentType == type, ct))
             throw new ConflictException(Messages.Get("People.AlreadyRegistered"));
 
+        var (district, community) = await HouseholdAreas.OfAsync(db, input.HouseholdId, ct);
         var parsed = type == DocumentType.ResidentIdCard && ResidentIdNumber.TryParse(number, clock.Today, out var rid) ? rid : (ResidentIdNumber?)null;
         var person = new Person
         {
@@ -39,6 +40,8 @@ public sealed partial class PersonRegistry(TimeOrderedIds ids, CityClock clock)
             Name = name,
             Phone = string.IsNullOrEmpty(phone) ? null : phone,
             HouseholdId = input.HouseholdId,
+            DistrictCode = district,
+            CommunityId = community,
             Sex = parsed?.Sex ?? input.Sex ?? Sex.Male,
             BirthDate = parsed?.BirthDate ?? input.BirthDate,
             Token = PersonTokens.New(),

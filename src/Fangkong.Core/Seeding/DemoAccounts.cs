@@ -46,20 +46,21 @@ internal static class DemoAccounts
                 VenueId = venue,
                 DeviceId = device,
                 PersonId = person,
-                JurisdictionLevel = area is null ? null : level,
+                // The whole city or province needs no id; a smaller area without its id (no grid seeded) is left unset.
+                JurisdictionLevel = level is JurisdictionLevel.City or JurisdictionLevel.Province || area is not null ? level : null,
                 JurisdictionId = area,
             };
         db.Users.AddRange(
-            U(AdministratorId, "admin", "系统管理员", Roles.Administrator),
-            U(2, "admin2", "审批管理员", Roles.Administrator),
-            U(3, "epi", "流调员", Roles.Epidemiologist),
+            U(AdministratorId, "admin", "系统管理员", Roles.Administrator, level: JurisdictionLevel.Province),
+            U(2, "admin2", "审批管理员", Roles.Administrator, level: JurisdictionLevel.Province),
+            U(3, "epi", "流调员", Roles.Epidemiologist, level: JurisdictionLevel.City),
             U(4, "manager", "政务中心负责人", Roles.VenueManager, venue: 1),
             U(5, "gate", "政务中心门岗", Roles.GateOperator, venue: 1, device: 1),
             U(6, "resident", "居民", Roles.Resident, person: residentPersonId),
             U(7, "sampler", "采样员", Roles.Sampler),
             U(8, "sampler2", "采样员二", Roles.Sampler),
             U(9, "lab", "检测员", Roles.LabTechnician),
-            U(10, "command", "指挥部", Roles.Commander),
+            U(10, "command", "指挥部", Roles.Commander, level: JurisdictionLevel.City),
             U(11, "grid", await WorkerNameAsync(db, grid, ct), Roles.GridWorker, level: JurisdictionLevel.Grid, area: grid?.GridId),
             U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId));
         await db.SaveChangesAsync(ct);

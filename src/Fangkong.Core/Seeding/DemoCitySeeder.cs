@@ -114,21 +114,26 @@ public static class DemoCitySeeder
 
     private static readonly string[] PersonColumns =
         [nameof(Person.Id), nameof(Person.DocumentType), nameof(Person.DocumentNumber), nameof(Person.Name), nameof(Person.Sex),
-         nameof(Person.BirthDate), nameof(Person.Phone), nameof(Person.HouseholdId), nameof(Person.Token), nameof(Person.CreatedAtUtc)];
+         nameof(Person.BirthDate), nameof(Person.Phone), nameof(Person.HouseholdId), nameof(Person.DistrictCode), nameof(Person.CommunityId), nameof(Person.Token), nameof(Person.CreatedAtUtc)];
 
     /// <summary>Persons household by household; fills in each resident's profile for the visit generator.</summary>
     private static IEnumerable<object?[]> Residents(CityPlan plan, ResidentProfile[] profiles, Random rng, DateOnly today, DateTime createdUtc)
     {
         var people = new ResidentGenerator(rng, today);
         var daily = new DailyVenues(plan);
+        // Each resident carries their home's district and community (the area filter's columns, ADR 0028).
+        var streetDistrict = plan.Streets.ToDictionary(s => s.Id, s => s.DistrictCode);
+        var communityDistrict = plan.Communities.ToDictionary(c => c.Id, c => streetDistrict[c.StreetId]);
         var i = 0;
         foreach (var h in plan.Households)
         {
+            var community = plan.Compounds[h.CompoundIndex].CommunityId;
+            var district = communityDistrict[community];
             foreach (var p in people.Household(h.Size, h.District))
             {
                 profiles[i] = daily.Assign(h.CompoundIndex, h.District, p.Age, rng);
                 i++;
-                yield return [(long)i, DocumentType.ResidentIdCard, p.IdNumber, p.Name, p.Sex, p.Birth, p.Phone, h.Id, p.Token, createdUtc];
+                yield return [(long)i, DocumentType.ResidentIdCard, p.IdNumber, p.Name, p.Sex, p.Birth, p.Phone, h.Id, district, community, p.Token, createdUtc];
             }
         }
     }

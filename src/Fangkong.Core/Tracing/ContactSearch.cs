@@ -30,6 +30,8 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
     {
         var watch = Stopwatch.StartNew();
         var c = await CaseAsync(db, caseId, ct);
+        // The case is the caller's; its contacts are wherever its visits lead (ADR 0028), each then seen by their own area.
+        using var wholeCity = db.WholeCity();
         var now = clock.UtcNow;
         var onset = c.OnsetDate ?? DateOnly.FromDateTime(clock.ToLocal(c.FirstPositiveSampledAtUtc));
         var window = ExposureWindow.ForCase(onset, c.IsolatedAtUtc, now, TracingPolicy.For(c.Edition), clock.Offset);
@@ -46,6 +48,7 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
     {
         var watch = Stopwatch.StartNew();
         var c = await CaseAsync(db, caseId, ct);
+        using var wholeCity = db.WholeCity();
         if (!TracingPolicy.For(c.Edition).IdentifiesSecondaryContacts)
             throw new ConflictException(Messages.Get("Tracing.NoSecondaryContacts"), "NoSecondaryContacts");
         var now = clock.UtcNow;

@@ -1266,8 +1266,15 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<long?>("CommunityId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
@@ -1298,6 +1305,10 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("DistrictCode");
 
                     b.HasIndex("HouseholdId");
 

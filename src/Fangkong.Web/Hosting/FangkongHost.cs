@@ -68,6 +68,7 @@ public static class FangkongHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAreaConfinement();
         app.UseUrlAndFormText();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fangkong API"));

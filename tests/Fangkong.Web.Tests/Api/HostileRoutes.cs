@@ -73,7 +73,9 @@ public static class HostileRoutes
         var policies = host.Services.GetRequiredService<IAuthorizationPolicyProvider>();
         var auth = host.Services.GetRequiredService<IAuthorizationService>();
         await using var db = host.Db();
-        var users = (await db.Users.AsNoTracking().ToListAsync()).OrderBy(u => Array.IndexOf(Scenario.Users, u.UserName))
+        var users = (await db.Users.AsNoTracking().ToListAsync())
+            // The scenario's city-level accounts first; the district accounts (ADR 0028) only where no other may call.
+            .OrderBy(u => Array.IndexOf(Scenario.Users, u.UserName) is var i and >= 0 ? i : int.MaxValue)
             .Select(u => (u.UserName, Principal: AuthSetup.Principal(u))).ToList();
 
         var routes = new List<HostileRoute>();

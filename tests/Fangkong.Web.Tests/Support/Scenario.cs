@@ -23,6 +23,18 @@ public sealed class Scenario
 
     public Person Alice { get; } = NewPerson(101, "张小明", ResidentIdNumber.Compose("220402", new DateOnly(1985, 5, 12), 123), "13800000001");
     public Person Bob { get; } = NewPerson(102, "李华", ResidentIdNumber.Compose("220403", new DateOnly(1990, 1, 3), 246), "13800000002");
+    /// <summary>
+    /// Two districts' residents (ADR 0028), loaded when <see cref="TwoDistricts"/> is set: Erin at home in 龙山区 (the
+    /// scenario's district, 220402), Dave in 西安区 (220403), each in a household of their own district's address tree.
+    /// Off by default so the other tests' rosters and counts stay as they were.
+    /// </summary>
+    public bool TwoDistricts { get; set; }
+    public const string DistrictX = "220402", DistrictY = "220403";
+    public const long ErinId = 770402, DaveId = 770403, DaveHouseholdId = 2, ErinHouseholdId = 3;
+    /// <summary>District-level accounts (ids 12–15): an epidemiologist of each district, an administrator and a commander of 龙山区.</summary>
+    public static readonly string[] DistrictUsers = ["epi-x", "epi-y", "admin-x", "command-x"];
+    public Person Erin { get; } = NewPerson(ErinId, "钱龙山", ResidentIdNumber.Compose("220402", new DateOnly(1978, 3, 4), 321), "13800000004");
+    public Person Dave { get; } = NewPerson(DaveId, "赵西安", ResidentIdNumber.Compose("220403", new DateOnly(1969, 7, 8), 432), "13800000005");
     public Person Carol { get; } = NewPerson(103, "欧阳娜娜", ResidentIdNumber.Compose("220421", new DateOnly(2001, 9, 30), 88), "13800000003");
 
     public async Task LoadAsync(FangkongDb db)
@@ -59,6 +71,19 @@ public sealed class Scenario
         db.Buildings.Add(new Building { Id = 1, CompoundId = 1, Number = 1 });
         db.Units.Add(new BuildingUnit { Id = 1, BuildingId = 1, Number = 1 });
         db.Households.Add(new Household { Id = HouseholdId, UnitId = 1, Number = "101" });
+        if (TwoDistricts)
+        {
+            db.Streets.Add(new Street { Id = 2, DistrictCode = DistrictY, Name = "富国街道" });
+            db.Communities.Add(new Fangkong.Core.People.Community { Id = 2, StreetId = 2, Name = "西宁社区" });
+            db.Compounds.Add(new Compound { Id = 2, CommunityId = 2, Name = "西宁小区" });
+            db.Buildings.Add(new Building { Id = 2, CompoundId = 2, Number = 1 });
+            db.Units.Add(new BuildingUnit { Id = 2, BuildingId = 2, Number = 1 });
+            db.Households.Add(new Household { Id = DaveHouseholdId, UnitId = 2, Number = "201" });
+            db.Households.Add(new Household { Id = ErinHouseholdId, UnitId = 1, Number = "102" });
+            Erin.HouseholdId = ErinHouseholdId; Erin.DistrictCode = DistrictX; Erin.CommunityId = CommunityId;
+            Dave.HouseholdId = DaveHouseholdId; Dave.DistrictCode = DistrictY; Dave.CommunityId = 2;
+            db.Persons.AddRange(Erin, Dave);
+        }
         db.Grids.Add(new Fangkong.Core.Community.Grid { Id = GridId, CommunityId = CommunityId, Number = 1, Name = "第1网格", WorkerName = "王丽" });
         db.GridHouseholds.Add(new Fangkong.Core.Community.GridHousehold { HouseholdId = HouseholdId, GridId = GridId, CommunityId = CommunityId });
         var hash = PasswordHasher.Hash(Password);
@@ -73,7 +98,11 @@ public sealed class Scenario
             new User { Id = 8, UserName = "lab", DisplayName = "检测员", PasswordHash = hash, Role = Roles.LabTechnician },
             new User { Id = 9, UserName = "command", DisplayName = "指挥部", PasswordHash = hash, Role = Roles.Commander },
             new User { Id = 10, UserName = "grid", DisplayName = "王丽", PasswordHash = hash, Role = Roles.GridWorker, JurisdictionLevel = JurisdictionLevel.Grid, JurisdictionId = GridId },
-            new User { Id = 11, UserName = "officer", DisplayName = "社区干部", PasswordHash = hash, Role = Roles.CommunityOfficer, JurisdictionLevel = JurisdictionLevel.Community, JurisdictionId = CommunityId });
+            new User { Id = 11, UserName = "officer", DisplayName = "社区干部", PasswordHash = hash, Role = Roles.CommunityOfficer, JurisdictionLevel = JurisdictionLevel.Community, JurisdictionId = CommunityId },
+            new User { Id = 12, UserName = "epi-x", DisplayName = "龙山区流调员", PasswordHash = hash, Role = Roles.Epidemiologist, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
+            new User { Id = 13, UserName = "epi-y", DisplayName = "西安区流调员", PasswordHash = hash, Role = Roles.Epidemiologist, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220403 },
+            new User { Id = 14, UserName = "admin-x", DisplayName = "龙山区管理员", PasswordHash = hash, Role = Roles.Administrator, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
+            new User { Id = 15, UserName = "command-x", DisplayName = "龙山区指挥部", PasswordHash = hash, Role = Roles.Commander, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 });
         await db.SaveChangesAsync();
     }
 

@@ -1,0 +1,100 @@
+using Fangkong.Core.Gate;
+using Fangkong.Core.People;
+using Fangkong.Core.Testing;
+using Fangkong.Core.Tracing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Data;
+
+// ADR 0028: the one mechanism by which an account confined to an area sees only that area. Every query through a
+// context that carries an area — pages, API, exports, live figures — gets these filters from EF Core itself, so no use
+// case can forget one. A person is in the area when their home is (persons carry their district and community,
+// kept by the seeder and the registry, so the filter is one indexed column rather than six joins); a record about a
+// person (case, contact, stay, sample, visit, bed…) is in the area when its person is. Without an area every
+// parameter below is null and EF Core drops the filter from the SQL, so the whole city's queries are unchanged.
+public sealed partial class FangkongDb
+{
+    /// <summary>The area this context's reads are confined to; null for the whole city.</summary>
+    public AreaReach? Area { get; private set; }
+
+    // Read by the filters on every query (EF Core parameterises a context's members).
+    private string? AreaDistrict { get; set; }
+    private long? AreaStreet { get; set; }
+    private long? AreaCommunity { get; set; }
+    private long? AreaGrid { get; set; }
+
+    /// <summary>Grids, read-only, for resolving a grid worker's area below Community (ADR 0018).</summary>
+    public IQueryable<GridPlace> GridPlaces => Grids.Select(g => new GridPlace { Id = g.Id, CommunityId = g.CommunityId, Name = g.Name });
+
+    /// <summary>Confines this context's reads to <paramref name="area"/> (null: the whole city) until it is disposed.</summary>
+    public void Confine(AreaReach? area)
+    {
+        Area = area;
+        AreaDistrict = area?.DistrictCode;
+        AreaStreet = area?.StreetId;
+        AreaCommunity = area?.CommunityId;
+        AreaGrid = area?.GridId;
+    }
+
+    /// <summary>
+    /// Lifts the area for the work a confined caller's action sets in motion but which is about the whole city — a
+    /// colour re-derived from every fact about a person, a contact search that follows visits across districts — and
+    /// puts it back when disposed. What such work returns to the caller still passes the caller's own reads.
+    /// </summary>
+    public IDisposable WholeCity()
+    {
+        var area = Area;
+        Confine(null);
+        return new Restore(this, area);
+    }
+
+    private sealed class Restore(FangkongDb db, AreaReach? area) : IDisposable
+    {
+        public void Dispose() => db.Confine(area);
+    }
+
+    // A pooled context goes back to the pool on dispose: it must not carry one caller's area to the next.
+    public override void Dispose()
+    {
+        Confine(null);
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Confine(null);
+        return base.DisposeAsync();
+    }
+
+    private void ConfigureAreaFilter(ModelBuilder b)
+    {
+        b.Entity<Person>().HasQueryFilter(p =>
+            (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
+            || (AreaDistrict != null && p.DistrictCode == AreaDistrict)
+            || (AreaStreet != null && Communities.Any(c => c.Id == p.CommunityId && c.StreetId == AreaStreet))
+            || (AreaCommunity != null && p.CommunityId == AreaCommunity)
+            || (AreaGrid != null && GridHouseholds.Any(g => g.HouseholdId == p.HouseholdId && g.GridId == AreaGrid)));
+        // A case counts where it was reported (its stored district, as the bulletin counts it); below a district, by its person.
+        b.Entity<CaseRecord>().HasQueryFilter(c =>
+            (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
+            || (AreaDistrict != null && c.DistrictCode == AreaDistrict)
+            || (AreaDistrict == null && Persons.Any(p => p.Id == c.PersonId)));
+        b.Entity<Zones.Zone>().HasQueryFilter(z =>
+            (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
+            || (AreaDistrict != null && z.DistrictCode == AreaDistrict)
+            || (AreaDistrict == null && ZoneHouseholds.Any(h => h.ZoneId == z.Id && Persons.Any(p => p.HouseholdId == h.HouseholdId))));
+        b.Entity<Visit>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<ContactProposal>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Quarantine.QuarantineStay>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Quarantine.QuarantineTransfer>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Sample>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<TestResult>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Hospitals.BedStay>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Hospitals.CaseTransfer>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<RoundResident>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        // Who read whose trajectory: a venue log's reads name no person and stay visible.
+        b.Entity<TraceAccess>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Codes.ManualCodeRequest>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+    }
+}

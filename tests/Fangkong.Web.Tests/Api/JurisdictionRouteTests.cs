@@ -1,0 +1,411 @@
+using System.Net;
+using System.Net.Http.Json;
+using Fangkong.Core.Data;
+using Fangkong.Core.Gate;
+using Fangkong.Core.Quarantine;
+using Fangkong.Core.Tracing;
+using Fangkong.Core.Zones;
+using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Tracing;
+using Fangkong.Domain.Zones;
+using Fangkong.Web.Tests.Architecture;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fangkong.Web.Tests.Api;
+
+public sealed class JurisdictionRouteTestsSqlite() : JurisdictionRouteTests(StorageProvider.Sqlite);
+public sealed class JurisdictionRouteTestsPostgres() : JurisdictionRouteTests(StorageProvider.Postgres);
+
+/// <summary>
+/// Every API route, called by a district officer of 龙山区 (X) with the ids of 西安区's (Y) records or for a list (ADR 0028):
+/// an id of Y is "not found" or refused, and a list or figure shows no Y record. The table is checked against the routes
+/// the host maps, so a new route fails here until it is declared scoped, with its probe, or not personal, with the reason.
+/// </summary>
+public abstract class JurisdictionRouteTests(StorageProvider provider)
+{
+    // Y's records (Dave's), and one of X's (Erin's case, whose contact Dave is).
+    private const long CaseY = 880001, CaseX = 880002, ContactY = 880003, StayY = 880004, ZoneY = 880005, VisitY = 880006;
+    private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
+    /// <summary>What shows that a response holds Y's person or zone: Dave's id, his surname (masked names keep it), his community, Y's zone.</summary>
+    private static readonly string[] Markers = [Scenario.DaveId.ToString(System.Globalization.CultureInfo.InvariantCulture), "赵", "西宁"];
+
+    private enum Kind
+    {
+        /// <summary>An id of Y's: 404 or 403, nothing written.</summary>
+        Denied,
+        /// <summary>A list or figures: 2xx without any Y marker; <see cref="Row.Seeded"/>: the city's epidemiologist sees one there.</summary>
+        Lists,
+        /// <summary>Reads and writes nothing about persons (places, plans, the caller's own account): the reason says why.</summary>
+        NotPersonal,
+    }
+
+    /// <param name="Seeded">Y has a record this probe can reach (so the probe is shown to bite); false: it can only show nothing leaks.</param>
+    /// <param name="BatchField">A batch of ids answers an unknown one with 400 naming its field (as for an id that does not exist).</param>
+    private sealed record Row(string Method, string Url, object? Body, Kind Kind, string Caller = "epi-x", bool Seeded = false, string? Reason = null, string? BatchField = null);
+
+    private static Row Denied(string method, string url, object? body = null, string caller = "epi-x", bool seeded = true, string? batchField = null) =>
+        new(method, url, body, Kind.Denied, caller, seeded, BatchField: batchField);
+    private static Row Lists(string url, string caller = "epi-x", bool seeded = false) => new("GET", url, null, Kind.Lists, caller, seeded);
+    private static Row Open(string method, string url, string reason) => new(method, url, null, Kind.NotPersonal, Reason: reason);
+
+    private const string Places = "places, not people: venues, sites, hospitals and their capacity are public knowledge";
+    private const string Own = "the caller's own account, code or check-in";
+    private const string Gate = "a place's staff (gate, sampler, lab) work on whoever stands before them; their place confines them (ADR 0028)";
+    private const string Plans = "a round's or bulletin's plan and state, with no person in it";
+
+    private static readonly Row[] Routes =
+    [
+        Open("GET", "/api/codes/public-keys", "public keys"),
+        Open("GET", "/api/auth/me", Own),
+        Open("POST", "/api/gate/check-in", Gate),
+        Open("POST", "/api/gate/check-out", Gate),
+        Open("GET", "/api/gate/occupancy", Gate),
+        Open("GET", "/api/codes/me", Own),
+        Open("GET", "/api/codes/me/history", Own),
+        Open("POST", "/api/codes/verify", "a code its holder presents; it names only what the holder shows"),
+        Denied("GET", $"/api/codes/persons/{Scenario.DaveId}/history"),
+        Denied("POST", "/api/codes/manual", new { personId = Scenario.DaveId, colour = "Yellow", reason = "jurisdiction probe" }),
+        Lists("/api/codes/manual", caller: "admin-x"),
+        Denied("POST", "/api/tests", new { personId = Scenario.DaveId, sampledAt = "2026-11-19T08:00:00Z", outcome = "Negative" }, caller: "admin-x"),
+        Open("GET", "/api/venues", Places),
+        Open("GET", $"/api/venues/{Scenario.HallId}", Places),
+        Open("GET", $"/api/venues/{Scenario.HallId}/occupancy", "how full a place is now, counted at its gate, as its door shows it"),
+        Open("GET", $"/api/venues/{Scenario.HallId}/hourly", "entries per hour at a place, counted at its gate"),
+        Open("POST", "/api/venues", Places),
+        Open("GET", $"/api/venues/{Scenario.HallId}/devices", Places),
+        Open("POST", $"/api/venues/{Scenario.OtherVenueId}/devices", Places),
+        Open("PUT", $"/api/venues/{Scenario.OtherVenueId}", Places),
+        Lists("/api/persons?q=赵", seeded: true),
+        Open("POST", "/api/persons", "registers a person; reads no one (a duplicate number is refused whoever's area it is in)"),
+        Denied("GET", $"/api/persons/{Scenario.DaveId}"),
+        Denied("GET", $"/api/tracing/persons/{Scenario.DaveId}/trajectory?{W}"),
+        Denied("GET", $"/api/tracing/persons/{Scenario.DaveId}/trajectory.csv?{W}"),
+        Lists($"/api/tracing/venues/{Scenario.HallId}/log?{W}", seeded: true),
+        Lists($"/api/tracing/venues/{Scenario.HallId}/log.csv?{W}", seeded: true),
+        Lists("/api/audit/trace-accesses", caller: "admin-x"),
+        Open("POST", "/api/testing/rounds", Plans),
+        Open("GET", "/api/testing/rounds", Plans),
+        Open("GET", "/api/testing/rounds/1", Plans),
+        Open("POST", "/api/testing/rounds/1/open", Plans),
+        Open("POST", "/api/testing/rounds/1/close", Plans),
+        Open("GET", "/api/testing/rounds/1/sites", Places),
+        Open("POST", "/api/testing/sites/1", Places),
+        Lists("/api/testing/rounds/1/coverage"),
+        Lists("/api/testing/rounds/1/missing?compoundId=2"),
+        Open("GET", "/api/testing/rounds/1/turnaround", "tubes' times from swab to result; no person"),
+        Open("GET", "/api/testing/rounds/1/stuck-tubes", "tube barcodes and where they are; no person"),
+        Open("GET", "/api/testing/rounds/1/efficiency", "samplers' output; no resident"),
+        Lists("/api/testing/rounds/1/door-tasks", caller: "admin-x"),
+        Denied("POST", "/api/testing/rounds/1/door-tasks/from-missing", new { compoundId = 2 }, caller: "admin-x", seeded: false),
+        Denied("POST", "/api/testing/rounds/1/door-tasks/assign", new { taskIds = new[] { 1 }, team = "一队" }, caller: "admin-x", seeded: false),
+        Lists("/api/testing/rounds/1/resample-tasks", caller: "admin-x"),
+        Open("POST", "/api/testing/tubes", Gate),
+        Open("POST", "/api/testing/tubes/T00000000000/samples", Gate),
+        Open("POST", "/api/testing/tubes/T00000000000/close", Gate),
+        Open("GET", "/api/testing/tubes/T00000000000", "a tube by its barcode: its state and count, no names"),
+        Open("POST", "/api/testing/boxes", Gate),
+        Open("POST", "/api/testing/boxes/X00000000000/handovers", Gate),
+        Open("GET", "/api/testing/boxes/X00000000000", "a box by its barcode: its tubes and custody, no names"),
+        Open("POST", "/api/testing/lab/receipts", Gate),
+        Open("POST", "/api/testing/lab/results", Gate),
+        Open("POST", "/api/testing/lab/results/import", Gate),
+        Open("GET", "/api/testing/me/slots", Own),
+        Open("GET", "/api/testing/me/certificates", Own),
+        Open("GET", "/api/testing/certificates/1", "a certificate its holder shows; signed, checked by anyone"),
+        Open("GET", "/api/testing/certificates/1/pdf", "a certificate its holder shows; signed, checked by anyone"),
+        Open("POST", "/api/testing/certificates/verify", "public verification of a printed certificate"),
+        Lists("/api/cases", seeded: true),
+        Denied("GET", $"/api/cases/{CaseY}"),
+        Denied("POST", "/api/cases", new { personId = Scenario.DaveId, firstPositiveSampledAtUtc = "2026-11-19T00:00:00Z" }),
+        Denied("PATCH", $"/api/cases/{CaseY}", new { status = "InHospital" }),
+        Denied("GET", $"/api/cases/{CaseY}/events"),
+        Denied("GET", $"/api/cases/{CaseY}/timeline"),
+        Lists("/api/cases/chain/cases", seeded: true),
+        Lists("/api/cases/chain", seeded: true),
+        Denied("POST", $"/api/cases/{CaseY}/contacts/search"),
+        Denied("POST", $"/api/cases/{CaseY}/contacts/search-secondary"),
+        Lists($"/api/cases/{CaseX}/contacts", seeded: true),
+        Denied("POST", $"/api/cases/{CaseY}/contacts/decide", new { ids = new[] { ContactY }, status = "Confirmed" }),
+        Denied("POST", $"/api/cases/{CaseY}/contacts/release", new { ids = new[] { ContactY } }),
+        Denied("POST", $"/api/cases/{CaseY}/contacts/quarantine", new { ids = new[] { ContactY }, siteId = 1 }),
+        Denied("POST", $"/api/cases/{CaseY}/contacts/quarantine/preview", new { ids = new[] { ContactY }, siteId = 1 }),
+        Denied("POST", $"/api/cases/{CaseY}/contacts/release/preview", new { ids = new[] { ContactY } }),
+        Open("POST", "/api/quarantine/sites", Places),
+        Open("GET", "/api/quarantine/sites", "sites with their rooms and occupancy counts (capacity planning, as the dashboard's beds)"),
+        Denied("POST", $"/api/quarantine/stays/{StayY}/check-in", new { temperature = 36.5 }),
+        Lists("/api/quarantine/alerts"),
+        Lists("/api/quarantine/tests"),
+        Denied("GET", $"/api/cases/{CaseY}/investigation"),
+        Denied("POST", $"/api/cases/{CaseY}/places", new { place = "朋友家", from = "2026-11-18T10:00:00", to = "2026-11-18T12:00:00" }),
+        Denied("DELETE", $"/api/cases/{CaseY}/places/1"),
+        Denied("POST", $"/api/cases/{CaseY}/risk-windows", new { venueId = 1, from = "2026-11-18T10:00:00", to = "2026-11-18T12:00:00" }),
+        Lists("/api/quarantine/transfers"),
+        Lists("/api/lists/cases", seeded: true),
+        Lists("/api/lists/contacts?grade=Close", seeded: true),
+        Lists("/api/lists/quarantine", seeded: true),
+        Lists("/api/lists/tests"),
+        // Exports: the job is confined to its requester when it runs (ExportRunner); JurisdictionExportTests reads the file.
+        Open("POST", "/api/exports", "queues a job; the job reads through its requester's area (checked by the export test below)"),
+        Open("GET", "/api/exports", Own),
+        Open("GET", "/api/exports/1", Own),
+        Open("GET", "/api/exports/1/file", Own),
+        Open("POST", "/api/bulletins", "drafts the official bulletin for an area named in the request: published text, counts by place"),
+        Open("GET", "/api/bulletins", Plans),
+        Open("GET", "/api/bulletins/published", "published to the public"),
+        Open("PATCH", "/api/bulletins/1", Plans),
+        Open("POST", "/api/bulletins/1/publish", Plans),
+        Open("GET", "/api/bulletins/1", "published to the public"),
+        Open("GET", "/api/bulletins/1.pdf", "published to the public"),
+        Denied("POST", "/api/quarantine/transfers/1/dispatch", new { vehicle = "吉D12345" }, seeded: false),
+        Denied("POST", "/api/quarantine/transfers/1/arrive", new { }, seeded: false),
+        Denied("POST", "/api/quarantine/transfers/1/cancel", new { }, seeded: false),
+        Open("POST", "/api/quarantine/me/check-in", Own),
+        Open("POST", "/api/hospitals", Places),
+        Open("GET", "/api/hospitals", "hospitals with their wards and bed counts (capacity planning)"),
+        Lists("/api/hospitals/1"),
+        Denied("GET", $"/api/hospitals/cases/{CaseY}"),
+        Denied("POST", $"/api/hospitals/cases/{CaseY}/admit", new { hospitalId = 1 }),
+        Denied("POST", $"/api/hospitals/cases/{CaseY}/move", new { hospitalId = 1 }),
+        Denied("POST", $"/api/hospitals/cases/{CaseY}/discharge", new { }),
+        Lists("/api/hospitals/transfers"),
+        Denied("POST", "/api/hospitals/transfers", new { caseIds = new[] { CaseY }, home = true }, batchField: "caseIds[0]"),
+        Lists("/api/hospitals/transfer-batches"),
+        Denied("POST", "/api/hospitals/transfers/1/dispatch", new { vehicle = "吉D12345" }, seeded: false),
+        Denied("POST", "/api/hospitals/transfers/1/arrive", new { }, seeded: false),
+        Denied("POST", "/api/hospitals/transfers/1/cancel", new { }, seeded: false),
+        Denied("POST", "/api/hospitals/transfer-batches/1/dispatch", new { vehicle = "吉D12345" }, seeded: false),
+        Denied("POST", "/api/hospitals/transfer-batches/1/arrive", new { }, seeded: false),
+        Denied("POST", "/api/hospitals/transfer-batches/1/cancel", new { }, seeded: false),
+        // The district's own dashboard (its figures are district X's: JurisdictionFigureTests); another area's is refused.
+        Denied("GET", $"/api/dashboard?level=District&area={Scenario.DistrictY}"),
+        Denied("GET", $"/api/dashboard/charts/trend.svg?level=District&area={Scenario.DistrictY}"),
+        Denied("POST", "/api/codes/manual/1/decision", new { approve = true }, caller: "admin-x", seeded: false),
+        Denied("POST", "/api/codes/manual/1/revoke", null, caller: "admin-x", seeded: false),
+        Lists("/api/zones", seeded: true),
+        Denied("GET", $"/api/zones/{ZoneY}"),
+        Open("POST", "/api/zones", "draws a zone over addresses the caller picks (the address tree is places); its residents' colours are derived city-wide"),
+        Denied("POST", $"/api/zones/from-case/{CaseY}"),
+        Denied("POST", $"/api/zones/{ZoneY}/confirm", new { }),
+        Denied("POST", $"/api/zones/{ZoneY}/dismiss", new { }),
+        Denied("POST", $"/api/zones/{ZoneY}/extend", new { members = new[] { new { kind = "Compound", id = 2 } } }),
+        Denied("POST", $"/api/zones/{ZoneY}/request", new { step = "Lift" }),
+        Denied("POST", $"/api/zones/{ZoneY}/approve"),
+        Denied("POST", $"/api/zones/{ZoneY}/reject", new { }),
+        Open("POST", "/api/zones/review", "the daily review of every zone by rule (the city's housekeeping), not a read"),
+        Open("GET", "/api/zones/addresses?q=小区", "the address tree: places, not people"),
+        Open("GET", "/api/zones/addresses/compounds/2", "the address tree: places, not people"),
+        Lists("/api/zones/map.svg"),
+        Lists("/api/community/me"),
+        Lists("/api/community/grids"),
+        Lists($"/api/community/grids/{Scenario.GridId}/households"),
+        Denied("GET", $"/api/community/households/{Scenario.DaveHouseholdId}", seeded: false),
+        Denied("POST", $"/api/community/households/{Scenario.DaveHouseholdId}/screenings", new { outcome = "Refused" }, caller: "admin-x", seeded: false),
+        Lists("/api/community/problems"),
+        Denied("POST", "/api/community/problems", new { category = "Supplies", text = "辖区测试", householdId = Scenario.DaveHouseholdId }, caller: "admin-x", seeded: false),
+        Denied("GET", "/api/community/problems/1", seeded: false),
+        Denied("POST", "/api/community/problems/1/answer", new { answer = "已安排" }, caller: "admin-x", seeded: false),
+        Lists("/api/community/special-groups"),
+        Lists("/api/community/special-groups.xlsx"),
+        Denied("POST", "/api/community/special-groups", new { personId = Scenario.DaveId, group = "Bedridden", responsibleName = "王丽" }, caller: "admin-x"),
+        Denied("POST", "/api/community/special-groups/1/end", null, caller: "admin-x", seeded: false),
+    ];
+
+    // Signing in and out, and the API reference (as RouteCoverageTests).
+    private static readonly string[] Exempt = ["/api/auth/login", "/api/auth/logout", "/api/docs"];
+
+    [Fact]
+    public async Task Every_api_route_is_declared_scoped_with_a_probe_or_not_personal_with_a_reason()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var routes = host.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText ?? "")))
+            .Where(r => r.Pattern.StartsWith("/api/", StringComparison.Ordinal) && !Exempt.Any(x => r.Pattern.StartsWith(x, StringComparison.Ordinal)))
+            .Distinct().ToList();
+        var undeclared = routes.Where(r => !Routes.Any(row => row.Method == r.Method && RouteRows.Matches(r.Pattern, row.Url)))
+            .Select(r => $"{r.Method} {r.Pattern}").Order().ToList();
+        Assert.True(undeclared.Count == 0, "Declare in JurisdictionRouteTests, scoped with a probe or not personal with a reason:\n" + string.Join("\n", undeclared));
+        var stale = Routes.Where(row => !routes.Any(r => r.Method == row.Method && RouteRows.Matches(r.Pattern, row.Url))).Select(r => $"{r.Method} {r.Url}").ToList();
+        Assert.True(stale.Count == 0, "No such route:\n" + string.Join("\n", stale));
+        Assert.All(Routes.Where(r => r.Kind == Kind.NotPersonal), r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
+    }
+
+    [Fact]
+    public async Task A_district_officer_reaches_no_record_of_another_district_on_any_route()
+    {
+        await using var host = await ApiHost.StartAsync(provider, s => s.TwoDistricts = true);
+        await SeedAsync(host);
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var c in new[] { "epi", "admin", "epi-x", "admin-x" }) clients[c] = await host.LoginAsync(c);
+
+        var wrong = new List<string>();
+        foreach (var row in Routes.Where(r => r.Kind != Kind.NotPersonal))
+        {
+            var r = await SendAsync(clients[row.Caller], row);
+            var text = await r.Content.ReadAsStringAsync();
+            var batchRefused = row.BatchField is { } field && r.StatusCode == HttpStatusCode.BadRequest && text.Contains($"\"{field}\"", StringComparison.Ordinal);
+            if (row.Kind == Kind.Denied && r.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden) && !batchRefused)
+                wrong.Add($"{row.Method} {row.Url} as {row.Caller}: {(int)r.StatusCode}, expected 404 or 403");
+            if (row.Kind == Kind.Lists)
+            {
+                // A list under a parent the scenario does not hold (round 1, hospital 1) is "not found" for every caller.
+                if (!row.Seeded && r.StatusCode == HttpStatusCode.NotFound) continue;
+                if (!r.IsSuccessStatusCode) wrong.Add($"{row.Method} {row.Url} as {row.Caller}: {(int)r.StatusCode}");
+                else if (Markers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal)) is { } leak)
+                    wrong.Add($"{row.Method} {row.Url} as {row.Caller}: shows '{leak}' of the other district");
+            }
+            // The probe bites: the whole city's account reaches the same record or sees it in the same list.
+            if (row.Seeded && row.Method == "GET")
+            {
+                var city = row.Caller == "admin-x" ? "admin" : "epi";
+                var c = await SendAsync(clients[city], row);
+                var ctext = await c.Content.ReadAsStringAsync();
+                if (!c.IsSuccessStatusCode) wrong.Add($"{row.Method} {row.Url} as {city}: {(int)c.StatusCode}, the probe reaches nothing");
+                else if (row.Kind == Kind.Lists && !Markers.Any(m => ctext.Contains(m, StringComparison.Ordinal)))
+                    wrong.Add($"{row.Method} {row.Url} as {city}: the other district's record is not in the list, the probe cannot fail");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+        // Nothing was written about Y's person by the refused writes.
+        await using var db = host.Db();
+        Assert.Equal(1, db.Cases.Count(c => c.PersonId == Scenario.DaveId));
+        Assert.False(db.ManualCodeRequests.Any(m => m.PersonId == Scenario.DaveId));
+        Assert.False(db.TestResults.Any(t => t.PersonId == Scenario.DaveId));
+    }
+
+    [Fact]
+    public async Task Each_district_sees_its_own_and_the_city_sees_both()
+    {
+        await using var host = await ApiHost.StartAsync(provider, s => s.TwoDistricts = true);
+        await SeedAsync(host);
+        async Task<string> CasesAs(string user) => await (await host.LoginAsync(user)).GetStringAsync("/api/lists/cases");
+        var x = await CasesAs("epi-x");
+        var y = await CasesAs("epi-y");
+        var city = await CasesAs("epi");
+        Assert.Contains($"\"personId\":{Scenario.ErinId}", x);
+        Assert.DoesNotContain($"\"personId\":{Scenario.DaveId}", x);
+        Assert.Contains($"\"personId\":{Scenario.DaveId}", y);
+        Assert.DoesNotContain($"\"personId\":{Scenario.ErinId}", y);
+        Assert.Contains($"\"personId\":{Scenario.DaveId}", city);
+        Assert.Contains($"\"personId\":{Scenario.ErinId}", city);
+        // Y's epidemiologist opens Dave, not Erin; X's administrator Erin, not Dave.
+        var epiY = await host.LoginAsync("epi-y");
+        Assert.Equal(HttpStatusCode.OK, (await epiY.GetAsync($"/api/persons/{Scenario.DaveId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await epiY.GetAsync($"/api/persons/{Scenario.ErinId}")).StatusCode);
+        var adminX = await host.LoginAsync("admin-x");
+        Assert.Equal(HttpStatusCode.OK, (await adminX.GetAsync($"/api/persons/{Scenario.ErinId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await adminX.GetAsync($"/api/persons/{Scenario.DaveId}")).StatusCode);
+        // The pages say whose area they show; the city's pages carry no chip.
+        var search = WebUtility.HtmlDecode(await (await host.LoginAsync("epi-x")).GetStringAsync("/search?q=钱"));
+        Assert.Contains("data-testid=\"area-chip\"", search);
+        Assert.Contains("辖区：龙山区", search);
+        Assert.DoesNotContain("data-testid=\"area-chip\"", await (await host.LoginAsync("epi")).GetStringAsync("/search?q=钱"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await host.LoginAsync("epi-x")).GetAsync($"/persons/{Scenario.DaveId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_district_dashboard_counts_its_district_and_equals_its_line_list()
+    {
+        await using var host = await ApiHost.StartAsync(provider, s => s.TwoDistricts = true);
+        await SeedAsync(host);
+        foreach (var user in new[] { "epi-x", "command-x" })
+        {
+            var client = await host.LoginAsync(user);
+            var snapshot = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/dashboard?fresh=true", ApiJson.Options);
+            Assert.Equal(Scenario.DistrictX, snapshot.GetProperty("areaCode").GetString());
+        }
+        var epiX = await host.LoginAsync("epi-x");
+        var list = await epiX.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/lists/cases", ApiJson.Options);
+        var rows = list.GetProperty("items").EnumerateArray().ToList();
+        Assert.Single(rows);
+        Assert.Equal(Scenario.ErinId, rows[0].GetProperty("personId").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_export_holds_only_its_requesters_district()
+    {
+        await using var host = await ApiHost.StartAsync(provider, s => s.TwoDistricts = true);
+        await SeedAsync(host);
+        async Task<string> ExportAs(string user, string list)
+        {
+            var client = await host.LoginAsync(user);
+            var accepted = await client.PostAsJsonAsync("/api/exports", new { list, format = "csv", reveal = true, purpose = "jurisdiction test" });
+            Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+            await Exports.ExportJobPoll.WaitAsync(client, accepted.Headers.Location!.ToString());
+            return await client.GetStringAsync(accepted.Headers.Location + "/file");
+        }
+        foreach (var list in new[] { "cases", "contacts", "quarantine" })
+        {
+            var city = await ExportAs("epi", list);
+            Assert.Contains("赵西安", city);
+            var x = await ExportAs("epi-x", list);
+            Assert.DoesNotContain("赵西安", x);
+            Assert.DoesNotContain(Scenario.DaveId.ToString(System.Globalization.CultureInfo.InvariantCulture), x);
+        }
+        Assert.Contains("钱龙山", await ExportAs("epi-x", "cases"));
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, Row row) => row.Method switch
+    {
+        "GET" => client.GetAsync(row.Url),
+        "PATCH" => client.PatchAsJsonAsync(row.Url, row.Body),
+        "DELETE" => client.DeleteAsync(row.Url),
+        "PUT" => client.PutAsJsonAsync(row.Url, row.Body),
+        _ => client.PostAsJsonAsync(row.Url, row.Body),
+    };
+
+    /// <summary>Y's records about Dave (a case, a contact of X's case, a stay, a visit, a zone) and X's case of Erin.</summary>
+    private static async Task SeedAsync(ApiHost host)
+    {
+        var at = new DateTime(2026, 11, 19, 2, 0, 0, DateTimeKind.Utc);
+        await using var db = host.Db();
+        db.Cases.Add(new CaseRecord { Id = CaseY, PersonId = Scenario.DaveId, FoundBy = CaseFoundBy.FeverClinic, FirstPositiveSampledAtUtc = at, ReportedAtUtc = at, Class = CaseClass.Mild, DistrictCode = Scenario.DistrictY });
+        db.Cases.Add(new CaseRecord { Id = CaseX, PersonId = Scenario.ErinId, FoundBy = CaseFoundBy.FeverClinic, FirstPositiveSampledAtUtc = at, ReportedAtUtc = at, Class = CaseClass.Mild, DistrictCode = Scenario.DistrictX });
+        db.ContactProposals.Add(new ContactProposal
+        {
+            Id = ContactY,
+            CaseId = CaseX,
+            PersonId = Scenario.DaveId,
+            Grade = ContactGrade.Close,
+            Kind = ContactKind.SharedVisit,
+            VenueId = Scenario.HallId,
+            FirstExposureUtc = at,
+            Status = ProposalStatus.Confirmed,
+            ProposedAtUtc = at,
+            DecidedAtUtc = at,
+        });
+        db.QuarantineStays.Add(new QuarantineStay
+        {
+            Id = StayY,
+            PersonId = Scenario.DaveId,
+            CaseId = CaseX,
+            ContactId = ContactY,
+            Role = ContactRole.CloseContact,
+            Place = QuarantinePlace.Home,
+            Day1 = new DateOnly(2026, 11, 19),
+            ReleaseDate = new DateOnly(2026, 11, 26),
+            State = QuarantineState.InQuarantine,
+            CreatedAtUtc = at,
+        });
+        db.Visits.Add(new Visit { Id = VisitY, PersonId = Scenario.DaveId, VenueId = Scenario.HallId, EnteredAtUtc = at, ExitedAtUtc = at.AddHours(1), Method = EntryMethod.IdCard });
+        db.Zones.Add(new Zone
+        {
+            Id = ZoneY,
+            Name = "西宁小区封控区",
+            Level = ZoneLevel.Sealed,
+            DistrictCode = Scenario.DistrictY,
+            State = ZoneState.Active,
+            ProposedAtUtc = at,
+            StartedAtUtc = at,
+            LevelSince = new DateOnly(2026, 11, 19),
+            ReasonKey = "Zones.Reason.Officer",
+            ReasonArgs = ["辖区测试"],
+            PolicyVersion = "test",
+            Households = 1,
+            Residents = 1,
+        });
+        db.ZoneHouseholds.Add(new ZoneHousehold { ZoneId = ZoneY, HouseholdId = Scenario.DaveHouseholdId, CompoundId = 2 });
+        await db.SaveChangesAsync();
+    }
+}
