@@ -32,6 +32,7 @@ public static class CoreRegistration
         services.AddSingleton(policies.Contacts);
         services.AddSingleton(policies.Zones);
         services.AddSingleton(policies.Bulletin);
+        services.AddSingleton(config.GetSection("Policy:Appeals").Get<Appeals.AppealPolicy>() ?? new Appeals.AppealPolicy());
         return services;
     }
 
@@ -140,6 +141,11 @@ public static class CoreRegistration
         services.AddSingleton<Community.Screenings>();
         services.AddSingleton<Community.RaisedProblems>();
         services.AddSingleton<Community.SpecialGroupRegister>();
+        services.TryAddSingleton(new Appeals.AppealPolicy());
+        services.AddSingleton<Appeals.AppealSubmissions>();
+        services.AddSingleton<Appeals.AppealQueue>();
+        services.AddSingleton<Appeals.AppealAnswers>();
+        services.AddSingleton<Appeals.BulkUnlocks>();
         return services;
     }
 }
