@@ -47,7 +47,11 @@ public sealed class BulkUnlocks(HealthCodeService codes, AppealPolicy policy, Ci
         db.BulkUnlocks.Add(request);
         db.BulkUnlockLines.AddRange(lines.Select(l => new BulkUnlockLine
         {
-            Id = ids.Next(), BulkUnlockId = request.Id, Line = l.Line, PersonId = persons[l.IdNumber], Outcome = BulkLineOutcome.Pending,
+            Id = ids.Next(),
+            BulkUnlockId = request.Id,
+            Line = l.Line,
+            PersonId = persons[l.IdNumber],
+            Outcome = BulkLineOutcome.Pending,
         }));
         await db.SaveChangesAsync(ct);
         return Row(request, lines.Count);

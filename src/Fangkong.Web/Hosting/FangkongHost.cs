@@ -3,6 +3,7 @@ using Fangkong.Core;
 using Fangkong.Core.Data;
 using Fangkong.Web.Api;
 using Fangkong.Web.Api.Accounts;
+using Fangkong.Web.Api.Appeals;
 using Fangkong.Web.Api.Codes;
 using Fangkong.Web.Api.Command;
 using Fangkong.Web.Api.Community;
@@ -82,6 +83,7 @@ public static class FangkongHost
         api.MapZonesApi();
         api.MapZoneMapApi();
         api.MapCommunityApi();
+        api.MapAppealsApi();
         app.MapFangkongUi();
         return app;
     }
