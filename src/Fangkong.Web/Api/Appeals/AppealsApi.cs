@@ -20,6 +20,8 @@ public sealed record BulkDecisionBody(bool? Approve, string? Note);
 /// </summary>
 public static class AppealsApi
 {
+    private static readonly string[] EvidenceTypes = ["image/jpeg", "image/png", "application/pdf"];
+
     public static void MapAppealsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/appeals").WithTags("Appeals").WithProblems();
@@ -43,7 +45,8 @@ public static class AppealsApi
         {
             var personId = http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Codes.NotAResident"));
             return FileOf(http, await appeals.OwnFileAsync(db, personId, id, fileId, http.RequestAborted));
-        }).RequireAuthorization(AuthSetup.ResidentOnly).WithSummary("One of the resident's own evidence files.");
+        }).RequireAuthorization(AuthSetup.ResidentOnly).Produces<Stream>(StatusCodes.Status200OK, EvidenceTypes[0], EvidenceTypes[1..])
+          .WithSummary("One of the resident's own evidence files.");
 
         api.MapGet("", async (AppealState? state, bool? overdue, string? q, int? page, int? pageSize, FangkongDb db, AppealQueue queue, HttpContext http) =>
             TypedResults.Ok(await queue.PageAsync(db, http.User.UserId(), new AppealFilter(state, overdue, q, page, pageSize), http.RequestAborted)))
@@ -55,7 +58,8 @@ public static class AppealsApi
 
         api.MapGet("/{id:long}/files/{fileId:long}", async (long id, long fileId, FangkongDb db, AppealAnswers answers, HttpContext http) =>
             FileOf(http, await answers.FileAsync(db, http.User.UserId(), id, fileId, http.RequestAborted)))
-            .RequireAuthorization(AuthSetup.Tracing).WithSummary("An appeal's evidence file, as an attachment. Audited.");
+            .RequireAuthorization(AuthSetup.Tracing).Produces<Stream>(StatusCodes.Status200OK, EvidenceTypes[0], EvidenceTypes[1..])
+            .WithSummary("An appeal's evidence file, as an attachment. Audited.");
 
         api.MapPost("/{id:long}/uphold", async (long id, AnswerBody body, FangkongDb db, AppealAnswers answers, HttpContext http) =>
             TypedResults.Ok(await answers.UpholdAsync(db, http.User.UserId(), id, body.Reason, http.RequestAborted)))

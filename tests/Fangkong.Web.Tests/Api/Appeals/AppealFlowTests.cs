@@ -58,6 +58,9 @@ public abstract class AppealFlowTests(StorageProvider provider)
         // The same key again is the same appeal; another one against the same colour change is refused.
         var again = await Ok(await resident.PostAsJsonAsync("/api/appeals/me", Appeal("appeal-key-0001", "体温计故障，复测36.5℃", ("复测.png", Png))));
         Assert.Equal(id, again.GetProperty("id").GetInt64());
+        var reused = await resident.PostAsJsonAsync("/api/appeals/me", Appeal("appeal-key-0001", "换了一个理由再提交"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal(["idempotencyKey"], (await reused.JsonAsync()).ProblemFields());
         Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsJsonAsync("/api/appeals/me", Appeal("appeal-key-0002", "再次申诉，请尽快处理"))).StatusCode);
 
         // The queue lists it; opening it shows the facts and history, and the read is audited.
