@@ -35,6 +35,7 @@ public static class CoreRegistration
         services.AddSingleton(SigningPolicy.Read(config));
         services.AddSingleton(config.GetSection("Policy:Retention").Get<Domain.Common.RetentionPolicy>() ?? new Domain.Common.RetentionPolicy());
         services.AddSingleton(config.GetSection("Policy:Audit").Get<Domain.Audit.AuditPolicy>() ?? new Domain.Audit.AuditPolicy());
+        services.AddSingleton(config.GetSection("Policy:Appeals").Get<Appeals.AppealPolicy>() ?? new Appeals.AppealPolicy());
         return services;
     }
 
@@ -151,6 +152,11 @@ public static class CoreRegistration
         services.AddSingleton<IRetentionClass, Quarantine.QuarantineRetention>();
         services.AddSingleton<IRetentionClass, TraceReadRetention>();
         services.AddSingleton<Retention.RetentionRun>();
+        services.TryAddSingleton(new Appeals.AppealPolicy());
+        services.AddSingleton<Appeals.AppealSubmissions>();
+        services.AddSingleton<Appeals.AppealQueue>();
+        services.AddSingleton<Appeals.AppealAnswers>();
+        services.AddSingleton<Appeals.BulkUnlocks>();
         return services;
     }
 }

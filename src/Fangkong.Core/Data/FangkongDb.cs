@@ -95,6 +95,10 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Community.ScreeningMember> ScreeningMembers => Set<Community.ScreeningMember>();
     public DbSet<Community.CommunityProblem> CommunityProblems => Set<Community.CommunityProblem>();
     public DbSet<Community.SpecialGroupMember> SpecialGroupMembers => Set<Community.SpecialGroupMember>();
+    public DbSet<Appeals.Appeal> Appeals => Set<Appeals.Appeal>();
+    public DbSet<Appeals.AppealFile> AppealFiles => Set<Appeals.AppealFile>();
+    public DbSet<Appeals.BulkUnlock> BulkUnlocks => Set<Appeals.BulkUnlock>();
+    public DbSet<Appeals.BulkUnlockLine> BulkUnlockLines => Set<Appeals.BulkUnlockLine>();
     /// <summary>
     /// The persons served first — registered in a special group now (domain.md §8) — read-only, for the lists below
     /// Community that put them first (door-to-door sampling): they read Community's register only through this view
@@ -199,6 +203,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Community.CommunityModel.Configure(b);
         Audit.AuditModel.Configure(b);
         ConfigureAreaFilter(b);
+        Core.Appeals.AppealsModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -10,6 +10,10 @@ public enum RecordKind
     QuarantineStay = 'Q',
     Round = 'R',
     Zone = 'Z',
+    /// <summary>A resident's appeal against their colour (issue 18).</summary>
+    Appeal = 'A',
+    /// <summary>An employer's request to unlock their staff's codes in bulk.</summary>
+    BulkUnlock = 'U',
 }
 
 /// <summary>

@@ -14,6 +14,8 @@ public static class BodyLimits
     public const long ApiBytes = 256 * 1024;
     /// <summary>A lab's result file: up to 200,000 lines.</summary>
     public const long ImportBytes = 16 * 1024 * 1024;
+    /// <summary>An appeal with its evidence: five files of 2 MB each, in base64 or a page's multipart form.</summary>
+    public const long AppealBytes = 16 * 1024 * 1024;
     /// <summary>A page's form post (sign-in, a round, a bulletin's text): the same bound as an API body.</summary>
     public const long FormBytes = ApiBytes;
 
@@ -23,7 +25,8 @@ public static class BodyLimits
         var api = path.StartsWithSegments("/api");
         if (api || http.Request.HasFormContentType)
         {
-            var limit = !api ? FormBytes
+            var limit = path.StartsWithSegments("/api/appeals/me") || path.StartsWithSegments("/me/appeals") ? AppealBytes
+                : !api ? FormBytes
                 : path.StartsWithSegments("/api/gate") ? GateBytes
                 : path.StartsWithSegments("/api/testing/lab/results/import") ? ImportBytes : ApiBytes;
             if (http.Request.ContentLength is { } length && length > limit)

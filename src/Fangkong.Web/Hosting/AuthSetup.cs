@@ -32,6 +32,10 @@ public static class AuthSetup
     public const string CommunityWork = "community-work";
     /// <summary>Answering problems and ending registrations: community officers and administrators.</summary>
     public const string CommunityOffice = "community-office";
+    /// <summary>An employer asking for a bulk unlock of their staff's codes: a venue's manager (ADR 0027).</summary>
+    public const string Employer = "employer";
+    /// <summary>Bulk unlock requests: the employer's own, every one for epidemiologists and administrators.</summary>
+    public const string BulkUnlocks = "bulk-unlocks";
 
     public static IServiceCollection AddFangkongAuth(this IServiceCollection services)
     {
@@ -63,7 +67,9 @@ public static class AuthSetup
             .AddPolicy(CommandView, p => p.RequireRole(Roles.Commander, Roles.Epidemiologist, Roles.Administrator))
             .AddPolicy(Community, p => p.RequireRole(Roles.GridWorker, Roles.CommunityOfficer, Roles.Epidemiologist, Roles.Administrator))
             .AddPolicy(CommunityWork, p => p.RequireRole(Roles.GridWorker, Roles.CommunityOfficer, Roles.Administrator))
-            .AddPolicy(CommunityOffice, p => p.RequireRole(Roles.CommunityOfficer, Roles.Administrator));
+            .AddPolicy(CommunityOffice, p => p.RequireRole(Roles.CommunityOfficer, Roles.Administrator))
+            .AddPolicy(Employer, p => p.RequireRole(Roles.VenueManager))
+            .AddPolicy(BulkUnlocks, p => p.RequireRole(Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator));
         return services;
     }
 

@@ -4,6 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Web.Api;
 using Fangkong.Web.Api.Accounts;
 using Fangkong.Web.Api.Audit;
+using Fangkong.Web.Api.Appeals;
 using Fangkong.Web.Api.Codes;
 using Fangkong.Web.Api.Command;
 using Fangkong.Web.Api.Community;
@@ -92,6 +93,7 @@ public static class FangkongHost
         api.MapZoneMapApi();
         api.MapCommunityApi();
         api.MapAuditApi();
+        api.MapAppealsApi();
         app.MapFangkongUi();
         return app;
     }

@@ -178,6 +178,20 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/community/special-groups.xlsx", null, ["grid", "officer", "epi", "admin"]),
         ("POST", "/api/community/special-groups", new { personId = 101, group = "Bedridden", responsibleName = "王丽" }, ["grid", "officer", "admin"]),
         ("POST", "/api/community/special-groups/1/end", null, ["officer", "admin"]),
+        ("POST", "/api/appeals/me", new { idempotencyKey = "matrix-appeal-1", reason = "矩阵测试申诉" }, ["resident"]),
+        ("GET", "/api/appeals/me", null, ["resident"]),
+        ("GET", "/api/appeals/me/1/files/1", null, ["resident"]),
+        ("GET", "/api/appeals", null, ["epi", "admin"]),
+        ("GET", "/api/appeals/1", null, ["epi", "admin"]),
+        ("GET", "/api/appeals/1/files/1", null, ["epi", "admin"]),
+        ("POST", "/api/appeals/1/uphold", new { reason = "矩阵测试理由" }, ["epi", "admin"]),
+        ("POST", "/api/appeals/1/refuse", new { reason = "矩阵测试理由" }, ["epi", "admin"]),
+        ("POST", "/api/appeals/1/decision", new { approve = true }, ["admin"]),
+        ("POST", "/api/appeals/bulk", new { reason = "矩阵测试复工", text = "220403199001032462" }, ["manager"]),
+        ("GET", "/api/appeals/bulk", null, ["manager", "epi", "admin"]),
+        ("GET", "/api/appeals/bulk/1", null, ["manager", "epi", "admin"]),
+        ("POST", "/api/appeals/bulk/1/request", null, ["epi", "admin"]),
+        ("POST", "/api/appeals/bulk/1/decision", new { approve = true }, ["admin"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"];

@@ -97,7 +97,8 @@ public abstract class HostileInputTests(StorageProvider provider)
         var before = await walk.CountsAsync();
         foreach (var r in walk.Routes.Where(r => r.HasBody))
         {
-            var limit = !r.IsApi ? BodyLimits.FormBytes
+            var limit = r.Path.StartsWith("/api/appeals/me", StringComparison.Ordinal) || r.Path.StartsWith("/me/appeals", StringComparison.Ordinal) ? BodyLimits.AppealBytes
+                : !r.IsApi ? BodyLimits.FormBytes
                 : r.Path.StartsWith("/api/gate", StringComparison.Ordinal) ? BodyLimits.GateBytes
                 : r.Path.StartsWith("/api/testing/lab/results/import", StringComparison.Ordinal) ? BodyLimits.ImportBytes : BodyLimits.ApiBytes;
             var filler = new string('x', (int)limit + 16);
@@ -163,6 +164,7 @@ public abstract class HostileInputTests(StorageProvider provider)
         var keyed = walk.Routes.Where(r => r.BodyType?.GetProperties().Any(p => p.Name is "IdempotencyKey" or "Key") == true).Select(r => r.Name).Order().ToList();
         Dictionary<string, string> drivenElsewhere = new()
         {
+            ["POST /api/appeals/me"] = nameof(Appeals.AppealFlowTests),
             ["POST /api/testing/tubes"] = nameof(Testing.SamplingKeyReuseTests),
             ["POST /api/testing/tubes/{barcode}/samples"] = nameof(Testing.SamplingKeyReuseTests),
             // Closing is idempotent by state (a closed tube stays closed) and its key is not stored: a reused key closes
