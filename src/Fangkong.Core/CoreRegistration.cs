@@ -32,6 +32,7 @@ public static class CoreRegistration
         services.AddSingleton(policies.Contacts);
         services.AddSingleton(policies.Zones);
         services.AddSingleton(policies.Bulletin);
+        services.AddSingleton(Accounts.AccountPolicy.Read(config));
         return services;
     }
 
@@ -54,7 +55,14 @@ public static class CoreRegistration
         services.AddSingleton<ResidentCodes>();
         services.AddSingleton<ScannedCodes>();
         services.AddSingleton<ColourHistory>();
+        services.TryAddSingleton(new Accounts.AccountPolicy());
         services.AddSingleton<Accounts.SignIns>();
+        // SecondFactor needs the host's ISecretProtector (the web app's Data Protection).
+        services.AddSingleton<Accounts.SecondFactor>();
+        services.AddSingleton<Accounts.PasswordChange>();
+        services.AddSingleton<Accounts.ResidentAccounts>();
+        services.AddSingleton<Staff.StaffAccounts>();
+        services.AddSingleton<Staff.TeamImport>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateQueue>();

@@ -38,6 +38,8 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<TestResult> TestResults => Set<TestResult>();
     public DbSet<TraceAccess> TraceAccesses => Set<TraceAccess>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
     public DbSet<TestingRound> TestingRounds => Set<TestingRound>();
     public DbSet<SamplingSite> SamplingSites => Set<SamplingSite>();
     public DbSet<RoundResident> RoundResidents => Set<RoundResident>();
