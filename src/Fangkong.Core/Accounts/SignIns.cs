@@ -43,6 +43,34 @@ public sealed class SignIns(TimeProvider time, AccountPolicy policy, SecondFacto
         return new SignInOutcome(user, roles, NextStep(user, roles), null, null);
     }
 
+    /// <summary>
+    /// The code a sign-in that owes one gives on a page of its own (the password was checked a moment ago): a wrong code
+    /// counts towards the lock-out as a wrong password does.
+    /// </summary>
+    public async Task<SignInOutcome> CompleteCodeAsync(FangkongDb db, long userId, string? code, CancellationToken ct)
+    {
+        var user = await db.Users.FirstAsync(u => u.Id == userId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (user.LockedUntilUtc is { } until && until > now) return SignInOutcome.Failed(SignInFailure.Locked, until);
+        if (user.Disabled) return SignInOutcome.Failed(SignInFailure.Disabled);
+        if (!secondFactor.Accept(user, code, now)) return await FailAsync(db, user, SignInFailure.WrongCode, now, ct);
+        user.FailedSignIns = 0;
+        user.FirstFailedAtUtc = null;
+        user.LastSignInAtUtc = now;
+        await db.SaveChangesAsync(ct);
+        var roles = await RolesOfAsync(db, user, ct);
+        return new SignInOutcome(user, roles, NextStep(user, roles), null, null);
+    }
+
+    /// <summary>Where an account that has just done a step (chosen its password, enrolled) stands now.</summary>
+    public async Task<SignInOutcome> CurrentAsync(FangkongDb db, long userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
+        if (user.Disabled) return SignInOutcome.Failed(SignInFailure.Disabled);
+        var roles = await RolesOfAsync(db, user, ct);
+        return new SignInOutcome(user, roles, NextStep(user, roles), null, null);
+    }
+
     /// <summary>The step after the password and any code: a password to choose, then an authenticator to enrol.</summary>
     public SignInStep NextStep(User user, IReadOnlyList<string> roles) =>
         user.MustChangePassword ? SignInStep.SetPassword

@@ -38,6 +38,8 @@ public static class FangkongHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddFangkongAuth();
+        builder.Services.AddSecretProtection(builder.Configuration);
+        builder.Services.AddSignInLimits(Core.Accounts.AccountPolicy.Read(builder.Configuration));
         if (builder.Configuration.GetValue("Housekeeping", true))
         {
             builder.Services.AddHostedService<GateHousekeeping>();
@@ -59,6 +61,8 @@ public static class FangkongHost
         app.UseBodyLimits();
         app.UseApiStatusProblems();
         app.UseAuthentication();
+        app.UsePendingSteps();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseUrlAndFormText();
         app.MapOpenApi();
@@ -66,6 +70,7 @@ public static class FangkongHost
         // Every endpoint below has its text and dates checked by one filter (RequestGuard).
         var api = app.MapGroup("").WithRequestGuard();
         api.MapAuthApi();
+        api.MapAccountsApi();
         api.MapGateApi();
         api.MapCodesApi();
         api.MapPlacesApi();
