@@ -14,7 +14,10 @@ public sealed class DataProtectedSecrets(IDataProtectionProvider provider) : ISe
     public string Protect(string secret) => _protector.Protect(secret);
 
     public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
+}
 
+public static class SecretProtection
+{
     public static IServiceCollection AddSecretProtection(this IServiceCollection services, IConfiguration config)
     {
         var dp = services.AddDataProtection().SetApplicationName("Fangkong");
