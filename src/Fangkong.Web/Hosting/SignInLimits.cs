@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Fangkong.Core.Accounts;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Fangkong.Web.Hosting;
 
