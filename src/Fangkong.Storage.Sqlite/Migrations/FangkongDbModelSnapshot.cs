@@ -17,12 +17,48 @@ namespace Fangkong.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Fangkong.Core.Accounts.AccountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "AtUtc");
+
+                    b.ToTable("account_changes", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Accounts.User", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
@@ -30,10 +66,29 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstFailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("JurisdictionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("JurisdictionLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
@@ -44,8 +99,23 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TotpPendingSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TotpSecret")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -59,10 +129,31 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdNumber")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Phone");
+
                     b.HasIndex("UserName")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Accounts.UserRole", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Role");
+
+                    b.ToTable("user_roles", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Codes.HealthCodeChange", b =>
