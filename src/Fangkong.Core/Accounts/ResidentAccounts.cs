@@ -66,7 +66,11 @@ public sealed class ResidentAccounts(TimeOrderedIds ids, TimeProvider time)
         if (user.PersonId is null) throw new ConflictException(Messages.Get("Accounts.Bind.NotBound"), "NotBound");
         db.AccountChanges.Add(new AccountChange
         {
-            Id = ids.Next(), AtUtc = time.GetUtcNow().UtcDateTime, ActorUserId = actorUserId, UserId = userId, Kind = AccountChangeKinds.Unbound,
+            Id = ids.Next(),
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            ActorUserId = actorUserId,
+            UserId = userId,
+            Kind = AccountChangeKinds.Unbound,
             Detail = $"person {user.PersonId}: {reason.Trim()}",
         });
         user.PersonId = null;

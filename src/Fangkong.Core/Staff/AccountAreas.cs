@@ -17,12 +17,22 @@ public static class AccountAreas
 
     private static readonly Dictionary<string, string> LevelNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["city"] = nameof(JurisdictionLevel.City), ["市"] = nameof(JurisdictionLevel.City),
-        ["district"] = nameof(JurisdictionLevel.District), ["区"] = nameof(JurisdictionLevel.District), ["区县"] = nameof(JurisdictionLevel.District), ["县"] = nameof(JurisdictionLevel.District),
-        ["street"] = nameof(JurisdictionLevel.Street), ["街道"] = nameof(JurisdictionLevel.Street), ["乡镇"] = nameof(JurisdictionLevel.Street),
-        ["community"] = nameof(JurisdictionLevel.Community), ["社区"] = nameof(JurisdictionLevel.Community), ["村"] = nameof(JurisdictionLevel.Community),
-        ["grid"] = nameof(JurisdictionLevel.Grid), ["网格"] = nameof(JurisdictionLevel.Grid),
-        [VenueLevel] = VenueLevel, ["场所"] = VenueLevel,
+        ["city"] = nameof(JurisdictionLevel.City),
+        ["市"] = nameof(JurisdictionLevel.City),
+        ["district"] = nameof(JurisdictionLevel.District),
+        ["区"] = nameof(JurisdictionLevel.District),
+        ["区县"] = nameof(JurisdictionLevel.District),
+        ["县"] = nameof(JurisdictionLevel.District),
+        ["street"] = nameof(JurisdictionLevel.Street),
+        ["街道"] = nameof(JurisdictionLevel.Street),
+        ["乡镇"] = nameof(JurisdictionLevel.Street),
+        ["community"] = nameof(JurisdictionLevel.Community),
+        ["社区"] = nameof(JurisdictionLevel.Community),
+        ["村"] = nameof(JurisdictionLevel.Community),
+        ["grid"] = nameof(JurisdictionLevel.Grid),
+        ["网格"] = nameof(JurisdictionLevel.Grid),
+        [VenueLevel] = VenueLevel,
+        ["场所"] = VenueLevel,
     };
 
     /// <summary>"level:id" (either colon) or empty for none.</summary>

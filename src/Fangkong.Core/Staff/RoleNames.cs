@@ -8,15 +8,22 @@ public static class RoleNames
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["门岗"] = Roles.GateOperator, ["gate operator"] = Roles.GateOperator,
-        ["场所负责人"] = Roles.VenueManager, ["venue manager"] = Roles.VenueManager,
+        ["门岗"] = Roles.GateOperator,
+        ["gate operator"] = Roles.GateOperator,
+        ["场所负责人"] = Roles.VenueManager,
+        ["venue manager"] = Roles.VenueManager,
         ["流调员"] = Roles.Epidemiologist,
         ["管理员"] = Roles.Administrator,
         ["采样员"] = Roles.Sampler,
-        ["检测员"] = Roles.LabTechnician, ["lab technician"] = Roles.LabTechnician,
-        ["指挥部"] = Roles.Commander, ["command center"] = Roles.Commander, ["command"] = Roles.Commander,
-        ["网格员"] = Roles.GridWorker, ["grid worker"] = Roles.GridWorker,
-        ["社区干部"] = Roles.CommunityOfficer, ["community officer"] = Roles.CommunityOfficer,
+        ["检测员"] = Roles.LabTechnician,
+        ["lab technician"] = Roles.LabTechnician,
+        ["指挥部"] = Roles.Commander,
+        ["command center"] = Roles.Commander,
+        ["command"] = Roles.Commander,
+        ["网格员"] = Roles.GridWorker,
+        ["grid worker"] = Roles.GridWorker,
+        ["社区干部"] = Roles.CommunityOfficer,
+        ["community officer"] = Roles.CommunityOfficer,
     };
 
     private static readonly char[] Separators = ['、', ',', '，', ';', '；', '|'];

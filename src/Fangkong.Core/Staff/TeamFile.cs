@@ -18,11 +18,22 @@ public static class TeamFile
 
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["姓名"] = "name", ["name"] = "name",
-        ["手机"] = "phone", ["手机号"] = "phone", ["phone"] = "phone", ["mobile"] = "phone",
-        ["身份证号"] = "idNumber", ["身份证号码"] = "idNumber", ["id number"] = "idNumber", ["idnumber"] = "idNumber", ["id"] = "idNumber",
-        ["角色"] = "role", ["role"] = "role", ["roles"] = "role",
-        ["区域"] = "area", ["area"] = "area",
+        ["姓名"] = "name",
+        ["name"] = "name",
+        ["手机"] = "phone",
+        ["手机号"] = "phone",
+        ["phone"] = "phone",
+        ["mobile"] = "phone",
+        ["身份证号"] = "idNumber",
+        ["身份证号码"] = "idNumber",
+        ["id number"] = "idNumber",
+        ["idnumber"] = "idNumber",
+        ["id"] = "idNumber",
+        ["角色"] = "role",
+        ["role"] = "role",
+        ["roles"] = "role",
+        ["区域"] = "area",
+        ["area"] = "area",
     };
 
     private static readonly string[] Required = ["name", "phone", "idNumber", "role"];
