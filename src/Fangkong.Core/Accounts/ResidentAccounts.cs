@@ -34,7 +34,7 @@ public sealed class ResidentAccounts(TimeOrderedIds ids, TimeProvider time)
     }
 
     /// <summary>Binds a resident's account to the stored person with this ID number and name; once.</summary>
-    public async Task<long> BindAsync(FangkongDb db, long userId, string? idNumber, string? name, CancellationToken ct)
+    public async Task<long> BindIdentityAsync(FangkongDb db, long userId, string? idNumber, string? name, CancellationToken ct)
     {
         var user = await db.Users.FirstAsync(u => u.Id == userId, ct);
         if (user.Role != Roles.Resident) throw new ForbiddenException(Messages.Get("Accounts.Bind.NotResident"));

@@ -92,7 +92,7 @@ public static class AuthApi
             .WithSummary("A resident registers with a mobile number and a password, and is signed in.");
         api.MapPost("/binding", async (BindingBody body, FangkongDb db, ResidentAccounts residents, SignIns signIns, HttpContext http) =>
         {
-            await residents.BindAsync(db, http.User.UserId(), body.IdNumber, body.Name, http.RequestAborted);
+            await residents.BindIdentityAsync(db, http.User.UserId(), body.IdNumber, body.Name, http.RequestAborted);
             return Results.Ok(await ReissueAsync(http, db, signIns));
         }).RequireAuthorization(AuthSetup.ResidentOnly).RequireRateLimiting(SignInLimits.Policy).Produces<Me>(StatusCodes.Status200OK)
             .WithSummary("A resident binds the account to their identity (ID number and name of a registered person), once.");
