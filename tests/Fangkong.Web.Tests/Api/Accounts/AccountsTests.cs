@@ -17,6 +17,9 @@ public abstract class AccountsTests(StorageProvider provider)
 {
     private static string Id(int n) => ResidentIdNumber.Compose("220402", new DateOnly(1980, 1, 1).AddDays(n % 9000), n % 999 + 1);
 
+    /// <summary>A well-formed number whose check character is wrong.</summary>
+    private static string BadCheck(string id) => id[..17] + (id[17] == '1' ? '2' : '1');
+
     private static MultipartFormDataContent File(string csv, string name = "team.csv") =>
         new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", name } };
 
@@ -63,7 +66,7 @@ public abstract class AccountsTests(StorageProvider provider)
         var csv = "姓名,手机,身份证号,角色,区域\n" +
                   $"王一,13900000011,{Id(11)},网格员,grid:{Scenario.GridId}\n" +
                   $"王二,1390000,{Id(12)},网格员,\n" +
-                  $"王三,13900000013,220402198001010000,网格员,\n" +
+                  $"王三,13900000013,{BadCheck(Id(13))},网格员,\n" +
                   $"王四,13900000014,{Id(14)},厨师,\n" +
                   $"王五,13900000015,{Id(15)},采样员,community:999\n" +
                   $"王六,13900000016,{Id(11)},采样员,\n";
@@ -91,7 +94,7 @@ public abstract class AccountsTests(StorageProvider provider)
         await using var db = host.Db();
         Assert.Equal(2000, await db.Users.CountAsync(u => u.UserName.StartsWith("grid-") && u.JurisdictionId == Scenario.CommunityId && u.MustChangePassword));
         // The file's one-time password signs in (and asks for a new password).
-        var first = lines[1].Trim().Split(',');
+        var first = lines[1].Trim().Split(',').Select(c => c.Trim('"')).ToArray();
         var login = await host.Anonymous().PostAsJsonAsync("/api/auth/login", new { userName = first[0], password = first[2] });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
