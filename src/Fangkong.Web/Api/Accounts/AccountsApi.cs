@@ -50,7 +50,7 @@ public static class AccountsApi
             var report = await ImportAsync(http, area, db, import);
             if (report.Problems.Count > 0) return Results.UnprocessableEntity(report);
             return format is "csv" or "xlsx" ? await PasswordsFileAsync(report.Created, format, http.RequestAborted) : Results.Ok(report);
-        }).DisableAntiforgery()
+        }).DisableAntiforgery().Produces<TeamImportReport>(StatusCodes.Status200OK).Produces<TeamImportReport>(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Import a team from a CSV or XLSX file (multipart field file): all rows or none; bad rows reported line by line (422). " +
                 "?area= assigns rows without one; ?format=csv|xlsx answers with the new accounts' one-time passwords as a file.");
     }
