@@ -20,6 +20,8 @@ internal sealed record BenchHost(WebApplication App, string Url) : IAsyncDisposa
             ["Storage:Provider"] = storage.Provider.ToString(),
             ["Storage:ConnectionString"] = storage.ConnectionString,
             ["Demo:SeedOnStart"] = "false",
+            ["Policy:Accounts:RequireTotp"] = "false",
+            ["Policy:Accounts:SignInsPerMinute"] = "100000",
             ["Housekeeping"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("FK_BENCH_SQL_LOG") ?? "Warning",

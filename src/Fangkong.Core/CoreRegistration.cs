@@ -36,6 +36,7 @@ public static class CoreRegistration
         services.AddSingleton(config.GetSection("Policy:Retention").Get<Domain.Common.RetentionPolicy>() ?? new Domain.Common.RetentionPolicy());
         services.AddSingleton(config.GetSection("Policy:Audit").Get<Domain.Audit.AuditPolicy>() ?? new Domain.Audit.AuditPolicy());
         services.AddSingleton(config.GetSection("Policy:Appeals").Get<Appeals.AppealPolicy>() ?? new Appeals.AppealPolicy());
+        services.AddSingleton(Accounts.AccountPolicy.Read(config));
         return services;
     }
 
@@ -60,7 +61,14 @@ public static class CoreRegistration
         services.AddSingleton<ResidentCodes>();
         services.AddSingleton<ScannedCodes>();
         services.AddSingleton<ColourHistory>();
+        services.TryAddSingleton(new Accounts.AccountPolicy());
         services.AddSingleton<Accounts.SignIns>();
+        // SecondFactor needs the host's ISecretProtector (the web app's Data Protection).
+        services.AddSingleton<Accounts.SecondFactor>();
+        services.AddSingleton<Accounts.PasswordChange>();
+        services.AddSingleton<Accounts.ResidentAccounts>();
+        services.AddSingleton<Staff.StaffAccounts>();
+        services.AddSingleton<Staff.TeamImport>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateQueue>();

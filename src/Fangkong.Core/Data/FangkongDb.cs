@@ -41,6 +41,8 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Audit.AuditChainHead> AuditChainHeads => Set<Audit.AuditChainHead>();
     public DbSet<Audit.AuditAlarm> AuditAlarms => Set<Audit.AuditAlarm>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
     public DbSet<TestingRound> TestingRounds => Set<TestingRound>();
     public DbSet<SamplingSite> SamplingSites => Set<SamplingSite>();
     public DbSet<RoundResident> RoundResidents => Set<RoundResident>();

@@ -28,7 +28,7 @@ public static class BodyLimits
             var limit = path.StartsWithSegments("/api/appeals/me") || path.StartsWithSegments("/me/appeals") ? AppealBytes
                 : !api ? FormBytes
                 : path.StartsWithSegments("/api/gate") ? GateBytes
-                : path.StartsWithSegments("/api/testing/lab/results/import") ? ImportBytes : ApiBytes;
+                : path.StartsWithSegments("/api/testing/lab/results/import") || path.StartsWithSegments("/api/accounts/import") ? ImportBytes : ApiBytes;
             if (http.Request.ContentLength is { } length && length > limit)
             {
                 if (api)

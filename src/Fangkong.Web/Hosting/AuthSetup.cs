@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Fangkong.Core.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Fangkong.Web.Hosting;
 
@@ -10,6 +11,14 @@ public static class AuthSetup
     public const string VenueClaim = "fk:venue";
     public const string DeviceClaim = "fk:device";
     public const string PersonClaim = "fk:person";
+    /// <summary>
+    /// A sign-in that still owes a step (<see cref="SignInStep"/>: a TOTP code, a password, an enrolment): the cookie
+    /// carries no role, so no role's page or endpoint opens, and <see cref="PendingSteps"/> sends pages to the step.
+    /// </summary>
+    public const string PendingClaim = "fk:pending";
+
+    /// <summary>Endpoints of a pending sign-in's own step (set the password, enrol, give the code): signed in, any step.</summary>
+    public const string SignedIn = "signed-in";
 
     // Least privilege: each policy names exactly the roles that need it.
     public const string Gate = "gate";
@@ -52,6 +61,10 @@ public static class AuthSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, 403);
         });
         services.AddAuthorizationBuilder()
+            // Signed in and owing no step: what a bare [Authorize] or RequireAuthorization() means.
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => !c.User.HasClaim(x => x.Type == PendingClaim)).Build())
+            .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Gate, p => p.RequireRole(Roles.GateOperator))
             .AddPolicy(VenueStaff, p => p.RequireRole(Roles.GateOperator, Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator))
             .AddPolicy(Tracing, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator))
@@ -86,20 +99,30 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
-    public static ClaimsPrincipal Principal(User u)
+    /// <summary>A full sign-in: every role the account holds (the primary one first), its venue, device and person.</summary>
+    public static ClaimsPrincipal Principal(User u, IReadOnlyList<string>? roles = null)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, u.UserName),
             new(ClaimTypes.GivenName, u.DisplayName),
-            new(ClaimTypes.Role, u.Role),
         };
+        claims.AddRange((roles ?? [u.Role]).Select(r => new Claim(ClaimTypes.Role, r)));
         if (u.VenueId is { } v) claims.Add(new Claim(VenueClaim, v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (u.DeviceId is { } d) claims.Add(new Claim(DeviceClaim, d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (u.PersonId is { } p) claims.Add(new Claim(PersonClaim, p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
+
+    /// <summary>A sign-in that owes <paramref name="step"/>: who it is, and nothing it may do yet.</summary>
+    public static ClaimsPrincipal Pending(User u, SignInStep step) => new(new ClaimsIdentity(
+    [
+        new(ClaimTypes.NameIdentifier, u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new(ClaimTypes.Name, u.UserName),
+        new(ClaimTypes.GivenName, u.DisplayName),
+        new(PendingClaim, step.ToString()),
+    ], CookieAuthenticationDefaults.AuthenticationScheme));
 }
 
 public static class ClaimsExtensions
@@ -109,6 +132,9 @@ public static class ClaimsExtensions
     public static long? VenueId(this ClaimsPrincipal u) => Long(u, AuthSetup.VenueClaim);
     public static long? DeviceId(this ClaimsPrincipal u) => Long(u, AuthSetup.DeviceClaim);
     public static long? PersonId(this ClaimsPrincipal u) => Long(u, AuthSetup.PersonClaim);
+    /// <summary>The step a pending sign-in owes, or null when signed in fully (or not at all).</summary>
+    public static SignInStep? PendingStep(this ClaimsPrincipal u) =>
+        Enum.TryParse<SignInStep>(u.FindFirstValue(AuthSetup.PendingClaim), out var s) ? s : null;
 
     /// <summary>Gate operators and venue managers may only see their own venue; tracing roles see all.</summary>
     public static bool MaySeeVenue(this ClaimsPrincipal u, long venueId) =>

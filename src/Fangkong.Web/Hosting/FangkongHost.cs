@@ -42,6 +42,7 @@ public static class FangkongHost
         builder.Services.AddFangkongAuth();
         builder.Services.AddSecureCookieSetting(builder.Configuration);
         builder.Services.AddFangkongRateLimits(builder.Configuration);
+        builder.Services.AddSecretProtection(builder.Configuration);
         if (builder.Configuration.GetValue("Housekeeping", true))
         {
             builder.Services.AddHostedService<GateHousekeeping>();
@@ -67,8 +68,9 @@ public static class FangkongHost
         app.UseBodyLimits();
         app.UseApiStatusProblems();
         app.UseAuthentication();
-        app.UseAuthorization();
+        app.UsePendingSteps();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAreaConfinement();
         app.UseUrlAndFormText();
         app.MapOpenApi();
@@ -76,6 +78,7 @@ public static class FangkongHost
         // Every endpoint below has its text and dates checked by one filter (RequestGuard).
         var api = app.MapGroup("").WithRequestGuard();
         api.MapAuthApi();
+        api.MapAccountsApi();
         api.MapGateApi();
         api.MapCodesApi();
         api.MapPlacesApi();

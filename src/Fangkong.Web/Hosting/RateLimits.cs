@@ -6,7 +6,7 @@ namespace Fangkong.Web.Hosting;
 /// <summary>
 /// Every rate limit of the platform, in one place (ADR 0026): named policies for endpoints (<c>.RequireRateLimiting(RateLimits.Anonymous)</c>),
 /// partitioned by the caller's address, answering 429 with ProblemDetails and Retry-After. Limits per minute come from
-/// <c>RateLimits:AnonymousPerMinute</c> and <c>RateLimits:SignInPerMinute</c>.
+/// <c>RateLimits:AnonymousPerMinute</c> and <c>Policy:Accounts:SignInsPerMinute</c> (ADR 0023).
 /// </summary>
 public static class RateLimits
 {
@@ -21,7 +21,7 @@ public static class RateLimits
     public static IServiceCollection AddFangkongRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var anonymous = config.GetValue("RateLimits:AnonymousPerMinute", 120);
-        var signIn = config.GetValue("RateLimits:SignInPerMinute", 20);
+        var signIn = Core.Accounts.AccountPolicy.Read(config).SignInsPerMinute;
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(Anonymous, http => PerAddress(http, Anonymous, anonymous));

@@ -41,6 +41,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Storage:Provider", "Sqlite");
             b.UseSetting("Storage:ConnectionString", Store.Options.ConnectionString);
             b.UseSetting("Demo:SeedOnStart", "false");
+            // Demo accounts sign in with a password only (ADR 0023); the account tests turn the second factor on.
+            b.UseSetting("Policy:Accounts:RequireTotp", "false");
+            b.UseSetting("Policy:Accounts:SignInsPerMinute", "100000");
             b.UseSetting("Housekeeping", "false");
             b.UseSetting("Policy:Codes:QrRefresh", "00:00:02");
             b.UseSetting("Policy:Codes:QrLifetime", "00:00:30");

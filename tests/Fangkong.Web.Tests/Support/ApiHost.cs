@@ -45,6 +45,9 @@ public sealed class ApiHost : IAsyncDisposable
             b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
             b.UseSetting("Demo:SeedOnStart", "false");
             b.UseSetting("Housekeeping", "false");
+            // The scenario's accounts sign in with a password only, as many times as tests need; the account tests turn these on.
+            b.UseSetting("Policy:Accounts:RequireTotp", "false");
+            b.UseSetting("Policy:Accounts:SignInsPerMinute", "100000");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
             web?.Invoke(b);
         });

@@ -43,6 +43,9 @@ public sealed class CityHost : IAsyncDisposable
             b.UseSetting("Storage:Provider", store.Options.Provider.ToString());
             b.UseSetting("Storage:ConnectionString", store.Options.ConnectionString);
             b.UseSetting("Demo:SeedOnStart", "false");
+            // Demo accounts sign in with a password only (ADR 0023); the account tests turn the second factor on.
+            b.UseSetting("Policy:Accounts:RequireTotp", "false");
+            b.UseSetting("Policy:Accounts:SignInsPerMinute", "100000");
             b.UseSetting("Housekeeping", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
             web?.Invoke(b);

@@ -1,0 +1,167 @@
+using Fangkong.Core.Accounts;
+using Fangkong.Core.Common;
+using Fangkong.Core.Data;
+using Fangkong.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Core.Staff;
+
+/// <summary>A row of the accounts list: personal data masked.</summary>
+public sealed record AccountRow(long Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string Area, AccountState State,
+    DateTime? LastSignInAtUtc, string MaskedPhone, string MaskedIdNumber, bool TotpEnrolled, bool Bound);
+
+public enum AccountState
+{
+    Active,
+    /// <summary>Created or reset: waits for its first sign-in to choose a password.</summary>
+    FirstSignIn,
+    Locked,
+    Disabled,
+}
+
+/// <summary>A new or reset account's one-time password, for the administrator to hand over; shown once, never stored in clear.</summary>
+public sealed record InitialPassword(long Id, string UserName, string DisplayName, string Password);
+
+public sealed record AccountChangeRequest(IReadOnlyList<string>? Roles, string? Area);
+
+/// <summary>
+/// Administrators' work on staff accounts: list and search, create, change roles and area, disable and enable, reset to
+/// a new first sign-in. Every change is recorded in <c>account_changes</c> (ADR 0023).
+/// </summary>
+public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
+{
+    public async Task<Page<AccountRow>> ListAsync(FangkongDb db, string? q, int? page, int? size, CancellationToken ct)
+    {
+        var (p, s) = Paging.Normalise(page, size);
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var t = q.Trim();
+            users = users.Where(u => u.UserName.Contains(t) || u.DisplayName.Contains(t) || u.Phone == t);
+        }
+        var total = await users.LongCountAsync(ct);
+        var rows = await users.OrderBy(u => u.UserName).Skip((p - 1) * s).Take(s).ToListAsync(ct);
+        var idList = rows.Select(r => r.Id).ToList();
+        var more = (await db.UserRoles.Where(r => idList.Contains(r.UserId)).ToListAsync(ct)).ToLookup(r => r.UserId, r => r.Role);
+        var now = time.GetUtcNow().UtcDateTime;
+        return new Page<AccountRow>(rows.Select(u => new AccountRow(u.Id, u.UserName, u.DisplayName,
+            [u.Role, .. more[u.Id].Where(r => r != u.Role).Order()], AreaOf(u), StateOf(u, now), u.LastSignInAtUtc,
+            Masking.Phone(u.Phone), Masking.DocumentNumber(u.IdNumber), u.TotpSecret is not null, u.PersonId is not null)).ToList(), p, s, total);
+    }
+
+    public async Task<InitialPassword> CreateAsync(FangkongDb db, long actorUserId, NewStaff staff, CancellationToken ct)
+    {
+        var (ok, field, reason) = StaffChecks.Check(staff, Today());
+        if (ok is null) throw new InputException(field!, reason!);
+        var area = await AccountAreas.ResolveAsync(db, "area", staff.Area, ct);
+        if (await db.Users.AnyAsync(u => u.IdNumber == ok.IdNumber, ct)) throw new InputException("idNumber", Messages.Get("Staff.IdNumber.Taken"));
+        var names = await StaffUserNames.LoadAsync(db, [ok.Roles[0]], ct);
+        var (user, password) = NewUser(ok, area, names);
+        Add(db, user, ok.Roles, actorUserId, AccountChangeKinds.Created);
+        await db.SaveChangesAsync(ct);
+        return new InitialPassword(user.Id, user.UserName, user.DisplayName, password);
+    }
+
+    public async Task ChangeAsync(FangkongDb db, long actorUserId, long userId, AccountChangeRequest change, CancellationToken ct)
+    {
+        var user = await StaffAsync(db, userId, ct);
+        var detail = new List<string>();
+        if (change.Roles is not null)
+        {
+            var roles = RoleNames.Check("roles", change.Roles);
+            if (userId == actorUserId && !roles.Contains(Roles.Administrator)) throw new InputException("roles", Messages.Get("Staff.Self"));
+            user.Role = roles[0];
+            var held = await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(ct);
+            var wanted = roles.Skip(1).ToHashSet();
+            db.UserRoles.RemoveRange(held.Where(r => !wanted.Contains(r.Role)));
+            db.UserRoles.AddRange(wanted.Where(r => held.All(h => h.Role != r)).Select(r => new UserRole { UserId = userId, Role = r }));
+            detail.Add("roles=" + string.Join(',', roles));
+        }
+        if (change.Area is not null)
+        {
+            var area = await AccountAreas.ResolveAsync(db, "area", change.Area, ct);
+            SetArea(user, area);
+            detail.Add("area=" + area);
+        }
+        if (detail.Count == 0) throw new InputException("roles", Messages.Get("Staff.NothingToChange"));
+        Record(db, actorUserId, userId, AccountChangeKinds.Changed, string.Join("; ", detail));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SetDisabledAsync(FangkongDb db, long actorUserId, long userId, bool disabled, CancellationToken ct)
+    {
+        if (userId == actorUserId) throw new InputException("id", Messages.Get("Staff.Self"));
+        var user = await StaffAsync(db, userId, ct);
+        user.Disabled = disabled;
+        Record(db, actorUserId, userId, disabled ? AccountChangeKinds.Disabled : AccountChangeKinds.Enabled, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A new one-time password, a new first sign-in and a new authenticator (a lost phone is the usual reason); unlocks.</summary>
+    public async Task<InitialPassword> ResetAsync(FangkongDb db, long actorUserId, long userId, CancellationToken ct)
+    {
+        var user = await StaffAsync(db, userId, ct);
+        var password = InitialPasswords.New();
+        user.PasswordHash = PasswordHasher.HashRandomSecret(password);
+        user.MustChangePassword = true;
+        user.TotpSecret = user.TotpPendingSecret = null;
+        user.TotpLastStep = null;
+        user.LockedUntilUtc = user.FirstFailedAtUtc = null;
+        user.FailedSignIns = 0;
+        Record(db, actorUserId, userId, AccountChangeKinds.Reset, null);
+        await db.SaveChangesAsync(ct);
+        return new InitialPassword(user.Id, user.UserName, user.DisplayName, password);
+    }
+
+    internal (User User, string Password) NewUser(CheckedStaff s, AccountArea area, StaffUserNames names)
+    {
+        var password = InitialPasswords.New();
+        var user = new User
+        {
+            Id = ids.Next(),
+            UserName = names.Next(s.Roles[0]),
+            DisplayName = s.Name,
+            PasswordHash = PasswordHasher.HashRandomSecret(password),
+            Role = s.Roles[0],
+            Phone = s.Phone,
+            IdNumber = s.IdNumber,
+            MustChangePassword = true,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        SetArea(user, area);
+        return (user, password);
+    }
+
+    internal void Add(FangkongDb db, User user, IReadOnlyList<string> roles, long actorUserId, string kind)
+    {
+        db.Users.Add(user);
+        db.UserRoles.AddRange(roles.Skip(1).Select(r => new UserRole { UserId = user.Id, Role = r }));
+        Record(db, actorUserId, user.Id, kind, "roles=" + string.Join(',', roles) + "; area=" + AreaOf(user));
+    }
+
+    internal DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime + CityClock.ChinaOffset);
+
+    private void Record(FangkongDb db, long actor, long userId, string kind, string? detail) =>
+        db.AccountChanges.Add(new AccountChange { Id = ids.Next(), AtUtc = time.GetUtcNow().UtcDateTime, ActorUserId = actor, UserId = userId, Kind = kind, Detail = detail });
+
+    private static void SetArea(User user, AccountArea area)
+    {
+        user.JurisdictionLevel = area.Level;
+        user.JurisdictionId = area.Id;
+        // A venue is where gate operators and venue managers work (the column they always had).
+        if (area.VenueId is not null || area.Level is not null) user.VenueId = area.VenueId;
+    }
+
+    private static string AreaOf(User u) => new AccountArea(u.JurisdictionLevel, u.JurisdictionId, u.JurisdictionLevel is null ? u.VenueId : null).ToString();
+
+    private static AccountState StateOf(User u, DateTime now) =>
+        u.Disabled ? AccountState.Disabled
+        : u.LockedUntilUtc > now ? AccountState.Locked
+        : u.MustChangePassword ? AccountState.FirstSignIn
+        : AccountState.Active;
+
+    /// <summary>A staff account (residents are not administered here).</summary>
+    private static async Task<User> StaffAsync(FangkongDb db, long userId, CancellationToken ct) =>
+        await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.Role != Roles.Resident, ct)
+        ?? throw new NotFoundException("id", Messages.Get("Staff.NotFound"));
+}
