@@ -55,6 +55,10 @@ public static class CoreRegistration
         services.AddSingleton<ScannedCodes>();
         services.AddSingleton<ColourHistory>();
         services.AddSingleton<Accounts.SignIns>();
+        services.AddSingleton<Teams.TeamRegistry>();
+        services.AddSingleton<Teams.DutyRoster>();
+        services.AddSingleton<Teams.TeamOutput>();
+        services.AddSingleton<Teams.TeamDeployment>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateQueue>();

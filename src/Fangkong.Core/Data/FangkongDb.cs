@@ -92,6 +92,9 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
     public DbSet<Community.ScreeningMember> ScreeningMembers => Set<Community.ScreeningMember>();
     public DbSet<Community.CommunityProblem> CommunityProblems => Set<Community.CommunityProblem>();
     public DbSet<Community.SpecialGroupMember> SpecialGroupMembers => Set<Community.SpecialGroupMember>();
+    public DbSet<Teams.Team> Teams => Set<Teams.Team>();
+    public DbSet<Teams.TeamMember> TeamMembers => Set<Teams.TeamMember>();
+    public DbSet<Teams.TeamShift> TeamShifts => Set<Teams.TeamShift>();
     /// <summary>
     /// The persons served first — registered in a special group now (domain.md §8) — read-only, for the lists below
     /// Community that put them first (door-to-door sampling): they read Community's register only through this view
@@ -179,6 +182,7 @@ public sealed class FangkongDb(DbContextOptions<FangkongDb> options) : DbContext
         Seeding.SeedingModel.Configure(b);
         Core.Zones.ZonesModel.Configure(b);
         Community.CommunityModel.Configure(b);
+        Core.Teams.TeamsModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
