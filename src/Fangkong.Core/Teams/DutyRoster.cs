@@ -33,9 +33,10 @@ public sealed class DutyRoster(TimeOrderedIds ids, CityClock clock)
         if (users.FirstOrDefault(u => !current.Contains(u)) is var stranger and not 0) throw new InputException("userIds", Messages.Get("Teams.Shift.NotAMember", stranger));
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i)).ToList();
         if (days.Count * users.Count > MaxShiftsAtOnce) throw new InputException("userIds", Messages.Get("Teams.Shift.TooMany", MaxShiftsAtOnce));
-        // A night shift reaches into the next day: compare with the day before too.
+        // A night shift reaches into the next day: compare with the day before (its night shift reaches into ours) and
+        // the day after (ours reaches into its morning).
         var existing = await db.TeamShifts.AsNoTracking()
-            .Where(s => users.Contains(s.UserId) && s.Day >= from.AddDays(-1) && s.Day <= to)
+            .Where(s => users.Contains(s.UserId) && s.Day >= from.AddDays(-1) && s.Day <= to.AddDays(1))
             .Select(s => new { s.UserId, s.Day, s.Starts, s.Ends }).ToListAsync(ct);
         var added = new List<TeamShift>();
         foreach (var day in days)
