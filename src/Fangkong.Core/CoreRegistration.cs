@@ -69,6 +69,10 @@ public static class CoreRegistration
         services.AddSingleton<Accounts.ResidentAccounts>();
         services.AddSingleton<Staff.StaffAccounts>();
         services.AddSingleton<Staff.TeamImport>();
+        services.AddSingleton<Teams.TeamRegistry>();
+        services.AddSingleton<Teams.DutyRoster>();
+        services.AddSingleton<Teams.TeamOutput>();
+        services.AddSingleton<Teams.TeamDeployment>();
         services.AddSingleton<GateDirectory>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateQueue>();

@@ -37,6 +37,8 @@ internal static class CommunityModel
             e.HasIndex(x => new { x.HouseholdId, x.VisitedAtUtc });
             e.HasIndex(x => new { x.GridId, x.VisitedAtUtc });
             e.HasIndex(x => new { x.CommunityId, x.VisitedAtUtc });
+            // A team's output is counted per member and day (Teams/TeamOutput).
+            e.HasIndex(x => new { x.ByUserId, x.VisitedAtUtc });
             e.Property(x => x.ByName).HasMaxLength(64);
             e.Property(x => x.Note).HasMaxLength(500);
         });
@@ -56,6 +58,8 @@ internal static class CommunityModel
             e.HasIndex(x => new { x.CommunityId, x.State });
             e.HasIndex(x => new { x.GridId, x.State });
             e.HasIndex(x => x.RaisedByUserId);
+            // A team's output is counted per member and day (Teams/TeamOutput).
+            e.HasIndex(x => new { x.AnsweredByUserId, x.AnsweredAtUtc });
             e.Property(x => x.Text).HasMaxLength(500);
             e.Property(x => x.Answer).HasMaxLength(500);
             e.Property(x => x.RaisedByName).HasMaxLength(64);

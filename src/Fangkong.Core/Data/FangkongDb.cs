@@ -101,6 +101,9 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Appeals.AppealFile> AppealFiles => Set<Appeals.AppealFile>();
     public DbSet<Appeals.BulkUnlock> BulkUnlocks => Set<Appeals.BulkUnlock>();
     public DbSet<Appeals.BulkUnlockLine> BulkUnlockLines => Set<Appeals.BulkUnlockLine>();
+    public DbSet<Teams.Team> Teams => Set<Teams.Team>();
+    public DbSet<Teams.TeamMember> TeamMembers => Set<Teams.TeamMember>();
+    public DbSet<Teams.TeamShift> TeamShifts => Set<Teams.TeamShift>();
     /// <summary>
     /// The persons served first — registered in a special group now (domain.md §8) — read-only, for the lists below
     /// Community that put them first (door-to-door sampling): they read Community's register only through this view
@@ -206,6 +209,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Audit.AuditModel.Configure(b);
         ConfigureAreaFilter(b);
         Core.Appeals.AppealsModel.Configure(b);
+        Core.Teams.TeamsModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -51,6 +51,8 @@ internal static class QuarantineModel
             e.Property(x => x.Symptoms).HasMaxLength(200);
             e.Property(x => x.Temperature).HasPrecision(4, 1);
             e.HasIndex(x => new { x.StayId, x.Day }).IsUnique();
+            // A team's output is counted per member and day (Teams/TeamOutput).
+            e.HasIndex(x => new { x.ByUserId, x.AtUtc });
             e.HasIndex(x => new { x.Day, x.Alert });
         });
     }

@@ -45,6 +45,8 @@ internal static class TestingModel
             // A barcode names one tube for ever: reuse is refused even across rounds.
             e.HasIndex(x => x.Barcode).IsUnique();
             e.HasIndex(x => new { x.RoundId, x.SiteId });
+            // A team's output is counted per member and day (Teams/TeamOutput).
+            e.HasIndex(x => new { x.ResultByUserId, x.ResultAtUtc });
             e.HasIndex(x => x.BoxId);
             // A sampler's device names each open by a key: a key reused for another tube is found anywhere in the store.
             e.HasIndex(x => new { x.OpenedByUserId, x.OpenKey });
@@ -57,6 +59,8 @@ internal static class TestingModel
             e.HasIndex(x => new { x.IdempotencyKey, x.SamplerUserId }).IsUnique();
             e.HasIndex(x => x.TubeId);
             e.HasIndex(x => new { x.PersonId, x.AtUtc });
+            // A team's output is counted per member and day (Teams/TeamOutput).
+            e.HasIndex(x => new { x.SamplerUserId, x.AtUtc });
             // One regular swab per person per round, even when two tables scan the same person at once.
             e.HasIndex(x => new { x.RoundId, x.PersonId }, "IX_samples_once_per_round").IsUnique().HasFilter("\"Resample\" = FALSE");
         });

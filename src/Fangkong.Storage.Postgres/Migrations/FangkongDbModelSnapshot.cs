@@ -463,6 +463,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("RaisedByUserId");
 
+                    b.HasIndex("AnsweredByUserId", "AnsweredAtUtc");
+
                     b.HasIndex("CommunityId", "State");
 
                     b.HasIndex("GridId", "State");
@@ -579,6 +581,8 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ByUserId", "VisitedAtUtc");
 
                     b.HasIndex("CommunityId", "VisitedAtUtc");
 
@@ -1471,6 +1475,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ByUserId", "AtUtc");
+
                     b.HasIndex("Day", "Alert");
 
                     b.HasIndex("StayId", "Day")
@@ -1698,6 +1704,117 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Teams.Team", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DisbandedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("LeaderUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("WorkRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Kind");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Teams.TeamMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeftAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TeamId", "UserId");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Teams.TeamShift", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Day");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("team_shifts", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
@@ -1988,6 +2105,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("PersonId", "AtUtc");
 
+                    b.HasIndex("SamplerUserId", "AtUtc");
+
                     b.HasIndex(new[] { "RoundId", "PersonId" }, "IX_samples_once_per_round")
                         .IsUnique()
                         .HasFilter("\"Resample\" = FALSE");
@@ -2226,6 +2345,8 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("BoxId");
 
                     b.HasIndex("OpenedByUserId", "OpenKey");
+
+                    b.HasIndex("ResultByUserId", "ResultAtUtc");
 
                     b.HasIndex("RoundId", "SiteId");
 

@@ -454,6 +454,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("RaisedByUserId");
 
+                    b.HasIndex("AnsweredByUserId", "AnsweredAtUtc");
+
                     b.HasIndex("CommunityId", "State");
 
                     b.HasIndex("GridId", "State");
@@ -570,6 +572,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ByUserId", "VisitedAtUtc");
 
                     b.HasIndex("CommunityId", "VisitedAtUtc");
 
@@ -1462,6 +1466,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ByUserId", "AtUtc");
+
                     b.HasIndex("Day", "Alert");
 
                     b.HasIndex("StayId", "Day")
@@ -1689,6 +1695,117 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Teams.Team", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DisbandedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaderUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Kind");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Teams.TeamMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TeamId", "UserId");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Teams.TeamShift", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Day");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("team_shifts", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Testing.Box", b =>
@@ -1979,6 +2096,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "AtUtc");
 
+                    b.HasIndex("SamplerUserId", "AtUtc");
+
                     b.HasIndex(new[] { "RoundId", "PersonId" }, "IX_samples_once_per_round")
                         .IsUnique()
                         .HasFilter("\"Resample\" = FALSE");
@@ -2217,6 +2336,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("BoxId");
 
                     b.HasIndex("OpenedByUserId", "OpenKey");
+
+                    b.HasIndex("ResultByUserId", "ResultAtUtc");
 
                     b.HasIndex("RoundId", "SiteId");
 

@@ -11,6 +11,7 @@ using Fangkong.Web.Api.Community;
 using Fangkong.Web.Api.Exports;
 using Fangkong.Web.Api.Gate;
 using Fangkong.Web.Api.Hospitals;
+using Fangkong.Web.Api.Teams;
 using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Testing;
@@ -90,6 +91,7 @@ public static class FangkongHost
         api.MapInvestigationApi();
         api.MapQuarantineApi();
         api.MapHospitalsApi();
+        api.MapTeamsApi();
         api.MapTestingApi();
         api.MapSamplingApi();
         api.MapZonesApi();

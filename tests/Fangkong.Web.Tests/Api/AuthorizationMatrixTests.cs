@@ -206,6 +206,18 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/appeals/bulk/1", null, ["manager", "epi", "admin"]),
         ("POST", "/api/appeals/bulk/1/request", null, ["epi", "admin"]),
         ("POST", "/api/appeals/bulk/1/decision", new { approve = true }, ["admin"]),
+        ("POST", "/api/teams", new { name = "矩阵采样队", kind = "Sampling", workRole = "sampler", districtCode = "220402" }, ["admin"]),
+        ("GET", "/api/teams", null, ["command", "epi", "admin"]),
+        ("GET", "/api/teams/deployment", null, ["command", "epi", "admin"]),
+        ("GET", "/api/teams/1", null, ["command", "epi", "admin"]),
+        ("POST", "/api/teams/1/members", new { userNames = new[] { "sampler" } }, ["admin"]),
+        ("DELETE", "/api/teams/1/members/1", null, ["admin"]),
+        ("POST", "/api/teams/1/leader", new { userId = 1 }, ["admin"]),
+        ("POST", "/api/teams/1/disband", null, ["admin"]),
+        ("GET", "/api/teams/1/shifts", null, ["command", "epi", "admin"]),
+        ("POST", "/api/teams/1/shifts", new { from = "2026-11-21", starts = "08:00", ends = "16:00" }, ["admin"]),
+        ("DELETE", "/api/teams/1/shifts/1", null, ["admin"]),
+        ("GET", "/api/teams/1/output", null, ["command", "epi", "admin"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer"];
