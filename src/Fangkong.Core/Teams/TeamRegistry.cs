@@ -23,17 +23,24 @@ public sealed class TeamRegistry(TimeOrderedIds ids, CityClock clock)
         var district = r.DistrictCode?.Trim() ?? "";
         if (!await db.Districts.AnyAsync(d => d.Code == district, ct)) throw new InputException("districtCode", Messages.Get("Teams.UnknownDistrict"));
         if (r.CommunityId is { } community && !await (from c in db.Communities
-                                                       join s in db.Streets on c.StreetId equals s.Id
-                                                       where c.Id == community && s.DistrictCode == district
-                                                       select c.Id).AnyAsync(ct))
+                                                      join s in db.Streets on c.StreetId equals s.Id
+                                                      where c.Id == community && s.DistrictCode == district
+                                                      select c.Id).AnyAsync(ct))
             throw new InputException("communityId", Messages.Get("Teams.CommunityNotInDistrict"));
         var from = r.From?.Trim();
         if (from is { Length: > 100 }) throw new InputException("from", Messages.Get("Teams.FromLength"));
         if (await db.Teams.AnyAsync(t => t.Name == name, ct)) throw new InputException("name", Messages.Get("Teams.NameTaken", name));
         var team = new Team
         {
-            Id = ids.Next(), Name = name, Kind = kind, WorkRole = role, DistrictCode = district, CommunityId = r.CommunityId,
-            From = string.IsNullOrEmpty(from) ? null : from, CreatedAtUtc = clock.UtcNow, CreatedByUserId = byUserId,
+            Id = ids.Next(),
+            Name = name,
+            Kind = kind,
+            WorkRole = role,
+            DistrictCode = district,
+            CommunityId = r.CommunityId,
+            From = string.IsNullOrEmpty(from) ? null : from,
+            CreatedAtUtc = clock.UtcNow,
+            CreatedByUserId = byUserId,
         };
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
