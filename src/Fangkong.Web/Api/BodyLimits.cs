@@ -14,6 +14,8 @@ public static class BodyLimits
     public const long ApiBytes = 256 * 1024;
     /// <summary>A lab's result file: up to 200,000 lines.</summary>
     public const long ImportBytes = 16 * 1024 * 1024;
+    /// <summary>A team's file: up to 20,000 rows (TeamFile.MaxRows).</summary>
+    public const long TeamImportBytes = 4 * 1024 * 1024;
     /// <summary>A page's form post (sign-in, a round, a bulletin's text): the same bound as an API body.</summary>
     public const long FormBytes = ApiBytes;
 
@@ -25,7 +27,8 @@ public static class BodyLimits
         {
             var limit = !api ? FormBytes
                 : path.StartsWithSegments("/api/gate") ? GateBytes
-                : path.StartsWithSegments("/api/testing/lab/results/import") || path.StartsWithSegments("/api/accounts/import") ? ImportBytes : ApiBytes;
+                : path.StartsWithSegments("/api/testing/lab/results/import") ? ImportBytes
+                : path.StartsWithSegments("/api/accounts/import") ? TeamImportBytes : ApiBytes;
             if (http.Request.ContentLength is { } length && length > limit)
             {
                 if (api)
