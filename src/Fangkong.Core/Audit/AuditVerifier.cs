@@ -38,7 +38,7 @@ public static class AuditVerifier
         while (true)
         {
             var from = expected - 1;
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Seq > from && e.Seq <= headSeq).OrderBy(e => e.Seq).Take(Chunk).ToListAsync(ct);
+            var batch = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(e => e.Seq > from && e.Seq <= headSeq).OrderBy(e => e.Seq).Take(Chunk).ToListAsync(ct);
             foreach (var e in batch)
             {
                 count++;
@@ -50,7 +50,7 @@ public static class AuditVerifier
             }
             if (batch.Count < Chunk) break;
         }
-        var beyond = await db.AuditEntries.AsNoTracking().Where(e => e.Seq > headSeq).OrderBy(e => e.Seq).FirstOrDefaultAsync(ct);
+        var beyond = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(e => e.Seq > headSeq).OrderBy(e => e.Seq).FirstOrDefaultAsync(ct);
         if (beyond is not null) return new AuditVerification(false, count, headSeq, headHash, beyond.Seq, beyond.Id, BeyondHead);
         if (expected - 1 != headSeq || prev != headHash)
             return new AuditVerification(false, count, headSeq, headHash, expected, null, TailMissing);

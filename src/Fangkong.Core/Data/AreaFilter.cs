@@ -94,6 +94,8 @@ public sealed partial class FangkongDb
         b.Entity<RoundResident>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         // Who read whose trajectory: a venue log's reads name no person and stay visible.
         b.Entity<TraceAccess>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
+        // The audit log as administrators read it: entries about a person outside the area are not theirs to see (the chain's check reads past this filter).
+        b.Entity<Audit.AuditEntry>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Codes.ManualCodeRequest>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
     }

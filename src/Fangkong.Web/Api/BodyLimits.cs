@@ -16,6 +16,8 @@ public static class BodyLimits
     public const long ImportBytes = 16 * 1024 * 1024;
     /// <summary>An appeal with its evidence: five files of 2 MB each, in base64 or a page's multipart form.</summary>
     public const long AppealBytes = 16 * 1024 * 1024;
+    /// <summary>A team's file: up to 20,000 rows (TeamFile.MaxRows).</summary>
+    public const long TeamImportBytes = 4 * 1024 * 1024;
     /// <summary>A page's form post (sign-in, a round, a bulletin's text): the same bound as an API body.</summary>
     public const long FormBytes = ApiBytes;
 
@@ -28,7 +30,8 @@ public static class BodyLimits
             var limit = path.StartsWithSegments("/api/appeals/me") || path.StartsWithSegments("/me/appeals") ? AppealBytes
                 : !api ? FormBytes
                 : path.StartsWithSegments("/api/gate") ? GateBytes
-                : path.StartsWithSegments("/api/testing/lab/results/import") || path.StartsWithSegments("/api/accounts/import") ? ImportBytes : ApiBytes;
+                : path.StartsWithSegments("/api/testing/lab/results/import") ? ImportBytes
+                : path.StartsWithSegments("/api/accounts/import") ? TeamImportBytes : ApiBytes;
             if (http.Request.ContentLength is { } length && length > limit)
             {
                 if (api)

@@ -100,7 +100,8 @@ public abstract class HostileInputTests(StorageProvider provider)
             var limit = r.Path.StartsWith("/api/appeals/me", StringComparison.Ordinal) || r.Path.StartsWith("/me/appeals", StringComparison.Ordinal) ? BodyLimits.AppealBytes
                 : !r.IsApi ? BodyLimits.FormBytes
                 : r.Path.StartsWith("/api/gate", StringComparison.Ordinal) ? BodyLimits.GateBytes
-                : r.Path.StartsWith("/api/testing/lab/results/import", StringComparison.Ordinal) ? BodyLimits.ImportBytes : BodyLimits.ApiBytes;
+                : r.Path.StartsWith("/api/testing/lab/results/import", StringComparison.Ordinal) ? BodyLimits.ImportBytes
+                : r.Path.StartsWith("/api/accounts/import", StringComparison.Ordinal) ? BodyLimits.TeamImportBytes : BodyLimits.ApiBytes;
             var filler = new string('x', (int)limit + 16);
             if (r.IsApi)
             {

@@ -52,6 +52,8 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const string Places = "places, not people: venues, sites, hospitals and their capacity are public knowledge";
     private const string Own = "the caller's own account, code or check-in";
     private const string Gate = "a place's staff (gate, sampler, lab) work on whoever stands before them; their place confines them (ADR 0028)";
+    private const string Staff = "staff accounts, administered by administrators: no resident's personal data (a district administrator's own area is not yet applied to the account list)";
+    private const string Teams = "staff teams and counts of the records their members wrote: no resident in them";
     private const string Plans = "a round's or bulletin's plan and state, with no person in it";
 
     private static readonly Row[] Routes =
@@ -209,6 +211,53 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Lists("/api/community/special-groups.xlsx"),
         Denied("POST", "/api/community/special-groups", new { personId = Scenario.DaveId, group = "Bedridden", responsibleName = "王丽" }, caller: "admin-x"),
         Denied("POST", "/api/community/special-groups/1/end", null, caller: "admin-x", seeded: false),
+        // Issue 18's accounts, audit, keys, appeals and teams.
+        Open("POST", "/api/auth/register", Own),
+        Open("POST", "/api/auth/binding", Own),
+        Open("POST", "/api/auth/password", Own),
+        Open("POST", "/api/auth/totp", Own),
+        Open("POST", "/api/auth/totp/enrolment", Own),
+        Open("POST", "/api/auth/totp/enrolment/confirm", Own),
+        Open("GET", "/api/me/access", Own),
+        Open("GET", "/api/appeals/me", Own),
+        Open("POST", "/api/appeals/me", Own),
+        Open("GET", "/api/appeals/me/1/files/1", Own),
+        Open("GET", "/api/accounts", Staff),
+        Open("POST", "/api/accounts", Staff),
+        Open("POST", "/api/accounts/import", Staff),
+        Open("PUT", "/api/accounts/1", Staff),
+        Open("POST", "/api/accounts/1/disable", Staff),
+        Open("POST", "/api/accounts/1/enable", Staff),
+        Open("POST", "/api/accounts/1/reset", Staff),
+        Open("POST", "/api/accounts/1/unbind", Staff),
+        Open("POST", "/api/codes/keys/rotate", "the platform's signing keys, no person in them"),
+        Open("GET", "/api/audit/verify", "the audit chain's state: counts and hashes, no person"),
+        Lists("/api/audit/entries", caller: "admin-x"),
+        Lists("/api/audit/entries.xlsx", caller: "admin-x"),
+        Lists("/api/audit/alarms", caller: "admin-x"),
+        Lists("/api/appeals"),
+        Lists("/api/appeals/bulk"),
+        Denied("GET", "/api/appeals/1", seeded: false),
+        Denied("GET", "/api/appeals/1/files/1", seeded: false),
+        Denied("POST", "/api/appeals/1/uphold", new { reason = "jurisdiction probe" }, seeded: false),
+        Denied("POST", "/api/appeals/1/refuse", new { reason = "jurisdiction probe" }, seeded: false),
+        Denied("POST", "/api/appeals/1/decision", new { approve = true }, caller: "admin-x", seeded: false),
+        Denied("GET", "/api/appeals/bulk/1", seeded: false),
+        Denied("POST", "/api/appeals/bulk/1/request", new { }, seeded: false),
+        Denied("POST", "/api/appeals/bulk/1/decision", new { approve = true }, caller: "admin-x", seeded: false),
+        Open("POST", "/api/appeals/bulk", "an employer's own list of staff ID numbers, each checked against the employer's request"),
+        Open("GET", "/api/teams", Teams),
+        Open("POST", "/api/teams", Teams),
+        Open("GET", "/api/teams/deployment", Teams),
+        Open("GET", "/api/teams/1", Teams),
+        Open("GET", "/api/teams/1/output", Teams),
+        Open("GET", "/api/teams/1/shifts", Teams),
+        Open("POST", "/api/teams/1/members", Teams),
+        Open("DELETE", "/api/teams/1/members/1", Teams),
+        Open("POST", "/api/teams/1/leader", Teams),
+        Open("POST", "/api/teams/1/disband", Teams),
+        Open("POST", "/api/teams/1/shifts", Teams),
+        Open("DELETE", "/api/teams/1/shifts/1", Teams),
     ];
 
     // Signing in and out, and the API reference (as RouteCoverageTests).
