@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Fangkong.Cli;
-using Fangkong.Cli.Operations;
 using Fangkong.Cli.Audit;
+using Fangkong.Cli.Operations;
 using Fangkong.Cli.Seeding;
 using Fangkong.Cli.Simulation;
 

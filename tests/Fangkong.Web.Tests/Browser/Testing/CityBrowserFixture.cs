@@ -36,6 +36,9 @@ public sealed class CityBrowserFixture : IAsyncLifetime
             b.UseSetting("Demo:SeedOnStart", "false");
             b.UseSetting("Housekeeping", "false");
             b.UseSetting("Ui:MonitorRefreshSeconds", "1");
+            // Staff sign in with a password only here, as in the other browser fixtures (the second factor has its own tests).
+            b.UseSetting("Policy:Accounts:RequireTotp", "false");
+            b.UseSetting("Policy:Accounts:SignInsPerMinute", "100000");
         });
         _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
