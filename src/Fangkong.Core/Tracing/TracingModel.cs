@@ -69,7 +69,8 @@ internal static class TracingModel
             e.HasIndex(x => new { x.Status, x.Id, x.Grade, x.CaseId, x.DecidedAtUtc, x.ReleasedAtUtc, x.PersonId });
             // A case's contacts of one status, counted on every row of the case list (the index above made SQLite count them
             // by reading every confirmed contact of every case).
-            e.HasIndex(x => new { x.CaseId, x.Status });
+            // PersonId too: a confined caller's area filter reads it, and the count per case stays on this index (ADR 0028).
+            e.HasIndex(x => new { x.CaseId, x.Status, x.PersonId }).HasDatabaseName("IX_contact_proposals_CaseId_Status");
             // The contacts that need action, newest first: the contact list opens on them (ContactLines.IsOpen, whose SQL this
             // filter repeats term for term: SQLite uses a partial index only for a query that states its condition).
             e.HasIndex(x => x.Id, "IX_contact_proposals_open").HasFilter(ContactLines.OpenSql);

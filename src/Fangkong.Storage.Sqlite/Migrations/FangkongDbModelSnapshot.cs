@@ -2856,12 +2856,13 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "Status");
-
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("CaseId", "Grade", "PersonId")
                         .IsUnique();
+
+                    b.HasIndex("CaseId", "Status", "PersonId")
+                        .HasDatabaseName("IX_contact_proposals_CaseId_Status");
 
                     b.HasIndex("Status", "Id", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
 

@@ -63,7 +63,7 @@ public sealed class LineListPlanTests
         await using var db = store.NewDb();
         var plan = await PlanAsync(db, CaseLines.Query(db, new CaseLineFilter(), Clock), r => r.Id, null);
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
-        Assert.Contains(plan, step => step.Contains("IX_contact_proposals_CaseId_Status (CaseId=? AND Status=?)", StringComparison.Ordinal));
+        Assert.True(plan.Any(step => step.Contains("IX_contact_proposals_CaseId_Status (CaseId=? AND Status=?)", StringComparison.Ordinal)), string.Join("\n", plan));
     }
 
     /// <summary>The steps of SQLite's plan for one page, as <see cref="Keyset.PageAsync"/> asks for it.</summary>

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Fangkong.Storage.Sqlite.Migrations
+namespace Fangkong.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Issue18 : Migration
@@ -11,114 +12,118 @@ namespace Fangkong.Storage.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_contact_proposals_CaseId_Status",
+                table: "contact_proposals");
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAtUtc",
                 table: "users",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Disabled",
                 table: "users",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "FailedSignIns",
                 table: "users",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstFailedAtUtc",
                 table: "users",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdNumber",
                 table: "users",
-                type: "TEXT",
+                type: "character varying(18)",
                 maxLength: 18,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastSignInAtUtc",
                 table: "users",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LockedUntilUtc",
                 table: "users",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "users",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "users",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "TotpLastStep",
                 table: "users",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TotpPendingSecret",
                 table: "users",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TotpSecret",
                 table: "users",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RetiredAtUtc",
                 table: "signing_keys",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Source",
                 table: "signing_keys",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "VerifiesUntilUtc",
                 table: "signing_keys",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "CommunityId",
                 table: "persons",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DistrictCode",
                 table: "persons",
-                type: "TEXT",
+                type: "character varying(6)",
                 maxLength: 6,
                 nullable: true);
 
@@ -126,12 +131,12 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "account_changes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,12 +147,12 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "appeal_files",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    AppealId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Size = table.Column<int>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", maxLength: 2097152, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    AppealId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", maxLength: 2097152, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,26 +163,26 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "appeals",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedByUserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Colour = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ColourChangeId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Office = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    CommunityId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnsweredByUserId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ManualRequestId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    SubmittedByUserId = table.Column<long>(type: "bigint", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Colour = table.Column<int>(type: "integer", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ColourChangeId = table.Column<long>(type: "bigint", nullable: false),
+                    Office = table.Column<int>(type: "integer", nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CommunityId = table.Column<long>(type: "bigint", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    AnsweredByUserId = table.Column<long>(type: "bigint", nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Answer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ManualRequestId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -188,14 +193,14 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "audit_alarms",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ActorUserId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EntrySeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ActorUserId = table.Column<long>(type: "bigint", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EntrySeq = table.Column<long>(type: "bigint", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,9 +211,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "audit_chain_head",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,22 +224,22 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "audit_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ActorUserId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: true),
-                    VenueId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PurposeKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PrevHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ActorUserId = table.Column<long>(type: "bigint", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: true),
+                    VenueId = table.Column<long>(type: "bigint", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PurposeKey = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Reference = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,14 +250,14 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "bulk_unlock_lines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    BulkUnlockId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Line = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    RefusalKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RefusalEvidence = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ManualRequestId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    BulkUnlockId = table.Column<long>(type: "bigint", nullable: false),
+                    Line = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    RefusalKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RefusalEvidence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ManualRequestId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -263,19 +268,19 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "bulk_unlocks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    VenueId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Employer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SubmittedByUserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedByUserId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    VenueId = table.Column<long>(type: "bigint", nullable: true),
+                    Employer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SubmittedByUserId = table.Column<long>(type: "bigint", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RequestedByUserId = table.Column<long>(type: "bigint", nullable: true),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<long>(type: "bigint", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -286,11 +291,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "team_members",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    JoinedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeftAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    TeamId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    JoinedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeftAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,13 +306,13 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "team_shifts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Starts = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Ends = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Post = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    TeamId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Starts = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Ends = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Post = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -318,17 +323,17 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "teams",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    CommunityId = table.Column<long>(type: "INTEGER", nullable: true),
-                    From = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LeaderUserId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    DisbandedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    WorkRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    CommunityId = table.Column<long>(type: "bigint", nullable: true),
+                    From = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaderUserId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<long>(type: "bigint", nullable: false),
+                    DisbandedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -339,8 +344,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "user_roles",
                 columns: table => new
                 {
-                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -392,6 +397,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 name: "IX_persons_DistrictCode",
                 table: "persons",
                 column: "DistrictCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contact_proposals_CaseId_Status",
+                table: "contact_proposals",
+                columns: new[] { "CaseId", "Status", "PersonId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_problems_AnsweredByUserId_AnsweredAtUtc",
@@ -600,6 +610,10 @@ namespace Fangkong.Storage.Sqlite.Migrations
                 table: "persons");
 
             migrationBuilder.DropIndex(
+                name: "IX_contact_proposals_CaseId_Status",
+                table: "contact_proposals");
+
+            migrationBuilder.DropIndex(
                 name: "IX_community_problems_AnsweredByUserId_AnsweredAtUtc",
                 table: "community_problems");
 
@@ -670,6 +684,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "DistrictCode",
                 table: "persons");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contact_proposals_CaseId_Status",
+                table: "contact_proposals",
+                columns: new[] { "CaseId", "Status" });
         }
     }
 }
