@@ -10,7 +10,14 @@ public sealed record AuditVerification(bool Intact, long Checked, long HeadSeq, 
     /// <summary>The finding as one sentence in the reader's language.</summary>
     public string Describe() => Intact
         ? Common.Messages.Get("Audit.Chain.Intact", Checked)
-        : Common.Messages.Get("Audit.Chain.Broken." + Problem, BrokenAtSeq);
+        : Common.Messages.Get(Problem switch
+        {
+            AuditVerifier.Tampered => "Audit.Chain.Broken.tampered",
+            AuditVerifier.Missing => "Audit.Chain.Broken.missing",
+            AuditVerifier.Relinked => "Audit.Chain.Broken.relinked",
+            AuditVerifier.TailMissing => "Audit.Chain.Broken.tail-missing",
+            _ => "Audit.Chain.Broken.beyond-head",
+        }, BrokenAtSeq);
 }
 
 /// <summary>
