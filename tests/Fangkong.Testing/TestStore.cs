@@ -17,13 +17,62 @@ public sealed class TestStore : IAsyncDisposable
     public StorageOptions Options { get; }
     public FangkongDb NewDb() => new(Options.BuildOptions());
 
+    /// <summary>
+    /// A new database with the schema: a copy of a template migrated once per test process (a file copy on SQLite,
+    /// CREATE DATABASE … TEMPLATE on PostgreSQL). Migrating every test's store from scratch cost seconds of CPU each,
+    /// hundreds of times a run; the copy holds exactly what migrating gives (MigrationSafetyTests still migrate empty stores).
+    /// </summary>
     public static async Task<TestStore> CreateAsync(StorageProvider provider)
     {
-        var store = await CreateEmptyAsync(provider);
-        await using var db = store.NewDb();
-        await Database.MigrateAsync(db);
-        return store;
+        if (provider == StorageProvider.Sqlite)
+        {
+            var template = await SqliteTemplate.Value;
+            var dir = NewSqliteDir();
+            File.Copy(template, Path.Combine(dir, "t.db"));
+            return new TestStore(SqliteOptions(dir), dir, null, null);
+        }
+        var server = PostgresServer();
+        var source = await PostgresTemplate.Value;
+        var name = "fk_" + Guid.NewGuid().ToString("N");
+        // PostgreSQL copies a template for one CREATE DATABASE at a time ("source database is being accessed by other users").
+        await PostgresCopies.WaitAsync();
+        try { await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE {source}"); }
+        finally { PostgresCopies.Release(); }
+        return new TestStore(PostgresOptions(server, name), null, name, server);
     }
+
+    private static readonly SemaphoreSlim PostgresCopies = new(1, 1);
+
+    private static readonly Lazy<Task<string>> SqliteTemplate = new(async () =>
+    {
+        var dir = NewSqliteDir();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(dir, true); } catch (IOException) { } };
+        var file = Path.Combine(dir, "t.db");
+        // Unpooled, so that closing the context closes the file: it is copied whole, its WAL checkpointed away.
+        var options = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" };
+        await using (var db = new FangkongDb(options.BuildOptions())) await Database.MigrateAsync(db);
+        return file;
+    });
+
+    private static readonly Lazy<Task<string>> PostgresTemplate = new(async () =>
+    {
+        var server = PostgresServer();
+        var name = "fk_template_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE {name}");
+        // Unpooled: a template may have no connections while it is copied.
+        var options = new StorageOptions
+        {
+            Provider = StorageProvider.Postgres,
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString,
+        };
+        await using (var db = new FangkongDb(options.BuildOptions())) await Database.MigrateAsync(db);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)").GetAwaiter().GetResult(); }
+            catch (NpgsqlException) { } // the server may already be gone at the end of a run
+        };
+        return name;
+    });
 
     /// <summary>A new, empty database (file or server database) with no schema yet.</summary>
     public static async Task<TestStore> CreateEmptyAsync(StorageProvider provider)
@@ -31,18 +80,40 @@ public sealed class TestStore : IAsyncDisposable
         TestStore store;
         if (provider == StorageProvider.Sqlite)
         {
-            var dir = Path.Combine(Path.GetTempPath(), "fk-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            store = new TestStore(new StorageOptions { Provider = provider, ConnectionString = $"Data Source={dir}/t.db" }, dir, null, null);
+            var dir = NewSqliteDir();
+            store = new TestStore(SqliteOptions(dir), dir, null, null);
         }
         else
         {
-            var server = Environment.GetEnvironmentVariable("FANGKONG_TEST_POSTGRES") ?? throw new InvalidOperationException("FANGKONG_TEST_POSTGRES not set: run ./test.sh");
+            var server = PostgresServer();
             var name = "fk_" + Guid.NewGuid().ToString("N");
-            await using (var c = new NpgsqlConnection(server)) { await c.OpenAsync(); await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c); await cmd.ExecuteNonQueryAsync(); }
-            store = new TestStore(new StorageOptions { Provider = provider, ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString }, null, name, server);
+            await ExecuteAsync(server, $"CREATE DATABASE {name}");
+            store = new TestStore(PostgresOptions(server, name), null, name, server);
         }
         return store;
+    }
+
+    private static string NewSqliteDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "fk-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static StorageOptions SqliteOptions(string dir) => new() { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={dir}/t.db" };
+
+    private static string PostgresServer() =>
+        Environment.GetEnvironmentVariable("FANGKONG_TEST_POSTGRES") ?? throw new InvalidOperationException("FANGKONG_TEST_POSTGRES not set: run ./test.sh");
+
+    private static StorageOptions PostgresOptions(string server, string name) =>
+        new() { Provider = StorageProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString };
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var c = new NpgsqlConnection(server);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -51,8 +122,7 @@ public sealed class TestStore : IAsyncDisposable
         if (_pgName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var c = new NpgsqlConnection(_pgServer); await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgName} WITH (FORCE)", c); await cmd.ExecuteNonQueryAsync();
+            await ExecuteAsync(_pgServer!, $"DROP DATABASE IF EXISTS {_pgName} WITH (FORCE)");
         }
     }
 }

@@ -21,7 +21,8 @@ public static class PasswordHasher
 
     public static string HashRandomSecret(string secret) => Hash(secret, RandomSecretIterations);
 
-    private static string Hash(string password, int iterations)
+    /// <summary>With a count of the caller's choosing: for fixtures whose password is published anyway (test scenarios).</summary>
+    public static string Hash(string password, int iterations)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA256, 32);

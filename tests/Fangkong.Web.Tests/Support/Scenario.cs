@@ -86,7 +86,9 @@ public sealed class Scenario
         }
         db.Grids.Add(new Fangkong.Core.Community.Grid { Id = GridId, CommunityId = CommunityId, Number = 1, Name = "第1网格", WorkerName = "王丽" });
         db.GridHouseholds.Add(new Fangkong.Core.Community.GridHousehold { HouseholdId = HouseholdId, GridId = GridId, CommunityId = CommunityId });
-        var hash = PasswordHasher.Hash(Password);
+        // The published test password needs no stretching; each sign-in verifies it, hundreds of times a run (the
+        // account tests hash and verify chosen passwords at the full count).
+        var hash = PasswordHasher.Hash(Password, PasswordHasher.RandomSecretIterations);
         db.Users.AddRange(
             new User { Id = 1, UserName = "admin", DisplayName = "管理员", PasswordHash = hash, Role = Roles.Administrator },
             new User { Id = 2, UserName = "admin2", DisplayName = "管理员二", PasswordHash = hash, Role = Roles.Administrator },
