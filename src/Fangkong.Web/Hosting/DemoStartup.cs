@@ -17,10 +17,14 @@ namespace Fangkong.Web.Hosting;
 /// </summary>
 public static class DemoStartup
 {
-    public static async Task EnsureDemoCityAsync(WebApplication app)
+    /// <summary>
+    /// Decides whether this start generates the demo city and, if so, marks it started and puts the progress in the
+    /// generating state, so the host serves the progress page from its first request. Quick: the work is <see cref="GenerateInBackground"/>.
+    /// </summary>
+    public static async Task<SeedOptions?> PrepareAsync(WebApplication app)
     {
         var config = app.Configuration.GetSection("Demo");
-        if (!config.GetValue("SeedOnStart", false)) return;
+        if (!config.GetValue("SeedOnStart", false)) return null;
         var storage = app.Services.GetRequiredService<StorageOptions>();
         var time = app.Services.GetRequiredService<TimeProvider>();
         bool again;
@@ -29,23 +33,57 @@ public static class DemoStartup
             var mark = await DemoCityMark.ReadAsync(db, default);
             again = mark is { ReadyAtUtc: null };
             // A finished demo city, or a city an operator loaded with `fangkong seed` (no mark): leave it.
-            if (!again && await db.Persons.AnyAsync()) return;
+            if (!again && await db.Persons.AnyAsync()) return null;
             if (again) Console.WriteLine("The demo city of an earlier first start was not finished (the server was stopped while generating it): generating it again…");
             await DemoCityMark.StartedAsync(db, time.GetUtcNow().UtcDateTime, default);
         }
-        var options = new SeedOptions
+        app.Services.GetRequiredService<DemoCityProgress>().Begin();
+        return new SeedOptions
         {
             Residents = config.GetValue("Residents", 50_000),
             Days = config.GetValue("Days", 14),
             Seed = config.GetValue("Seed", 20220101),
             Reset = again,
         };
+    }
+
+    /// <summary>Generates the city once the host listens (issue 19: the first page in seconds, not after the whole city).</summary>
+    public static void GenerateInBackground(WebApplication app, SeedOptions options)
+    {
+        var progress = app.Services.GetRequiredService<DemoCityProgress>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoStartup));
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+        {
+            try
+            {
+                await GenerateAsync(app, options, progress);
+                progress.Finished();
+                Console.WriteLine("The demo city is ready: sign in.");
+            }
+            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Stopped while generating: the mark stays unfinished and the next start generates the city again.
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Generating the demo city failed");
+                progress.Failed(e.Message);
+            }
+        }));
+    }
+
+    private static async Task GenerateAsync(WebApplication app, SeedOptions options, DemoCityProgress progress)
+    {
+        var config = app.Configuration.GetSection("Demo");
+        var storage = app.Services.GetRequiredService<StorageOptions>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generating the demo city: {options.Residents:N0} residents, {options.Days} days of visits (first start only)…"));
-        var summary = await DemoCitySeeder.SeedAsync(storage, options, new LineProgress(), time, app.Lifetime.ApplicationStopping);
+        var summary = await DemoCitySeeder.SeedAsync(storage, options, new LineProgress(progress), time, app.Lifetime.ApplicationStopping);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Demo city ready: {summary.Residents:N0} residents, {summary.Venues:N0} venues, {summary.Visits:N0} visits."));
-        if (config.GetValue("Outbreak", 0) is > 0 and var days) await RunOutbreakAsync(app, days, options.Days);
+        if (config.GetValue("Outbreak", 0) is > 0 and var days) await RunOutbreakAsync(app, days, options.Days, progress);
+        progress.Report("round", 0, 1);
         if (config.GetValue("OpenRound", true)) await OpenDemoRoundAsync(app);
         await using (var db = new FangkongDb(storage.BuildOptions()))
             await DemoCityMark.ReadyAsync(db, time.GetUtcNow().UtcDateTime, default);
@@ -55,7 +93,7 @@ public static class DemoStartup
     /// A simulated outbreak over the days of visits just generated, ending yesterday: the seeder's last day is today and
     /// partial, so at most one day fewer than it generated.
     /// </summary>
-    private static async Task RunOutbreakAsync(WebApplication app, int wanted, int visitDays)
+    private static async Task RunOutbreakAsync(WebApplication app, int wanted, int visitDays, DemoCityProgress progress)
     {
         var days = Math.Min(wanted, visitDays - 1);
         if (days < 1)
@@ -64,7 +102,7 @@ public static class DemoStartup
             return;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulating an outbreak over the last {days} days (Demo:Outbreak; first start only)…"));
-        var report = await app.Services.GetRequiredService<OutbreakSimulation>().RunAsync(new OutbreakOptions { Days = days }, new DayProgress(), app.Lifetime.ApplicationStopping);
+        var report = await app.Services.GetRequiredService<OutbreakSimulation>().RunAsync(new OutbreakOptions { Days = days }, new DayProgress(progress, days), app.Lifetime.ApplicationStopping);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Outbreak ready: {report.Infections.Count:N0} infections, {report.Cases:N0} cases, {report.ContactsConfirmed:N0} contacts confirmed, {report.QuarantineSites} quarantine sites, {report.ZonesSet} zones put in force and {report.ZonesLifted} lifted ({report.Elapsed.TotalSeconds:0} s)."));
     }
@@ -93,6 +131,8 @@ public static class DemoStartup
             var url = addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
             Console.WriteLine();
             Console.WriteLine($"Fangkong 防控 is running: {url}   (API reference: {url}/api/docs)");
+            if (!app.Services.GetRequiredService<DemoCityProgress>().IsReady)
+                Console.WriteLine("The demo city is being generated: the pages show its progress until it is ready.");
             if (app.Configuration.GetValue("Demo:SeedOnStart", false))
             {
                 Console.WriteLine($"Demo accounts, password \"{SeedOptions.DemoPassword}\":");
@@ -108,23 +148,27 @@ public static class DemoStartup
         });
     }
 
-    private sealed class DayProgress : IProgress<OutbreakDay>
+    private sealed class DayProgress(DemoCityProgress progress, int days) : IProgress<OutbreakDay>
     {
+        private int _done;
+
         public void Report(OutbreakDay d)
         {
+            progress.Report("outbreak", ++_done, days);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {d.Date:yyyy-MM-dd}  infected {d.NewInfections,4}  cases {d.FeverClinic + d.Checkpoint + d.InQuarantineFound,4}  suspected {d.Suspected,3} (excluded {d.SuspectedExcluded,3})  contacts {d.ContactsConfirmed,5}  in quarantine {d.InQuarantine,6}  released {d.Released,5}  zones {d.Zones.InForce.Sum(t => t.Zones),3}"));
             foreach (var line in OutbreakZoneLines.Of(d)) Console.WriteLine("              " + line);
         }
     }
 
-    private sealed class LineProgress : IProgress<SeedProgress>
+    private sealed class LineProgress(DemoCityProgress progress) : IProgress<SeedProgress>
     {
         private string? _phase;
         private int _lastPercent = -1;
 
         public void Report(SeedProgress p)
         {
+            progress.Report(p.Phase, p.Done, p.Total);
             var percent = p.Total == 0 ? 100 : (int)(100 * p.Done / p.Total);
             if (p.Phase == _phase && percent / 10 == _lastPercent / 10) return;
             _phase = p.Phase;

@@ -51,6 +51,7 @@ public static class FangkongHost
             builder.Services.AddHostedService<RetentionHousekeeping>();
             builder.Services.AddHostedService<KeyRotation>();
         }
+        builder.Services.AddSingleton<DemoCityProgress>();
         builder.Services.AddSingleton<ExportSignal>();
         builder.Services.AddSingleton<SearchTokens>();
         if (builder.Configuration.GetValue("ExportWorker", true)) builder.Services.AddHostedService<ExportWorker>();
@@ -65,6 +66,7 @@ public static class FangkongHost
         // sentences in the request's language.
         app.UseRequestLocalization();
         app.UseSecurityHeaders();
+        app.UseDemoCityGate();
         app.UseFangkongProblems();
         app.UseBodyLimits();
         app.UseApiStatusProblems();

@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Web.Hosting;
 
 /// <summary>Every minute: closes overdue entries (inferred exits). Entry records past retention go with the daily purge (<see cref="RetentionHousekeeping"/>).</summary>
-public sealed class GateHousekeeping(IDbContextFactory<FangkongDb> dbs, VisitCloser closer, TimeProvider time, ILogger<GateHousekeeping> log) : BackgroundService
+public sealed class GateHousekeeping(DemoCityProgress demo, IDbContextFactory<FangkongDb> dbs, VisitCloser closer, TimeProvider time, ILogger<GateHousekeeping> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await demo.WhenReadyAsync(stoppingToken); // not over a demo city still being generated
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         do
         {

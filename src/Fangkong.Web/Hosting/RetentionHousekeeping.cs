@@ -8,10 +8,11 @@ namespace Fangkong.Web.Hosting;
 /// The daily retention purge (ADR 0026): once soon after start, then every day at <c>Policy:Retention:DailyAtHour</c> city time,
 /// every class of personal data past its period is deleted in batches. Logs counts per class, never a record.
 /// </summary>
-public sealed class RetentionHousekeeping(RetentionRun run, RetentionPolicy policy, CityClock clock, TimeProvider time, ILogger<RetentionHousekeeping> log) : BackgroundService
+public sealed class RetentionHousekeeping(DemoCityProgress demo, RetentionRun run, RetentionPolicy policy, CityClock clock, TimeProvider time, ILogger<RetentionHousekeeping> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await demo.WhenReadyAsync(stoppingToken); // not over a demo city still being generated
         var delay = TimeSpan.FromMinutes(1);
         while (!stoppingToken.IsCancellationRequested)
         {

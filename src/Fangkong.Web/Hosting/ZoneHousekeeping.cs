@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Web.Hosting;
 
 /// <summary>Once a city day (checked hourly, first at start): reviews every zone in force and proposes the downgrades and lifts its rules allow.</summary>
-public sealed class ZoneHousekeeping(IDbContextFactory<FangkongDb> dbs, ZoneReview review, CityClock clock, TimeProvider time, ILogger<ZoneHousekeeping> log) : BackgroundService
+public sealed class ZoneHousekeeping(DemoCityProgress demo, IDbContextFactory<FangkongDb> dbs, ZoneReview review, CityClock clock, TimeProvider time, ILogger<ZoneHousekeeping> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await demo.WhenReadyAsync(stoppingToken); // not over a demo city still being generated
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
         DateOnly? reviewed = null;
         do

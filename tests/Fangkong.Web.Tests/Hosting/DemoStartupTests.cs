@@ -3,8 +3,10 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Testing;
 using Fangkong.Testing;
+using Fangkong.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.Web.Tests.Hosting;
 
@@ -16,7 +18,7 @@ public sealed class DemoStartupTests
     {
         await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
         await using var factory = FirstStart(store, ("Demo:Residents", "1000"), ("Demo:Days", "0"));
-        var client = factory.CreateClient();
+        var client = await ReadyClientAsync(factory);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
 
         await using var db = store.NewDb();
@@ -34,7 +36,7 @@ public sealed class DemoStartupTests
         await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
         // An outbreak of more days than the visits hold: six days, ending yesterday.
         await using var factory = FirstStart(store, ("Demo:Residents", "1000"), ("Demo:Days", "7"), ("Demo:Outbreak", "14"));
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await (await ReadyClientAsync(factory)).GetAsync("/login")).StatusCode);
 
         await using var db = store.NewDb();
         Assert.True(await db.Cases.AnyAsync());
@@ -56,7 +58,21 @@ public sealed class DemoStartupTests
         using (var first = Process.Start(start)!)
         {
             using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            // It serves at once (issue 19): while the city is generated, pages show the progress and the API answers 503.
             string? line;
+            const string running = "is running: ";
+            while ((line = await first.StandardOutput.ReadLineAsync(patience.Token)) is not null && !line.Contains(running, StringComparison.Ordinal)) { }
+            Assert.NotNull(line);
+            using (var http = new HttpClient { BaseAddress = new Uri(line[(line.IndexOf(running, StringComparison.Ordinal) + running.Length)..].Split(' ')[0]) })
+            {
+                var page = await http.GetAsync("/login", patience.Token);
+                Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, page.StatusCode);
+                Assert.Contains("正在生成示例城市", await page.Content.ReadAsStringAsync(patience.Token), StringComparison.Ordinal);
+                var api = await http.GetAsync("/api/cases", patience.Token);
+                Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, api.StatusCode);
+                Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+                Assert.NotNull(api.Headers.RetryAfter);
+            }
             while ((line = await first.StandardOutput.ReadLineAsync(patience.Token)) is not null && !line.TrimStart().StartsWith("visits", StringComparison.Ordinal)) { }
             Assert.NotNull(line);
             first.Kill(entireProcessTree: true);
@@ -69,7 +85,7 @@ public sealed class DemoStartupTests
         }
 
         await using var factory = FirstStart(store, ("Demo:Residents", "1000"), ("Demo:Days", "0"));
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await (await ReadyClientAsync(factory)).GetAsync("/login")).StatusCode);
         await using (var db = store.NewDb())
         {
             Assert.Equal(1000, await db.Persons.CountAsync());
@@ -84,10 +100,18 @@ public sealed class DemoStartupTests
         await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
         await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 1000, Days = 0, Seed = 3 }, null, TimeProvider.System, default);
         await using var factory = FirstStart(store, ("Demo:Residents", "2000"));
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/login")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await (await ReadyClientAsync(factory)).GetAsync("/login")).StatusCode);
         await using var db = store.NewDb();
         Assert.Equal(1000, await db.Persons.CountAsync());
         Assert.False(await db.TestingRounds.AnyAsync());
+    }
+
+    /// <summary>A client of the started host once the demo city it generates in the background is ready.</summary>
+    private static async Task<HttpClient> ReadyClientAsync(WebApplicationFactory<Program> factory)
+    {
+        var client = factory.CreateClient();
+        await factory.Services.GetRequiredService<DemoCityProgress>().WhenReadyAsync(new CancellationTokenSource(TimeSpan.FromMinutes(5)).Token);
+        return client;
     }
 
     /// <summary>The web app as ./run.sh starts it on the test's store, with the demo settings given.</summary>
