@@ -1,4 +1,5 @@
 using Fangkong.Core.Data;
+using Fangkong.Core.People;
 using Fangkong.Domain.Codes;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,17 +42,9 @@ public static class AppealRouting
     // city has it; otherwise none (the city's office answers).
     private static async Task<(string District, long? Community)> HomeAsync(FangkongDb db, long personId, CancellationToken ct)
     {
-        var home = await (from p in db.Persons
-                          where p.Id == personId
-                          join h in db.Households on p.HouseholdId equals h.Id
-                          join u in db.Units on h.UnitId equals u.Id
-                          join b in db.Buildings on u.BuildingId equals b.Id
-                          join c in db.Compounds on b.CompoundId equals c.Id
-                          join cm in db.Communities on c.CommunityId equals cm.Id
-                          join s in db.Streets on cm.StreetId equals s.Id
-                          select new { s.DistrictCode, CommunityId = cm.Id }).FirstOrDefaultAsync(ct);
-        if (home is not null) return (home.DistrictCode, home.CommunityId);
-        var number = await db.Persons.Where(p => p.Id == personId).Select(p => p.DocumentNumber).FirstOrDefaultAsync(ct) ?? "";
+        var person = await db.Persons.Where(p => p.Id == personId).Select(p => new { p.HouseholdId, p.DocumentNumber }).FirstOrDefaultAsync(ct);
+        if (await HouseholdAreas.OfAsync(db, person?.HouseholdId, ct) is ({ } district, var community)) return (district, community);
+        var number = person?.DocumentNumber ?? "";
         var prefix = number.Length >= 6 ? number[..6] : "";
         var known = prefix.Length == 6 && await db.Districts.AnyAsync(d => d.Code == prefix, ct);
         return (known ? prefix : "", null);

@@ -41,7 +41,7 @@ internal static class OutbreakQuarantine
                 if (w.Rng.NextDouble() < MissedCheckIns) { alerts++; continue; }
                 var ill = w.Infections.TryGetValue(personId, out var i) && i.CaseId is null && i.Course.SymptomsOn(i.DayOf(w.Today)) ? i : null;
                 var temperature = ill is null ? 36.2m + w.Rng.Next(0, 8) / 10m : 37.6m + w.Rng.Next(0, 12) / 10m;
-                var answer = await checkIns.SubmitAsync(db, stayId, new CheckInRequest(temperature, ill is null ? [] : ["fever", "cough"]), MonitoringUser(w), ct);
+                var answer = await checkIns.SubmitAsync(db, stayId, new CheckInRequest(temperature, ill is null ? [] : ["fever", "cough"]), MonitoringUser(w, stayId), ct);
                 db.ChangeTracker.Clear();
                 done++;
                 if (answer.Alert != CheckInAlert.None) alerts++;
@@ -51,8 +51,9 @@ internal static class OutbreakQuarantine
         return (done, alerts);
     }
 
-    // Check-ins are made by the resident on their phone; the platform records who submitted, here the monitoring staff account.
-    private static long MonitoringUser(OutbreakWorld w) => w.Epidemiologist;
+    // The medical team's member on duty records each person's check-in (the same one for a stay); without teams, the epidemiologist.
+    private static long MonitoringUser(OutbreakWorld w, long stayId) =>
+        w.Crew.Pick(Accounts.Roles.Epidemiologist, null, w.City.LocalNow, stayId)?.UserId ?? w.Epidemiologist;
 
     /// <summary>
     /// Samples at <paramref name="hour"/>, ships and results the scheduled tests due today not yet sampled — in the morning,
@@ -87,11 +88,12 @@ internal static class OutbreakQuarantine
         await Parallel.ForEachAsync(byPoint, new ParallelOptions { MaxDegreeOfParallelism = w.Parallel, CancellationToken = ct }, async (group, token) =>
         {
             await using var db = await w.DbAsync(token);
+            var sampler = await w.Crew.SamplerAsync(db, group.Key, w.City.LocalNow, w.Sampler, token);
             foreach (var d in group)
             {
                 var barcode = Barcodes.Tube(w.NextSerial());
-                await sampling.OpenTubeAsync(db, new OpenTubeRequest(d.RoundId, group.Key, barcode, TubeKind.Resample, null, Key(), null), w.Sampler, token);
-                await sampling.AddSampleAsync(db, barcode, new SampleRequest(d.Number, Key(), null), w.Sampler, token);
+                await sampling.OpenTubeAsync(db, new OpenTubeRequest(d.RoundId, group.Key, barcode, TubeKind.Resample, null, Key(), null), sampler, token);
+                await sampling.AddSampleAsync(db, barcode, new SampleRequest(d.Number, Key(), null), sampler, token);
                 db.ChangeTracker.Clear();
                 tubes.Add((barcode, d.PersonId, group.Key));
             }
@@ -105,10 +107,12 @@ internal static class OutbreakQuarantine
                 {
                     var code = Barcodes.Box(w.NextSerial());
                     var barcodes = box.Select(t => t.Barcode).ToList();
-                    await custody.PackAsync(db, new PackRequest(code, barcodes, null), w.Sampler, ct);
-                    await custody.HandoverAsync(db, code, new HandoverRequest(HandoverStep.Courier, "转运员", barcodes.Count, null), w.Sampler, ct);
+                    var packer = await w.Crew.SamplerAsync(db, site.Key, w.City.LocalNow, w.Sampler, ct);
+                    await custody.PackAsync(db, new PackRequest(code, barcodes, null), packer, ct);
+                    await custody.HandoverAsync(db, code, new HandoverRequest(HandoverStep.Courier, "转运员", barcodes.Count, null), packer, ct);
                     w.At(hour + 3);
-                    await custody.ReceiveAsync(db, new ReceiptRequest(code, barcodes, null), w.LabTechnician, "lab", ct);
+                    var lab = w.Lab();
+                    await custody.ReceiveAsync(db, new ReceiptRequest(code, barcodes, null), lab.Id, lab.UserName, ct);
                     db.ChangeTracker.Clear();
                 }
 
@@ -121,7 +125,7 @@ internal static class OutbreakQuarantine
         }
         await using (var db = await w.DbAsync(ct))
         {
-            var report = await w.Get<TubeResults>().ImportAsync(db, new StringReader(csv.ToString()), w.LabTechnician, ct);
+            var report = await w.Get<TubeResults>().ImportAsync(db, new StringReader(csv.ToString()), w.Lab().Id, ct);
             if (report.Rejected.Count > 0) throw new InvalidOperationException($"the simulated lab file had {report.Rejected.Count} rejected lines: {report.Rejected[0].Message}");
         }
         return tubes.Count;

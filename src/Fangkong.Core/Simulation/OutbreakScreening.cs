@@ -60,7 +60,11 @@ internal static class OutbreakScreening
 
         foreach (var door in doors)
         {
-            var scope = CommunityScope.ForGridWork(admin, "admin", door.Worker, door.Community, door.Grid);
+            // The grid's own worker when their account is in a door-knocking team, else that team's member on duty near the
+            // door; the administrator keys it in for the grid's worker when the city has no such team.
+            var by = w.Crew.OwnGridWorker(door.Grid) ?? w.Crew.Pick(Roles.GridWorker, door.Community, w.City.LocalNow, door.Grid);
+            var scope = by is { } m ? CommunityScope.ForGridWork(m.UserId, m.UserName, m.DisplayName, door.Community, door.Grid)
+                : CommunityScope.ForGridWork(admin, "admin", door.Worker, door.Community, door.Grid);
             var found = members[door.Household].Select(p => Member(p, inHospital, atSite, rng, w.Today)).ToList();
             var r = rng.NextDouble();
             var (outcome, recorded) = r < 0.02 ? (ScreeningOutcome.Refused, new List<ScreenedMemberRequest>())

@@ -70,6 +70,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             w.Serial = 9_000_000_000L + await db.Tubes.CountAsync(ct) + await db.Boxes.CountAsync(ct);
             (w.Designated, w.Fangcang) = await OutbreakHospitals.FindAsync(db, ct);
             w.Residents = await db.Persons.Where(p => p.HouseholdId != null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+            w.Crew = await OutbreakCrew.LoadAsync(db, ct);
         }
 
         var phases = new Phases();
@@ -81,6 +82,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             var watch = Stopwatch.StartNew();
             w.Today = day;
             w.At(0, 5);
+            await using (var db = await w.DbAsync(ct)) await w.Crew.OnDayAsync(db, day, ct);
             var before = w.Infections.Count;
             w.WithoutBed = 0;
             var quarantined = await w.QuarantinedAsync(ct);

@@ -58,6 +58,12 @@ internal sealed class OutbreakWorld(IServiceProvider services, SimulationClock t
     public long Approver { get; set; }
     public long Sampler { get; set; }
     public long LabTechnician { get; set; }
+    /// <summary>The deployed teams whose members do the day's work (ADR 0029).</summary>
+    public OutbreakCrew Crew { get; set; } = null!;
+
+    /// <summary>The lab technician on duty now: a member of the lab team, or the demo lab account.</summary>
+    public (long Id, string UserName) Lab() =>
+        Crew.Pick(Accounts.Roles.LabTechnician, null, City.LocalNow, 0) is { } m ? (m.UserId, m.UserName) : (LabTechnician, "lab");
     /// <summary>The designated hospital and the Fangcang the cases are admitted to (null when the city has none).</summary>
     public long? Designated { get; set; }
     public long? Fangcang { get; set; }

@@ -158,11 +158,13 @@ internal static class OutbreakZoneTesting
         List<Resident> people, DateTime at, int capacity, CancellationToken ct)
     {
         var barcode = Barcodes.Tube(w.NextSerial());
-        await sampling.OpenTubeAsync(db, new OpenTubeRequest(roundId, siteId, barcode, kind, doorTask, Key(), at), w.Sampler, ct);
+        // The site's district's sampling team, the member on duty at the swab's time.
+        var sampler = await w.Crew.SamplerAsync(db, siteId, w.City.ToLocal(at), w.Sampler, ct);
+        await sampling.OpenTubeAsync(db, new OpenTubeRequest(roundId, siteId, barcode, kind, doorTask, Key(), at), sampler, ct);
         foreach (var p in people)
-            await sampling.AddSampleAsync(db, barcode, new SampleRequest(p.Number, Key(), at), w.Sampler, ct);
+            await sampling.AddSampleAsync(db, barcode, new SampleRequest(p.Number, Key(), at), sampler, ct);
         if (people.Count < capacity)
-            await sampling.CloseTubeAsync(db, barcode, new CloseTubeRequest(Key(), at), w.Sampler, ct);
+            await sampling.CloseTubeAsync(db, barcode, new CloseTubeRequest(Key(), at), sampler, ct);
         db.ChangeTracker.Clear();
         return new ZoneTube(barcode, roundId, siteId, [.. people.Select(p => p.PersonId)]);
     }
@@ -176,9 +178,11 @@ internal static class OutbreakZoneTesting
             {
                 var code = Barcodes.Box(w.NextSerial());
                 var barcodes = box.Select(t => t.Barcode).ToList();
-                await custody.PackAsync(db, new PackRequest(code, barcodes, null), w.Sampler, ct);
-                await custody.HandoverAsync(db, code, new HandoverRequest(HandoverStep.Courier, "转运员", barcodes.Count, null), w.Sampler, ct);
-                await custody.ReceiveAsync(db, new ReceiptRequest(code, barcodes, null), w.LabTechnician, "lab", ct);
+                var packer = await w.Crew.SamplerAsync(db, site.Key.SiteId, w.City.LocalNow, w.Sampler, ct);
+                await custody.PackAsync(db, new PackRequest(code, barcodes, null), packer, ct);
+                await custody.HandoverAsync(db, code, new HandoverRequest(HandoverStep.Courier, "转运员", barcodes.Count, null), packer, ct);
+                var lab = w.Lab();
+                await custody.ReceiveAsync(db, new ReceiptRequest(code, barcodes, null), lab.Id, lab.UserName, ct);
                 db.ChangeTracker.Clear();
             }
     }
@@ -188,7 +192,7 @@ internal static class OutbreakZoneTesting
         var csv = new StringBuilder("barcode,result\n");
         foreach (var t in tubes) csv.Append(t.Barcode).Append(',').Append(t.Persons.Any(p => Positive(w, p)) ? "阳性" : "阴性").Append('\n');
         await using var db = await w.DbAsync(ct);
-        var report = await w.Get<TubeResults>().ImportAsync(db, new StringReader(csv.ToString()), w.LabTechnician, ct);
+        var report = await w.Get<TubeResults>().ImportAsync(db, new StringReader(csv.ToString()), w.Lab().Id, ct);
         if (report.Rejected.Count > 0) throw new InvalidOperationException($"the simulated lab file had {report.Rejected.Count} rejected lines: {report.Rejected[0].Message}");
         // A positive single tube opened a case: the infection knows it at once (no clinic reports it again today).
         var persons = tubes.SelectMany(t => t.Persons).Where(p => Positive(w, p) && w.Infections[p].CaseId is null).ToList();

@@ -12,6 +12,8 @@ public sealed record RetentionPolicy
     public int QuarantineDays { get; init; } = 28;
     /// <summary>The record of who read whose trajectory: kept longer than what it audits, so a resident can still ask who read theirs.</summary>
     public int TraceReadDays { get; init; } = 365;
+    /// <summary>Swabs and test results: days after the swab; a case's positives stay as long as the case.</summary>
+    public int TestDays { get; init; } = 28;
     /// <summary>The audit log (a hash-chained log; its purge keeps whole prefixes, ADR 0026).</summary>
     public int AuditDays { get; init; } = 365;
     /// <summary>Appeals: days after an appeal is closed.</summary>

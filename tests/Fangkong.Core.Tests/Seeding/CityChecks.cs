@@ -6,6 +6,7 @@ using Fangkong.Core.Gate;
 using Fangkong.Core.Seeding;
 using Fangkong.Domain.People;
 using Fangkong.Domain.Places;
+using Fangkong.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Tests.Seeding;
@@ -124,9 +125,27 @@ internal static partial class CityChecks
             if (venues[inside.Key].Capacity > 0) Assert.True(inside.Count() <= venues[inside.Key].Capacity, $"{venues[inside.Key].Name}: {inside.Count()} inside");
     }
 
+    /// <summary>The demo's teams (ADR 0029): every kind with a record behind its output, each led by a member, every member in one team, in the team's role, on its roster.</summary>
+    public static async Task TeamsAsync(FangkongDb db)
+    {
+        var teams = await db.Teams.AsNoTracking().ToListAsync();
+        Assert.Equal([TeamKind.Aid, TeamKind.Sampling, TeamKind.DoorKnocking, TeamKind.CheckpointShift], teams.Select(t => t.Kind).Distinct().Order());
+        var members = await db.TeamMembers.AsNoTracking().ToListAsync();
+        var accounts = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id);
+        Assert.All(teams, t => Assert.Contains(members, m => m.TeamId == t.Id && m.UserId == t.LeaderUserId));
+        Assert.Equal(members.Count, members.Select(m => m.UserId).Distinct().Count());
+        Assert.All(members, m => Assert.Equal(teams.Single(t => t.Id == m.TeamId).WorkRole, accounts[m.UserId].Role));
+        Assert.Contains(members, m => accounts[m.UserId].UserName == "sampler");
+        Assert.Contains(members, m => accounts[m.UserId].UserName == "grid");
+        Assert.All(accounts.Values.Where(u => u.MustChangePassword), u => Assert.Contains(members, m => m.UserId == u.Id));
+        var rostered = (await db.TeamShifts.AsNoTracking().Select(s => s.UserId).Distinct().ToListAsync()).ToHashSet();
+        Assert.All(members, m => Assert.Contains(m.UserId, rostered));
+    }
+
     public static async Task AccountsAsync(FangkongDb db, SeedSummary summary)
     {
-        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName);
+        // The demo accounts open with the demo password; the teams' other members are as an import leaves them (below).
+        var users = await db.Users.AsNoTracking().Where(u => !u.MustChangePassword).ToDictionaryAsync(u => u.UserName);
         Assert.Equal(["admin", "admin2", "command", "epi", "gate", "grid", "lab", "manager", "officer", "resident", "sampler", "sampler2"], users.Keys.Order());
         Assert.Equal(users.Keys.Order(), summary.Accounts.Select(a => a.UserName).Order());
         Assert.All(summary.Accounts, a => Assert.True(PasswordHasher.Verify(a.Password, users[a.UserName].PasswordHash), a.UserName));

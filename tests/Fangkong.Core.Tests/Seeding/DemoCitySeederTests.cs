@@ -90,6 +90,7 @@ public sealed class DemoCitySeederTests
         var venues = await CityChecks.VenuesAsync(db);
         await CityChecks.VisitsAsync(db, venues, summary, time);
         await CityChecks.AccountsAsync(db, summary);
+        await CityChecks.TeamsAsync(db);
         await CityChecks.GridsAsync(db);
 
         // Secondary indexes are dropped for the load and rebuilt: the result must be what migrations create.

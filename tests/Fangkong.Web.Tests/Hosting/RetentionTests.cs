@@ -2,9 +2,11 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Gate;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Retention;
+using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.Quarantine;
+using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,7 @@ public abstract class RetentionTests(StorageProvider provider)
         var entryCut = now.AddDays(-28);
         var contactCut = now.AddDays(-28);
         var readCut = now.AddDays(-365);
+        var testCut = now.AddDays(-28);
         var alice = host.Scenario.Alice.Id;
         var bob = host.Scenario.Bob.Id;
         await using (var db = host.Db())
@@ -57,12 +60,19 @@ public abstract class RetentionTests(StorageProvider provider)
             db.QuarantineCheckIns.AddRange(CheckIn(31, 21, alice), CheckIn(32, 22, bob), CheckIn(33, 23, bob));
             // Trajectory reads: a year either side.
             db.TraceAccesses.AddRange(Read(41, readCut - Second), Read(42, readCut + Second));
+            // Tests: swabs and results either side of 28 days; Alice is a case, so her old positive stays, Bob's goes, and her
+            // old negative goes too.
+            db.Cases.Add(new CaseRecord { Id = 81, Number = "C-81", PersonId = alice, FoundBy = CaseFoundBy.PoolResampling, FirstPositiveSampledAtUtc = testCut - Second, ReportedAtUtc = testCut, Status = CaseStatus.InHospital });
+            db.Tubes.AddRange(Tube(51, TubeOutcome.Positive, testCut - Second), Tube(52, TubeOutcome.Negative, testCut - Second));
+            db.Samples.AddRange(Swab(61, 51, alice, testCut - Second), Swab(62, 51, bob, testCut - Second), Swab(63, 52, bob, testCut + Second), Swab(64, 52, alice, testCut - Second));
+            db.TestResults.AddRange(Result(71, alice, TestOutcome.Positive, testCut - Second), Result(72, bob, TestOutcome.Positive, testCut - Second),
+                Result(73, bob, TestOutcome.Negative, testCut + Second), Result(74, alice, TestOutcome.Negative, testCut - Second));
             await db.SaveChangesAsync();
         }
 
         var run = host.Services.GetRequiredService<RetentionRun>();
         var due = (await run.DueAsync(now, default)).ToDictionary(c => c.Class, c => c.Count);
-        Assert.Equal(new Dictionary<string, long> { ["entries"] = 4, ["contacts"] = 2, ["quarantine"] = 1, ["trace-reads"] = 1 }, due);
+        Assert.Equal(new Dictionary<string, long> { ["entries"] = 4, ["contacts"] = 2, ["quarantine"] = 1, ["trace-reads"] = 1, ["tests"] = 4 }, due);
         // The dry run deleted nothing.
         await using (var db = host.Db()) Assert.Equal(5, await db.Visits.CountAsync());
 
@@ -77,6 +87,8 @@ public abstract class RetentionTests(StorageProvider provider)
             Assert.Equal([22L, 23], (await db.QuarantineStays.Select(q => q.Id).ToListAsync()).Order());
             Assert.Equal([32L, 33], (await db.QuarantineCheckIns.Select(c => c.Id).ToListAsync()).Order());
             Assert.Equal([42L], await db.TraceAccesses.Select(a => a.Id).ToListAsync());
+            Assert.Equal([61L, 63], (await db.Samples.Select(x => x.Id).ToListAsync()).Order());
+            Assert.Equal([71L, 73], (await db.TestResults.Select(x => x.Id).ToListAsync()).Order());
         }
         // Run again: nothing more is due.
         Assert.All(await run.DueAsync(now, default), c => Assert.Equal(0, c.Count));
@@ -144,6 +156,44 @@ public abstract class RetentionTests(StorageProvider provider)
         AtUtc = new DateTime(2026, 9, 2, 0, 0, 0, DateTimeKind.Utc),
         Temperature = 36.5m,
         Symptoms = "",
+    };
+
+    private static Tube Tube(long id, TubeOutcome outcome, DateTime at) => new()
+    {
+        Id = id,
+        RoundId = 1,
+        Barcode = "T-" + id,
+        SiteId = 1,
+        Kind = TubeKind.Pool,
+        Capacity = 10,
+        Count = 2,
+        OpenedByUserId = 7,
+        OpenedAtUtc = at,
+        Outcome = outcome,
+        ResultAtUtc = at.AddHours(6),
+        OpenKey = "k" + id,
+    };
+
+    private static Sample Swab(long id, long tube, long person, DateTime at) => new()
+    {
+        Id = id,
+        RoundId = 1,
+        TubeId = tube,
+        PersonId = person,
+        AtUtc = at,
+        SamplerUserId = 7,
+        Resample = true,
+        IdempotencyKey = "s" + id,
+    };
+
+    private static TestResult Result(long id, long person, TestOutcome outcome, DateTime sampled) => new()
+    {
+        Id = id,
+        PersonId = person,
+        SampledAtUtc = sampled,
+        ResultAtUtc = sampled.AddHours(6),
+        Outcome = outcome,
+        Source = "test",
     };
 
     private static TraceAccess Read(long id, DateTime at) => new()

@@ -4,6 +4,7 @@ using Fangkong.Core;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Simulation;
+using Fangkong.Core.Teams;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Core.Zones;
@@ -12,6 +13,7 @@ using Fangkong.Domain.Common;
 using Fangkong.Domain.Hospitals;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Simulation;
+using Fangkong.Domain.Teams;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Fangkong.Domain.Zones;
@@ -260,6 +262,40 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
                 checkedResidents++;
             }
             Assert.True(checkedResidents > 0, "no resident of a zone in force without a case, contact or test on their record");
+        }
+
+        // The demo's teams did the work (ADR 0029): every swab, door knocked, check-in recorded and lab result of the outbreak was
+        // written by a member of a deployed team, and each team's counted output is exactly those records.
+        {
+            var start = clock.StartOfDayUtc(report.From);
+            var end = clock.StartOfDayUtc(report.To.AddDays(1));
+            var teams = await db.Teams.AsNoTracking().ToListAsync();
+            Assert.Equal([TeamKind.Aid, TeamKind.Sampling, TeamKind.DoorKnocking, TeamKind.CheckpointShift], teams.Select(t => t.Kind).Distinct().Order());
+            Assert.All(teams, t => Assert.NotNull(t.LeaderUserId));
+            var members = await db.TeamMembers.AsNoTracking().Select(m => m.UserId).ToListAsync();
+            Assert.True(await db.TeamShifts.AnyAsync(x => x.Day == report.To), "no roster for the last simulated day");
+            var samples = await db.Samples.CountAsync(x => x.AtUtc >= start && x.AtUtc < end);
+            var doors = await db.Screenings.CountAsync(x => x.VisitedAtUtc >= start && x.VisitedAtUtc < end);
+            var checkIns = await db.QuarantineCheckIns.CountAsync(x => x.AtUtc >= start && x.AtUtc < end);
+            var results = await db.Tubes.CountAsync(x => x.ResultByUserId != null && x.ResultAtUtc >= start && x.ResultAtUtc < end);
+            Assert.True(samples > 0 && doors > 0 && checkIns > 0 && results > 0, $"samples {samples}, doors {doors}, check-ins {checkIns}, results {results}");
+            Assert.Equal(samples, await db.Samples.CountAsync(x => x.AtUtc >= start && x.AtUtc < end && members.Contains(x.SamplerUserId)));
+            Assert.Equal(doors, await db.Screenings.CountAsync(x => x.VisitedAtUtc >= start && x.VisitedAtUtc < end && members.Contains(x.ByUserId)));
+            Assert.Equal(checkIns, await db.QuarantineCheckIns.CountAsync(x => x.AtUtc >= start && x.AtUtc < end && members.Contains(x.ByUserId)));
+            Assert.Equal(results, await db.Tubes.CountAsync(x => x.ResultAtUtc >= start && x.ResultAtUtc < end && members.Contains(x.ResultByUserId!.Value)));
+
+            var output = sp.GetRequiredService<TeamOutput>();
+            var counted = new Dictionary<TeamActivity, int>();
+            foreach (var team in teams)
+                foreach (var day in (await output.ForTeamAsync(db, team.Id, report.From, report.To, default)).Days)
+                    foreach (var (activity, n) in day.Counts) counted[activity] = counted.GetValueOrDefault(activity) + n;
+            Assert.Equal((samples, doors, checkIns, results), (counted[TeamActivity.Samples], counted[TeamActivity.DoorsKnocked], counted[TeamActivity.CheckInsRecorded], counted[TeamActivity.LabResults]));
+            // The command's view: yesterday (the last simulated day) as the records of that day.
+            var deployment = await sp.GetRequiredService<TeamDeployment>().GetAsync(db, null, 7, default);
+            Assert.Equal(teams.Count, deployment.Teams);
+            var last = (clock.StartOfDayUtc(report.To), end);
+            Assert.Equal(await db.Samples.CountAsync(x => x.AtUtc >= last.Item1 && x.AtUtc < end), deployment.Rows.Sum(r => r.Yesterday[TeamActivity.Samples]));
+            Assert.True(deployment.Rows.Sum(r => r.Yesterday.Values.Sum()) > 0, "nothing counted yesterday");
         }
 
         // Twice is refused: the store holds cases now.
