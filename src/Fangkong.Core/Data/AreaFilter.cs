@@ -91,6 +91,10 @@ public sealed partial class FangkongDb
         b.Entity<TestResult>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Hospitals.BedStay>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Hospitals.CaseTransfer>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        // A batch of case transfers is an area's when one of its trips is; its counts are then the area's trips (CaseTransfers.BatchViewsAsync).
+        b.Entity<Hospitals.CaseTransferBatch>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || CaseTransfers.Any(t => t.BatchId == x.Id));
+        // A door-to-door task is a household's: in the area when someone of the household is.
+        b.Entity<DoorTask>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.HouseholdId == x.HouseholdId));
         b.Entity<RoundResident>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         // Who read whose trajectory: a venue log's reads name no person and stay visible.
         b.Entity<TraceAccess>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
