@@ -486,38 +486,146 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     /// </summary>
     private static async Task SeedQueuesAsync(FangkongDb db, DateTime at)
     {
-        db.ManualCodeRequests.Add(new Fangkong.Core.Codes.ManualCodeRequest { Id = ManualY, PersonId = Scenario.DaveId, Colour = Fangkong.Domain.Codes.CodeColour.Yellow,
-            Reason = "辖区测试", RequestedByUserId = 3, RequestedAtUtc = at, Status = Fangkong.Core.Codes.ManualCodeStatus.Pending });
-        db.QuarantineTransfers.Add(new QuarantineTransfer { Id = QTransferY, StayId = StayY, PersonId = Scenario.DaveId, State = Fangkong.Domain.Common.TransferState.Requested,
-            DueDate = new DateOnly(2026, 11, 20), RequestedAtUtc = at });
-        db.CaseTransferBatches.Add(new Fangkong.Core.Hospitals.CaseTransferBatch { Id = BatchY, Kind = Fangkong.Domain.Hospitals.CaseTransferKind.ReturnHome,
-            DueDate = new DateOnly(2026, 11, 20), Persons = 1, RequestedAtUtc = at, ByUserId = 3 });
-        db.CaseTransfers.Add(new Fangkong.Core.Hospitals.CaseTransfer { Id = CaseTransferY, BatchId = BatchY, CaseId = CaseY, PersonId = Scenario.DaveId,
-            Kind = Fangkong.Domain.Hospitals.CaseTransferKind.ReturnHome, FromDistrictCode = Scenario.DistrictY, ToDistrictCode = Scenario.DistrictY,
-            State = Fangkong.Domain.Common.TransferState.Requested, DueDate = new DateOnly(2026, 11, 20), RequestedAtUtc = at });
-        db.TestingRounds.Add(new Fangkong.Core.Testing.TestingRound { Id = RoundY, Name = "辖区测试轮", Scope = Fangkong.Core.Testing.RoundScope.City, AreaIds = "",
-            StartUtc = at, DeadlineUtc = at.AddDays(1), PoolSize = 10, WaveMinutes = 30, Status = Fangkong.Core.Testing.RoundStatus.Open, Residents = 1,
-            PlannedFinishUtc = at.AddHours(8), CreatedAtUtc = at, CreatedByUserId = 1 });
+        db.ManualCodeRequests.Add(new Fangkong.Core.Codes.ManualCodeRequest
+        {
+            Id = ManualY,
+            PersonId = Scenario.DaveId,
+            Colour = Fangkong.Domain.Codes.CodeColour.Yellow,
+            Reason = "辖区测试",
+            RequestedByUserId = 3,
+            RequestedAtUtc = at,
+            Status = Fangkong.Core.Codes.ManualCodeStatus.Pending
+        });
+        db.QuarantineTransfers.Add(new QuarantineTransfer
+        {
+            Id = QTransferY,
+            StayId = StayY,
+            PersonId = Scenario.DaveId,
+            State = Fangkong.Domain.Common.TransferState.Requested,
+            DueDate = new DateOnly(2026, 11, 20),
+            RequestedAtUtc = at
+        });
+        db.CaseTransferBatches.Add(new Fangkong.Core.Hospitals.CaseTransferBatch
+        {
+            Id = BatchY,
+            Kind = Fangkong.Domain.Hospitals.CaseTransferKind.ReturnHome,
+            DueDate = new DateOnly(2026, 11, 20),
+            Persons = 1,
+            RequestedAtUtc = at,
+            ByUserId = 3
+        });
+        db.CaseTransfers.Add(new Fangkong.Core.Hospitals.CaseTransfer
+        {
+            Id = CaseTransferY,
+            BatchId = BatchY,
+            CaseId = CaseY,
+            PersonId = Scenario.DaveId,
+            Kind = Fangkong.Domain.Hospitals.CaseTransferKind.ReturnHome,
+            FromDistrictCode = Scenario.DistrictY,
+            ToDistrictCode = Scenario.DistrictY,
+            State = Fangkong.Domain.Common.TransferState.Requested,
+            DueDate = new DateOnly(2026, 11, 20),
+            RequestedAtUtc = at
+        });
+        db.TestingRounds.Add(new Fangkong.Core.Testing.TestingRound
+        {
+            Id = RoundY,
+            Name = "辖区测试轮",
+            Scope = Fangkong.Core.Testing.RoundScope.City,
+            AreaIds = "",
+            StartUtc = at,
+            DeadlineUtc = at.AddDays(1),
+            PoolSize = 10,
+            WaveMinutes = 30,
+            Status = Fangkong.Core.Testing.RoundStatus.Open,
+            Residents = 1,
+            PlannedFinishUtc = at.AddHours(8),
+            CreatedAtUtc = at,
+            CreatedByUserId = 1
+        });
         db.SamplingSites.Add(new Fangkong.Core.Testing.SamplingSite { Id = SiteY, RoundId = RoundY, Name = "富国采样点", CommunityId = 2, Tables = 1, SwabsPerTablePerHour = 60 });
         db.SiteCompounds.Add(new Fangkong.Core.Testing.SiteCompound { RoundId = RoundY, CompoundId = 2, SiteId = SiteY });
-        db.RoundResidents.Add(new Fangkong.Core.Testing.RoundResident { RoundId = RoundY, PersonId = Scenario.DaveId, DistrictCode = Scenario.DistrictY, CommunityId = 2,
-            CompoundId = 2, BuildingId = 2, UnitId = 2, HouseholdId = Scenario.DaveHouseholdId, AtHome = true });
-        db.DoorTasks.Add(new Fangkong.Core.Testing.DoorTask { Id = DoorTaskY, RoundId = RoundY, HouseholdId = Scenario.DaveHouseholdId, CompoundId = 2, SiteId = SiteY,
-            Reason = Fangkong.Core.Testing.DoorReason.Missing, CreatedAtUtc = at });
-        db.CommunityProblems.Add(new Fangkong.Core.Community.CommunityProblem { Id = ProblemY, CommunityId = 2, HouseholdId = Scenario.DaveHouseholdId,
-            Category = Fangkong.Domain.Community.ProblemCategory.Supplies, Text = "西宁小区缺药", RaisedByUserId = 1, RaisedByName = "管理员", RaisedAtUtc = at,
-            State = Fangkong.Domain.Community.ProblemState.Open });
-        db.SpecialGroupMembers.Add(new Fangkong.Core.Community.SpecialGroupMember { Id = SpecialY, PersonId = Scenario.DaveId, Group = Fangkong.Domain.Community.SpecialGroup.Bedridden,
-            CommunityId = 2, ResponsibleName = "王丽", RegisteredByUserId = 1, RegisteredAtUtc = at });
-        db.Appeals.Add(new Fangkong.Core.Appeals.Appeal { Id = AppealY, PersonId = Scenario.DaveId, SubmittedByUserId = 6, IdempotencyKey = "jurisdiction-probe-1",
-            Reason = "我没有去过风险场所", Colour = Fangkong.Domain.Codes.CodeColour.Yellow, Rule = "manual", Evidence = "", ColourChangeId = 0,
-            Office = Fangkong.Core.Appeals.AppealOffice.District, DistrictCode = Scenario.DistrictY, CommunityId = 2, SubmittedAtUtc = at, DueAtUtc = at.AddDays(2),
-            State = Fangkong.Core.Appeals.AppealState.Open });
+        db.RoundResidents.Add(new Fangkong.Core.Testing.RoundResident
+        {
+            RoundId = RoundY,
+            PersonId = Scenario.DaveId,
+            DistrictCode = Scenario.DistrictY,
+            CommunityId = 2,
+            CompoundId = 2,
+            BuildingId = 2,
+            UnitId = 2,
+            HouseholdId = Scenario.DaveHouseholdId,
+            AtHome = true
+        });
+        db.DoorTasks.Add(new Fangkong.Core.Testing.DoorTask
+        {
+            Id = DoorTaskY,
+            RoundId = RoundY,
+            HouseholdId = Scenario.DaveHouseholdId,
+            CompoundId = 2,
+            SiteId = SiteY,
+            Reason = Fangkong.Core.Testing.DoorReason.Missing,
+            CreatedAtUtc = at
+        });
+        db.CommunityProblems.Add(new Fangkong.Core.Community.CommunityProblem
+        {
+            Id = ProblemY,
+            CommunityId = 2,
+            HouseholdId = Scenario.DaveHouseholdId,
+            Category = Fangkong.Domain.Community.ProblemCategory.Supplies,
+            Text = "西宁小区缺药",
+            RaisedByUserId = 1,
+            RaisedByName = "管理员",
+            RaisedAtUtc = at,
+            State = Fangkong.Domain.Community.ProblemState.Open
+        });
+        db.SpecialGroupMembers.Add(new Fangkong.Core.Community.SpecialGroupMember
+        {
+            Id = SpecialY,
+            PersonId = Scenario.DaveId,
+            Group = Fangkong.Domain.Community.SpecialGroup.Bedridden,
+            CommunityId = 2,
+            ResponsibleName = "王丽",
+            RegisteredByUserId = 1,
+            RegisteredAtUtc = at
+        });
+        db.Appeals.Add(new Fangkong.Core.Appeals.Appeal
+        {
+            Id = AppealY,
+            PersonId = Scenario.DaveId,
+            SubmittedByUserId = 6,
+            IdempotencyKey = "jurisdiction-probe-1",
+            Reason = "我没有去过风险场所",
+            Colour = Fangkong.Domain.Codes.CodeColour.Yellow,
+            Rule = "manual",
+            Evidence = "",
+            ColourChangeId = 0,
+            Office = Fangkong.Core.Appeals.AppealOffice.District,
+            DistrictCode = Scenario.DistrictY,
+            CommunityId = 2,
+            SubmittedAtUtc = at,
+            DueAtUtc = at.AddDays(2),
+            State = Fangkong.Core.Appeals.AppealState.Open
+        });
         db.AppealFiles.Add(new Fangkong.Core.Appeals.AppealFile { Id = AppealFileY, AppealId = AppealY, FileName = "a.pdf", ContentType = "application/pdf", Size = 4, Content = "%PDF"u8.ToArray() });
-        db.BulkUnlocks.Add(new Fangkong.Core.Appeals.BulkUnlock { Id = BulkY, VenueId = Scenario.HallId, Employer = "辽源市政务服务中心", SubmittedByUserId = 4, SubmittedAtUtc = at,
-            Reason = "员工返岗", State = Fangkong.Core.Appeals.BulkUnlockState.Submitted });
-        db.BulkUnlockLines.Add(new Fangkong.Core.Appeals.BulkUnlockLine { Id = BulkLineY, BulkUnlockId = BulkY, Line = 1, PersonId = Scenario.DaveId,
-            Outcome = Fangkong.Core.Appeals.BulkLineOutcome.Pending });
+        db.BulkUnlocks.Add(new Fangkong.Core.Appeals.BulkUnlock
+        {
+            Id = BulkY,
+            VenueId = Scenario.HallId,
+            Employer = "辽源市政务服务中心",
+            SubmittedByUserId = 4,
+            SubmittedAtUtc = at,
+            Reason = "员工返岗",
+            State = Fangkong.Core.Appeals.BulkUnlockState.Submitted
+        });
+        db.BulkUnlockLines.Add(new Fangkong.Core.Appeals.BulkUnlockLine
+        {
+            Id = BulkLineY,
+            BulkUnlockId = BulkY,
+            Line = 1,
+            PersonId = Scenario.DaveId,
+            Outcome = Fangkong.Core.Appeals.BulkLineOutcome.Pending
+        });
         await db.SaveChangesAsync();
     }
 

@@ -60,7 +60,13 @@ public abstract class SessionHostileTests(SessionHostileTests.SessionHost app)
 
             User Staff(long id, string name, string role, JurisdictionLevel? level, long? area) => new()
             {
-                Id = id, UserName = name, DisplayName = name, PasswordHash = hash, Role = role, JurisdictionLevel = level, JurisdictionId = area,
+                Id = id,
+                UserName = name,
+                DisplayName = name,
+                PasswordHash = hash,
+                Role = role,
+                JurisdictionLevel = level,
+                JurisdictionId = area,
             };
         }
 
@@ -193,8 +199,18 @@ public abstract class SessionHostileTests(SessionHostileTests.SessionHost app)
         {
             db.Appeals.Add(new Fangkong.Core.Appeals.Appeal
             {
-                Id = 990001, PersonId = Host.Scenario.Alice.Id, SubmittedByUserId = 6, IdempotencyKey = key, Reason = "第一次提交的理由，写得足够长", Colour = Fangkong.Domain.Codes.CodeColour.Yellow,
-                Rule = "manual", Evidence = "", Office = Fangkong.Core.Appeals.AppealOffice.District, DistrictCode = Scenario.DistrictX, SubmittedAtUtc = at, DueAtUtc = at.AddDays(2),
+                Id = 990001,
+                PersonId = Host.Scenario.Alice.Id,
+                SubmittedByUserId = 6,
+                IdempotencyKey = key,
+                Reason = "第一次提交的理由，写得足够长",
+                Colour = Fangkong.Domain.Codes.CodeColour.Yellow,
+                Rule = "manual",
+                Evidence = "",
+                Office = Fangkong.Core.Appeals.AppealOffice.District,
+                DistrictCode = Scenario.DistrictX,
+                SubmittedAtUtc = at,
+                DueAtUtc = at.AddDays(2),
                 State = Fangkong.Core.Appeals.AppealState.Open,
             });
             await db.SaveChangesAsync();
