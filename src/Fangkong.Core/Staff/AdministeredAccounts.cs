@@ -38,7 +38,7 @@ public static class AdministeredAccounts
                     && db.Venues.Any(v => v.Id == u.VenueId && v.DistrictCode == district)))));
     }
 
-    /// <summary>Refuses a grant beyond the caller: an area outside theirs (or none, the whole city), or the administrator's role.</summary>
+    /// <summary>Refuses the administrator's role to a confined caller: administrators are appointed by the city's or province's.</summary>
     public static void CheckRoles(FangkongDb db, IReadOnlyList<string>? roles)
     {
         if (db.Area is null) return;
