@@ -63,6 +63,7 @@ public static class CoreRegistration
         services.AddSingleton<ColourHistory>();
         services.TryAddSingleton(new Accounts.AccountPolicy());
         services.AddSingleton<Accounts.SignIns>();
+        services.AddSingleton<Accounts.AccountStamps>();
         // SecondFactor needs the host's ISecretProtector (the web app's Data Protection).
         services.AddSingleton<Accounts.SecondFactor>();
         services.AddSingleton<Accounts.PasswordChange>();
@@ -130,6 +131,7 @@ public static class CoreRegistration
         services.AddSingleton<Certificates>();
         services.AddSingleton<RoundViews>();
         services.AddSingleton<SamplerSetups>();
+        services.AddSingleton<Data.AreaContexts>();
         services.AddSingleton<LiveCoverage>();
         services.AddSingleton<RoundSimulation>();
         services.AddSingleton<Simulation.OutbreakSimulation>();

@@ -4,6 +4,7 @@ using Fangkong.Web.Components.Pages.Codes;
 using Fangkong.Web.Components.Shared;
 using Fangkong.Web.Hosting;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Fangkong.Web;
@@ -26,6 +27,8 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        // An interactive circuit reads through its caller's area like a request (ADR 0028).
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Hosting.CircuitConfinement>());
         services.AddMudServices();
         services.AddSingleton<Hosting.PageRoutes>();
         services.AddScoped<Hosting.PageAccess>();

@@ -16,6 +16,8 @@ public sealed record AccountPolicy
     public int SignInsPerMinute { get; init; } = 20;
     /// <summary>Accounts in a role of <see cref="Roles.ReadPersonalData"/> give a TOTP code at sign-in (enrolling first).</summary>
     public bool RequireTotp { get; init; } = true;
+    /// <summary>How long an instance trusts an account's stamp without reading the store (ADR 0023): the bound on how late another instance's change counts.</summary>
+    public int StampCacheSeconds { get; init; } = 10;
 
     /// <summary>
     /// Reads the section; <c>RequireTotp</c> defaults to on everywhere except the demo (<c>Demo:SeedOnStart</c>), whose

@@ -10,7 +10,7 @@ namespace Fangkong.Core.Accounts;
 /// identity (real name): an ID number and a name that match a stored person. Only an administrator undoes a binding,
 /// and that is recorded (ADR 0023).
 /// </summary>
-public sealed class ResidentAccounts(TimeOrderedIds ids, TimeProvider time)
+public sealed class ResidentAccounts(TimeOrderedIds ids, TimeProvider time, AccountStamps stamps)
 {
     public async Task<User> RegisterAsync(FangkongDb db, string? phone, string? password, CancellationToken ct)
     {
@@ -61,7 +61,10 @@ public sealed class ResidentAccounts(TimeOrderedIds ids, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 4 || reason.Length > 500)
             throw new InputException("reason", Messages.Get("Accounts.ReasonRequired"));
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.Role == Roles.Resident, ct)
+        // A confined administrator reaches only residents whose person lives in their area (the area filter on persons).
+        var confined = db.Area is not null;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.Role == Roles.Resident
+                && (!confined || u.PersonId == null || db.Persons.Any(p => p.Id == u.PersonId)), ct)
             ?? throw new NotFoundException("id", Messages.Get("Accounts.NotFound"));
         if (user.PersonId is null) throw new ConflictException(Messages.Get("Accounts.Bind.NotBound"), "NotBound");
         db.AccountChanges.Add(new AccountChange
@@ -75,5 +78,6 @@ public sealed class ResidentAccounts(TimeOrderedIds ids, TimeProvider time)
         });
         user.PersonId = null;
         await db.SaveChangesAsync(ct);
+        stamps.Forget(userId);
     }
 }

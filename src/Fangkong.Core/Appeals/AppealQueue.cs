@@ -8,8 +8,8 @@ namespace Fangkong.Core.Appeals;
 
 /// <summary>
 /// The officers' queue: open appeals first, the most overdue first, paged; filtered by state and overdue, searched by
-/// number. <see cref="Visible"/> is the one place an officer's appeals are chosen, so the per-account jurisdiction
-/// filter (issue 18, i18-jurisdictions) applies to the queue, an appeal's page and its answers alike by changing it.
+/// number. <see cref="Visible"/> is the one place an officer's appeals are chosen; the area filter (ADR 0028) narrows
+/// <c>appeals</c> to the appellants of a confined officer's area, so the queue, an appeal's page and its answers agree.
 /// </summary>
 public sealed class AppealQueue(TimeProvider time)
 {

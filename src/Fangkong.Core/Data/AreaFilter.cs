@@ -91,12 +91,21 @@ public sealed partial class FangkongDb
         b.Entity<TestResult>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Hospitals.BedStay>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Hospitals.CaseTransfer>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        // A batch of case transfers is an area's when one of its trips is; its counts are then the area's trips (CaseTransfers.BatchViewsAsync).
+        b.Entity<Hospitals.CaseTransferBatch>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || CaseTransfers.Any(t => t.BatchId == x.Id));
+        // A door-to-door task is a household's: in the area when someone of the household is.
+        b.Entity<DoorTask>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.HouseholdId == x.HouseholdId));
         b.Entity<RoundResident>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
         // Who read whose trajectory: a venue log's reads name no person and stay visible.
         b.Entity<TraceAccess>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
         // The audit log as administrators read it: entries about a person outside the area are not theirs to see (the chain's check reads past this filter).
         b.Entity<Audit.AuditEntry>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Codes.ManualCodeRequest>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        // Residents' appeals go to the officers of the appellant's area (the city's see every one).
+        b.Entity<Appeals.Appeal>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        // An employer's bulk unlock is an area's only when every person on it is: one that spans areas is decided by the city's officers, whole.
+        b.Entity<Appeals.BulkUnlock>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
+            || !BulkUnlockLines.Any(l => l.BulkUnlockId == x.Id && !Persons.Any(p => p.Id == l.PersonId)));
         b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
     }
 }

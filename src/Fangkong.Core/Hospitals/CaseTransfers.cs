@@ -131,6 +131,7 @@ public sealed class CaseTransfers(TimeOrderedIds ids, CityClock clock, Admission
         if (!await db.CaseTransferBatches.AnyAsync(b => b.Id == batchId, ct)) throw new NotFoundException("id", Messages.Get("Hospitals.NoSuchBatch"));
         var (vehicle, note) = TransferStepCheck.Read(step.Vehicle, step.Note);
         var trips = await db.CaseTransfers.Where(t => t.BatchId == batchId).OrderBy(t => t.Id).ToListAsync(ct);
+        if (trips.Count == 0) throw new NotFoundException("id", Messages.Get("Hospitals.NoSuchBatch"));
         var moving = trips.Where(t => TransferSteps.CanStep(t.State, to)).ToList();
         if (moving.Count == 0 && !trips.Any(t => t.State == to))
             TransferStepCheck.Allow(trips.Select(t => t.State).Max(), to, vehicle);
@@ -244,7 +245,9 @@ public sealed class CaseTransfers(TimeOrderedIds ids, CityClock clock, Admission
             var mine = trips.Where(t => t.BatchId == b.Id).ToList();
             int Count(TransferState s) => mine.Where(t => t.State == s).Sum(t => t.N);
             var crossesCity = mine.Any(t => districts.GetValueOrDefault(t.FromDistrictCode ?? "") is { } f && districts.GetValueOrDefault(t.ToDistrictCode ?? "") is { } d && f.City != d.City);
-            return new CaseTransferBatchView(b.Id, b.Kind, b.ToHospitalId is { } h ? hospitals.GetValueOrDefault(h) ?? "" : home, b.DueDate, b.Persons,
+            // A confined caller counts the trips of their area only (ADR 0028); the stored count is the whole batch's.
+            var persons = db.Area is null ? b.Persons : mine.Sum(t => t.N);
+            return new CaseTransferBatchView(b.Id, b.Kind, b.ToHospitalId is { } h ? hospitals.GetValueOrDefault(h) ?? "" : home, b.DueDate, persons,
                 Count(TransferState.Requested), Count(TransferState.Dispatched), Count(TransferState.Arrived), Count(TransferState.Cancelled),
                 mine.Select(t => t.FromDistrictCode).Distinct().Count(), crossesCity, b.Note, b.RequestedAtUtc);
         }).ToList();

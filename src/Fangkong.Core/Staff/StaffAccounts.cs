@@ -28,12 +28,12 @@ public sealed record AccountChangeRequest(IReadOnlyList<string>? Roles, string? 
 /// Administrators' work on staff accounts: list and search, create, change roles and area, disable and enable, reset to
 /// a new first sign-in. Every change is recorded in <c>account_changes</c> (ADR 0023).
 /// </summary>
-public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
+public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time, AccountStamps stamps)
 {
     public async Task<Page<AccountRow>> ListAsync(FangkongDb db, string? q, int? page, int? size, CancellationToken ct)
     {
         var (p, s) = Paging.Normalise(page, size);
-        var users = db.Users.AsNoTracking();
+        var users = AdministeredAccounts.Of(db).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
             var t = q.Trim();
@@ -53,7 +53,9 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
     {
         var (ok, field, reason) = StaffChecks.Check(staff, Today());
         if (ok is null) throw new InputException(field!, reason!);
+        AdministeredAccounts.CheckRoles(db, ok.Roles);
         var area = await AccountAreas.ResolveAsync(db, "area", staff.Area, ct);
+        await AdministeredAccounts.CheckAreaAsync(db, area, "area", ct);
         if (await db.Users.AnyAsync(u => u.IdNumber == ok.IdNumber, ct)) throw new InputException("idNumber", Messages.Get("Staff.IdNumber.Taken"));
         var names = await StaffUserNames.LoadAsync(db, [ok.Roles[0]], ct);
         var (user, password) = NewUser(ok, area, names);
@@ -69,6 +71,7 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
         if (change.Roles is not null)
         {
             var roles = RoleNames.Check("roles", change.Roles);
+            AdministeredAccounts.CheckRoles(db, roles);
             if (userId == actorUserId && !roles.Contains(Roles.Administrator)) throw new InputException("roles", Messages.Get("Staff.Self"));
             user.Role = roles[0];
             var held = await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(ct);
@@ -80,12 +83,14 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
         if (change.Area is not null)
         {
             var area = await AccountAreas.ResolveAsync(db, "area", change.Area, ct);
+            await AdministeredAccounts.CheckAreaAsync(db, area, "area", ct);
             SetArea(user, area);
             detail.Add("area=" + area);
         }
         if (detail.Count == 0) throw new InputException("roles", Messages.Get("Staff.NothingToChange"));
         Record(db, actorUserId, userId, AccountChangeKinds.Changed, string.Join("; ", detail));
         await db.SaveChangesAsync(ct);
+        stamps.Forget(userId);
     }
 
     public async Task SetDisabledAsync(FangkongDb db, long actorUserId, long userId, bool disabled, CancellationToken ct)
@@ -95,6 +100,8 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
         user.Disabled = disabled;
         Record(db, actorUserId, userId, disabled ? AccountChangeKinds.Disabled : AccountChangeKinds.Enabled, null);
         await db.SaveChangesAsync(ct);
+        // Its sessions end at their next request (ADR 0023), on this instance without waiting for the stamp cache.
+        stamps.Forget(userId);
     }
 
     /// <summary>A new one-time password, a new first sign-in and a new authenticator (a lost phone is the usual reason); unlocks.</summary>
@@ -110,6 +117,7 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
         user.FailedSignIns = 0;
         Record(db, actorUserId, userId, AccountChangeKinds.Reset, null);
         await db.SaveChangesAsync(ct);
+        stamps.Forget(userId);
         return new InitialPassword(user.Id, user.UserName, user.DisplayName, password);
     }
 
@@ -160,8 +168,16 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time)
         : u.MustChangePassword ? AccountState.FirstSignIn
         : AccountState.Active;
 
-    /// <summary>A staff account (residents are not administered here).</summary>
-    private static async Task<User> StaffAsync(FangkongDb db, long userId, CancellationToken ct) =>
-        await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.Role != Roles.Resident, ct)
-        ?? throw new NotFoundException("id", Messages.Get("Staff.NotFound"));
+    /// <summary>
+    /// A staff account the caller administers (residents are not administered here): outside a confined caller's area
+    /// it is not found; another administrator's is refused to them (ADR 0028).
+    /// </summary>
+    private static async Task<User> StaffAsync(FangkongDb db, long userId, CancellationToken ct)
+    {
+        var user = await AdministeredAccounts.Of(db).FirstOrDefaultAsync(u => u.Id == userId && u.Role != Roles.Resident, ct)
+            ?? throw new NotFoundException("id", Messages.Get("Staff.NotFound"));
+        if (db.Area is not null && (user.Role == Roles.Administrator || await db.UserRoles.AnyAsync(r => r.UserId == userId && r.Role == Roles.Administrator, ct)))
+            throw new ForbiddenException(Messages.Get("Staff.Grant.Peer"));
+        return user;
+    }
 }

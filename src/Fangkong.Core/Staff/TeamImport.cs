@@ -23,6 +23,7 @@ public sealed class TeamImport(StaffAccounts accounts)
     {
         if (rows.Count == 0) throw new InputException("file", Messages.Get("Staff.Import.Empty"));
         var fallback = await AccountAreas.ResolveAsync(db, "area", defaultArea, ct);
+        if (!string.IsNullOrWhiteSpace(defaultArea)) await AdministeredAccounts.CheckAreaAsync(db, fallback, "area", ct);
         var problems = new List<TeamImportProblem>();
         var today = accounts.Today();
         var good = new List<(int Line, CheckedStaff Staff, string? Area)>();
@@ -42,6 +43,18 @@ public sealed class TeamImport(StaffAccounts accounts)
         }
         foreach (var g in good.Where(g => g.Area is not null && areas[g.Area] is null))
             problems.Add(new TeamImportProblem(g.Line, "area", Messages.Get("Staff.Area.Unknown", g.Area!)));
+        // A confined administrator imports within their area and appoints no administrator (ADR 0028), line by line.
+        foreach (var g in good)
+        {
+            try
+            {
+                AdministeredAccounts.CheckRoles(db, g.Staff.Roles);
+                var area = g.Area is null ? fallback : areas[g.Area];
+                if (area is not null) await AdministeredAccounts.CheckAreaAsync(db, area, "area", ct);
+            }
+            catch (ForbiddenException e) { problems.Add(new TeamImportProblem(g.Line, "roles", e.Message)); }
+            catch (InputException e) { problems.Add(new TeamImportProblem(g.Line, e.Field, e.Message)); }
+        }
 
         Duplicates(good, g => g.Staff.IdNumber, "idNumber", problems);
         Duplicates(good, g => g.Staff.Phone, "phone", problems);

@@ -63,6 +63,10 @@ public sealed class DoorTasks(TimeOrderedIds ids, CityClock clock)
         var q = db.RoundResidents.Where(x => x.RoundId == roundId && x.SampledAtUtc == null);
         if (compoundId is { } c) q = q.Where(x => x.CompoundId == c);
         if (buildingId is { } b) q = q.Where(x => x.BuildingId == b);
+        // A compound or building with no resident in a confined caller's area is not theirs to task (ADR 0028): not found.
+        if (db.Area is not null && !await db.RoundResidents.AnyAsync(x => x.RoundId == roundId
+                && (compoundId == null || x.CompoundId == compoundId) && (buildingId == null || x.BuildingId == buildingId), ct))
+            throw new NotFoundException(compoundId is null ? "buildingId" : "compoundId", Messages.Get("Testing.PlaceNotFound"));
         var households = await q.Select(x => new { x.HouseholdId, x.CompoundId }).Distinct().ToListAsync(ct);
         var existing = (await db.DoorTasks.Where(t => t.RoundId == roundId).Where(t => households.Select(h => h.HouseholdId).Contains(t.HouseholdId))
             .Select(t => t.HouseholdId).ToListAsync(ct)).ToHashSet();

@@ -13,9 +13,13 @@ public static class AreaConfinement
     private static readonly HashSet<string> ListReaders =
         [Roles.Epidemiologist, Roles.Administrator, Roles.Commander, Roles.GridWorker, Roles.CommunityOfficer];
 
+    /// <summary>Whether this caller's reads are confined to their area (the roles that read lists; the others' reach is their place).</summary>
+    public static bool Confines(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && ListReaders.Any(user.IsInRole);
+
     public static IApplicationBuilder UseAreaConfinement(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.User.Identity?.IsAuthenticated == true && ListReaders.Any(http.User.IsInRole))
+        if (Confines(http.User))
         {
             var db = http.RequestServices.GetRequiredService<FangkongDb>();
             await Jurisdictions.ConfineAsync(db, http.User.UserId(), http.RequestAborted);

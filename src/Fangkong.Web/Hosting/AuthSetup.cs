@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Fangkong.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -59,6 +60,7 @@ public static class AuthSetup
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, 401);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, 403);
+            o.Events.OnValidatePrincipal = ValidateStampAsync;
         });
         services.AddAuthorizationBuilder()
             // Signed in and owing no step: what a bare [Authorize] or RequireAuthorization() means.
@@ -84,6 +86,25 @@ public static class AuthSetup
             .AddPolicy(Employer, p => p.RequireRole(Roles.VenueManager))
             .AddPolicy(BulkUnlocks, p => p.RequireRole(Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator));
         return services;
+    }
+
+    /// <summary>
+    /// A cookie holds while the account is as it was when the cookie was issued (ADR 0023): disabled, reset, a role or
+    /// venue changed — the cookie is refused and removed at its next request, which then runs signed out (401 or the
+    /// sign-in page). The stamp is cached briefly (<see cref="AccountStamps"/>): on the gate's hot path a hit is a
+    /// dictionary read and a string comparison, no store.
+    /// </summary>
+    private static async Task ValidateStampAsync(CookieValidatePrincipalContext ctx)
+    {
+        var user = ctx.Principal;
+        if (user?.Identity?.IsAuthenticated != true) return;
+        var http = ctx.HttpContext;
+        var stamps = http.RequestServices.GetRequiredService<AccountStamps>();
+        var current = long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.CultureInfo.InvariantCulture, out var id)
+            && await stamps.IsCurrentAsync(() => http.RequestServices.GetRequiredService<Core.Data.FangkongDb>(), id, user.FindFirstValue(AccountStamps.Claim), http.RequestAborted);
+        if (current) return;
+        ctx.RejectPrincipal();
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
     private static Task ApiAwareRedirect(HttpContext http, string redirectUri, int status)

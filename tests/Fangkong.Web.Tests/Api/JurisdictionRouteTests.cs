@@ -26,6 +26,9 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
 {
     // Y's records (Dave's), and one of X's (Erin's case, whose contact Dave is).
     private const long CaseY = 880001, CaseX = 880002, ContactY = 880003, StayY = 880004, ZoneY = 880005, VisitY = 880006;
+    // Y's records the queues and transfers hold (a manual colour, transfers, a door task, a problem, a register entry, an appeal, a bulk unlock).
+    private const long ManualY = 880010, QTransferY = 880011, CaseTransferY = 880012, BatchY = 880013, DoorTaskY = 880014, ProblemY = 880015,
+        SpecialY = 880016, AppealY = 880017, AppealFileY = 880018, BulkY = 880019, BulkLineY = 880020, RoundY = 1, SiteY = 880021;
     private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
     /// <summary>What shows that a response holds Y's person or zone: Dave's id, his surname (masked names keep it), his community, Y's zone.</summary>
     private static readonly string[] Markers = [Scenario.DaveId.ToString(System.Globalization.CultureInfo.InvariantCulture), "赵", "西宁"];
@@ -52,7 +55,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const string Places = "places, not people: venues, sites, hospitals and their capacity are public knowledge";
     private const string Own = "the caller's own account, code or check-in";
     private const string Gate = "a place's staff (gate, sampler, lab) work on whoever stands before them; their place confines them (ADR 0028)";
-    private const string Staff = "staff accounts, administered by administrators: no resident's personal data (a district administrator's own area is not yet applied to the account list)";
+    private const string Staff = "staff accounts, administered by administrators: no resident's personal data; a district administrator's list and grants are its area's (SessionHostileTests)";
     private const string Teams = "staff teams and counts of the records their members wrote: no resident in them";
     private const string Plans = "a round's or bulletin's plan and state, with no person in it";
 
@@ -68,7 +71,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("POST", "/api/codes/verify", "a code its holder presents; it names only what the holder shows"),
         Denied("GET", $"/api/codes/persons/{Scenario.DaveId}/history"),
         Denied("POST", "/api/codes/manual", new { personId = Scenario.DaveId, colour = "Yellow", reason = "jurisdiction probe" }),
-        Lists("/api/codes/manual", caller: "admin-x"),
+        Lists("/api/codes/manual", caller: "admin-x", seeded: true),
         Denied("POST", "/api/tests", new { personId = Scenario.DaveId, sampledAt = "2026-11-19T08:00:00Z", outcome = "Negative" }, caller: "admin-x"),
         Open("GET", "/api/venues", Places),
         Open("GET", $"/api/venues/{Scenario.HallId}", Places),
@@ -94,13 +97,13 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("GET", "/api/testing/rounds/1/sites", Places),
         Open("POST", "/api/testing/sites/1", Places),
         Lists("/api/testing/rounds/1/coverage"),
-        Lists("/api/testing/rounds/1/missing?compoundId=2"),
+        Lists("/api/testing/rounds/1/missing?compoundId=2", seeded: true),
         Open("GET", "/api/testing/rounds/1/turnaround", "tubes' times from swab to result; no person"),
         Open("GET", "/api/testing/rounds/1/stuck-tubes", "tube barcodes and where they are; no person"),
         Open("GET", "/api/testing/rounds/1/efficiency", "samplers' output; no resident"),
-        Lists("/api/testing/rounds/1/door-tasks", caller: "admin-x"),
-        Denied("POST", "/api/testing/rounds/1/door-tasks/from-missing", new { compoundId = 2 }, caller: "admin-x", seeded: false),
-        Denied("POST", "/api/testing/rounds/1/door-tasks/assign", new { taskIds = new[] { 1 }, team = "一队" }, caller: "admin-x", seeded: false),
+        Lists("/api/testing/rounds/1/door-tasks", caller: "admin-x", seeded: true),
+        Denied("POST", "/api/testing/rounds/1/door-tasks/from-missing", new { compoundId = 2 }, caller: "admin-x"),
+        Denied("POST", "/api/testing/rounds/1/door-tasks/assign", new { taskIds = new[] { DoorTaskY }, team = "一队" }, caller: "admin-x"),
         Lists("/api/testing/rounds/1/resample-tasks", caller: "admin-x"),
         Open("POST", "/api/testing/tubes", Gate),
         Open("POST", "/api/testing/tubes/T00000000000/samples", Gate),
@@ -142,7 +145,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Denied("POST", $"/api/cases/{CaseY}/places", new { place = "朋友家", from = "2026-11-18T10:00:00", to = "2026-11-18T12:00:00" }),
         Denied("DELETE", $"/api/cases/{CaseY}/places/1"),
         Denied("POST", $"/api/cases/{CaseY}/risk-windows", new { venueId = 1, from = "2026-11-18T10:00:00", to = "2026-11-18T12:00:00" }),
-        Lists("/api/quarantine/transfers"),
+        Lists("/api/quarantine/transfers", seeded: true),
         Lists("/api/lists/cases", seeded: true),
         Lists("/api/lists/contacts?grade=Close", seeded: true),
         Lists("/api/lists/quarantine", seeded: true),
@@ -159,9 +162,9 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("POST", "/api/bulletins/1/publish", Plans),
         Open("GET", "/api/bulletins/1", "published to the public"),
         Open("GET", "/api/bulletins/1.pdf", "published to the public"),
-        Denied("POST", "/api/quarantine/transfers/1/dispatch", new { vehicle = "吉D12345" }, seeded: false),
-        Denied("POST", "/api/quarantine/transfers/1/arrive", new { }, seeded: false),
-        Denied("POST", "/api/quarantine/transfers/1/cancel", new { }, seeded: false),
+        Denied("POST", $"/api/quarantine/transfers/{QTransferY}/dispatch", new { vehicle = "吉D12345" }),
+        Denied("POST", $"/api/quarantine/transfers/{QTransferY}/arrive", new { }),
+        Denied("POST", $"/api/quarantine/transfers/{QTransferY}/cancel", new { }),
         Open("POST", "/api/quarantine/me/check-in", Own),
         Open("POST", "/api/hospitals", Places),
         Open("GET", "/api/hospitals", "hospitals with their wards and bed counts (capacity planning)"),
@@ -170,20 +173,20 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Denied("POST", $"/api/hospitals/cases/{CaseY}/admit", new { hospitalId = 1 }),
         Denied("POST", $"/api/hospitals/cases/{CaseY}/move", new { hospitalId = 1 }),
         Denied("POST", $"/api/hospitals/cases/{CaseY}/discharge", new { }),
-        Lists("/api/hospitals/transfers"),
+        Lists("/api/hospitals/transfers", seeded: true),
         Denied("POST", "/api/hospitals/transfers", new { caseIds = new[] { CaseY }, home = true }, batchField: "caseIds[0]"),
         Lists("/api/hospitals/transfer-batches"),
-        Denied("POST", "/api/hospitals/transfers/1/dispatch", new { vehicle = "吉D12345" }, seeded: false),
-        Denied("POST", "/api/hospitals/transfers/1/arrive", new { }, seeded: false),
-        Denied("POST", "/api/hospitals/transfers/1/cancel", new { }, seeded: false),
-        Denied("POST", "/api/hospitals/transfer-batches/1/dispatch", new { vehicle = "吉D12345" }, seeded: false),
-        Denied("POST", "/api/hospitals/transfer-batches/1/arrive", new { }, seeded: false),
-        Denied("POST", "/api/hospitals/transfer-batches/1/cancel", new { }, seeded: false),
+        Denied("POST", $"/api/hospitals/transfers/{CaseTransferY}/dispatch", new { vehicle = "吉D12345" }),
+        Denied("POST", $"/api/hospitals/transfers/{CaseTransferY}/arrive", new { }),
+        Denied("POST", $"/api/hospitals/transfers/{CaseTransferY}/cancel", new { }),
+        Denied("POST", $"/api/hospitals/transfer-batches/{BatchY}/dispatch", new { vehicle = "吉D12345" }),
+        Denied("POST", $"/api/hospitals/transfer-batches/{BatchY}/arrive", new { }),
+        Denied("POST", $"/api/hospitals/transfer-batches/{BatchY}/cancel", new { }),
         // The district's own dashboard (its figures are district X's: JurisdictionFigureTests); another area's is refused.
         Denied("GET", $"/api/dashboard?level=District&area={Scenario.DistrictY}"),
         Denied("GET", $"/api/dashboard/charts/trend.svg?level=District&area={Scenario.DistrictY}"),
-        Denied("POST", "/api/codes/manual/1/decision", new { approve = true }, caller: "admin-x", seeded: false),
-        Denied("POST", "/api/codes/manual/1/revoke", null, caller: "admin-x", seeded: false),
+        Denied("POST", $"/api/codes/manual/{ManualY}/decision", new { approve = true }, caller: "admin-x"),
+        Denied("POST", $"/api/codes/manual/{ManualY}/revoke", null, caller: "admin-x"),
         Lists("/api/zones", seeded: true),
         Denied("GET", $"/api/zones/{ZoneY}"),
         Open("POST", "/api/zones", "draws a zone over addresses the caller picks (the address tree is places); its residents' colours are derived city-wide"),
@@ -203,14 +206,14 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Lists($"/api/community/grids/{Scenario.GridId}/households"),
         Denied("GET", $"/api/community/households/{Scenario.DaveHouseholdId}", seeded: false),
         Denied("POST", $"/api/community/households/{Scenario.DaveHouseholdId}/screenings", new { outcome = "Refused" }, caller: "admin-x", seeded: false),
-        Lists("/api/community/problems"),
+        Lists("/api/community/problems", seeded: true),
         Denied("POST", "/api/community/problems", new { category = "Supplies", text = "辖区测试", householdId = Scenario.DaveHouseholdId }, caller: "admin-x", seeded: false),
-        Denied("GET", "/api/community/problems/1", seeded: false),
-        Denied("POST", "/api/community/problems/1/answer", new { answer = "已安排" }, caller: "admin-x", seeded: false),
-        Lists("/api/community/special-groups"),
+        Denied("GET", $"/api/community/problems/{ProblemY}"),
+        Denied("POST", $"/api/community/problems/{ProblemY}/answer", new { answer = "已安排" }, caller: "admin-x"),
+        Lists("/api/community/special-groups", seeded: true),
         Lists("/api/community/special-groups.xlsx"),
         Denied("POST", "/api/community/special-groups", new { personId = Scenario.DaveId, group = "Bedridden", responsibleName = "王丽" }, caller: "admin-x"),
-        Denied("POST", "/api/community/special-groups/1/end", null, caller: "admin-x", seeded: false),
+        Denied("POST", $"/api/community/special-groups/{SpecialY}/end", null, caller: "admin-x"),
         // Issue 18's accounts, audit, keys, appeals and teams.
         Open("POST", "/api/auth/register", Own),
         Open("POST", "/api/auth/binding", Own),
@@ -235,16 +238,16 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Lists("/api/audit/entries", caller: "admin-x"),
         Lists("/api/audit/entries.xlsx", caller: "admin-x"),
         Lists("/api/audit/alarms", caller: "admin-x"),
-        Lists("/api/appeals"),
+        Lists("/api/appeals", seeded: true),
         Lists("/api/appeals/bulk"),
-        Denied("GET", "/api/appeals/1", seeded: false),
-        Denied("GET", "/api/appeals/1/files/1", seeded: false),
-        Denied("POST", "/api/appeals/1/uphold", new { reason = "jurisdiction probe" }, seeded: false),
-        Denied("POST", "/api/appeals/1/refuse", new { reason = "jurisdiction probe" }, seeded: false),
-        Denied("POST", "/api/appeals/1/decision", new { approve = true }, caller: "admin-x", seeded: false),
-        Denied("GET", "/api/appeals/bulk/1", seeded: false),
-        Denied("POST", "/api/appeals/bulk/1/request", new { }, seeded: false),
-        Denied("POST", "/api/appeals/bulk/1/decision", new { approve = true }, caller: "admin-x", seeded: false),
+        Denied("GET", $"/api/appeals/{AppealY}"),
+        Denied("GET", $"/api/appeals/{AppealY}/files/{AppealFileY}"),
+        Denied("POST", $"/api/appeals/{AppealY}/uphold", new { reason = "jurisdiction probe" }),
+        Denied("POST", $"/api/appeals/{AppealY}/refuse", new { reason = "jurisdiction probe" }),
+        Denied("POST", $"/api/appeals/{AppealY}/decision", new { approve = true }, caller: "admin-x"),
+        Denied("GET", $"/api/appeals/bulk/{BulkY}"),
+        Denied("POST", $"/api/appeals/bulk/{BulkY}/request", new { }),
+        Denied("POST", $"/api/appeals/bulk/{BulkY}/decision", new { approve = true }, caller: "admin-x"),
         Open("POST", "/api/appeals/bulk", "an employer's own list of staff ID numbers, each checked against the employer's request"),
         Open("GET", "/api/teams", Teams),
         Open("POST", "/api/teams", Teams),
@@ -316,11 +319,27 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
 
+        // Lists whose rows name no person (batches, bulk unlocks) count none of Y's: the city counts them.
+        foreach (var url in new[] { "/api/hospitals/transfer-batches", "/api/appeals/bulk", "/api/appeals", "/api/quarantine/transfers", "/api/hospitals/transfers" })
+        {
+            Assert.Equal(0, Total(await clients["epi-x"].GetStringAsync(url)));
+            Assert.Equal(1, Total(await clients["epi"].GetStringAsync(url)));
+        }
+        Assert.Equal(0, Total(await clients["admin-x"].GetStringAsync("/api/testing/rounds/1/door-tasks")));
+
         // Nothing was written about Y's person by the refused writes.
         await using var db = host.Db();
         Assert.Equal(1, db.Cases.Count(c => c.PersonId == Scenario.DaveId));
-        Assert.False(db.ManualCodeRequests.Any(m => m.PersonId == Scenario.DaveId));
+        Assert.Equal(Fangkong.Core.Codes.ManualCodeStatus.Pending, db.ManualCodeRequests.Single(m => m.PersonId == Scenario.DaveId).Status);
         Assert.False(db.TestResults.Any(t => t.PersonId == Scenario.DaveId));
+        Assert.Equal(Fangkong.Domain.Common.TransferState.Requested, db.QuarantineTransfers.Single(t => t.Id == QTransferY).State);
+        Assert.Equal(Fangkong.Domain.Common.TransferState.Requested, db.CaseTransfers.Single(t => t.Id == CaseTransferY).State);
+        Assert.Null(db.DoorTasks.Single(t => t.Id == DoorTaskY).Team);
+        Assert.Single(db.DoorTasks);
+        Assert.Equal(Fangkong.Domain.Community.ProblemState.Open, db.CommunityProblems.Single(p => p.Id == ProblemY).State);
+        Assert.Null(db.SpecialGroupMembers.Single(m => m.Id == SpecialY).EndedAtUtc);
+        Assert.Equal(Fangkong.Core.Appeals.AppealState.Open, db.Appeals.Single(a => a.Id == AppealY).State);
+        Assert.Equal(Fangkong.Core.Appeals.BulkUnlockState.Submitted, db.BulkUnlocks.Single(b => b.Id == BulkY).State);
     }
 
     [Fact]
@@ -456,5 +475,165 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         });
         db.ZoneHouseholds.Add(new ZoneHousehold { ZoneId = ZoneY, HouseholdId = Scenario.DaveHouseholdId, CompoundId = 2 });
         await db.SaveChangesAsync();
+        await SeedQueuesAsync(db, at);
+    }
+
+    /// <summary>
+    /// Y's records in the queues, transfers and tasks (Dave's), so every probe of them has something to hide: a manual
+    /// colour awaiting its second officer, a quarantine transfer, a case transfer in a batch, a round with Dave on its
+    /// roster and a door task at his home, a problem raised in his community, his special-group registration, an appeal
+    /// with a file, and an employer's bulk unlock naming him.
+    /// </summary>
+    private static async Task SeedQueuesAsync(FangkongDb db, DateTime at)
+    {
+        db.ManualCodeRequests.Add(new Fangkong.Core.Codes.ManualCodeRequest
+        {
+            Id = ManualY,
+            PersonId = Scenario.DaveId,
+            Colour = Fangkong.Domain.Codes.CodeColour.Yellow,
+            Reason = "辖区测试",
+            RequestedByUserId = 3,
+            RequestedAtUtc = at,
+            Status = Fangkong.Core.Codes.ManualCodeStatus.Pending
+        });
+        db.QuarantineTransfers.Add(new QuarantineTransfer
+        {
+            Id = QTransferY,
+            StayId = StayY,
+            PersonId = Scenario.DaveId,
+            State = Fangkong.Domain.Common.TransferState.Requested,
+            DueDate = new DateOnly(2026, 11, 20),
+            RequestedAtUtc = at
+        });
+        db.CaseTransferBatches.Add(new Fangkong.Core.Hospitals.CaseTransferBatch
+        {
+            Id = BatchY,
+            Kind = Fangkong.Domain.Hospitals.CaseTransferKind.ReturnHome,
+            DueDate = new DateOnly(2026, 11, 20),
+            Persons = 1,
+            RequestedAtUtc = at,
+            ByUserId = 3
+        });
+        db.CaseTransfers.Add(new Fangkong.Core.Hospitals.CaseTransfer
+        {
+            Id = CaseTransferY,
+            BatchId = BatchY,
+            CaseId = CaseY,
+            PersonId = Scenario.DaveId,
+            Kind = Fangkong.Domain.Hospitals.CaseTransferKind.ReturnHome,
+            FromDistrictCode = Scenario.DistrictY,
+            ToDistrictCode = Scenario.DistrictY,
+            State = Fangkong.Domain.Common.TransferState.Requested,
+            DueDate = new DateOnly(2026, 11, 20),
+            RequestedAtUtc = at
+        });
+        db.TestingRounds.Add(new Fangkong.Core.Testing.TestingRound
+        {
+            Id = RoundY,
+            Name = "辖区测试轮",
+            Scope = Fangkong.Core.Testing.RoundScope.City,
+            AreaIds = "",
+            StartUtc = at,
+            DeadlineUtc = at.AddDays(1),
+            PoolSize = 10,
+            WaveMinutes = 30,
+            Status = Fangkong.Core.Testing.RoundStatus.Open,
+            Residents = 1,
+            PlannedFinishUtc = at.AddHours(8),
+            CreatedAtUtc = at,
+            CreatedByUserId = 1
+        });
+        db.SamplingSites.Add(new Fangkong.Core.Testing.SamplingSite { Id = SiteY, RoundId = RoundY, Name = "富国采样点", CommunityId = 2, Tables = 1, SwabsPerTablePerHour = 60 });
+        db.SiteCompounds.Add(new Fangkong.Core.Testing.SiteCompound { RoundId = RoundY, CompoundId = 2, SiteId = SiteY });
+        db.RoundResidents.Add(new Fangkong.Core.Testing.RoundResident
+        {
+            RoundId = RoundY,
+            PersonId = Scenario.DaveId,
+            DistrictCode = Scenario.DistrictY,
+            CommunityId = 2,
+            CompoundId = 2,
+            BuildingId = 2,
+            UnitId = 2,
+            HouseholdId = Scenario.DaveHouseholdId,
+            AtHome = true
+        });
+        db.DoorTasks.Add(new Fangkong.Core.Testing.DoorTask
+        {
+            Id = DoorTaskY,
+            RoundId = RoundY,
+            HouseholdId = Scenario.DaveHouseholdId,
+            CompoundId = 2,
+            SiteId = SiteY,
+            Reason = Fangkong.Core.Testing.DoorReason.Missing,
+            CreatedAtUtc = at
+        });
+        db.CommunityProblems.Add(new Fangkong.Core.Community.CommunityProblem
+        {
+            Id = ProblemY,
+            CommunityId = 2,
+            HouseholdId = Scenario.DaveHouseholdId,
+            Category = Fangkong.Domain.Community.ProblemCategory.Supplies,
+            Text = "西宁小区缺药",
+            RaisedByUserId = 1,
+            RaisedByName = "管理员",
+            RaisedAtUtc = at,
+            State = Fangkong.Domain.Community.ProblemState.Open
+        });
+        db.SpecialGroupMembers.Add(new Fangkong.Core.Community.SpecialGroupMember
+        {
+            Id = SpecialY,
+            PersonId = Scenario.DaveId,
+            Group = Fangkong.Domain.Community.SpecialGroup.Bedridden,
+            CommunityId = 2,
+            ResponsibleName = "王丽",
+            RegisteredByUserId = 1,
+            RegisteredAtUtc = at
+        });
+        db.Appeals.Add(new Fangkong.Core.Appeals.Appeal
+        {
+            Id = AppealY,
+            PersonId = Scenario.DaveId,
+            SubmittedByUserId = 6,
+            IdempotencyKey = "jurisdiction-probe-1",
+            Reason = "我没有去过风险场所",
+            Colour = Fangkong.Domain.Codes.CodeColour.Yellow,
+            Rule = "manual",
+            Evidence = "",
+            ColourChangeId = 0,
+            Office = Fangkong.Core.Appeals.AppealOffice.District,
+            DistrictCode = Scenario.DistrictY,
+            CommunityId = 2,
+            SubmittedAtUtc = at,
+            DueAtUtc = at.AddDays(2),
+            State = Fangkong.Core.Appeals.AppealState.Open
+        });
+        db.AppealFiles.Add(new Fangkong.Core.Appeals.AppealFile { Id = AppealFileY, AppealId = AppealY, FileName = "a.pdf", ContentType = "application/pdf", Size = 4, Content = "%PDF"u8.ToArray() });
+        db.BulkUnlocks.Add(new Fangkong.Core.Appeals.BulkUnlock
+        {
+            Id = BulkY,
+            VenueId = Scenario.HallId,
+            Employer = "辽源市政务服务中心",
+            SubmittedByUserId = 4,
+            SubmittedAtUtc = at,
+            Reason = "员工返岗",
+            State = Fangkong.Core.Appeals.BulkUnlockState.Submitted
+        });
+        db.BulkUnlockLines.Add(new Fangkong.Core.Appeals.BulkUnlockLine
+        {
+            Id = BulkLineY,
+            BulkUnlockId = BulkY,
+            Line = 1,
+            PersonId = Scenario.DaveId,
+            Outcome = Fangkong.Core.Appeals.BulkLineOutcome.Pending
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>How many rows a list answer holds in all: its total, or its items.</summary>
+    private static long Total(string json)
+    {
+        var root = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        if (root.ValueKind == System.Text.Json.JsonValueKind.Array) return root.GetArrayLength();
+        return root.TryGetProperty("total", out var t) ? t.GetInt64() : root.GetProperty("items").GetArrayLength();
     }
 }

@@ -35,13 +35,13 @@ public static class AuthApi
             if (outcome.Step == SignInStep.TotpCode) return Problems.Field(401, "code", Messages.Get("Accounts.CodeRequired"));
             await SignInCookies.IssueAsync(http, outcome);
             return Results.Ok(ToMe(outcome));
-        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Produces<Me>(StatusCodes.Status200OK)
+        }).AllowAnonymous().RequireSameOrigin().RequireRateLimiting(RateLimits.SignIn).Produces<Me>(StatusCodes.Status200OK)
             .WithSummary("Sign in with user name, password and (when enrolled) a TOTP code; the answer's next names a step still owed.");
         api.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.NoContent();
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireSameOrigin();
         api.MapGet("/me", async (HttpContext http, FangkongDb db, SignIns signIns) =>
         {
             var outcome = await signIns.CurrentAsync(db, http.User.UserId(), http.RequestAborted);
@@ -112,12 +112,12 @@ public static class AuthApi
             return outcome.Step == SignInStep.Done
                 ? Results.LocalRedirect(returnUrl ?? RoleHome.For(outcome.User!.Role))
                 : Results.LocalRedirect(PendingSteps.PageFor(outcome.Step));
-        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery().ExcludeFromDescription();
+        }).AllowAnonymous().RequireSameOrigin().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery().ExcludeFromDescription();
         app.MapPost("/account/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
-        }).DisableAntiforgery().ExcludeFromDescription();
+        }).RequireSameOrigin().DisableAntiforgery().ExcludeFromDescription();
     }
 
     /// <summary>After a step: the cookie the account now earns (the next step, or every role).</summary>

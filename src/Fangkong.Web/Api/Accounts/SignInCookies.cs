@@ -13,6 +13,9 @@ public static class SignInCookies
     {
         var user = outcome.User!;
         var principal = outcome.Step == SignInStep.Done ? AuthSetup.Principal(user, outcome.Roles) : AuthSetup.Pending(user, outcome.Step);
+        // What the cookie was issued for; each request checks it against the account as stored (ADR 0023).
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(AccountStamps.Claim,
+            AccountStamps.Of(user, outcome.Roles)));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
     }
 
