@@ -107,6 +107,8 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
         var others = gradeVenues.Count == 0 ? []
             : view is null ? await StaysAsync(db.Visits.Where(v => gradeVenues.Contains(v.VenueId)), window, now, ct)
             : await view.AtAsync(db, gradeVenues, earliest.Ticks, window.StartUtc.Ticks, window.EndUtc.Ticks, now, ct);
+        // In one order whichever way they were read, so that a tie between two shared visits is broken the same way.
+        sourceStays.Sort(static (x, y) => x.InTicks != y.InTicks ? x.InTicks.CompareTo(y.InTicks) : x.VenueId != y.VenueId ? x.VenueId.CompareTo(y.VenueId) : x.OutTicks.CompareTo(y.OutTicks));
         var found = ContactFinder.Find(new PresenceIndex(others), sourceStays, window, v => types.TryGetValue(v, out var t) ? t : (VenueType?)null, thresholds, known);
         foreach (var e in found.Where(e => known.Add(e.PersonId)))
         {

@@ -69,6 +69,7 @@ public sealed class StayIndex(IDbContextFactory<FangkongDb> dbs, CityClock clock
     public void RequestRebuild()
     {
         _current = null;
+        _state = StayIndexState.NotBuilt;
         _rebuild.Writer.TryWrite(true);
     }
 
