@@ -37,6 +37,7 @@ public static class CoreRegistration
         services.AddSingleton(config.GetSection("Policy:Audit").Get<Domain.Audit.AuditPolicy>() ?? new Domain.Audit.AuditPolicy());
         services.AddSingleton(config.GetSection("Policy:Appeals").Get<Appeals.AppealPolicy>() ?? new Appeals.AppealPolicy());
         services.AddSingleton(Accounts.AccountPolicy.Read(config));
+        services.AddSingleton(new StayIndexOptions(config.GetValue("Policy:Contacts:IndexDays", 14)));
         return services;
     }
 
@@ -84,6 +85,10 @@ public static class CoreRegistration
         services.AddSingleton<TraceService>();
         services.AddSingleton(ContactThresholds.Default);
         services.AddSingleton<ContactSearch>();
+        services.TryAddSingleton(new StayIndexOptions());
+        services.AddSingleton<StayIndex>();
+        // The gate and the retention purge tell the contact index what they wrote through this one port (ADR 0033).
+        services.AddSingleton<IVisitWrites>(sp => sp.GetRequiredService<StayIndex>());
         services.AddSingleton<CaseRegistry>();
         services.AddSingleton<ContactRelease>();
         services.AddSingleton<Quarantine.QuarantineSites>();

@@ -74,12 +74,20 @@ public static class ContactsBenchmark
         await BothAsync(rows, $"(b) co-presence pairs at the day's {risk.Count:N0} risk venues", runs, p => (p.PersonA, p.PersonB, p.VenueId, p.FromTicks, p.ToTicks),
             () => sql.PairsAsync(risk, dayFrom, dayTo), () => Task.FromResult((sweep.Pairs(risk, dayFrom, dayTo), TimeSpan.Zero)), null);
 
+        // The product's own index (ADR 0033), after the benchmark's: the SQL answers are the same, so they are the check.
+        var productRows = new List<string>();
+        await ProductContacts.RunAsync(store, city, one, cases, sql, now, productRows);
+
         Console.WriteLine();
         Console.WriteLine($"### {label}: {index.Count:N0} visits, index load {load.Elapsed.TotalSeconds:F1} s (separate, once)");
         Console.WriteLine("| query | found | SQL self-join ms | sweep ms (of which the sources' own stays from the by-person view) | SQL / sweep | " +
             "own stays read from the store instead, ms | SQL / sweep with that read |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("| product path (Core StayIndex + view + ContactFinder, as ContactSearch with a ready index) | found | time | vs SQL |");
+        Console.WriteLine("|---|---:|---|---|");
+        productRows.ForEach(Console.WriteLine);
         Console.WriteLine($"  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F1} GB");
     }
 

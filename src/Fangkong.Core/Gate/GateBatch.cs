@@ -24,7 +24,7 @@ internal readonly record struct GateResult(GateAnswer? Answer, Message? Note = n
 /// read once per group with set queries — visitors, colours, tests, occupancy, open visits, earlier
 /// attempts — so the cost per request is a share of a few round trips, not a few round trips of its own.
 /// </summary>
-public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock)
+public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock, IVisitWrites visitWrites)
 {
     internal async Task<GateResult[]> CommitAsync(IReadOnlyList<PendingGate> items, CancellationToken ct)
     {
@@ -195,6 +195,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
+        visitWrites.Committed(db); // durable now: the contact index takes the group's visits (ADR 0033)
         return results;
     }
 

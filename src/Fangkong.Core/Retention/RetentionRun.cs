@@ -12,7 +12,7 @@ public sealed record RetentionCount(string Class, long Count);
 /// The daily purge over every class of personal data (ADR 0026): one instant for the whole run, so each class's boundary is exact,
 /// and batches of <see cref="RetentionPolicy.BatchSize"/> in short transactions of their own, so the gate keeps writing meanwhile.
 /// </summary>
-public sealed class RetentionRun(IDbContextFactory<FangkongDb> dbs, IEnumerable<IRetentionClass> classes, RetentionPolicy policy)
+public sealed class RetentionRun(IDbContextFactory<FangkongDb> dbs, IEnumerable<IRetentionClass> classes, RetentionPolicy policy, IVisitWrites visitWrites)
 {
     public IReadOnlyList<string> Classes => classes.Select(c => c.Name).ToList();
 
@@ -43,6 +43,8 @@ public sealed class RetentionRun(IDbContextFactory<FangkongDb> dbs, IEnumerable<
             }
             counts.Add(new RetentionCount(c.Name, total));
         }
+        // Visits are among what a purge deletes: the in-memory contact index drops them too (ADR 0033).
+        visitWrites.Purged(nowUtc);
         return counts;
     }
 }

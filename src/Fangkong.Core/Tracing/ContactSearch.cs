@@ -18,10 +18,11 @@ public sealed record ContactSearchRun(long CaseId, PolicyEdition Edition, Contac
 /// close-contact-grade venue overlapped the case's within its exposure window by the venue type's threshold.
 /// Secondary contacts: the same search around each confirmed close contact, from their first exposure to the case
 /// until their isolation — when the case's policy edition identifies them. The overlap search is a sort-and-sweep over
-/// the visits at the source's venues (<see cref="ContactFinder"/>), not a SQL self-join. Nothing is decided here: an
+/// the visits at the source's venues (<see cref="ContactFinder"/>), not a SQL self-join; the stays come from the process's
+/// long-lived <see cref="StayIndex"/> once it is built (ADR 0033), from the store until then. Nothing is decided here: an
 /// epidemiologist confirms or dismisses each proposal. Running a search again proposes only new persons.
 /// </summary>
-public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactThresholds thresholds)
+public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactThresholds thresholds, StayIndex index)
 {
     /// <summary>Visits are closed by the venue's closing time at the latest, so none lasts longer than this.</summary>
     private static readonly TimeSpan LongestStay = TimeSpan.FromDays(1);
@@ -88,7 +89,11 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
             foreach (var member in members.Where(known.Add))
                 added.Add(New(caseId, member, via, grade, ContactKind.Household, window.StartUtc, now));
         }
-        var sourceStays = await StaysAsync(db.Visits.Where(v => v.PersonId == sourcePerson), window, now, ct);
+        var earliest = window.StartUtc - LongestStay;
+        var view = await index.ViewAsync(db, earliest, ct);
+        var sourceStays = view is null
+            ? await StaysAsync(db.Visits.Where(v => v.PersonId == sourcePerson), window, now, ct)
+            : await view.OwnAsync(db, sourcePerson, earliest.Ticks, window.StartUtc.Ticks, window.EndUtc.Ticks, now, ct);
         if (via is null)
         {
             // Places the investigator added at a venue are searched like the case's own entry records.
@@ -99,7 +104,11 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
         var venueIds = sourceStays.Select(s => s.VenueId).Distinct().ToList();
         var types = await db.Venues.Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Type, ct);
         var gradeVenues = venueIds.Where(v => types.TryGetValue(v, out var t) && thresholds.IsCloseContactGrade(t)).ToList();
-        var others = gradeVenues.Count == 0 ? [] : await StaysAsync(db.Visits.Where(v => gradeVenues.Contains(v.VenueId)), window, now, ct);
+        var others = gradeVenues.Count == 0 ? []
+            : view is null ? await StaysAsync(db.Visits.Where(v => gradeVenues.Contains(v.VenueId)), window, now, ct)
+            : await view.AtAsync(db, gradeVenues, earliest.Ticks, window.StartUtc.Ticks, window.EndUtc.Ticks, now, ct);
+        // In one order whichever way they were read, so that a tie between two shared visits is broken the same way.
+        sourceStays.Sort(static (x, y) => x.InTicks != y.InTicks ? x.InTicks.CompareTo(y.InTicks) : x.VenueId != y.VenueId ? x.VenueId.CompareTo(y.VenueId) : x.OutTicks.CompareTo(y.OutTicks));
         var found = ContactFinder.Find(new PresenceIndex(others), sourceStays, window, v => types.TryGetValue(v, out var t) ? t : (VenueType?)null, thresholds, known);
         foreach (var e in found.Where(e => known.Add(e.PersonId)))
         {

@@ -50,6 +50,7 @@ public static class FangkongHost
             builder.Services.AddHostedService<ZoneHousekeeping>();
             builder.Services.AddHostedService<RetentionHousekeeping>();
             builder.Services.AddHostedService<KeyRotation>();
+            builder.Services.AddHostedService<StayIndexBuilder>();
         }
         builder.Services.AddSingleton<DemoCityProgress>();
         builder.Services.AddSingleton<ExportSignal>();

@@ -54,6 +54,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/persons?q=张", null, ["epi", "admin"]),
         ("POST", "/api/persons", new { documentNumber = "11010519491231002X", name = "王建国", phone = "13912345678" }, ["admin"]),
         ("GET", "/api/persons/101", null, ["epi", "admin"]),
+        ("GET", "/api/tracing/index", null, ["epi", "admin"]),
         ("GET", $"/api/tracing/persons/101/trajectory?{W}", null, ["epi", "admin"]),
         ("GET", $"/api/tracing/persons/101/trajectory.csv?{W}", null, ["epi", "admin"]),
         ("GET", $"/api/tracing/venues/{Scenario.HallId}/log?{W}", null, ["epi", "admin"]),

@@ -84,6 +84,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Lists("/api/persons?q=赵", seeded: true),
         Open("POST", "/api/persons", "registers a person; reads no one (a duplicate number is refused whoever's area it is in)"),
         Denied("GET", $"/api/persons/{Scenario.DaveId}"),
+        Open("GET", "/api/tracing/index", "the contact index's progress and size: counts, no person"),
         Denied("GET", $"/api/tracing/persons/{Scenario.DaveId}/trajectory?{W}"),
         Denied("GET", $"/api/tracing/persons/{Scenario.DaveId}/trajectory.csv?{W}"),
         Lists($"/api/tracing/venues/{Scenario.HallId}/log?{W}", seeded: true),

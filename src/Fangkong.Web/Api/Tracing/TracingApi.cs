@@ -39,6 +39,9 @@ public static class TracingApi
     {
         var api = app.MapGroup("/api/tracing").WithTags("Tracing").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 
+        api.MapGet("/index", (StayIndex index) => TypedResults.Ok(index.Status))
+            .WithSummary("The in-memory contact index (ADR 0033): building (stays read of expected) or ready (stays, persons, first day, memory); searches read the store until it is ready.");
+
         api.MapGet("/persons/{id:long}/trajectory", async (long id, DateTime? from, DateTime? to, string? purpose, string? q, int? page, int? pageSize,
             FangkongDb db, TraceService trace, HttpContext http) =>
         {

@@ -1,0 +1,17 @@
+using Fangkong.Core.Data;
+
+namespace Fangkong.Core.Common;
+
+/// <summary>
+/// The one port through which writers of visits tell the in-memory contact index (Tracing's <c>StayIndex</c>, ADR 0033) what they
+/// committed: the gate after its group's commit, the retention purge after a run. It only makes the index current sooner; the index
+/// also catches up from the store on each search, so a writer that does not call it (another instance) is still seen.
+/// </summary>
+public interface IVisitWrites
+{
+    /// <summary>After a commit: the visits <paramref name="db"/> added or closed (its change tracker) are now durable.</summary>
+    void Committed(FangkongDb db);
+
+    /// <summary>After a retention purge run at <paramref name="nowUtc"/>: closed visits past their period are gone from the store.</summary>
+    void Purged(DateTime nowUtc);
+}
