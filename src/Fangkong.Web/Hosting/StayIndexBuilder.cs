@@ -6,12 +6,13 @@ namespace Fangkong.Web.Hosting;
 /// Builds the process's contact index (<see cref="StayIndex"/>, ADR 0033) in the background at start, logging its progress, and
 /// again whenever the daily purge asks. Contact searches read the store until it is ready; <c>GET /api/tracing/index</c> shows it.
 /// </summary>
-public sealed class StayIndexBuilder(StayIndex index, ILogger<StayIndexBuilder> log) : BackgroundService
+public sealed class StayIndexBuilder(DemoCityProgress demo, StayIndex index, ILogger<StayIndexBuilder> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (and the demo city, if any, be written) before reading every visit.
+        // Let the host finish starting, and a first start's demo city be written (ids the index would not follow), before reading every visit.
         await Task.Yield();
+        await demo.WhenReadyAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
