@@ -184,8 +184,11 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 ev.VisitId, occ, venue.Capacity, false, now, null), note);
         }
 
-        Insert(db, events, added.Values);
+        // First-time visitors and closed visits through the context (few, and an UPDATE of one column); the group's new
+        // visits and events as set-based inserts without change tracking (ADR 0032).
         await db.SaveChangesAsync(ct);
+        await GroupInserts.InsertAsync(db, added.Values, ct);
+        await GroupInserts.InsertAsync(db, events, ct);
         if (fevers.Count > 0)
         {
             // A fever turns the code yellow at once (domain.md §2): the group's fevers are recomputed together.
@@ -304,16 +307,6 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
         return (await db.TestResults.Where(t => needed.Contains(t.PersonId) && t.Outcome == TestOutcome.Negative)
             .GroupBy(t => t.PersonId).Select(g => new { g.Key, Latest = g.Max(t => t.SampledAtUtc) }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => (DateTime?)x.Latest);
-    }
-
-    /// <summary>
-    /// Inserts the group's events and visits with EF Core's batched inserts: one round trip for the group.
-    /// (Binary COPY was tried on PostgreSQL and was slower at group sizes of ~30: each COPY costs round trips of its own.)
-    /// </summary>
-    private static void Insert(FangkongDb db, List<GateEvent> events, IEnumerable<Visit> visits)
-    {
-        db.GateEvents.AddRange(events);
-        db.Visits.AddRange(visits);
     }
 
     /// <summary>Sets the exit of a visit known only by id: an UPDATE of one column, no read-back.</summary>
