@@ -9,39 +9,85 @@ using Npgsql;
 namespace Fangkong.Core.Data;
 
 /// <summary>
-/// Inserts one group's new rows (tens, not thousands) without change tracking, on the context's connection and in its
-/// transaction (ADR 0032). On PostgreSQL: one batch of INSERTs whose text is the same for every row and every group, so
-/// Npgsql prepares it once, sent in one round trip — a COPY costs round trips of its own and was slower at these sizes.
-/// On SQLite (in-process): <see cref="DirectInserts"/>' prepared INSERT per row. Parameters are made by EF Core's own type
-/// mappings, so rows written here read back through the model unchanged.
+/// One group's writes (tens of rows, not thousands) without change tracking, on the context's connection and in its
+/// transaction (ADR 0032). On PostgreSQL every row's INSERT and every one-column UPDATE goes in one batch — one round trip,
+/// each statement's text the same for every row and every group, so Npgsql prepares it once (a COPY costs round trips of
+/// its own and was slower at these sizes). On SQLite, in-process, where round trips cost nothing, the inserts are
+/// <see cref="DirectInserts"/>' prepared INSERT and the updates go through the context. Parameters are made by EF Core's
+/// own type mappings, so rows written here read back through the model unchanged.
 /// </summary>
-internal static class GroupInserts
+internal sealed class GroupInserts(FangkongDb db)
 {
     private sealed record Shape(string Sql, PropertyInfo[] Properties, RelationalTypeMapping[] Mappings, bool[] Nullable);
 
     private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
+    private readonly NpgsqlConnection? _postgres = db.Database.GetDbConnection() as NpgsqlConnection;
+    private readonly List<Func<NpgsqlCommand, NpgsqlBatchCommand>> _commands = [];
+    private readonly List<Func<CancellationToken, Task>> _sqlite = [];
 
-    public static async Task InsertAsync<T>(FangkongDb db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    public void Insert<T>(IReadOnlyCollection<T> rows) where T : class
     {
         if (rows.Count == 0) return;
-        if (db.Database.GetDbConnection() is not NpgsqlConnection connection)
+        if (_postgres is null)
         {
-            await DirectInserts.InsertAsync(db, rows, ct);
+            _sqlite.Add(ct => DirectInserts.InsertAsync(db, rows, ct));
             return;
         }
         var shape = Shapes.GetOrAdd(typeof(T), t => Plan(db, t));
-        await using var maker = connection.CreateCommand();
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var row in rows)
+            _commands.Add(maker =>
+            {
+                var command = new NpgsqlBatchCommand(shape.Sql);
+                for (var i = 0; i < shape.Properties.Length; i++)
+                    command.Parameters.Add(shape.Mappings[i].CreateParameter(maker, "", shape.Properties[i].GetValue(row), shape.Nullable[i]));
+                return command;
+            });
+    }
+
+    /// <summary>Sets one column of one row known by its key: an UPDATE with no read-back.</summary>
+    public void Set<T, TValue>(object key, System.Linq.Expressions.Expression<Func<T, TValue>> column, TValue value) where T : class, new()
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var member = ((System.Linq.Expressions.MemberExpression)column.Body).Member.Name;
+        var keyProperty = entity.FindPrimaryKey()!.Properties.Single();
+        if (_postgres is null)
         {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = shape.Sql;
-            for (var i = 0; i < shape.Properties.Length; i++)
-                command.Parameters.Add(shape.Mappings[i].CreateParameter(maker, "", shape.Properties[i].GetValue(row), shape.Nullable[i]));
-            batch.BatchCommands.Add(command);
+            // The context's own UPDATE of one column, saved with the rest of the group's changes.
+            var stub = new T();
+            keyProperty.PropertyInfo!.SetValue(stub, key);
+            db.Attach(stub);
+            db.Entry(stub).Property(member).CurrentValue = value;
+            db.Entry(stub).Property(member).IsModified = true;
+            return;
         }
-        await batch.ExecuteNonQueryAsync(ct);
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var property = entity.FindProperty(member)!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {sql.DelimitIdentifier(property.GetColumnName(table)!)} = $1 WHERE {sql.DelimitIdentifier(keyProperty.GetColumnName(table)!)} = $2";
+        _commands.Add(maker => new NpgsqlBatchCommand(text)
+        {
+            Parameters =
+            {
+                property.GetRelationalTypeMapping().CreateParameter(maker, "", value, property.IsNullable),
+                keyProperty.GetRelationalTypeMapping().CreateParameter(maker, "", key, false),
+            },
+        });
+    }
+
+    /// <summary>
+    /// Saves the context's own changes (first-time visitors), then sends everything added here. Synchronous: the gate calls
+    /// it on a lane's own thread (SQLite's "async" inserts complete synchronously anyway).
+    /// </summary>
+    public void Execute()
+    {
+        db.SaveChanges();
+        foreach (var write in _sqlite) write(CancellationToken.None).GetAwaiter().GetResult();
+        if (_postgres is null || _commands.Count == 0) return;
+        using var maker = _postgres.CreateCommand();
+        using var batch = _postgres.CreateBatch();
+        batch.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var make in _commands) batch.BatchCommands.Add(make(maker));
+        batch.ExecuteNonQuery();
     }
 
     private static Shape Plan(FangkongDb db, Type type)

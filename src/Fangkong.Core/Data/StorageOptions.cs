@@ -10,8 +10,6 @@ public sealed class StorageOptions
 {
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=fangkong.db";
-    /// <summary>Gate groups committed at once ("Storage:GateLanes"); 0 chooses by provider: 4 on PostgreSQL, 1 on SQLite (ADR 0032).</summary>
-    public int GateLanes { get; set; }
 
     public const string SqliteMigrations = "Fangkong.Storage.Sqlite";
     public const string PostgresMigrations = "Fangkong.Storage.Postgres";
