@@ -73,7 +73,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
         var fevers = new HashSet<long>();
         var added = new Dictionary<long, Visit>();
         var events = new List<GateEvent>(items.Count);
-        var writes = new GroupInserts(db);
+        var writes = new GroupWrites(db);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -281,9 +281,9 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
         var persons = visitors.Where(v => v.PersonId > 0).Select(v => v.PersonId).Distinct().ToList();
         if (persons.Count == 0) return result;
         var homes = (from p in db.Persons
-                           where persons.Contains(p.Id)
-                           join z in db.ZonedHouseholds on p.HouseholdId equals (long?)z.HouseholdId
-                           select new { PersonId = p.Id, z.ZoneId, z.CompoundId, z.Level }).ToList();
+                     where persons.Contains(p.Id)
+                     join z in db.ZonedHouseholds on p.HouseholdId equals (long?)z.HouseholdId
+                     select new { PersonId = p.Id, z.ZoneId, z.CompoundId, z.Level }).ToList();
         if (homes.Count == 0) return result;
         var zoneIds = homes.Select(h => h.ZoneId).Distinct().ToList();
         var venueCompounds = items.Where(i => i.Venue.CompoundId is not null).Select(i => i.Venue.CompoundId!.Value).Distinct().ToList();

@@ -16,7 +16,7 @@ namespace Fangkong.Core.Data;
 /// <see cref="DirectInserts"/>' prepared INSERT and the updates go through the context. Parameters are made by EF Core's
 /// own type mappings, so rows written here read back through the model unchanged.
 /// </summary>
-internal sealed class GroupInserts(FangkongDb db)
+internal sealed class GroupWrites(FangkongDb db)
 {
     private sealed record Shape(string Sql, PropertyInfo[] Properties, RelationalTypeMapping[] Mappings, bool[] Nullable);
 
