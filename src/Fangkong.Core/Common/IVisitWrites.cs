@@ -1,5 +1,3 @@
-using Fangkong.Core.Data;
-
 namespace Fangkong.Core.Common;
 
 /// <summary>
@@ -9,8 +7,8 @@ namespace Fangkong.Core.Common;
 /// </summary>
 public interface IVisitWrites
 {
-    /// <summary>After a commit: the visits <paramref name="db"/> added or closed (its change tracker) are now durable.</summary>
-    void Committed(FangkongDb db);
+    /// <summary>After a commit: the visits added and the exits recorded (visit id, time) are now durable.</summary>
+    void Committed(IEnumerable<Gate.Visit> added, IEnumerable<(long VisitId, DateTime ExitedAtUtc)> exits);
 
     /// <summary>After a retention purge run at <paramref name="nowUtc"/>: closed visits past their period are gone from the store.</summary>
     void Purged(DateTime nowUtc);

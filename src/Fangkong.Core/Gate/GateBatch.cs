@@ -26,23 +26,28 @@ internal readonly record struct GateResult(GateAnswer? Answer, Message? Note = n
 /// </summary>
 public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock, IVisitWrites visitWrites)
 {
-    internal async Task<GateResult[]> CommitAsync(IReadOnlyList<PendingGate> items, CancellationToken ct)
+    /// <summary>
+    /// Synchronous on purpose: it runs on a lane's own thread (<see cref="GateQueue"/>), so the group's chain of round trips
+    /// never waits in the thread pool's queue behind the HTTP requests that fill it at a peak (ADR 0032).
+    /// </summary>
+    internal GateResult[] Commit(IReadOnlyList<PendingGate> items)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ct = CancellationToken.None;
+        using var db = dbs.CreateDbContext();
+        using var tx = db.Database.BeginTransaction();
         var now = clock.UtcNow;
 
         var deviceIds = items.Select(i => i.Device.Id).Distinct().ToList();
         var keys = items.Select(i => i.Request.IdempotencyKey!).Distinct().ToList();
-        var earlierByKey = (await db.GateEvents.AsNoTracking()
-            .Where(e => deviceIds.Contains(e.DeviceId) && keys.Contains(e.IdempotencyKey)).ToListAsync(ct))
+        var earlierByKey = db.GateEvents.AsNoTracking()
+            .Where(e => deviceIds.Contains(e.DeviceId) && keys.Contains(e.IdempotencyKey)).ToList()
             .ToDictionary(e => (e.DeviceId, e.IdempotencyKey));
 
         // Open visits at the group's venues, in one read: their count is the occupancy, and they are the
         // visits an exit closes or a double swipe finds. Bounded by how many people are inside.
         var venueIds = items.Select(i => i.Venue.Id).Distinct().ToList();
-        var openRows = await db.Visits.AsNoTracking().Where(v => venueIds.Contains(v.VenueId) && v.ExitedAtUtc == null)
-            .Select(v => new { v.Id, v.PersonId, v.VenueId, v.EnteredAtUtc }).ToListAsync(ct);
+        var openRows = db.Visits.AsNoTracking().Where(v => venueIds.Contains(v.VenueId) && v.ExitedAtUtc == null)
+            .Select(v => new { v.Id, v.PersonId, v.VenueId, v.EnteredAtUtc }).ToList();
         var occupancy = openRows.GroupBy(v => v.VenueId).ToDictionary(g => g.Key, g => g.Count());
         var open = openRows.GroupBy(v => (v.PersonId, v.VenueId))
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.EnteredAtUtc).Select(v => (v.Id, v.EnteredAtUtc)).Last());
@@ -59,15 +64,17 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
         // A reading no body could have (a typo, °F) is answered "measure again": nothing is written, nobody registered.
         var remeasure = items.Select(i => i.Request.Direction == GateDirection.In
             && Temperature.Classify(i.Request.Temperature!.Value, policy) == TemperatureReading.Implausible).ToArray();
-        var visitors = await ResolveVisitorsAsync(db, items, retry.Select((r, i) => r || remeasure[i]).ToArray(), now, ct);
-        var negatives = await LatestNegativesAsync(db, items, visitors, ct);
-        var zones = await ZoneStandingsAsync(db, items, visitors, ct);
+        var visitors = ResolveVisitors(db, items, retry.Select((r, i) => r || remeasure[i]).ToArray(), now);
+        var negatives = LatestNegatives(db, items, visitors);
+        var zones = ZoneStandings(db, items, visitors);
 
         var results = new GateResult[items.Count];
         var firstInGroup = new Dictionary<(long, string), int>();
         var fevers = new HashSet<long>();
         var added = new Dictionary<long, Visit>();
         var events = new List<GateEvent>(items.Count);
+        var exits = new List<(long VisitId, DateTime ExitedAtUtc)>();
+        var writes = new GroupWrites(db);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -169,7 +176,11 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 {
                     var exit = at < stay.EnteredAtUtc ? stay.EnteredAtUtc : at;
                     if (added.TryGetValue(stay.Id, out var fresh)) fresh.ExitedAtUtc = exit; // entered and left within one group
-                    else CloseVisit(db, stay.Id, exit);
+                    else
+                    {
+                        writes.Set<Visit, DateTime?>(stay.Id, v => v.ExitedAtUtc, exit);
+                        exits.Add((stay.Id, exit));
+                    }
                     ev.VisitId = stay.Id;
                     open.Remove((personId, venue.Id));
                     occupancy[venue.Id] = occ = Math.Max(0, occ - 1);
@@ -184,18 +195,22 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 ev.VisitId, occ, venue.Capacity, false, now, null), note);
         }
 
-        Insert(db, events, added.Values);
-        await db.SaveChangesAsync(ct);
+        // The group's new visits, events and exits written without change tracking, in one round trip on PostgreSQL;
+        // first-time visitors through the context, first (ADR 0032).
+        writes.Insert(added.Values);
+        writes.Insert(events);
+        writes.Execute();
         if (fevers.Count > 0)
         {
             // A fever turns the code yellow at once (domain.md §2): the group's fevers are recomputed together.
-            var decisions = await codes.RecomputeEachAsync(db, fevers, ct);
+            // Rare (fevers only), and async all the way down: waited for here, on the lane's own thread.
+            var decisions = codes.RecomputeEachAsync(db, fevers, ct).GetAwaiter().GetResult();
             for (var i = 0; i < items.Count; i++)
                 if (decisions.TryGetValue(visitors[i].PersonId, out var d) && results[i].Answer is { } a) results[i] = results[i] with { Answer = a with { Colour = d.Colour } };
-            await db.SaveChangesAsync(ct);
+            db.SaveChanges();
         }
-        await tx.CommitAsync(ct);
-        visitWrites.Committed(db); // durable now: the contact index takes the group's visits (ADR 0033)
+        tx.Commit();
+        visitWrites.Committed(added.Values, exits); // durable now: the contact index takes the group's visits (ADR 0033)
         return results;
     }
 
@@ -209,18 +224,18 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
     /// visitor lookup. A first-time visitor with a valid document is registered once per group, unless the request writes
     /// nothing (a retry or a re-measure: id -1, no such person).
     /// </summary>
-    private async Task<(long PersonId, string Name, CodeColour Colour)[]> ResolveVisitorsAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
-        bool[] writesNothing, DateTime now, CancellationToken ct)
+    private (long PersonId, string Name, CodeColour Colour)[] ResolveVisitors(FangkongDb db, IReadOnlyList<PendingGate> items,
+        bool[] writesNothing, DateTime now)
     {
         var tokens = items.Where(i => i.Visitor.Token is not null).Select(i => i.Visitor.Token!).Distinct().ToList();
         var numbers = items.Where(i => i.Visitor.DocumentNumber is not null).Select(i => i.Visitor.DocumentNumber!).Distinct().ToList();
         // Each person with their current colour (absent state = green), in one round trip per kind of key.
-        var byToken = tokens.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => tokens.Contains(p.Token))
+        var byToken = tokens.Count == 0 ? [] : (db.Persons.AsNoTracking().Where(p => tokens.Contains(p.Token))
             .Select(p => new { p.Token, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
-            .ToListAsync(ct)).ToDictionary(p => p.Token, p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
-        var byDocument = numbers.Count == 0 ? [] : (await db.Persons.AsNoTracking().Where(p => numbers.Contains(p.DocumentNumber))
+            .ToList()).ToDictionary(p => p.Token, p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
+        var byDocument = numbers.Count == 0 ? [] : (db.Persons.AsNoTracking().Where(p => numbers.Contains(p.DocumentNumber))
             .Select(p => new { p.DocumentType, p.DocumentNumber, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
-            .ToListAsync(ct)).ToDictionary(p => (p.DocumentType, p.DocumentNumber), p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
+            .ToList()).ToDictionary(p => (p.DocumentType, p.DocumentNumber), p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
 
         var result = new (long, string, CodeColour)[items.Count];
         for (var i = 0; i < items.Count; i++)
@@ -265,22 +280,22 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
     /// their household, and whether the gate is their own compound's, another inside that zone, or outside it. Read through
     /// <see cref="FangkongDb.ZonedHouseholds"/> in two queries for the whole group.
     /// </summary>
-    private static async Task<ZoneStanding?[]> ZoneStandingsAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
-        (long PersonId, string Name, CodeColour Colour)[] visitors, CancellationToken ct)
+    private static ZoneStanding?[] ZoneStandings(FangkongDb db, IReadOnlyList<PendingGate> items,
+        (long PersonId, string Name, CodeColour Colour)[] visitors)
     {
         var result = new ZoneStanding?[items.Count];
         var persons = visitors.Where(v => v.PersonId > 0).Select(v => v.PersonId).Distinct().ToList();
         if (persons.Count == 0) return result;
-        var homes = await (from p in db.Persons
-                           where persons.Contains(p.Id)
-                           join z in db.ZonedHouseholds on p.HouseholdId equals (long?)z.HouseholdId
-                           select new { PersonId = p.Id, z.ZoneId, z.CompoundId, z.Level }).ToListAsync(ct);
+        var homes = (from p in db.Persons
+                     where persons.Contains(p.Id)
+                     join z in db.ZonedHouseholds on p.HouseholdId equals (long?)z.HouseholdId
+                     select new { PersonId = p.Id, z.ZoneId, z.CompoundId, z.Level }).ToList();
         if (homes.Count == 0) return result;
         var zoneIds = homes.Select(h => h.ZoneId).Distinct().ToList();
         var venueCompounds = items.Where(i => i.Venue.CompoundId is not null).Select(i => i.Venue.CompoundId!.Value).Distinct().ToList();
-        var zoneCompounds = venueCompounds.Count == 0 ? [] : (await db.ZonedHouseholds
+        var zoneCompounds = venueCompounds.Count == 0 ? [] : (db.ZonedHouseholds
             .Where(z => zoneIds.Contains(z.ZoneId) && venueCompounds.Contains(z.CompoundId))
-            .Select(z => new { z.ZoneId, z.CompoundId }).Distinct().ToListAsync(ct)).Select(x => (x.ZoneId, x.CompoundId)).ToHashSet();
+            .Select(z => new { z.ZoneId, z.CompoundId }).Distinct().ToList()).Select(x => (x.ZoneId, x.CompoundId)).ToHashSet();
         for (var i = 0; i < items.Count; i++)
         {
             var mine = homes.Where(h => h.PersonId == visitors[i].PersonId).ToList();
@@ -296,36 +311,16 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
     }
 
     /// <summary>The latest negative sampling time per person, only for requests at venues that require a test.</summary>
-    private static async Task<Dictionary<long, DateTime?>> LatestNegativesAsync(FangkongDb db, IReadOnlyList<PendingGate> items,
-        (long PersonId, string Name, CodeColour Colour)[] visitors, CancellationToken ct)
+    private static Dictionary<long, DateTime?> LatestNegatives(FangkongDb db, IReadOnlyList<PendingGate> items,
+        (long PersonId, string Name, CodeColour Colour)[] visitors)
     {
         var needed = items.Select((item, i) => (item, i)).Where(x => x.item.Venue.RequiredNegativeTestHours is not null && visitors[x.i].PersonId > 0)
             .Select(x => visitors[x.i].PersonId).Distinct().ToList();
         if (needed.Count == 0) return [];
-        return (await db.TestResults.Where(t => needed.Contains(t.PersonId) && t.Outcome == TestOutcome.Negative)
-            .GroupBy(t => t.PersonId).Select(g => new { g.Key, Latest = g.Max(t => t.SampledAtUtc) }).ToListAsync(ct))
+        return (db.TestResults.Where(t => needed.Contains(t.PersonId) && t.Outcome == TestOutcome.Negative)
+            .GroupBy(t => t.PersonId).Select(g => new { g.Key, Latest = g.Max(t => t.SampledAtUtc) }).ToList())
             .ToDictionary(x => x.Key, x => (DateTime?)x.Latest);
     }
-
-    /// <summary>
-    /// Inserts the group's events and visits with EF Core's batched inserts: one round trip for the group.
-    /// (Binary COPY was tried on PostgreSQL and was slower at group sizes of ~30: each COPY costs round trips of its own.)
-    /// </summary>
-    private static void Insert(FangkongDb db, List<GateEvent> events, IEnumerable<Visit> visits)
-    {
-        db.GateEvents.AddRange(events);
-        db.Visits.AddRange(visits);
-    }
-
-    /// <summary>Sets the exit of a visit known only by id: an UPDATE of one column, no read-back.</summary>
-    private static void CloseVisit(FangkongDb db, long visitId, DateTime exitedAtUtc)
-    {
-        var stub = new Visit { Id = visitId };
-        db.Visits.Attach(stub);
-        stub.ExitedAtUtc = exitedAtUtc;
-        db.Entry(stub).Property(v => v.ExitedAtUtc).IsModified = true;
-    }
-
 
     internal static string FormatReasons(IEnumerable<DenyReason> reasons) => string.Join(",", reasons);
 

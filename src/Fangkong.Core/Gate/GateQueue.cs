@@ -8,7 +8,8 @@ namespace Fangkong.Core.Gate;
 /// The gate's queue: one loop drains whatever requests are waiting (up to <see cref="MaxBatch"/>) and hands them to
 /// <see cref="GateBatch"/> as one group, which reads, decides and writes them in one transaction; only then is each
 /// caller answered. A burst of N requests costs one commit instead of N, and nothing is acknowledged before it is durable
-/// (ADR 0004).
+/// (ADR 0004). The loop has a thread of its own and makes the group's round trips synchronously on it, so at a peak they
+/// never wait in the thread pool's queue behind the HTTP requests that fill it (ADR 0032).
 /// </summary>
 public sealed class GateQueue : IAsyncDisposable
 {
@@ -23,7 +24,7 @@ public sealed class GateQueue : IAsyncDisposable
     {
         _batch = batch;
         _log = log;
-        _loop = Task.Run(RunAsync);
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Batches committed so far and requests in them: the benchmark reports the average group size.</summary>
@@ -41,32 +42,29 @@ public sealed class GateQueue : IAsyncDisposable
         return result.Answer! with { Note = result.Note is { } note ? Messages.Get(note) : null };
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var group = new List<(PendingGate Item, TaskCompletionSource<GateResult> Done)>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             group.Clear();
             while (group.Count < MaxBatch && _queue.Reader.TryRead(out var next)) group.Add(next);
             if (group.Count == 0) continue;
             try
             {
-                var results = await _batch.CommitAsync(group.Select(g => g.Item).ToList(), CancellationToken.None);
+                var results = _batch.Commit(group.Select(g => g.Item).ToList());
                 for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(results[i]);
-            }
-            catch (Exception e) when (group.Count > 1)
-            {
-                // One bad request (or a race with another instance) must not fail its neighbours: retry alone.
-                _log.LogWarning(e, "Gate group of {Count} failed; retrying one by one", group.Count);
-                foreach (var (item, done) in group)
-                {
-                    try { done.TrySetResult((await _batch.CommitAsync([item], CancellationToken.None))[0]); }
-                    catch (Exception single) { done.TrySetException(single); }
-                }
             }
             catch (Exception e)
             {
-                group[0].Done.TrySetException(e);
+                // One bad request, or a race with another instance (the same first-time visitor registered at two gates),
+                // must not fail its neighbours: each is retried alone, and reads what the other instance committed.
+                _log.LogWarning(e, "Gate group of {Count} failed; retrying one by one", group.Count);
+                foreach (var (item, done) in group)
+                {
+                    try { done.TrySetResult(_batch.Commit([item])[0]); }
+                    catch (Exception single) { done.TrySetException(single); }
+                }
             }
             Batches++;
             Requests += group.Count;

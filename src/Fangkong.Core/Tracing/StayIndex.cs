@@ -146,16 +146,11 @@ public sealed class StayIndex(IDbContextFactory<FangkongDb> dbs, CityClock clock
     }
 
     /// <inheritdoc/>
-    public void Committed(FangkongDb db)
+    public void Committed(IEnumerable<Gate.Visit> added, IEnumerable<(long VisitId, DateTime ExitedAtUtc)> exits)
     {
         if (_current is not { } s) return;
-        foreach (var e in db.ChangeTracker.Entries<Gate.Visit>())
-        {
-            var v = e.Entity;
-            // A closed visit known only by its id (an exit) carries no person; a new one carries everything.
-            if (v.PersonId != 0) s.Recent.Upsert(v.Id, v.PersonId, v.VenueId, v.EnteredAtUtc, v.ExitedAtUtc);
-            else if (v.ExitedAtUtc is { } exit) s.Recent.Close(v.Id, exit);
-        }
+        foreach (var v in added) s.Recent.Upsert(v.Id, v.PersonId, v.VenueId, v.EnteredAtUtc, v.ExitedAtUtc);
+        foreach (var (id, exit) in exits) s.Recent.Close(id, exit);
     }
 
     /// <inheritdoc/>

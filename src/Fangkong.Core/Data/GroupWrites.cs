@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Fangkong.Core.Data;
+
+/// <summary>
+/// One group's writes (tens of rows, not thousands) without change tracking, on the context's connection and in its
+/// transaction (ADR 0032). On PostgreSQL every row's INSERT and every one-column UPDATE goes in one batch — one round trip,
+/// each statement's text the same for every row and every group, so Npgsql prepares it once (a COPY costs round trips of
+/// its own and was slower at these sizes). On SQLite, in-process, where round trips cost nothing, the inserts are
+/// <see cref="DirectInserts"/>' prepared INSERT and the updates go through the context. Parameters are made by EF Core's
+/// own type mappings, so rows written here read back through the model unchanged.
+/// </summary>
+internal sealed class GroupWrites(FangkongDb db)
+{
+    private sealed record Shape(string Sql, PropertyInfo[] Properties, RelationalTypeMapping[] Mappings, bool[] Nullable);
+
+    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
+    private readonly NpgsqlConnection? _postgres = db.Database.GetDbConnection() as NpgsqlConnection;
+    private readonly List<Func<NpgsqlCommand, NpgsqlBatchCommand>> _commands = [];
+    private readonly List<Func<CancellationToken, Task>> _sqlite = [];
+
+    public void Insert<T>(IReadOnlyCollection<T> rows) where T : class
+    {
+        if (rows.Count == 0) return;
+        if (_postgres is null)
+        {
+            _sqlite.Add(ct => DirectInserts.InsertAsync(db, rows, ct));
+            return;
+        }
+        var shape = Shapes.GetOrAdd(typeof(T), t => Plan(db, t));
+        foreach (var row in rows)
+            _commands.Add(maker =>
+            {
+                var command = new NpgsqlBatchCommand(shape.Sql);
+                for (var i = 0; i < shape.Properties.Length; i++)
+                    command.Parameters.Add(shape.Mappings[i].CreateParameter(maker, "", shape.Properties[i].GetValue(row), shape.Nullable[i]));
+                return command;
+            });
+    }
+
+    /// <summary>Sets one column of one row known by its key: an UPDATE with no read-back.</summary>
+    public void Set<T, TValue>(object key, System.Linq.Expressions.Expression<Func<T, TValue>> column, TValue value) where T : class, new()
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var member = ((System.Linq.Expressions.MemberExpression)column.Body).Member.Name;
+        var keyProperty = entity.FindPrimaryKey()!.Properties.Single();
+        if (_postgres is null)
+        {
+            // The context's own UPDATE of one column, saved with the rest of the group's changes.
+            var stub = new T();
+            keyProperty.PropertyInfo!.SetValue(stub, key);
+            db.Attach(stub);
+            db.Entry(stub).Property(member).CurrentValue = value;
+            db.Entry(stub).Property(member).IsModified = true;
+            return;
+        }
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var property = entity.FindProperty(member)!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {sql.DelimitIdentifier(property.GetColumnName(table)!)} = $1 WHERE {sql.DelimitIdentifier(keyProperty.GetColumnName(table)!)} = $2";
+        _commands.Add(maker => new NpgsqlBatchCommand(text)
+        {
+            Parameters =
+            {
+                property.GetRelationalTypeMapping().CreateParameter(maker, "", value, property.IsNullable),
+                keyProperty.GetRelationalTypeMapping().CreateParameter(maker, "", key, false),
+            },
+        });
+    }
+
+    /// <summary>
+    /// Saves the context's own changes (first-time visitors), then sends everything added here. Synchronous: the gate calls
+    /// it on a lane's own thread (SQLite's "async" inserts complete synchronously anyway).
+    /// </summary>
+    public void Execute()
+    {
+        db.SaveChanges();
+        foreach (var write in _sqlite) write(CancellationToken.None).GetAwaiter().GetResult();
+        if (_postgres is null || _commands.Count == 0) return;
+        using var maker = _postgres.CreateCommand();
+        using var batch = _postgres.CreateBatch();
+        batch.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var make in _commands) batch.BatchCommands.Add(make(maker));
+        batch.ExecuteNonQuery();
+    }
+
+    private static Shape Plan(FangkongDb db, Type type)
+    {
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var properties = entity.GetProperties().ToArray();
+        if (properties.Any(p => p.PropertyInfo is null)) throw new NotSupportedException($"{type.Name} has shadow properties.");
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        // Positional parameters: Npgsql sends the text as it is, with no names to rewrite.
+        var values = string.Join(", ", properties.Select((_, i) => "$" + (i + 1)));
+        return new Shape($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({values})",
+            [.. properties.Select(p => p.PropertyInfo!)], [.. properties.Select(p => p.GetRelationalTypeMapping())], [.. properties.Select(p => p.IsNullable)]);
+    }
+}
