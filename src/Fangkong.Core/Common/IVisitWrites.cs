@@ -8,8 +8,11 @@ namespace Fangkong.Core.Common;
 public interface IVisitWrites
 {
     /// <summary>After a commit: the visits added and the exits recorded (visit id, time) are now durable.</summary>
-    void Committed(IEnumerable<Gate.Visit> added, IEnumerable<(long VisitId, DateTime ExitedAtUtc)> exits);
+    void Committed(IEnumerable<VisitWrite> added, IEnumerable<(long VisitId, DateTime ExitedAtUtc)> exits);
 
     /// <summary>After a retention purge run at <paramref name="nowUtc"/>: closed visits past their period are gone from the store.</summary>
     void Purged(DateTime nowUtc);
 }
+
+/// <summary>A visit as written, for <see cref="IVisitWrites"/> (Common knows no feature's entities).</summary>
+public readonly record struct VisitWrite(long Id, long PersonId, long VenueId, DateTime EnteredAtUtc, DateTime? ExitedAtUtc);

@@ -210,7 +210,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             db.SaveChanges();
         }
         tx.Commit();
-        visitWrites.Committed(added.Values, exits); // durable now: the contact index takes the group's visits (ADR 0033)
+        visitWrites.Committed(added.Values.Select(v => new VisitWrite(v.Id, v.PersonId, v.VenueId, v.EnteredAtUtc, v.ExitedAtUtc)), exits); // durable now: the contact index takes the group's visits (ADR 0033)
         return results;
     }
 

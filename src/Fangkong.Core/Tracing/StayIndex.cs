@@ -146,7 +146,7 @@ public sealed class StayIndex(IDbContextFactory<FangkongDb> dbs, CityClock clock
     }
 
     /// <inheritdoc/>
-    public void Committed(IEnumerable<Gate.Visit> added, IEnumerable<(long VisitId, DateTime ExitedAtUtc)> exits)
+    public void Committed(IEnumerable<VisitWrite> added, IEnumerable<(long VisitId, DateTime ExitedAtUtc)> exits)
     {
         if (_current is not { } s) return;
         foreach (var v in added) s.Recent.Upsert(v.Id, v.PersonId, v.VenueId, v.EnteredAtUtc, v.ExitedAtUtc);
