@@ -16,6 +16,12 @@ public static class Jurisdictions
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.JurisdictionLevel, u.JurisdictionId }).FirstOrDefaultAsync(ct);
         if (user is not { JurisdictionLevel: { } level, JurisdictionId: { } id }) return null;
+        return await AreaAsync(db, level, id, ct);
+    }
+
+    /// <summary>The area a level and id name, with its name (a district by its code); null for the whole city or a single place.</summary>
+    public static async Task<AreaReach?> AreaAsync(FangkongDb db, JurisdictionLevel level, long id, CancellationToken ct)
+    {
         switch (level)
         {
             case JurisdictionLevel.District:

@@ -63,4 +63,26 @@ public static class AccountAreas
         if (!exists) throw new InputException(field, Messages.Get("Staff.Area.Unknown", $"{level.Trim()}:{key}"));
         return name == VenueLevel ? new AccountArea(null, null, n) : new AccountArea(Enum.Parse<JurisdictionLevel>(name), n, null);
     }
+
+    /// <summary>
+    /// The names of <paramref name="areas"/> by their "level:id" form — 龙山区, 福镇社区 · 第1网格, 政务中心 — for lists that show
+    /// an account's area to a person rather than to a file. One read per distinct area: a page holds few.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(FangkongDb db, IEnumerable<AccountArea> areas, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var area in areas.Distinct())
+        {
+            var key = area.ToString();
+            if (key.Length == 0) continue;
+            var name = area switch
+            {
+                { VenueId: { } venue } => await db.Venues.Where(v => v.Id == venue).Select(v => v.Name).FirstOrDefaultAsync(ct),
+                { Level: { } level, Id: { } id } => (await Jurisdictions.AreaAsync(db, level, id, ct))?.Name,
+                _ => null,
+            };
+            if (!string.IsNullOrEmpty(name)) names[key] = name;
+        }
+        return names;
+    }
 }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Core.Staff;
 
 /// <summary>A row of the accounts list: personal data masked.</summary>
-public sealed record AccountRow(long Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string Area, AccountState State,
+/// <param name="Area">"level:id", as the import file and the area field take it.</param>
+/// <param name="AreaName">Its name for a reader (龙山区), empty when it has none.</param>
+public sealed record AccountRow(long Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string Area, string AreaName, AccountState State,
     DateTime? LastSignInAtUtc, string MaskedPhone, string MaskedIdNumber, bool TotpEnrolled, bool Bound);
 
 public enum AccountState
@@ -44,8 +46,9 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time, Account
         var idList = rows.Select(r => r.Id).ToList();
         var more = (await db.UserRoles.Where(r => idList.Contains(r.UserId)).ToListAsync(ct)).ToLookup(r => r.UserId, r => r.Role);
         var now = time.GetUtcNow().UtcDateTime;
+        var names = await AccountAreas.NamesAsync(db, rows.Select(AreaOfUser), ct);
         return new Page<AccountRow>(rows.Select(u => new AccountRow(u.Id, u.UserName, u.DisplayName,
-            [u.Role, .. more[u.Id].Where(r => r != u.Role).Order()], AreaOf(u), StateOf(u, now), u.LastSignInAtUtc,
+            [u.Role, .. more[u.Id].Where(r => r != u.Role).Order()], AreaOf(u), names.GetValueOrDefault(AreaOf(u), ""), StateOf(u, now), u.LastSignInAtUtc,
             Masking.Phone(u.Phone), Masking.DocumentNumber(u.IdNumber), u.TotpSecret is not null, u.PersonId is not null)).ToList(), p, s, total);
     }
 
@@ -160,7 +163,9 @@ public sealed class StaffAccounts(TimeOrderedIds ids, TimeProvider time, Account
         if (area.VenueId is not null || area.Level is not null) user.VenueId = area.VenueId;
     }
 
-    private static string AreaOf(User u) => new AccountArea(u.JurisdictionLevel, u.JurisdictionId, u.JurisdictionLevel is null ? u.VenueId : null).ToString();
+    private static AccountArea AreaOfUser(User u) => new(u.JurisdictionLevel, u.JurisdictionId, u.JurisdictionLevel is null ? u.VenueId : null);
+
+    private static string AreaOf(User u) => AreaOfUser(u).ToString();
 
     private static AccountState StateOf(User u, DateTime now) =>
         u.Disabled ? AccountState.Disabled

@@ -37,6 +37,8 @@ public sealed class DutyRoster(TimeOrderedIds ids, CityClock clock)
         // the day after (ours reaches into its morning).
         var existing = await db.TeamShifts.AsNoTracking()
             .Where(s => users.Contains(s.UserId) && s.Day >= from.AddDays(-1) && s.Day <= to.AddDays(1))
+            // A shift of a team the member has left, or that was disbanded, binds them no longer.
+            .Where(s => db.TeamMembers.Any(m => m.TeamId == s.TeamId && m.UserId == s.UserId && m.LeftAtUtc == null))
             .Select(s => new { s.UserId, s.Day, s.Starts, s.Ends }).ToListAsync(ct);
         var added = new List<TeamShift>();
         foreach (var day in days)

@@ -55,6 +55,9 @@ public abstract class AccountsTests(StorageProvider provider)
         Assert.Equal("Disabled", row.GetProperty("state").GetString());
         Assert.Equal("139****0001", row.GetProperty("maskedPhone").GetString());
         Assert.Equal($"community:{Scenario.CommunityId}", row.GetProperty("area").GetString());
+        Assert.Equal("福镇社区", row.GetProperty("areaName").GetString());
+        var district = (await admin.GetFromJsonAsync<JsonElement>("/api/accounts?q=epi-x")).GetProperty("items")[0];
+        Assert.Equal(("district:220402", "龙山区"), (district.GetProperty("area").GetString(), district.GetProperty("areaName").GetString()));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public abstract class TeamTests(StorageProvider provider)
         await using var host = await CityHost.StartAsync(provider);
         var district = await FirstDistrictAsync(host);
         var admin = await host.LoginAsync("admin");
+        await DisbandDemoTeamsAsync(admin);
         var sampler = await host.LoginAsync("sampler");
         var d = new RoundDriver(host, admin, sampler, await host.LoginAsync("lab"));
         var roundId = (await d.CreateOpenRoundAsync()).GetProperty("id").GetInt64();
@@ -69,6 +70,7 @@ public abstract class TeamTests(StorageProvider provider)
         await using var host = await CityHost.StartAsync(provider);
         var district = await FirstDistrictAsync(host);
         var admin = await host.LoginAsync("admin");
+        await DisbandDemoTeamsAsync(admin);
         var team = await CreateAsync(admin, "二号采样队", district);
         var before = await CountsAsync(host);
 
@@ -109,6 +111,15 @@ public abstract class TeamTests(StorageProvider provider)
         var body = await r.Content.ReadAsStringAsync();
         Assert.True(r.StatusCode == HttpStatusCode.BadRequest, $"{r.StatusCode}: {body}");
         Assert.Equal([field], (await r.JsonAsync()).ProblemFields());
+    }
+
+    /// <summary>The demo city deploys its own teams (sampler and sampler2 in one): the tests start from none, as an administrator would.</summary>
+    private static async Task DisbandDemoTeamsAsync(HttpClient admin)
+    {
+        var teams = await admin.GetFromJsonAsync<JsonElement>("/api/teams?pageSize=200&disbanded=false");
+        var ids = teams.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).ToList();
+        Assert.NotEmpty(ids);
+        foreach (var id in ids) (await admin.PostAsync($"/api/teams/{id}/disband", null)).EnsureSuccessStatusCode();
     }
 
     private static async Task<long> CreateAsync(HttpClient admin, string name, string district)
