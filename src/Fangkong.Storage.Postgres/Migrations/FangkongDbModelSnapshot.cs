@@ -1625,8 +1625,6 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("DistrictCode");
-
                     b.HasIndex("HouseholdId");
 
                     b.HasIndex("Name");
@@ -1635,6 +1633,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("Token")
                         .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Name");
 
                     b.HasIndex("DocumentNumber", "DocumentType")
                         .IsUnique();
@@ -1866,6 +1866,10 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<DateOnly>("Day1")
                         .HasColumnType("date");
 
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<int>("Edition")
                         .HasColumnType("integer");
 
@@ -1902,6 +1906,10 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "State");
 
                     b.HasIndex("PersonId", "State");
 
@@ -2791,11 +2799,13 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("ReportedAtUtc");
 
+                    b.HasIndex("DistrictCode", "Id");
+
                     b.HasIndex("DistrictCode", "ReportedAtUtc");
+
+                    b.HasIndex("PersonId", "DistrictCode", "ReportedAtUtc");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -2819,6 +2829,10 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.Property<long?>("DecidedByUserId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<DateTime>("FirstExposureUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2865,6 +2879,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DistrictCode", "Id");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("CaseId", "Grade", "PersonId")
@@ -2872,6 +2888,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("CaseId", "Status", "PersonId")
                         .HasDatabaseName("IX_contact_proposals_CaseId_Status");
+
+                    b.HasIndex("DistrictCode", "Status", "ReleasedAtUtc");
 
                     b.HasIndex("Status", "Id", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
 

@@ -1616,8 +1616,6 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("DistrictCode");
-
                     b.HasIndex("HouseholdId");
 
                     b.HasIndex("Name");
@@ -1626,6 +1624,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("Token")
                         .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Name");
 
                     b.HasIndex("DocumentNumber", "DocumentType")
                         .IsUnique();
@@ -1857,6 +1857,10 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<DateOnly>("Day1")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Edition")
                         .HasColumnType("INTEGER");
 
@@ -1893,6 +1897,10 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Id");
+
+                    b.HasIndex("DistrictCode", "State");
 
                     b.HasIndex("PersonId", "State");
 
@@ -2782,11 +2790,13 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("ReportedAtUtc");
 
+                    b.HasIndex("DistrictCode", "Id");
+
                     b.HasIndex("DistrictCode", "ReportedAtUtc");
+
+                    b.HasIndex("PersonId", "DistrictCode", "ReportedAtUtc");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -2810,6 +2820,10 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.Property<long?>("DecidedByUserId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("FirstExposureUtc")
                         .HasColumnType("TEXT");
@@ -2856,6 +2870,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DistrictCode", "Id");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("CaseId", "Grade", "PersonId")
@@ -2863,6 +2879,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("CaseId", "Status", "PersonId")
                         .HasDatabaseName("IX_contact_proposals_CaseId_Status");
+
+                    b.HasIndex("DistrictCode", "Status", "ReleasedAtUtc");
 
                     b.HasIndex("Status", "Id", "Grade", "CaseId", "DecidedAtUtc", "ReleasedAtUtc", "PersonId");
 
