@@ -117,6 +117,9 @@ internal static class ListCity
             var (st, sc) = BulkLoader.Mapping<QuarantineStay>(db, StayColumns);
             await loader.WriteAsync(st, sc, stays, null, default);
         }
+        // The product stamps a contact's and a stay's person's district on save (ADR 0028); bulk rows get it as the migration backfills it.
+        await db.Database.ExecuteSqlRawAsync("UPDATE contact_proposals SET \"DistrictCode\" = (SELECT p.\"DistrictCode\" FROM persons p WHERE p.\"Id\" = contact_proposals.\"PersonId\")");
+        await db.Database.ExecuteSqlRawAsync("UPDATE quarantine_stays SET \"DistrictCode\" = (SELECT p.\"DistrictCode\" FROM persons p WHERE p.\"Id\" = quarantine_stays.\"PersonId\")");
         // PostgreSQL's autovacuum would analyse tables this size within a minute; do it now so every run sees the same
         // plans. SQLite is left as the product leaves it: nothing in Fangkong runs ANALYZE there.
         if (storage.Provider == StorageProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE");

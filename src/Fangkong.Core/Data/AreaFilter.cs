@@ -66,46 +66,54 @@ public sealed partial class FangkongDb
         return base.DisposeAsync();
     }
 
+    // Each null test is written EF.Parameter(X) == null so that it reaches the SQL as "@X IS NULL", which EF Core folds
+    // by the parameters' nullability (one cached SQL per shape of area): the city's SQL has no filter and a district's
+    // only "DistrictCode = @X". Written bare, EF Core 10 evaluates each test into a boolean parameter, and SQLite cannot
+    // use an index under "@b OR (…)": a district's list walked the whole table (docs/performance.md, Jurisdictions).
     private void ConfigureAreaFilter(ModelBuilder b)
     {
         b.Entity<Person>().HasQueryFilter(p =>
-            (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
-            || (AreaDistrict != null && p.DistrictCode == AreaDistrict)
-            || (AreaStreet != null && Communities.Any(c => c.Id == p.CommunityId && c.StreetId == AreaStreet))
-            || (AreaCommunity != null && p.CommunityId == AreaCommunity)
-            || (AreaGrid != null && GridHouseholds.Any(g => g.HouseholdId == p.HouseholdId && g.GridId == AreaGrid)));
+            (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && p.DistrictCode == AreaDistrict)
+            || (EF.Parameter(AreaStreet) != null && Communities.Any(c => c.Id == p.CommunityId && c.StreetId == AreaStreet))
+            || (EF.Parameter(AreaCommunity) != null && p.CommunityId == AreaCommunity)
+            || (EF.Parameter(AreaGrid) != null && GridHouseholds.Any(g => g.HouseholdId == p.HouseholdId && g.GridId == AreaGrid)));
         // A case counts where it was reported (its stored district, as the bulletin counts it); below a district, by its person.
         b.Entity<CaseRecord>().HasQueryFilter(c =>
-            (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
-            || (AreaDistrict != null && c.DistrictCode == AreaDistrict)
-            || (AreaDistrict == null && Persons.Any(p => p.Id == c.PersonId)));
+            (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && c.DistrictCode == AreaDistrict)
+            || (EF.Parameter(AreaDistrict) == null && Persons.Any(p => p.Id == c.PersonId)));
         b.Entity<Zones.Zone>().HasQueryFilter(z =>
-            (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
-            || (AreaDistrict != null && z.DistrictCode == AreaDistrict)
-            || (AreaDistrict == null && ZoneHouseholds.Any(h => h.ZoneId == z.Id && Persons.Any(p => p.HouseholdId == h.HouseholdId))));
-        b.Entity<Visit>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<ContactProposal>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<Quarantine.QuarantineStay>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<Quarantine.QuarantineTransfer>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<Sample>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<TestResult>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<Hospitals.BedStay>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<Hospitals.CaseTransfer>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+            (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && z.DistrictCode == AreaDistrict)
+            || (EF.Parameter(AreaDistrict) == null && ZoneHouseholds.Any(h => h.ZoneId == z.Id && Persons.Any(p => p.HouseholdId == h.HouseholdId))));
+        b.Entity<Visit>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
+        // Contacts and stays carry their person's district (stamped on save, DistrictStamps): a district's lists and counts
+        // read their own (DistrictCode, …) indexes instead of probing persons row by row; below a district, by the person.
+        b.Entity<ContactProposal>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict) || (EF.Parameter(AreaDistrict) == null && Persons.Any(p => p.Id == x.PersonId)));
+        b.Entity<Quarantine.QuarantineStay>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict) || (EF.Parameter(AreaDistrict) == null && Persons.Any(p => p.Id == x.PersonId)));
+        b.Entity<Quarantine.QuarantineTransfer>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Sample>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<TestResult>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Hospitals.BedStay>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Hospitals.CaseTransfer>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
         // A batch of case transfers is an area's when one of its trips is; its counts are then the area's trips (CaseTransfers.BatchViewsAsync).
-        b.Entity<Hospitals.CaseTransferBatch>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || CaseTransfers.Any(t => t.BatchId == x.Id));
+        b.Entity<Hospitals.CaseTransferBatch>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || CaseTransfers.Any(t => t.BatchId == x.Id));
         // A door-to-door task is a household's: in the area when someone of the household is.
-        b.Entity<DoorTask>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.HouseholdId == x.HouseholdId));
-        b.Entity<RoundResident>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<DoorTask>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.HouseholdId == x.HouseholdId));
+        b.Entity<RoundResident>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
         // Who read whose trajectory: a venue log's reads name no person and stay visible.
-        b.Entity<TraceAccess>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<TraceAccess>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
         // The audit log as administrators read it: entries about a person outside the area are not theirs to see (the chain's check reads past this filter).
-        b.Entity<Audit.AuditEntry>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
-        b.Entity<Codes.ManualCodeRequest>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Audit.AuditEntry>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Codes.ManualCodeRequest>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
         // Residents' appeals go to the officers of the appellant's area (the city's see every one).
-        b.Entity<Appeals.Appeal>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Appeals.Appeal>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
         // An employer's bulk unlock is an area's only when every person on it is: one that spans areas is decided by the city's officers, whole.
-        b.Entity<Appeals.BulkUnlock>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
+        b.Entity<Appeals.BulkUnlock>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
             || !BulkUnlockLines.Any(l => l.BulkUnlockId == x.Id && !Persons.Any(p => p.Id == l.PersonId)));
-        b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
+        b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
     }
 }

@@ -114,19 +114,21 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampCaseDays();
+        DistrictStamps.FillAsync(this, ChangeTracker, async: false, default).GetAwaiter().GetResult();
         var numbered = RecordNumbers.Pending(ChangeTracker);
         var audited = Audit.AuditChain.Pending(ChangeTracker);
         if (numbered.Count == 0 && audited.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         return SaveInTransactionAsync(numbered, audited, acceptAllChangesOnSuccess, async: false, default).GetAwaiter().GetResult();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampCaseDays();
+        await DistrictStamps.FillAsync(this, ChangeTracker, async: true, cancellationToken);
         var numbered = RecordNumbers.Pending(ChangeTracker);
         var audited = Audit.AuditChain.Pending(ChangeTracker);
-        if (numbered.Count == 0 && audited.Count == 0) return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        return SaveInTransactionAsync(numbered, audited, acceptAllChangesOnSuccess, async: true, cancellationToken);
+        if (numbered.Count == 0 && audited.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await SaveInTransactionAsync(numbered, audited, acceptAllChangesOnSuccess, async: true, cancellationToken);
     }
 
     // New cases, stays and rounds get their human numbers in the transaction that saves them; a failed save takes the

@@ -24,7 +24,8 @@ internal static class PeopleModel
             e.HasIndex(x => x.Name);
             e.HasIndex(x => x.Phone);
             e.HasIndex(x => x.HouseholdId);
-            e.HasIndex(x => x.DistrictCode);
+            // A district's persons, and a name search within them as one range of this index (ADR 0028).
+            e.HasIndex(x => new { x.DistrictCode, x.Name });
             e.HasIndex(x => x.CommunityId);
             e.Property(x => x.DistrictCode).HasMaxLength(6);
             e.Property(x => x.DocumentNumber).HasMaxLength(20);

@@ -25,9 +25,11 @@ public sealed class QuarantineRoom
 }
 
 /// <summary>One person's quarantine: why (contact of which case, under which edition), where, from day 1 to the release date.</summary>
-public sealed class QuarantineStay : INumberedRecord
+public sealed class QuarantineStay : INumberedRecord, IDistrictStamped
 {
     public long Id { get; set; }
+    /// <summary>The person's home district, stamped when saved (ADR 0028): a district's officers' lists read it directly.</summary>
+    public string? DistrictCode { get; set; }
     /// <summary>The short number people use ("Q2026-0042"); the id stays internal.</summary>
     public string Number { get; set; } = "";
     public long PersonId { get; set; }

@@ -31,6 +31,10 @@ internal static class QuarantineModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.PersonId, x.State });
             e.HasIndex(x => new { x.SiteId, x.State });
+            // A district's quarantine list, newest first, and its figures (ADR 0028).
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.HasIndex(x => new { x.DistrictCode, x.Id });
+            e.HasIndex(x => new { x.DistrictCode, x.State });
             // One quarantine at a time per person.
             e.HasIndex(x => x.PersonId, "IX_quarantine_stays_active").IsUnique().HasFilter("\"State\" = 1");
         });

@@ -7,9 +7,11 @@ namespace Fangkong.Core.Tracing;
 /// A person the platform proposes as a contact of a case (or, for a secondary contact, of a close contact), with the
 /// evidence: which visit, where, when, and how long the stays overlapped. An epidemiologist confirms or dismisses it.
 /// </summary>
-public sealed class ContactProposal
+public sealed class ContactProposal : Data.IDistrictStamped
 {
     public long Id { get; set; }
+    /// <summary>The contact's home district, stamped when saved (ADR 0028): a district's officers' lists read it directly.</summary>
+    public string? DistrictCode { get; set; }
     public long CaseId { get; set; }
     public long PersonId { get; set; }
     /// <summary>For a secondary contact: the close contact (person) through whom they were exposed.</summary>
