@@ -37,7 +37,9 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecom
                 WHERE t."Id" IN ({list}) AND t."Outcome" IS NOT NULL AND (t."Outcome" = 1 OR t."Count" = 1)
                   AND NOT EXISTS (SELECT 1 FROM test_results r WHERE r."Id" = s."Id")
                 """;
-            await db.Database.ExecuteSqlRawAsync(insertResults, ct);
+            using (FanOutSections.Start("results"))
+                await db.Database.ExecuteSqlRawAsync(insertResults, ct);
+            var section = FanOutSections.Start("roster");
 
             var tubes = await db.Tubes.AsNoTracking().Where(t => chunk.Contains(t.Id) && t.Outcome != null)
                 .Select(t => new { t.Id, t.Outcome, t.Count, t.Kind, t.RoundId, t.ResultAtUtc }).ToListAsync(ct);
@@ -48,6 +50,8 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecom
             negative += await MarkRosterAsync(db, negativeTubes, PersonOutcome.Negative, now, ct);
             pool += await MarkRosterAsync(db, poolTubes, PersonOutcome.PoolPositive, now, ct);
             positive += await MarkRosterAsync(db, singleTubes, PersonOutcome.Positive, now, ct);
+            section?.Dispose();
+            section = FanOutSections.Start("tasks-and-cases");
 
             var poolMembers = await db.Samples.AsNoTracking().Where(s => poolTubes.Contains(s.TubeId))
                 .Select(s => new { s.PersonId, s.RoundId, s.TubeId }).ToListAsync(ct);
@@ -71,6 +75,8 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecom
                 quarantined.Contains(p.SampleId) ? CaseFoundBy.ContactUnderQuarantine : p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube)).ToList();
             cases += await followUp.OpenCasesAsync(db, opened, now, ct);
             await db.SaveChangesAsync(ct);
+            section?.Dispose();
+            section = FanOutSections.Start("colours");
 
             // Colours: every member of a positive tube; members of negative tubes only when not green (fever, missed
             // round, pool awaiting re-test) — a green person stays green on a negative, with no need to look.
@@ -82,8 +88,11 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecom
                                        select s.PersonId).ToListAsync(ct));
             changes += await codes.RecomputeManyAsync(db, recompute, ct);
             await db.SaveChangesAsync(ct);
+            section?.Dispose();
+            section = FanOutSections.Start("follow-ups");
             // Contacts and companions are never green, so every one tested here is in the recomputed set: their follow-ups run.
             await followUp.AfterTestsAsync(db, recompute, ct);
+            section?.Dispose();
             db.ChangeTracker.Clear();
         }
         return new FanOutSummary(tubeIds.Count, negative, pool, positive, cases, tasks, changes, watch.Elapsed.TotalMilliseconds);

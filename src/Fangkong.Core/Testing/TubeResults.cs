@@ -37,6 +37,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
     /// </summary>
     public async Task<ImportReport> ImportAsync(FangkongDb db, TextReader csv, long userId, CancellationToken ct)
     {
+        var parse = FanOutSections.Start("parse");
         var rows = new List<(int Line, string Text, string Barcode, TubeOutcome Outcome)>();
         var problems = new List<ImportProblem>();
         var seen = new Dictionary<string, int>();
@@ -58,11 +59,13 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
             rows.Add((lineNo, text, barcode, outcome));
         }
 
+        parse?.Dispose();
         var accepted = 0;
         var unchanged = 0;
         FanOutSummary? total = null;
         foreach (var chunk in rows.Chunk(2000))
         {
+            var check = FanOutSections.Start("check-tubes");
             var codes = chunk.Select(c => c.Barcode).ToList();
             var tubes = await db.Tubes.AsNoTracking().Where(t => codes.Contains(t.Barcode)).ToDictionaryAsync(t => t.Barcode, ct);
             var apply = new Dictionary<TubeOutcome, List<long>> { [TubeOutcome.Negative] = [], [TubeOutcome.Positive] = [] };
@@ -73,11 +76,15 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
                 if (tube.Outcome == row.Outcome) { unchanged++; continue; }
                 apply[row.Outcome].Add(tube.Id);
             }
+            check?.Dispose();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var setting = FanOutSections.Start("set-tubes");
             var set = await SetAsync(db, apply[TubeOutcome.Negative], TubeOutcome.Negative, userId, ct)
                 + await SetAsync(db, apply[TubeOutcome.Positive], TubeOutcome.Positive, userId, ct);
+            setting?.Dispose();
             var summary = await fanOut.ApplyAsync(db, [.. apply[TubeOutcome.Negative], .. apply[TubeOutcome.Positive]], ct);
-            await tx.CommitAsync(ct);
+            using (FanOutSections.Start("commit"))
+                await tx.CommitAsync(ct);
             accepted += set;
             total = total is null ? summary : Add(total, summary);
         }
