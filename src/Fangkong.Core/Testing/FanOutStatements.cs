@@ -36,13 +36,27 @@ internal static class FanOutStatements
         }
         // A pooled SQLite connection keeps its temporary tables: one left by a failed run is replaced.
         await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS temp.{Staged}", ct);
+        // A round's file rewrites a million roster rows and their index entries: with SQLite's default 2 MB page cache
+        // the same B-tree pages are evicted and read back again and again. This connection gets 256 MB until DropAsync.
+        if (tubeIds.Count >= LargeFile) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-262144", ct);
         await db.Database.ExecuteSqlRawAsync($"CREATE TEMPORARY TABLE {Staged} (\"Id\" INTEGER PRIMARY KEY)", ct);
         await db.Database.ExecuteSqlRawAsync($"INSERT OR IGNORE INTO temp.{Staged} SELECT value FROM json_each({{0}})",
             ["[" + string.Join(",", tubeIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]"], ct);
     }
 
-    public static Task DropAsync(FangkongDb db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? $"DROP TABLE IF EXISTS pg_temp.{Staged}" : $"DROP TABLE IF EXISTS temp.{Staged}", ct);
+    /// <summary>
+    /// Drops the staged tubes and gives the connection its usual page cache back (SQLite; works after a failed statement too).
+    /// On PostgreSQL the table goes with the transaction, and a failed transaction accepts no statement before its rollback.
+    /// </summary>
+    public static async Task DropAsync(FangkongDb db, int tubes, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) return;
+        await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS temp.{Staged}", ct);
+        if (tubes >= LargeFile) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000", ct);
+    }
+
+    /// <summary>Tubes from which a fan-out is given a large page cache (SQLite): about 100,000 roster rows.</summary>
+    private const int LargeFile = 10_000;
 
     /// <summary>
     /// A result row per member of a negative tube and per person of a positive single tube. The row reuses the sample's
@@ -58,7 +72,10 @@ internal static class FanOutStatements
         ON CONFLICT ("Id") DO NOTHING
         """;
 
-    /// <summary>Stamps the roster row of every member of the staged tubes with one outcome: one statement, by the roster's key.</summary>
+    /// <summary>
+    /// Stamps the roster row of every member of the staged tubes with one outcome: one statement, by the roster's key. No
+    /// DISTINCT: a row met twice is updated once by both stores, and sorting a million members spilled to disk.
+    /// </summary>
     public static Task<int> MarkRosterAsync(FangkongDb db, PersonOutcome outcome, DateTime now, CancellationToken ct)
     {
         var tubes = outcome switch
@@ -69,7 +86,7 @@ internal static class FanOutStatements
         };
         var sql = $$"""
             UPDATE round_residents SET "Outcome" = {{(int)outcome}}, "ResultAtUtc" = COALESCE(round_residents."ResultAtUtc", {0})
-            FROM (SELECT DISTINCT s."RoundId", s."PersonId" {{Swabs}} WHERE {{tubes}}) m
+            FROM (SELECT s."RoundId", s."PersonId" {{Swabs}} WHERE {{tubes}}) m
             WHERE round_residents."RoundId" = m."RoundId" AND round_residents."PersonId" = m."PersonId"
             """;
         return db.Database.ExecuteSqlRawAsync(sql, [now], ct);

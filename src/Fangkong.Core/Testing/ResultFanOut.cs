@@ -33,6 +33,18 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecom
 
         using (FanOutSections.Start("stage"))
             await FanOutStatements.StageAsync(db, distinct, ct);
+        try
+        {
+            return await ApplyStagedAsync(db, distinct, now, watch, ct);
+        }
+        finally
+        {
+            await FanOutStatements.DropAsync(db, distinct.Count, CancellationToken.None);
+        }
+    }
+
+    private async Task<FanOutSummary> ApplyStagedAsync(FangkongDb db, List<long> distinct, DateTime now, Stopwatch watch, CancellationToken ct)
+    {
         using (FanOutSections.Start("results"))
             await FanOutStatements.InsertResultsAsync(db, ct);
         int negative, pool, positive;
@@ -76,7 +88,6 @@ public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecom
         // Contacts and companions are never green, so every one tested here is in the recomputed set: their follow-ups run.
         using (FanOutSections.Start("follow-ups"))
             await followUp.AfterTestsAsync(db, recompute, ct);
-        await FanOutStatements.DropAsync(db, ct);
         db.ChangeTracker.Clear();
         return new FanOutSummary(distinct.Count, negative, pool, positive, cases, tasks.Added, changes, watch.Elapsed.TotalMilliseconds);
     }
