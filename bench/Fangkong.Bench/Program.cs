@@ -30,7 +30,7 @@ static int Usage()
     Console.Error.WriteLine("usage: Fangkong.Bench gate [--provider sqlite|postgres|both] [--postgres <cs>] [--seconds 10] [--concurrency 64]");
     Console.Error.WriteLine("       Fangkong.Bench seed [--provider sqlite|postgres|both] [--postgres <cs>] [--residents 100000] [--days 3] [--seed 20220101]");
     Console.Error.WriteLine("       Fangkong.Bench sampling [--provider …] [--residents 20000] [--concurrency 32] [--seconds 10]");
-    Console.Error.WriteLine("       Fangkong.Bench fanout [--provider …] [--tubes 100000]");
+    Console.Error.WriteLine("       Fangkong.Bench fanout [--provider …] [--tubes 100000] [--runs 1] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench coverage [--provider …] [--residents 1000000] [--runs 50]");
     Console.Error.WriteLine("       Fangkong.Bench contacts [--provider …] [--residents 1000000] [--days 14] [--visits-per-day 7] [--cases 1000] [--runs 2] [--keep]");
     Console.Error.WriteLine("       Fangkong.Bench lists [--provider …] [--residents 300000] [--cases 20000] [--contacts 200000] [--stays 100000] [--runs 50] [--deep 150000] [--exports 1] [--exports-only] [--keep]");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
 using Microsoft.EntityFrameworkCore;
@@ -12,98 +11,99 @@ public sealed record FanOutSummary(int Tubes, int NegativePersons, int PoolPosit
     int CodeChanges, double Milliseconds);
 
 /// <summary>
-/// Carries tube results to persons (domain.md §4), set-based so 100,000 tubes take seconds: a negative tube makes
-/// each member negative; a positive pool puts each member under control and creates a single-tube re-sampling task;
-/// a positive single tube is that person's positive result and opens a case. Colours are re-derived only for
-/// persons the result can change: members of positive tubes and members whose code is not green.
+/// Carries tube results to persons (domain.md §4): a negative tube makes each member negative; a positive pool puts
+/// each member under control and creates a single-tube re-sampling task; a positive single tube is that person's
+/// positive result and opens a case. Colours are re-derived only for persons the result can change: members of
+/// positive tubes and members whose code is not green. The million rows of a city's round (results, roster) are
+/// written by a few set statements in the store (<see cref="FanOutStatements"/>, ADR 0034); the few positives go
+/// through the model.
 /// </summary>
 public sealed class ResultFanOut(TimeOrderedIds ids, CityClock clock, ICodeRecompute codes, IResultFollowUp followUp)
 {
-    /// <summary>Runs inside the caller's transaction for tubes whose results were just set; saves its own rows.</summary>
+    /// <summary>Runs inside the caller's transaction (all or nothing) for tubes whose results were just set.</summary>
     public async Task<FanOutSummary> ApplyAsync(FangkongDb db, IReadOnlyCollection<long> tubeIds, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("The fan-out runs inside the caller's transaction.");
         var watch = Stopwatch.StartNew();
-        int negative = 0, pool = 0, positive = 0, cases = 0, tasks = 0, changes = 0;
-        foreach (var chunk in tubeIds.Distinct().Chunk(1000))
+        var distinct = tubeIds.Distinct().ToList();
+        if (distinct.Count == 0) return new FanOutSummary(0, 0, 0, 0, 0, 0, 0, 0);
+        // A tube's result concerns everyone swabbed into it, whoever's area the lab technician works in (ADR 0028).
+        using var wholeCity = db.WholeCity();
+        var now = clock.UtcNow;
+
+        using (FanOutSections.Start("stage"))
+            await FanOutStatements.StageAsync(db, distinct, ct);
+        try
         {
-            var list = string.Join(",", chunk);
-            // Individual results: every member of a negative tube, and the one person of a positive single tube.
-            // The result row reuses the sample's id: one sample, one result, and a replay inserts nothing.
-            // Only numeric ids are inlined; nothing from a caller reaches the SQL text.
-            var insertResults = $"""
-                INSERT INTO test_results ("Id", "PersonId", "SampledAtUtc", "ResultAtUtc", "Outcome", "Source")
-                SELECT s."Id", s."PersonId", s."AtUtc", t."ResultAtUtc", t."Outcome", 'tube:' || t."Barcode"
-                FROM samples s JOIN tubes t ON t."Id" = s."TubeId"
-                WHERE t."Id" IN ({list}) AND t."Outcome" IS NOT NULL AND (t."Outcome" = 1 OR t."Count" = 1)
-                  AND NOT EXISTS (SELECT 1 FROM test_results r WHERE r."Id" = s."Id")
-                """;
-            await db.Database.ExecuteSqlRawAsync(insertResults, ct);
-
-            var tubes = await db.Tubes.AsNoTracking().Where(t => chunk.Contains(t.Id) && t.Outcome != null)
-                .Select(t => new { t.Id, t.Outcome, t.Count, t.Kind, t.RoundId, t.ResultAtUtc }).ToListAsync(ct);
-            var now = clock.UtcNow;
-            var negativeTubes = tubes.Where(t => t.Outcome == TubeOutcome.Negative).Select(t => t.Id).ToList();
-            var poolTubes = tubes.Where(t => t.Outcome == TubeOutcome.Positive && t.Count > 1).Select(t => t.Id).ToList();
-            var singleTubes = tubes.Where(t => t.Outcome == TubeOutcome.Positive && t.Count == 1).Select(t => t.Id).ToList();
-            negative += await MarkRosterAsync(db, negativeTubes, PersonOutcome.Negative, now, ct);
-            pool += await MarkRosterAsync(db, poolTubes, PersonOutcome.PoolPositive, now, ct);
-            positive += await MarkRosterAsync(db, singleTubes, PersonOutcome.Positive, now, ct);
-
-            var poolMembers = await db.Samples.AsNoTracking().Where(s => poolTubes.Contains(s.TubeId))
-                .Select(s => new { s.PersonId, s.RoundId, s.TubeId }).ToListAsync(ct);
-            var openTasks = (await db.ResampleTasks.Where(t => t.DoneAtUtc == null && t.Reason == SingleTubeReason.PositivePool && poolMembers.Select(m => m.PersonId).Contains(t.PersonId))
-                .Select(t => t.PersonId).ToListAsync(ct)).ToHashSet();
-            foreach (var m in poolMembers.Where(m => openTasks.Add(m.PersonId)))
-            {
-                db.ResampleTasks.Add(new ResampleTask { Id = ids.Next(), RoundId = m.RoundId, PersonId = m.PersonId, SourceTubeId = m.TubeId, CreatedAtUtc = now });
-                tasks++;
-            }
-
-            var positives = await (from s in db.Samples
-                                   where singleTubes.Contains(s.TubeId)
-                                   join t in db.Tubes on s.TubeId equals t.Id
-                                   select new { s.PersonId, s.AtUtc, t.Id, t.RoundId, t.Kind, SampleId = s.Id }).ToListAsync(ct);
-            // A positive scheduled test of a quarantined person: found among contacts under quarantine.
-            var sampleIds = positives.Select(p => p.SampleId).ToList();
-            var quarantined = (await db.ResampleTasks.Where(t => t.SampleId != null && sampleIds.Contains(t.SampleId.Value) && t.Reason == SingleTubeReason.QuarantineSchedule)
-                .Select(t => t.SampleId!.Value).ToListAsync(ct)).ToHashSet();
-            var opened = positives.Select(p => new PositiveSample(p.PersonId, p.AtUtc, p.Id, p.RoundId,
-                quarantined.Contains(p.SampleId) ? CaseFoundBy.ContactUnderQuarantine : p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube)).ToList();
-            cases += await followUp.OpenCasesAsync(db, opened, now, ct);
-            await db.SaveChangesAsync(ct);
-
-            // Colours: every member of a positive tube; members of negative tubes only when not green (fever, missed
-            // round, pool awaiting re-test) — a green person stays green on a negative, with no need to look.
-            var recompute = poolMembers.Select(m => m.PersonId).Concat(positives.Select(p => p.PersonId)).ToHashSet();
-            recompute.UnionWith(await (from s in db.Samples
-                                       where negativeTubes.Contains(s.TubeId)
-                                       join h in db.Colours on s.PersonId equals h.PersonId
-                                       where h.Colour != CodeColour.Green
-                                       select s.PersonId).ToListAsync(ct));
-            changes += await codes.RecomputeManyAsync(db, recompute, ct);
-            await db.SaveChangesAsync(ct);
-            // Contacts and companions are never green, so every one tested here is in the recomputed set: their follow-ups run.
-            await followUp.AfterTestsAsync(db, recompute, ct);
-            db.ChangeTracker.Clear();
+            return await ApplyStagedAsync(db, distinct, now, watch, ct);
         }
-        return new FanOutSummary(tubeIds.Count, negative, pool, positive, cases, tasks, changes, watch.Elapsed.TotalMilliseconds);
+        finally
+        {
+            await FanOutStatements.DropAsync(db, distinct.Count, CancellationToken.None);
+        }
     }
 
-    /// <summary>
-    /// Stamps the roster rows of the tubes' members. Members are read first and the roster is updated by its key:
-    /// a correlated EXISTS over the roster would scan all of it for every chunk (quadratic on a city of a million).
-    /// </summary>
-    private static async Task<int> MarkRosterAsync(FangkongDb db, List<long> tubeIds, PersonOutcome outcome, DateTime now, CancellationToken ct)
+    private async Task<FanOutSummary> ApplyStagedAsync(FangkongDb db, List<long> distinct, DateTime now, Stopwatch watch, CancellationToken ct)
     {
-        if (tubeIds.Count == 0) return 0;
-        var members = await db.Samples.AsNoTracking().Where(s => tubeIds.Contains(s.TubeId)).Select(s => new { s.RoundId, s.PersonId }).ToListAsync(ct);
-        var marked = 0;
-        foreach (var round in members.GroupBy(m => m.RoundId))
+        using (FanOutSections.Start("results"))
+            await FanOutStatements.InsertResultsAsync(db, ct);
+        int negative, pool, positive;
+        using (FanOutSections.Start("roster"))
         {
-            var persons = round.Select(m => m.PersonId).Distinct().ToList();
-            marked += await db.RoundResidents.Where(x => x.RoundId == round.Key && persons.Contains(x.PersonId))
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Outcome, outcome).SetProperty(x => x.ResultAtUtc, x => x.ResultAtUtc ?? now), ct);
+            // In this order, so a person in two tubes of one file keeps the graver outcome, as tube by tube.
+            negative = await FanOutStatements.MarkRosterAsync(db, PersonOutcome.Negative, now, ct);
+            pool = await FanOutStatements.MarkRosterAsync(db, PersonOutcome.PoolPositive, now, ct);
+            positive = await FanOutStatements.MarkRosterAsync(db, PersonOutcome.Positive, now, ct);
         }
-        return marked;
+
+        var section = FanOutSections.Start("positives");
+        var positiveTubes = await db.Tubes.AsNoTracking().Where(t => EF.Parameter(distinct).Contains(t.Id) && t.Outcome == TubeOutcome.Positive)
+            .Select(t => new { t.Id, t.Count }).ToListAsync(ct);
+        var poolTubes = positiveTubes.Where(t => t.Count > 1).Select(t => t.Id).ToList();
+        var singleTubes = positiveTubes.Where(t => t.Count == 1).Select(t => t.Id).ToList();
+        var tasks = await AddResampleTasksAsync(db, poolTubes, now, ct);
+        var poolMembers = tasks.Members;
+
+        var positives = await (from s in db.Samples
+                               where singleTubes.Contains(s.TubeId)
+                               join t in db.Tubes on s.TubeId equals t.Id
+                               select new { s.PersonId, s.AtUtc, t.Id, t.RoundId, t.Kind, SampleId = s.Id }).ToListAsync(ct);
+        // A positive scheduled test of a quarantined person: found among contacts under quarantine.
+        var sampleIds = positives.Select(p => p.SampleId).ToList();
+        var quarantined = (await db.ResampleTasks.Where(t => t.SampleId != null && sampleIds.Contains(t.SampleId.Value) && t.Reason == SingleTubeReason.QuarantineSchedule)
+            .Select(t => t.SampleId!.Value).ToListAsync(ct)).ToHashSet();
+        var opened = positives.Select(p => new PositiveSample(p.PersonId, p.AtUtc, p.Id, p.RoundId,
+            quarantined.Contains(p.SampleId) ? CaseFoundBy.ContactUnderQuarantine : p.Kind == TubeKind.Resample ? CaseFoundBy.PoolResampling : CaseFoundBy.SingleTube)).ToList();
+        var cases = await followUp.OpenCasesAsync(db, opened, now, ct);
+        await db.SaveChangesAsync(ct);
+        section?.Dispose();
+
+        // Colours: every member of a positive tube; members of negative tubes only when not green — a green person
+        // stays green on a negative, with no need to look.
+        section = FanOutSections.Start("colours");
+        var recompute = poolMembers.Concat(positives.Select(p => p.PersonId)).ToHashSet();
+        recompute.UnionWith(await FanOutStatements.NotGreenNegativesAsync(db, ct));
+        var changes = await codes.RecomputeAndWriteAsync(db, recompute, ct);
+        section?.Dispose();
+        // Contacts and companions are never green, so every one tested here is in the recomputed set: their follow-ups run.
+        using (FanOutSections.Start("follow-ups"))
+            await followUp.AfterTestsAsync(db, recompute, ct);
+        db.ChangeTracker.Clear();
+        return new FanOutSummary(distinct.Count, negative, pool, positive, cases, tasks.Added, changes, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>A single-tube re-sampling task for each member of a positive pool who has no open one; written untracked.</summary>
+    private async Task<(List<long> Members, int Added)> AddResampleTasksAsync(FangkongDb db, List<long> poolTubes, DateTime now, CancellationToken ct)
+    {
+        if (poolTubes.Count == 0) return ([], 0);
+        var members = await db.Samples.AsNoTracking().Where(s => EF.Parameter(poolTubes).Contains(s.TubeId))
+            .Select(s => new { s.PersonId, s.RoundId, s.TubeId }).ToListAsync(ct);
+        var persons = members.Select(m => m.PersonId).Distinct().ToList();
+        var open = (await db.ResampleTasks.Where(t => t.DoneAtUtc == null && t.Reason == SingleTubeReason.PositivePool && EF.Parameter(persons).Contains(t.PersonId))
+            .Select(t => t.PersonId).ToListAsync(ct)).ToHashSet();
+        var tasks = members.Where(m => open.Add(m.PersonId))
+            .Select(m => new ResampleTask { Id = ids.Next(), RoundId = m.RoundId, PersonId = m.PersonId, SourceTubeId = m.TubeId, CreatedAtUtc = now }).ToList();
+        await DirectInserts.InsertAsync(db, tasks, ct);
+        return (persons, tasks.Count);
     }
 }

@@ -37,6 +37,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
     /// </summary>
     public async Task<ImportReport> ImportAsync(FangkongDb db, TextReader csv, long userId, CancellationToken ct)
     {
+        var parse = FanOutSections.Start("parse");
         var rows = new List<(int Line, string Text, string Barcode, TubeOutcome Outcome)>();
         var problems = new List<ImportProblem>();
         var seen = new Dictionary<string, int>();
@@ -58,33 +59,45 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
             rows.Add((lineNo, text, barcode, outcome));
         }
 
-        var accepted = 0;
+        parse?.Dispose();
+
+        // The whole file is one transaction: a failure anywhere (or a cancelled request) leaves every tube as it was.
+        var check = FanOutSections.Start("check-tubes");
+        var codes = rows.Select(c => c.Barcode).ToList();
+        var tubes = await db.Tubes.AsNoTracking().Where(t => EF.Parameter(codes).Contains(t.Barcode))
+            .Select(t => new TubeState(t.Id, t.Barcode, t.ReceivedAtUtc, t.Outcome)).ToDictionaryAsync(t => t.Barcode, ct);
+        var apply = new Dictionary<TubeOutcome, List<long>> { [TubeOutcome.Negative] = [], [TubeOutcome.Positive] = [] };
         var unchanged = 0;
-        FanOutSummary? total = null;
-        foreach (var chunk in rows.Chunk(2000))
+        foreach (var row in rows)
         {
-            var codes = chunk.Select(c => c.Barcode).ToList();
-            var tubes = await db.Tubes.AsNoTracking().Where(t => codes.Contains(t.Barcode)).ToDictionaryAsync(t => t.Barcode, ct);
-            var apply = new Dictionary<TubeOutcome, List<long>> { [TubeOutcome.Negative] = [], [TubeOutcome.Positive] = [] };
-            foreach (var row in chunk)
-            {
-                if (!tubes.TryGetValue(row.Barcode, out var tube)) { problems.Add(new(row.Line, row.Text, "barcode", Messages.Get("Testing.NoSuchTube"))); continue; }
-                if (Check(tube, row.Outcome) is { } p) { problems.Add(new(row.Line, row.Text, p.Field, p.Message)); continue; }
-                if (tube.Outcome == row.Outcome) { unchanged++; continue; }
-                apply[row.Outcome].Add(tube.Id);
-            }
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var set = await SetAsync(db, apply[TubeOutcome.Negative], TubeOutcome.Negative, userId, ct)
-                + await SetAsync(db, apply[TubeOutcome.Positive], TubeOutcome.Positive, userId, ct);
-            var summary = await fanOut.ApplyAsync(db, [.. apply[TubeOutcome.Negative], .. apply[TubeOutcome.Positive]], ct);
-            await tx.CommitAsync(ct);
-            accepted += set;
-            total = total is null ? summary : Add(total, summary);
+            if (!tubes.TryGetValue(row.Barcode, out var tube)) { problems.Add(new(row.Line, row.Text, "barcode", Messages.Get("Testing.NoSuchTube"))); continue; }
+            if (Check(tube, row.Outcome) is { } p) { problems.Add(new(row.Line, row.Text, p.Field, p.Message)); continue; }
+            if (tube.Outcome == row.Outcome) { unchanged++; continue; }
+            apply[row.Outcome].Add(tube.Id);
         }
-        return new ImportReport(lineNo, accepted, unchanged, problems.OrderBy(p => p.Line).ToList(), total);
+        check?.Dispose();
+        var accepted = 0;
+        var summary = rows.Count == 0 ? null : new FanOutSummary(0, 0, 0, 0, 0, 0, 0, 0);
+        if (apply.Values.Any(l => l.Count > 0))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            using (FanOutSections.Start("set-tubes"))
+                accepted = await SetAsync(db, apply[TubeOutcome.Negative], TubeOutcome.Negative, userId, ct)
+                    + await SetAsync(db, apply[TubeOutcome.Positive], TubeOutcome.Positive, userId, ct);
+            summary = await fanOut.ApplyAsync(db, [.. apply[TubeOutcome.Negative], .. apply[TubeOutcome.Positive]], ct);
+            using (FanOutSections.Start("commit"))
+                await tx.CommitAsync(ct);
+        }
+        return new ImportReport(lineNo, accepted, unchanged, problems.OrderBy(p => p.Line).ToList(), summary);
     }
 
-    private static (string Field, string Message, string Code)? Check(Tube tube, TubeOutcome outcome)
+    /// <summary>What the checks of a result need of its tube.</summary>
+    private sealed record TubeState(long Id, string Barcode, DateTime? ReceivedAtUtc, TubeOutcome? Outcome);
+
+    private static (string Field, string Message, string Code)? Check(Tube tube, TubeOutcome outcome) =>
+        Check(new TubeState(tube.Id, tube.Barcode, tube.ReceivedAtUtc, tube.Outcome), outcome);
+
+    private static (string Field, string Message, string Code)? Check(TubeState tube, TubeOutcome outcome)
     {
         if (tube.ReceivedAtUtc is null) return ("barcode", Messages.Get("Testing.NotReceived", tube.Barcode), "NotReceived");
         if (tube.Outcome is { } existing && existing != outcome)
@@ -96,7 +109,7 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
     {
         if (tubeIds.Count == 0) return 0;
         var now = clock.UtcNow;
-        return await db.Tubes.Where(t => tubeIds.Contains(t.Id) && t.Outcome == null)
+        return await db.Tubes.Where(t => EF.Parameter(tubeIds).Contains(t.Id) && t.Outcome == null)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.Outcome, outcome).SetProperty(t => t.ResultAtUtc, now).SetProperty(t => t.ResultByUserId, userId), ct);
     }
 
@@ -109,8 +122,4 @@ public sealed class TubeResults(CityClock clock, ResultFanOut fanOut)
 
     /// <summary>The results a lab's file may write, named by the refusal of an unknown one: the words the file holds, not translated.</summary>
     private const string ResultWords = "阴性/阳性/negative/positive";
-
-    private static FanOutSummary Add(FanOutSummary a, FanOutSummary b) => new(a.Tubes + b.Tubes, a.NegativePersons + b.NegativePersons,
-        a.PoolPositivePersons + b.PoolPositivePersons, a.PositivePersons + b.PositivePersons, a.NewCases + b.NewCases, a.ResampleTasks + b.ResampleTasks,
-        a.CodeChanges + b.CodeChanges, a.Milliseconds + b.Milliseconds);
 }
