@@ -21,30 +21,39 @@ public sealed class SampleBatch(TimeOrderedIds ids, CityClock clock, ICodeRecomp
 
     private sealed record Scanned(long Id, string Name, string Token, DocumentType DocumentType, string DocumentNumber, bool NotGreen);
 
+    private sealed record Stored(Sample Sample, Tube Tube, string? Name);
+
     private sealed record Rostered(long RoundId, long PersonId, long HouseholdId, bool KeyGroup, DateTime? SampledAtUtc, long? SiteId, bool OpenDoorTask);
 
     /// <summary>
     /// Synchronous on purpose: the queue runs it on a thread of its own, so the group's round trips never wait in the
     /// thread pool's queue behind the HTTP requests that fill it at a peak (ADR 0032).
     /// </summary>
-    internal ScanResult[] Commit(FangkongDb db, IReadOnlyList<PendingScan> items)
+    internal ScanResult[] Commit(FangkongDb db, IReadOnlyList<PendingScan> items, Func<FangkongDb>? sideContexts = null)
     {
         using var tx = db.Database.BeginTransaction();
         var swabs = items.OfType<PendingSwab>().ToList();
         var opens = items.OfType<PendingOpen>().ToList();
         var users = items.Select(i => i.UserId).Distinct().ToList();
-
-        // Swabs stored under the group's keys: a retry answered as it was first, or a key reused and refused.
         var swabKeys = swabs.Select(s => s.Key).Distinct().ToList();
-        var stored = swabKeys.Count == 0 ? [] : (from s in db.Samples.AsNoTracking()
-                                                 where swabKeys.Contains(s.IdempotencyKey) && users.Contains(s.SamplerUserId)
-                                                 join t in db.Tubes.AsNoTracking() on s.TubeId equals t.Id
-                                                 select new { Sample = s, Tube = t, Name = db.Persons.Where(p => p.Id == s.PersonId).Select(p => p.Name).FirstOrDefault() })
-            .ToList().ToDictionary(x => (x.Sample.SamplerUserId, x.Sample.IdempotencyKey));
-
-        // The group's tubes with their rounds' facts (and, when tubes are opened, the keys that opened tubes before).
         var barcodes = items.Select(i => i.Barcode).Distinct().ToList();
         var openKeys = opens.Select(o => o.Key).Distinct().ToList();
+        var openRoundIds = opens.Where(o => o.RoundId is not null).Select(o => o.RoundId!.Value).Distinct().ToList();
+        // The earlier swabs under the group's keys and the scanned persons do not depend on the tubes' read: on PostgreSQL,
+        // from the queue, they are read at the same time on connections of their own, so the group waits for one round trip
+        // instead of three. Nothing of this group is written yet, so they see what the transaction would see.
+        var side = db.Database.IsNpgsql() ? sideContexts : null;
+
+        // Swabs stored under the group's keys: a retry answered as it was first, or a key reused and refused.
+        var storedRead = Beside(db, side, other => swabKeys.Count == 0 ? [] : (from s in other.Samples.AsNoTracking()
+                                                                               where swabKeys.Contains(s.IdempotencyKey) && users.Contains(s.SamplerUserId)
+                                                                               join t in other.Tubes.AsNoTracking() on s.TubeId equals t.Id
+                                                                               select new Stored(s, t, other.Persons.Where(p => p.Id == s.PersonId).Select(p => p.Name).FirstOrDefault()))
+            .ToList().ToDictionary(x => (x.Sample.SamplerUserId, x.Sample.IdempotencyKey)));
+        // The scanned persons, with their roster rows in the rounds of the group's tubes (site, key group, open door task).
+        var personsRead = Beside(db, side, other => Persons(other, swabs, barcodes, openRoundIds));
+
+        // The group's tubes with their rounds' facts (and, when tubes are opened, the keys that opened tubes before).
         var wanted = openKeys.Count == 0 ? db.Tubes.AsNoTracking().Where(t => barcodes.Contains(t.Barcode))
             : db.Tubes.AsNoTracking().Where(t => barcodes.Contains(t.Barcode) || (openKeys.Contains(t.OpenKey) && users.Contains(t.OpenedByUserId)));
         var tubeRows = (from t in wanted
@@ -56,7 +65,6 @@ public sealed class SampleBatch(TimeOrderedIds ids, CityClock clock, ICodeRecomp
         var rounds = tubeRows.Select(x => x.Round).DistinctBy(r => r.Id).ToDictionary(r => r.Id);
 
         // Rounds and sites named by the group's opens.
-        var openRoundIds = opens.Where(o => o.RoundId is not null).Select(o => o.RoundId!.Value).Distinct().ToList();
         var openSiteIds = opens.Where(o => o.SiteId is not null).Select(o => o.SiteId!.Value).Distinct().ToList();
         var sitesInRound = new HashSet<(long Round, long Site)>();
         if (openRoundIds.Count > 0)
@@ -74,8 +82,8 @@ public sealed class SampleBatch(TimeOrderedIds ids, CityClock clock, ICodeRecomp
         var doorTasks = taskIds.Count == 0 ? [] : db.DoorTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
             .Select(t => new { t.Id, t.RoundId, t.HouseholdId }).ToList().ToDictionary(t => t.Id, t => (t.RoundId, t.HouseholdId));
 
-        // The scanned persons, with their roster rows in the group's rounds (site, key group, open door task).
-        var (persons, roster) = Persons(db, swabs, rounds.Keys.ToList());
+        var stored = storedRead();
+        var (persons, roster) = personsRead();
         var visitorsSampled = VisitorsSampled(db, swabs, persons, roster, rounds.Keys.ToList());
         var tasksOf = ResampleTasks(db, swabs, tubes, opens, persons);
 
@@ -278,8 +286,10 @@ public sealed class SampleBatch(TimeOrderedIds ids, CityClock clock, ICodeRecomp
     }
 
     /// <summary>Whom each scan names, with their roster rows in the group's rounds: one query per kind of scan in the group.</summary>
-    private static (Dictionary<string, Scanned> Persons, Dictionary<(long, long), Rostered> Roster) Persons(FangkongDb db, List<PendingSwab> swabs, List<long> roundIds)
+    private static (Dictionary<string, Scanned> Persons, Dictionary<(long, long), Rostered> Roster) Persons(FangkongDb db, List<PendingSwab> swabs,
+        List<string> barcodes, List<long> openRoundIds)
     {
+        var tubeRounds = db.Tubes.Where(t => barcodes.Contains(t.Barcode)).Select(t => t.RoundId);
         var persons = new Dictionary<string, Scanned>();
         var roster = new Dictionary<(long, long), Rostered>();
         var numbers = swabs.Where(s => s.Document is not null).Select(s => s.Document!).Distinct().ToList();
@@ -287,7 +297,7 @@ public sealed class SampleBatch(TimeOrderedIds ids, CityClock clock, ICodeRecomp
         void Read(IQueryable<People.Person> matching)
         {
             var rows = (from p in matching
-                        from x in db.RoundResidents.Where(x => x.PersonId == p.Id && roundIds.Contains(x.RoundId)).DefaultIfEmpty()
+                        from x in db.RoundResidents.Where(x => x.PersonId == p.Id && (tubeRounds.Contains(x.RoundId) || openRoundIds.Contains(x.RoundId))).DefaultIfEmpty()
                         select new
                         {
                             Person = new Scanned(p.Id, p.Name, p.Token, p.DocumentType, p.DocumentNumber,
@@ -310,6 +320,25 @@ public sealed class SampleBatch(TimeOrderedIds ids, CityClock clock, ICodeRecomp
         if (numbers.Count > 0) Read(db.Persons.AsNoTracking().Where(p => p.DocumentType == DocumentType.ResidentIdCard && numbers.Contains(p.DocumentNumber)));
         if (tokens.Count > 0) Read(db.Persons.AsNoTracking().Where(p => tokens.Contains(p.Token)));
         return (persons, roster);
+    }
+
+    /// <summary>
+    /// A read made now on <paramref name="db"/>, or — given other contexts — on one of them on a thread of its own while the
+    /// caller goes on (not the thread pool's: at a peak its queue is full of HTTP requests, ADR 0032). The result is waited for.
+    /// </summary>
+    private static Func<T> Beside<T>(FangkongDb db, Func<FangkongDb>? side, Func<FangkongDb, T> read)
+    {
+        if (side is null)
+        {
+            var now = read(db);
+            return () => now;
+        }
+        var task = Task.Factory.StartNew(() =>
+        {
+            using var other = side();
+            return read(other);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return () => task.GetAwaiter().GetResult();
     }
 
     private static Scanned? Find(Dictionary<string, Scanned> persons, PendingSwab s) =>

@@ -72,7 +72,7 @@ public sealed class SamplingQueue : IAsyncDisposable
     private ScanResult[] Commit(IReadOnlyList<PendingScan> items)
     {
         using var db = _dbs.CreateDbContext();
-        return _batch.Commit(db, items);
+        return _batch.Commit(db, items, _dbs.CreateDbContext);
     }
 
     /// <summary>
