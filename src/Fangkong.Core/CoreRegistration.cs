@@ -125,6 +125,8 @@ public static class CoreRegistration
         services.AddSingleton<DistrictDirectory>();
         services.AddSingleton<VenueDirectory>();
         services.AddSingleton<RoundPlanner>();
+        services.AddSingleton<SampleBatch>();
+        services.AddSingleton<SamplingQueue>();
         services.AddSingleton<SamplingService>();
         services.AddSingleton<DoorTasks>();
         services.AddSingleton<BoxCustody>();

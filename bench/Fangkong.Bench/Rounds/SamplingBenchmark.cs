@@ -51,6 +51,8 @@ public static class SamplingBenchmark
             var inTube = new int[tables];
             var next = new int[tables];
             long acknowledged = 0, exhausted = 0;
+            var queue = host.Services.GetRequiredService<Fangkong.Core.Testing.SamplingQueue>();
+            var (batches0, requests0) = (queue.Batches, queue.Requests);
             // Each table swabs its own share of the residents: tube first, then ten persons, then the next tube.
             var result = await LoadGenerator.RunAsync("sampling (tube + 10 swabs)", tables, warmUp, seconds, async (w, n) =>
             {
@@ -69,6 +71,7 @@ public static class SamplingBenchmark
                 return r.IsSuccessStatusCode;
             });
 
+            var groupSize = (double)(queue.Requests - requests0) / Math.Max(1, queue.Batches - batches0);
             await using var db = new FangkongDb(storage.BuildOptions());
             var written = await db.Samples.LongCountAsync(s => s.RoundId == roundId);
             Console.WriteLine();
@@ -78,10 +81,14 @@ public static class SamplingBenchmark
             Console.WriteLine(naive.Row());
             Console.WriteLine(result.Row());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"sampling / bare: {result.PerSecond / bare.PerSecond:F3}×   sampling / naive: {result.PerSecond / naive.PerSecond:F2}×   swabs acknowledged {acknowledged:N0} (≈ {acknowledged / (seconds + warmUp).TotalSeconds:N0}/s over the whole run)"));
+                $"sampling / bare: {result.PerSecond / bare.PerSecond:F3}×   sampling / naive: {result.PerSecond / naive.PerSecond:F2}×   swabs acknowledged {acknowledged:N0} (≈ {acknowledged / (seconds + warmUp).TotalSeconds:N0}/s over the whole run)   sampling p99 / naive p99: {result.P(0.99) / naive.P(0.99):F2}   mean group {groupSize:F1} calls   load average {LoadAverage()}"));
             Console.WriteLine($"acknowledged {acknowledged:N0} swabs, written {written:N0}: {(acknowledged == written ? "every acknowledged swab is written, once" : "MISMATCH")}{(exhausted > 0 ? $" ({exhausted} calls found no resident left: raise --residents)" : "")}");
             failed |= acknowledged != written || result.Errors > exhausted;
         }
         return failed ? 1 : 0;
     }
+
+    /// <summary>The machine's load average (1, 5, 15 min) at the end of a store's run: the figures are read against it.</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -24,6 +24,8 @@ internal sealed class GroupWrites(FangkongDb db)
     private readonly NpgsqlConnection? _postgres = db.Database.GetDbConnection() as NpgsqlConnection;
     private readonly List<Func<NpgsqlCommand, NpgsqlBatchCommand>> _commands = [];
     private readonly List<Func<CancellationToken, Task>> _sqlite = [];
+    private readonly List<int> _guarded = [];
+    private readonly List<(string Sql, (IProperty Property, object? Value)[] Values)> _sqliteGuarded = [];
 
     public void Insert<T>(IReadOnlyCollection<T> rows) where T : class
     {
@@ -75,6 +77,46 @@ internal sealed class GroupWrites(FangkongDb db)
     }
 
     /// <summary>
+    /// Sets columns of the one row that still holds what <paramref name="where"/> names (its key, and the values the group
+    /// read and decided on): an UPDATE with no read-back, guarded. When it finds no such row — another instance changed it
+    /// since the group read it — <see cref="Execute"/> throws <see cref="DbUpdateConcurrencyException"/>, so the whole group
+    /// rolls back and is decided again from fresh reads. A null in <paramref name="where"/> means IS NULL.
+    /// </summary>
+    public void Update<T>(IReadOnlyList<(string Property, object? Value)> set, IReadOnlyList<(string Property, object? Value)> where) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var values = new List<(IProperty, object?)>();
+        string Next(IProperty p, object? value)
+        {
+            values.Add((p, value));
+            return _postgres is null ? "$p" + (values.Count - 1) : "$" + values.Count;
+        }
+        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        var assignments = string.Join(", ", set.Select(s => { var p = entity.FindProperty(s.Property)!; return $"{Column(p)} = {Next(p, s.Value)}"; }));
+        var conditions = string.Join(" AND ", where.Select(w =>
+        {
+            var p = entity.FindProperty(w.Property)!;
+            return w.Value is null ? $"{Column(p)} IS NULL" : $"{Column(p)} = {Next(p, w.Value)}";
+        }));
+        var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {assignments} WHERE {conditions}";
+        var bound = values.ToArray();
+        if (_postgres is null)
+        {
+            _sqliteGuarded.Add((text, bound));
+            return;
+        }
+        _commands.Add(maker =>
+        {
+            var command = new NpgsqlBatchCommand(text);
+            foreach (var (p, v) in bound) command.Parameters.Add(p.GetRelationalTypeMapping().CreateParameter(maker, "", v, p.IsNullable));
+            return command;
+        });
+        _guarded.Add(_commands.Count - 1);
+    }
+
+    /// <summary>
     /// Saves the context's own changes (first-time visitors), then sends everything added here. Synchronous: the gate calls
     /// it on a lane's own thread (SQLite's "async" inserts complete synchronously anyway).
     /// </summary>
@@ -82,13 +124,26 @@ internal sealed class GroupWrites(FangkongDb db)
     {
         db.SaveChanges();
         foreach (var write in _sqlite) write(CancellationToken.None).GetAwaiter().GetResult();
+        foreach (var (text, values) in _sqliteGuarded)
+        {
+            using var update = db.Database.GetDbConnection().CreateCommand();
+            update.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            update.CommandText = text;
+            for (var i = 0; i < values.Length; i++)
+                update.Parameters.Add(values[i].Property.GetRelationalTypeMapping().CreateParameter(update, "$p" + i, values[i].Value, values[i].Property.IsNullable));
+            if (update.ExecuteNonQuery() != 1) throw Changed(text);
+        }
         if (_postgres is null || _commands.Count == 0) return;
         using var maker = _postgres.CreateCommand();
         using var batch = _postgres.CreateBatch();
         batch.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var make in _commands) batch.BatchCommands.Add(make(maker));
         batch.ExecuteNonQuery();
+        foreach (var i in _guarded)
+            if (batch.BatchCommands[i].RecordsAffected != 1) throw Changed(batch.BatchCommands[i].CommandText);
     }
+
+    private static DbUpdateConcurrencyException Changed(string sql) => new($"A row the group read has changed since: {sql}");
 
     private static Shape Plan(FangkongDb db, Type type)
     {

@@ -14,13 +14,19 @@ public static class SamplingApi
     {
         var api = app.MapGroup("/api/testing").WithTags("Sampling").WithProblems();
 
+        // The tables' calls join every other table's in one group and commit (ADR 0035); a caller confined to an area keeps
+        // its own confined context, alone.
         api.MapPost("/tubes", async (OpenTubeRequest body, FangkongDb db, SamplingService sampling, HttpContext http) =>
-            TypedResults.Ok(await sampling.OpenTubeAsync(db, body, http.User.UserId(), http.RequestAborted)))
+            TypedResults.Ok(db.Area is null
+                ? await sampling.OpenTubeQueuedAsync(body, http.User.UserId(), http.RequestAborted)
+                : await sampling.OpenTubeAsync(db, body, http.User.UserId(), http.RequestAborted)))
             .RequireAuthorization(AuthSetup.Sampling)
             .WithSummary("Open a tube by its barcode (scanned first). Replaying the same key returns the same tube; a used barcode is refused (409 TubeReused).");
 
         api.MapPost("/tubes/{barcode}/samples", async (string barcode, SampleRequest body, FangkongDb db, SamplingService sampling, HttpContext http) =>
-            TypedResults.Ok(await sampling.AddSampleAsync(db, barcode, body, http.User.UserId(), http.RequestAborted)))
+            TypedResults.Ok(db.Area is null
+                ? await sampling.AddSampleQueuedAsync(barcode, body, http.User.UserId(), http.RequestAborted)
+                : await sampling.AddSampleAsync(db, barcode, body, http.User.UserId(), http.RequestAborted)))
             .RequireAuthorization(AuthSetup.Sampling)
             .WithSummary("Add a person (health-code QR or ID number) to the tube. Warnings: OtherSite, OutsideArea; refusals (409): AlreadySampled, TubeClosed, SingleTubeRequired.");
 
