@@ -106,6 +106,12 @@ public sealed partial class FangkongDb
         // An employer's bulk unlock is an area's only when every person on it is: one that spans areas is decided by the city's officers, whole.
         b.Entity<Appeals.BulkUnlock>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
             || !BulkUnlockLines.Any(l => l.BulkUnlockId == x.Id && !Persons.Any(p => p.Id == l.PersonId)));
+        // An order of supplies carries its household's district, community and grid (issue 20): one column per level.
+        b.Entity<Supplies.SupplyOrder>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
+            || (AreaDistrict != null && x.DistrictCode == AreaDistrict)
+            || (AreaStreet != null && Communities.Any(c => c.Id == x.CommunityId && c.StreetId == AreaStreet))
+            || (AreaCommunity != null && x.CommunityId == AreaCommunity)
+            || (AreaGrid != null && x.GridId == AreaGrid));
         b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
     }
 }
