@@ -9,6 +9,9 @@ namespace Fangkong.Core.Supplies;
 
 public sealed record DistributionRequest(long? ZoneId, long? PackId, int? PacksPerHousehold);
 
+/// <summary>A zone in force a distribution can go to.</summary>
+public sealed record DistributionZone(long Id, string Name, Domain.Zones.ZoneLevel Level, int Households);
+
 public sealed record DistributionView(long Id, long ZoneId, long PackId, string Pack, int PacksPerHousehold, int Households, decimal WeightKg, DateTime AtUtc, string ByName);
 
 /// <summary>
@@ -20,6 +23,11 @@ public sealed record DistributionView(long Id, long ZoneId, long PackId, string 
 /// </summary>
 public sealed class BulkDistributions(SupplyPolicy policy, TimeOrderedIds ids, CityClock clock)
 {
+    /// <summary>The zones in force in the caller's area (ADR 0028), sealed first.</summary>
+    public static async Task<IReadOnlyList<DistributionZone>> ZonesAsync(FangkongDb db, CancellationToken ct) =>
+        await db.Zones.AsNoTracking().Where(z => z.State == Zones.ZoneState.Active).OrderByDescending(z => z.Level).ThenBy(z => z.Id)
+            .Select(z => new DistributionZone(z.Id, z.Name, z.Level, z.Households)).Take(500).ToListAsync(ct);
+
     public async Task<DistributionView> SendAsync(FangkongDb db, SupplyActor actor, DistributionRequest body, CancellationToken ct)
     {
         if (actor.Role is not (Roles.Administrator or Roles.Epidemiologist)) throw new ForbiddenException(Messages.Get("Supplies.DistrictOnly"));

@@ -21,6 +21,7 @@ public sealed record OrderLineFilter
     public long? CommunityId { get; init; }
     public long? SupplierId { get; init; }
     public long? DistributionId { get; init; }
+    public long? HouseholdId { get; init; }
     public DateOnly? PlacedFrom { get; init; }
     public DateOnly? PlacedTo { get; init; }
     public DateOnly? DeliveredFrom { get; init; }
@@ -50,6 +51,7 @@ public sealed class OrderLines(CityClock clock)
         if (f.CommunityId is { } c) q = q.Where(o => o.CommunityId == c);
         if (f.SupplierId is { } sup) q = q.Where(o => o.SupplierId == sup);
         if (f.DistributionId is { } dist) q = q.Where(o => o.DistributionId == dist);
+        if (f.HouseholdId is { } h) q = q.Where(o => o.HouseholdId == h);
         if (f.PlacedFrom is { } pf) { var t = clock.StartOfDayUtc(pf); q = q.Where(o => o.PlacedAtUtc >= t); }
         if (f.PlacedTo is { } pt) { var t = clock.StartOfDayUtc(pt.AddDays(1)); q = q.Where(o => o.PlacedAtUtc < t); }
         if (f.DeliveredFrom is { } df) { var t = clock.StartOfDayUtc(df); q = q.Where(o => o.DeliveredAtUtc >= t); }

@@ -1,4 +1,5 @@
 using Fangkong.Core.Data;
+using Fangkong.Domain.People;
 using Fangkong.Domain.Supplies;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace Fangkong.Core.Supplies;
 
 public sealed record OrderItemView(long PackId, string Name, PackKind Kind, int Quantity, decimal WeightKg, decimal Price);
 
-/// <summary>An order as every page and the API show it: where it is, how old against its deadline, and whether it is served first.</summary>
+/// <summary>An order as every page and the API show it: where it is, how old against its deadline, and whether it is served first. Names are masked.</summary>
 public sealed record OrderView(long Id, long HouseholdId, string Address, long CommunityId, string Community, long? GridId, long SupplierId, string Supplier,
     DeliveryRoute Route, OrderChannel Channel, OrderState State, int Priority, bool Free, decimal Amount, int Packs, decimal WeightKg,
     DateTime PlacedAtUtc, DateTime DueAtUtc, DateTime? AcceptedAtUtc, DateTime? PackedAtUtc, DateTime? AtGateAtUtc, DateTime? DeliveredAtUtc,
@@ -37,7 +38,7 @@ internal static class OrderViews
         return orders.Select(o => new OrderView(o.Id, o.HouseholdId, places.GetValueOrDefault(o.HouseholdId)?.Address ?? "", o.CommunityId,
             communities.GetValueOrDefault(o.CommunityId, ""), o.GridId, o.SupplierId, suppliers.GetValueOrDefault(o.SupplierId, ""), o.Route, o.Channel, o.State,
             o.Priority, o.Free, o.Amount, o.Packs, o.WeightKg, o.PlacedAtUtc, o.DueAtUtc, o.AcceptedAtUtc, o.PackedAtUtc, o.AtGateAtUtc, o.DeliveredAtUtc,
-            o.ClosedAtUtc, o.Reason, o.Proof, o.PlacedByName, o.DeliveredByName, DeliveryDeadline.IsOverdue(o.State, o.DueAtUtc, nowUtc),
+            o.ClosedAtUtc, o.Reason, o.Proof, Masking.Name(o.PlacedByName), o.DeliveredByName is { } by ? Masking.Name(by) : null, DeliveryDeadline.IsOverdue(o.State, o.DueAtUtc, nowUtc),
             DeliveryDeadline.DeliveredLate(o.DueAtUtc, o.DeliveredAtUtc),
             lines[o.Id].Select(l => new OrderItemView(l.PackId, l.Name, l.Kind, l.Quantity, l.WeightKg, l.Price)).ToList())).ToList();
     }

@@ -37,3 +37,22 @@ public sealed class SupplyFigures(OrderLines lines, CityClock clock)
         return figures;
     }
 }
+
+/// <summary>An order-list filter as the list page's query parameters, for a figure's link.</summary>
+public static class SupplyFigureQuery
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Of(OrderLineFilter f)
+    {
+        var q = new List<KeyValuePair<string, string>>();
+        void Add(string key, string? value) { if (value is not null) q.Add(KeyValuePair.Create(key, value)); }
+        Add("state", f.State?.ToString());
+        Add("overdue", f.Overdue is { } o ? (o ? "true" : "false") : null);
+        Add("late", f.Late is { } l ? (l ? "true" : "false") : null);
+        Add("district", f.District);
+        Add("placedFrom", f.PlacedFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("placedTo", f.PlacedTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("deliveredFrom", f.DeliveredFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("deliveredTo", f.DeliveredTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return q;
+    }
+}

@@ -133,11 +133,11 @@ public static class SuppliesApi
 
 /// <summary>The order list's filter as query parameters.</summary>
 public sealed record OrderListQuery(OrderState? State, bool? Overdue, bool? Late, bool? Special, string? District, long? CommunityId, long? SupplierId,
-    long? DistributionId, DateOnly? PlacedFrom, DateOnly? PlacedTo, DateOnly? DeliveredFrom, DateOnly? DeliveredTo)
+    long? DistributionId, long? HouseholdId, DateOnly? PlacedFrom, DateOnly? PlacedTo, DateOnly? DeliveredFrom, DateOnly? DeliveredTo)
 {
     public OrderLineFilter Filter() => new()
     {
         State = State, Overdue = Overdue, Late = Late, Special = Special, District = District, CommunityId = CommunityId, SupplierId = SupplierId,
-        DistributionId = DistributionId, PlacedFrom = PlacedFrom, PlacedTo = PlacedTo, DeliveredFrom = DeliveredFrom, DeliveredTo = DeliveredTo,
+        DistributionId = DistributionId, HouseholdId = HouseholdId, PlacedFrom = PlacedFrom, PlacedTo = PlacedTo, DeliveredFrom = DeliveredFrom, DeliveredTo = DeliveredTo,
     };
 }
