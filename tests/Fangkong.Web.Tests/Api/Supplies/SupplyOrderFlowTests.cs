@@ -86,6 +86,9 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
         Assert.Equal(0, (await (await officer.GetAsync("/api/supplies/overdue")).JsonAsync()).GetProperty("total").GetInt64());
 
         host.Time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+        // Sessions end after hours: everyone signs in again on the next day's shift.
+        officer = await host.LoginAsync("officer");
+        resident = await host.LoginAsync("resident");
         var overdue = await (await officer.GetAsync("/api/supplies/overdue")).JsonAsync();
         Assert.Equal(id, overdue.GetProperty("items")[0].GetProperty("id").GetInt64());
         Assert.True(overdue.GetProperty("items")[0].GetProperty("overdue").GetBoolean());
