@@ -8,7 +8,6 @@ using Fangkong.Core.Zones;
 using Fangkong.Domain.Supplies;
 using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.Bench.Supplies;
 
@@ -95,8 +94,18 @@ public static class SuppliesBenchmark
         var now = DateTime.UtcNow;
         db.Zones.Add(new Zone
         {
-            Id = ZoneId, Name = "基准封控区", Level = ZoneLevel.Sealed, DistrictCode = district, State = ZoneState.Active, ProposedAtUtc = now, StartedAtUtc = now,
-            LevelSince = DateOnly.FromDateTime(now), ReasonKey = "Zones.Reason.Officer", ReasonArgs = ["基准"], PolicyVersion = "bench", Households = households,
+            Id = ZoneId,
+            Name = "基准封控区",
+            Level = ZoneLevel.Sealed,
+            DistrictCode = district,
+            State = ZoneState.Active,
+            ProposedAtUtc = now,
+            StartedAtUtc = now,
+            LevelSince = DateOnly.FromDateTime(now),
+            ReasonKey = "Zones.Reason.Officer",
+            ReasonArgs = ["基准"],
+            PolicyVersion = "bench",
+            Households = households,
         });
         await db.SaveChangesAsync();
         return await db.Database.ExecuteSqlRawAsync($"""

@@ -41,7 +41,14 @@ internal static class DemoSupplies
         ];
         db.SupplyPacks.AddRange(packs.Select((p, i) => new SupplyPack
         {
-            Id = i + 1, SupplierId = p.Supplier, Name = p.Name, Kind = p.Kind, Contents = p.Contents, WeightKg = p.Kg, Price = p.Price, DailyStock = p.Stock,
+            Id = i + 1,
+            SupplierId = p.Supplier,
+            Name = p.Name,
+            Kind = p.Kind,
+            Contents = p.Contents,
+            WeightKg = p.Kg,
+            Price = p.Price,
+            DailyStock = p.Stock,
         }));
         db.SupplierAccounts.Add(new SupplierAccount { UserId = DemoAccounts.SupplierUserId, SupplierId = 1 });
         await db.SaveChangesAsync(ct);

@@ -67,8 +67,14 @@ public sealed class BulkDistributions(SupplyPolicy policy, TimeOrderedIds ids, C
         var now = clock.UtcNow;
         var distribution = new SupplyDistribution
         {
-            Id = ids.Next(), ZoneId = zoneId, PackId = packId, PacksPerHousehold = n, Households = households.Count,
-            ByUserId = actor.UserId, ByName = actor.Name, AtUtc = now,
+            Id = ids.Next(),
+            ZoneId = zoneId,
+            PackId = packId,
+            PacksPerHousehold = n,
+            Households = households.Count,
+            ByUserId = actor.UserId,
+            ByName = actor.Name,
+            AtUtc = now,
         };
         var due = DeliveryDeadline.DueAt(now, policy.DeliveryHours);
         var orders = new List<SupplyOrder>(households.Count);
@@ -77,10 +83,24 @@ public sealed class BulkDistributions(SupplyPolicy policy, TimeOrderedIds ids, C
         {
             var order = new SupplyOrder
             {
-                Id = ids.Next(), HouseholdId = h.Id, DistrictCode = h.DistrictCode, CommunityId = h.CommunityId, GridId = h.GridId,
-                SupplierId = pack.SupplierId, Route = SupplyRouting.For(h.Unit is not null || GridDivision.IsVillage(h.CommunityName), enterprise: false),
-                Channel = OrderChannel.Bulk, State = OrderState.Placed, Priority = SupplyPriority.Rank(groups[h.Id]), Free = true, Amount = 0,
-                Packs = n, WeightKg = pack.WeightKg * n, PlacedAtUtc = now, DueAtUtc = due, PlacedByUserId = actor.UserId, PlacedByName = actor.Name,
+                Id = ids.Next(),
+                HouseholdId = h.Id,
+                DistrictCode = h.DistrictCode,
+                CommunityId = h.CommunityId,
+                GridId = h.GridId,
+                SupplierId = pack.SupplierId,
+                Route = SupplyRouting.For(h.Unit is not null || GridDivision.IsVillage(h.CommunityName), enterprise: false),
+                Channel = OrderChannel.Bulk,
+                State = OrderState.Placed,
+                Priority = SupplyPriority.Rank(groups[h.Id]),
+                Free = true,
+                Amount = 0,
+                Packs = n,
+                WeightKg = pack.WeightKg * n,
+                PlacedAtUtc = now,
+                DueAtUtc = due,
+                PlacedByUserId = actor.UserId,
+                PlacedByName = actor.Name,
                 DistributionId = distribution.Id,
             };
             orders.Add(order);

@@ -82,14 +82,14 @@ public sealed class OrderLines(CityClock clock)
             if (batch.Count < 2000) break;
         }
         string[] names = ["Number", "Address", "Community", "Supplier", "Items", "Packs", "Weight", "State", "Special", "Free", "Placed", "Due", "Delivered", "Overdue", "Late"];
-        var columns = names.Select(n => n is "Packs" ? TableColumn.Quantity(Messages.Get("Supplies.Column." + n))
-            : n is "Number" ? TableColumn.Identifier(Messages.Get("Supplies.Column." + n)) : TableColumn.Text(Messages.Get("Supplies.Column." + n))).ToArray();
+        var columns = names.Select(n => n is "Packs" ? TableColumn.Quantity(SupplyWords.Column(n))
+            : n is "Number" ? TableColumn.Identifier(SupplyWords.Column(n)) : TableColumn.Text(SupplyWords.Column(n))).ToArray();
         var yes = Messages.Get("Supplies.Yes");
         var cells = rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Id.ToString(CultureInfo.InvariantCulture), r.Address, r.Community, r.Supplier,
             string.Join("、", r.Items.Select(i => $"{i.Name}×{i.Quantity}")), r.Packs, r.WeightKg.ToString("0.##", CultureInfo.InvariantCulture),
-            Messages.Get("Supplies.State." + r.State), r.Special ? yes : "", r.Free ? yes : "", Time(r.PlacedAtUtc), Time(r.DueAtUtc),
+            SupplyWords.State(r.State), r.Special ? yes : "", r.Free ? yes : "", Time(r.PlacedAtUtc), Time(r.DueAtUtc),
             r.DeliveredAtUtc is { } d ? Time(d) : "", r.Overdue ? yes : "", r.Late ? yes : "",
         ]);
         var name = "supply-orders." + format;

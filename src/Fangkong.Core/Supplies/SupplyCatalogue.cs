@@ -73,8 +73,14 @@ public sealed class SupplyCatalogue(TimeOrderedIds ids, CityClock clock)
         if (body.DailyStock is not { } stock || stock < 0 || stock > 10_000_000) throw new InputException("dailyStock", Messages.Get("Supplies.Stock"));
         var pack = new SupplyPack
         {
-            Id = ids.Next(), SupplierId = supplierId, Name = name, Kind = kind, Contents = string.IsNullOrEmpty(contents) ? null : contents,
-            WeightKg = w, Price = price, DailyStock = stock,
+            Id = ids.Next(),
+            SupplierId = supplierId,
+            Name = name,
+            Kind = kind,
+            Contents = string.IsNullOrEmpty(contents) ? null : contents,
+            WeightKg = w,
+            Price = price,
+            DailyStock = stock,
         };
         db.SupplyPacks.Add(pack);
         await db.SaveChangesAsync(ct);

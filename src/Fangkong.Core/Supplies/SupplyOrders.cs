@@ -83,7 +83,11 @@ public sealed partial class SupplyOrders(SupplyPolicy policy, TimeOrderedIds ids
         db.SupplyOrders.Add(order);
         db.SupplyOrderLines.AddRange(items.Select(i => new SupplyOrderLine
         {
-            OrderId = order.Id, PackId = i.PackId, Quantity = i.Quantity, WeightKg = packs[i.PackId].WeightKg, Price = free ? 0 : packs[i.PackId].Price,
+            OrderId = order.Id,
+            PackId = i.PackId,
+            Quantity = i.Quantity,
+            WeightKg = packs[i.PackId].WeightKg,
+            Price = free ? 0 : packs[i.PackId].Price,
         }));
         await db.SaveChangesAsync(ct);
         return await OrderViews.OneAsync(db, order.Id, now, ct);

@@ -507,10 +507,22 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         db.SupplyPacks.Add(new Fangkong.Core.Supplies.SupplyPack { Id = PackY, SupplierId = SupplierY, Name = "大米", Kind = Fangkong.Domain.Supplies.PackKind.Rice, WeightKg = 10, Price = 50, DailyStock = 10 });
         db.SupplyOrders.Add(new Fangkong.Core.Supplies.SupplyOrder
         {
-            Id = OrderY, HouseholdId = Scenario.DaveHouseholdId, DistrictCode = Scenario.DistrictY, CommunityId = 2, SupplierId = SupplierY,
-            Route = Fangkong.Domain.Supplies.DeliveryRoute.CompoundGate, Channel = Fangkong.Domain.Supplies.OrderChannel.Resident,
-            State = Fangkong.Domain.Supplies.OrderState.Accepted, Packs = 1, WeightKg = 10, Amount = 50, PlacedAtUtc = at, DueAtUtc = at.AddHours(12),
-            AcceptedAtUtc = at, PlacedByUserId = 6, PlacedByName = "赵西安",
+            Id = OrderY,
+            HouseholdId = Scenario.DaveHouseholdId,
+            DistrictCode = Scenario.DistrictY,
+            CommunityId = 2,
+            SupplierId = SupplierY,
+            Route = Fangkong.Domain.Supplies.DeliveryRoute.CompoundGate,
+            Channel = Fangkong.Domain.Supplies.OrderChannel.Resident,
+            State = Fangkong.Domain.Supplies.OrderState.Accepted,
+            Packs = 1,
+            WeightKg = 10,
+            Amount = 50,
+            PlacedAtUtc = at,
+            DueAtUtc = at.AddHours(12),
+            AcceptedAtUtc = at,
+            PlacedByUserId = 6,
+            PlacedByName = "赵西安",
         });
         db.SupplyOrderLines.Add(new Fangkong.Core.Supplies.SupplyOrderLine { OrderId = OrderY, PackId = PackY, Quantity = 1, WeightKg = 10, Price = 50 });
         await db.SaveChangesAsync();

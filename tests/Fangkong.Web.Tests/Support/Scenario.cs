@@ -113,8 +113,14 @@ public sealed class Scenario
         db.SupplierAccounts.Add(new Fangkong.Core.Supplies.SupplierAccount { UserId = 16, SupplierId = SupplierId });
         db.SupplyPacks.Add(new Fangkong.Core.Supplies.SupplyPack
         {
-            Id = PackId, SupplierId = SupplierId, Name = "蔬菜包", Kind = Fangkong.Domain.Supplies.PackKind.Vegetables, Contents = "白菜2kg、土豆1.5kg、胡萝卜1kg、洋葱0.5kg",
-            WeightKg = 5m, Price = 39m, DailyStock = 1000,
+            Id = PackId,
+            SupplierId = SupplierId,
+            Name = "蔬菜包",
+            Kind = Fangkong.Domain.Supplies.PackKind.Vegetables,
+            Contents = "白菜2kg、土豆1.5kg、胡萝卜1kg、洋葱0.5kg",
+            WeightKg = 5m,
+            Price = 39m,
+            DailyStock = 1000,
         });
         await db.SaveChangesAsync();
     }

@@ -137,7 +137,18 @@ public sealed record OrderListQuery(OrderState? State, bool? Overdue, bool? Late
 {
     public OrderLineFilter Filter() => new()
     {
-        State = State, Overdue = Overdue, Late = Late, Special = Special, District = District, CommunityId = CommunityId, SupplierId = SupplierId,
-        DistributionId = DistributionId, HouseholdId = HouseholdId, PlacedFrom = PlacedFrom, PlacedTo = PlacedTo, DeliveredFrom = DeliveredFrom, DeliveredTo = DeliveredTo,
+        State = State,
+        Overdue = Overdue,
+        Late = Late,
+        Special = Special,
+        District = District,
+        CommunityId = CommunityId,
+        SupplierId = SupplierId,
+        DistributionId = DistributionId,
+        HouseholdId = HouseholdId,
+        PlacedFrom = PlacedFrom,
+        PlacedTo = PlacedTo,
+        DeliveredFrom = DeliveredFrom,
+        DeliveredTo = DeliveredTo,
     };
 }

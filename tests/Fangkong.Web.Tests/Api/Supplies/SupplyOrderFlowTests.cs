@@ -209,8 +209,13 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
             db.ZoneHouseholds.Add(new Fangkong.Core.Zones.ZoneHousehold { ZoneId = SupplyWorld.ZoneId, HouseholdId = Scenario.ErinHouseholdId, CompoundId = 1 });
             db.SpecialGroupMembers.Add(new Fangkong.Core.Community.SpecialGroupMember
             {
-                Id = 1, PersonId = Scenario.ErinId, Group = SpecialGroup.Dialysis, CommunityId = Scenario.CommunityId, ResponsibleName = "王丽",
-                RegisteredByUserId = 10, RegisteredAtUtc = host.Time.GetUtcNow().UtcDateTime,
+                Id = 1,
+                PersonId = Scenario.ErinId,
+                Group = SpecialGroup.Dialysis,
+                CommunityId = Scenario.CommunityId,
+                ResponsibleName = "王丽",
+                RegisteredByUserId = 10,
+                RegisteredAtUtc = host.Time.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync();
         }

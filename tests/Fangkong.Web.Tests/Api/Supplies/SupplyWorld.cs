@@ -18,8 +18,19 @@ internal static class SupplyWorld
                 .SetProperty(p => p.CommunityId, Scenario.CommunityId));
         db.Zones.Add(new Zone
         {
-            Id = ZoneId, Name = "福民小区封控区", Level = level, DistrictCode = Scenario.DistrictX, State = ZoneState.Active, ProposedAtUtc = at, StartedAtUtc = at,
-            LevelSince = DateOnly.FromDateTime(at), ReasonKey = "Zones.Reason.Officer", ReasonArgs = ["物资测试"], PolicyVersion = "test", Households = 1, Residents = 1,
+            Id = ZoneId,
+            Name = "福民小区封控区",
+            Level = level,
+            DistrictCode = Scenario.DistrictX,
+            State = ZoneState.Active,
+            ProposedAtUtc = at,
+            StartedAtUtc = at,
+            LevelSince = DateOnly.FromDateTime(at),
+            ReasonKey = "Zones.Reason.Officer",
+            ReasonArgs = ["物资测试"],
+            PolicyVersion = "test",
+            Households = 1,
+            Residents = 1,
         });
         db.ZoneHouseholds.Add(new ZoneHousehold { ZoneId = ZoneId, HouseholdId = Scenario.HouseholdId, CompoundId = 1 });
         await db.SaveChangesAsync();

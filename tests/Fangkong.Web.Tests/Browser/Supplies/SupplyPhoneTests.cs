@@ -33,8 +33,19 @@ public sealed class SupplyPhoneTests(CityBrowserFixture app)
             var at = DateTime.UtcNow.AddDays(-1);
             db.Zones.Add(new Zone
             {
-                Id = zoneId, Name = "物资测试封控区", Level = ZoneLevel.Sealed, DistrictCode = district, State = ZoneState.Active, ProposedAtUtc = at, StartedAtUtc = at,
-                LevelSince = DateOnly.FromDateTime(at), ReasonKey = "Zones.Reason.Officer", ReasonArgs = ["物资测试"], PolicyVersion = "test", Households = 1, Residents = 1,
+                Id = zoneId,
+                Name = "物资测试封控区",
+                Level = ZoneLevel.Sealed,
+                DistrictCode = district,
+                State = ZoneState.Active,
+                ProposedAtUtc = at,
+                StartedAtUtc = at,
+                LevelSince = DateOnly.FromDateTime(at),
+                ReasonKey = "Zones.Reason.Officer",
+                ReasonArgs = ["物资测试"],
+                PolicyVersion = "test",
+                Households = 1,
+                Residents = 1,
             });
             db.ZoneHouseholds.Add(new ZoneHousehold { ZoneId = zoneId, HouseholdId = household, CompoundId = compound });
             await db.SaveChangesAsync();
@@ -80,10 +91,26 @@ public sealed class SupplyPhoneTests(CityBrowserFixture app)
             var now = DateTime.UtcNow.AddHours(-3);
             SupplyOrder Order(long id, int i, OrderState state) => new()
             {
-                Id = id, HouseholdId = rows[i].HouseholdId, DistrictCode = district, CommunityId = rows[i].CommunityId, GridId = grid, SupplierId = 1,
-                Route = DeliveryRoute.CompoundGate, Channel = OrderChannel.OnBehalf, State = state, Priority = i == 1 ? 3 : 0, Packs = 1, WeightKg = 6, Amount = 39,
-                PlacedAtUtc = now, DueAtUtc = now.AddHours(12), AcceptedAtUtc = now, PackedAtUtc = now, AtGateAtUtc = state == OrderState.AtGate ? now : null,
-                PlacedByUserId = 11, PlacedByName = "王丽",
+                Id = id,
+                HouseholdId = rows[i].HouseholdId,
+                DistrictCode = district,
+                CommunityId = rows[i].CommunityId,
+                GridId = grid,
+                SupplierId = 1,
+                Route = DeliveryRoute.CompoundGate,
+                Channel = OrderChannel.OnBehalf,
+                State = state,
+                Priority = i == 1 ? 3 : 0,
+                Packs = 1,
+                WeightKg = 6,
+                Amount = 39,
+                PlacedAtUtc = now,
+                DueAtUtc = now.AddHours(12),
+                AcceptedAtUtc = now,
+                PackedAtUtc = now,
+                AtGateAtUtc = state == OrderState.AtGate ? now : null,
+                PlacedByUserId = 11,
+                PlacedByName = "王丽",
             };
             db.SupplyOrders.AddRange(Order(arriving, 0, OrderState.Packed), Order(atGate, 1, OrderState.AtGate));
             db.SupplyOrderLines.AddRange(new SupplyOrderLine { OrderId = arriving, PackId = 1, Quantity = 1, WeightKg = 6, Price = 39 },
