@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     "zones" => await ZonesBenchmark.RunAsync(args[1..]),
     "jurisdiction" => await JurisdictionBenchmark.RunAsync(args[1..]),
+    "supplies" => await Fangkong.Bench.Supplies.SuppliesBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -38,5 +39,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench dashboard [--provider …] [--residents 100000] [--days 30] [--seeds residents/20000] [--attack 1] [--cap 0] [--runs 20] [--keep] [--prepare-only]");
     Console.Error.WriteLine("       Fangkong.Bench zones [--provider …] [--residents 1000000] [--compounds 200] [--sealed-residents 100000]");
     Console.Error.WriteLine("       Fangkong.Bench jurisdiction [--provider …] [--residents 100000] [--cases residents/50] [--contacts residents/5] [--stays residents/10] [--runs 30]");
+    Console.Error.WriteLine("       Fangkong.Bench supplies [--provider …] [--residents 250000] [--households 100000] [--orders 50000]");
     return 2;
 }

@@ -36,6 +36,7 @@ public static class CoreRegistration
         services.AddSingleton(config.GetSection("Policy:Retention").Get<Domain.Common.RetentionPolicy>() ?? new Domain.Common.RetentionPolicy());
         services.AddSingleton(config.GetSection("Policy:Audit").Get<Domain.Audit.AuditPolicy>() ?? new Domain.Audit.AuditPolicy());
         services.AddSingleton(config.GetSection("Policy:Appeals").Get<Appeals.AppealPolicy>() ?? new Appeals.AppealPolicy());
+        services.AddSingleton(config.GetSection("Policy:Supplies").Get<Supplies.SupplyPolicy>() ?? new Supplies.SupplyPolicy());
         services.AddSingleton(Accounts.AccountPolicy.Read(config));
         services.AddSingleton(new StayIndexOptions(config.GetValue("Policy:Contacts:IndexDays", 14)));
         return services;
@@ -179,6 +180,14 @@ public static class CoreRegistration
         services.AddSingleton<Appeals.AppealQueue>();
         services.AddSingleton<Appeals.AppealAnswers>();
         services.AddSingleton<Appeals.BulkUnlocks>();
+        services.TryAddSingleton(new Supplies.SupplyPolicy());
+        services.AddSingleton<Supplies.SupplyOrders>();
+        services.AddSingleton<Supplies.OrderSteps>();
+        services.AddSingleton<Supplies.SupplyQueues>();
+        services.AddSingleton<Supplies.SupplyCatalogue>();
+        services.AddSingleton<Supplies.BulkDistributions>();
+        services.AddSingleton<Supplies.OrderLines>();
+        services.AddSingleton<Supplies.SupplyFigures>();
         return services;
     }
 }

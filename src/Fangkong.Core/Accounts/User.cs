@@ -17,9 +17,11 @@ public static class Roles
     public const string GridWorker = "grid-worker";
     /// <summary>A community's officer (社区干部): their own community's grids, screening and problems.</summary>
     public const string CommunityOfficer = "community-officer";
+    /// <summary>A supplier's staff (supermarket, market, pharmacy): their supplier's order queue and packs, no persons.</summary>
+    public const string Supplier = "supplier";
 
     public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander,
-        GridWorker, CommunityOfficer];
+        GridWorker, CommunityOfficer, Supplier];
 
     /// <summary>
     /// The roles that read persons' unmasked data (trajectories, households, line lists): an account holding any of them

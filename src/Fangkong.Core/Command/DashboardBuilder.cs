@@ -13,7 +13,7 @@ namespace Fangkong.Core.Command;
 /// Builds the dashboard in one pass: the case and contact figures from the bulletin's own facts and counter, isolation,
 /// the running round and alerts from grouped queries. Each figure carries the line-list filter that counts the same rows.
 /// </summary>
-public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, CheckIns checkIns, BulletinPolicy placeOrder)
+public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, CheckIns checkIns, BulletinPolicy placeOrder, Supplies.SupplyFigures supplies)
 {
     public const int TrendDays = 30;
 
@@ -54,6 +54,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         list.Alerts(alerts, round, venues);
         if (round is not null) list.Round(round);
         list.Zones(zones, level == BulletinLevel.District ? areaCode : null);
+        list.Supplies(await supplies.CountAsync(db, level == BulletinLevel.District ? areaCode : null, ct));
         return new DashboardSnapshot
         {
             AtUtc = now,

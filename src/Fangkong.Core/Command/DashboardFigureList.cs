@@ -93,6 +93,13 @@ internal sealed partial class DashboardFigureList(DateOnly today, BulletinLevel 
         Add("alerts.fullVenues", venues.Count, Page("/monitor"));
     }
 
+    /// <summary>Orders of supplies placed, delivered and overdue, packs and kilograms delivered: each links to the order list it counts (issue 20).</summary>
+    public void Supplies(IReadOnlyList<Supplies.SupplyFigure> figures)
+    {
+        foreach (var f in figures)
+            Add(f.Key, (int)Math.Min(int.MaxValue, f.Value), new(null, "/supplies/orders", Core.Supplies.SupplyFigureQuery.Of(f.Filter)));
+    }
+
     private void Add(string key, int value, FigureLink? link) => Items.Add(new DashboardFigure(key, value, link));
 
     private static FigureLink Cases(params (string Key, string Value)[] q) => List("cases", "/tracing/cases", q);

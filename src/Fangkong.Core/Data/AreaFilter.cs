@@ -115,5 +115,11 @@ public sealed partial class FangkongDb
         b.Entity<Appeals.BulkUnlock>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
             || !BulkUnlockLines.Any(l => l.BulkUnlockId == x.Id && !Persons.Any(p => p.Id == l.PersonId)));
         b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
+        // An order of supplies carries its household's district, community and grid (issue 20): one column per level.
+        b.Entity<Supplies.SupplyOrder>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict)
+            || (EF.Parameter(AreaStreet) != null && Communities.Any(c => c.Id == x.CommunityId && c.StreetId == AreaStreet))
+            || (EF.Parameter(AreaCommunity) != null && x.CommunityId == AreaCommunity)
+            || (EF.Parameter(AreaGrid) != null && x.GridId == AreaGrid));
     }
 }

@@ -104,6 +104,14 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Teams.Team> Teams => Set<Teams.Team>();
     public DbSet<Teams.TeamMember> TeamMembers => Set<Teams.TeamMember>();
     public DbSet<Teams.TeamShift> TeamShifts => Set<Teams.TeamShift>();
+    public DbSet<Supplies.Supplier> Suppliers => Set<Supplies.Supplier>();
+    public DbSet<Supplies.SupplierArea> SupplierAreas => Set<Supplies.SupplierArea>();
+    public DbSet<Supplies.SupplierAccount> SupplierAccounts => Set<Supplies.SupplierAccount>();
+    public DbSet<Supplies.SupplyPack> SupplyPacks => Set<Supplies.SupplyPack>();
+    public DbSet<Supplies.SupplyOrder> SupplyOrders => Set<Supplies.SupplyOrder>();
+    public DbSet<Supplies.SupplyOrderLine> SupplyOrderLines => Set<Supplies.SupplyOrderLine>();
+    public DbSet<Supplies.SupplyProofPhoto> SupplyProofPhotos => Set<Supplies.SupplyProofPhoto>();
+    public DbSet<Supplies.SupplyDistribution> SupplyDistributions => Set<Supplies.SupplyDistribution>();
     /// <summary>
     /// The persons served first — registered in a special group now (domain.md §8) — read-only, for the lists below
     /// Community that put them first (door-to-door sampling): they read Community's register only through this view
@@ -212,6 +220,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         ConfigureAreaFilter(b);
         Core.Appeals.AppealsModel.Configure(b);
         Core.Teams.TeamsModel.Configure(b);
+        Core.Supplies.SuppliesModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

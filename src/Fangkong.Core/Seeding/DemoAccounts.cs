@@ -12,6 +12,8 @@ namespace Fangkong.Core.Seeding;
 internal static class DemoAccounts
 {
     public const long AdministratorId = 1;
+    /// <summary>The demo supplier account, linked to its supermarket by DemoSupplies.</summary>
+    public const long SupplierUserId = 13;
 
     /// <param name="grid">The demo resident's grid and community: the grid worker's and the community officer's areas.</param>
     public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, CancellationToken ct)
@@ -31,6 +33,7 @@ internal static class DemoAccounts
             new("command", password, Roles.Commander, Messages.Get("Seeding.Account.Command")),
             new("grid", password, Roles.GridWorker, Messages.Get("Seeding.Account.Grid")),
             new("officer", password, Roles.CommunityOfficer, Messages.Get("Seeding.Account.Officer")),
+            new("supplier", password, Roles.Supplier, Messages.Get("Seeding.Account.Supplier")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -62,7 +65,9 @@ internal static class DemoAccounts
             U(9, "lab", "检测员", Roles.LabTechnician),
             U(10, "command", "指挥部", Roles.Commander, level: JurisdictionLevel.City),
             U(11, "grid", await WorkerNameAsync(db, grid, ct), Roles.GridWorker, level: JurisdictionLevel.Grid, area: grid?.GridId),
-            U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId));
+            U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId),
+            // Linked to its supermarket by the demo's suppliers (DemoSupplies).
+            U(SupplierUserId, "supplier", "欧亚超市配送员", Roles.Supplier));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

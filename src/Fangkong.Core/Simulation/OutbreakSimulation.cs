@@ -120,6 +120,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             // Found this late, their zones (proposed by the platform on their report) are confirmed in the morning.
             w.LateCases = lateCases;
             await phases.TimeAsync("door-to-door screening", () => OutbreakScreening.ScreenAsync(w, [.. newCases, .. lateCases], ct));
+            await phases.TimeAsync("supplies: orders, bulk distribution, deliveries", () => OutbreakSupplies.RunAsync(w, ct));
             await phases.TimeAsync("transfers", () => OutbreakQuarantine.TransferAsync(w, ct));
             var released = await phases.TimeAsync("releases", () => OutbreakQuarantine.ReleaseAsync(w, ct));
             var closed = await phases.TimeAsync("discharges and releases of cases", () => OutbreakCases.CloseAsync(w, ct));

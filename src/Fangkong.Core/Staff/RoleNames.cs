@@ -24,6 +24,7 @@ public static class RoleNames
         ["grid worker"] = Roles.GridWorker,
         ["社区干部"] = Roles.CommunityOfficer,
         ["community officer"] = Roles.CommunityOfficer,
+        ["供应商"] = Roles.Supplier,
     };
 
     private static readonly char[] Separators = ['、', ',', '，', ';', '；', '|'];

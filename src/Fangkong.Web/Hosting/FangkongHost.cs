@@ -13,6 +13,7 @@ using Fangkong.Web.Api.Gate;
 using Fangkong.Web.Api.Hospitals;
 using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
+using Fangkong.Web.Api.Supplies;
 using Fangkong.Web.Api.Teams;
 using Fangkong.Web.Api.Testing;
 using Fangkong.Web.Api.Tracing;
@@ -102,6 +103,7 @@ public static class FangkongHost
         api.MapCommunityApi();
         api.MapAuditApi();
         api.MapAppealsApi();
+        api.MapSuppliesApi();
         app.MapFangkongUi();
         return app;
     }

@@ -166,6 +166,7 @@ public abstract class HostileInputTests(StorageProvider provider)
         Dictionary<string, string> drivenElsewhere = new()
         {
             ["POST /api/appeals/me"] = nameof(Appeals.AppealFlowTests),
+            ["POST /api/supplies/orders"] = nameof(Supplies.SupplyOrderFlowTests),
             ["POST /api/testing/tubes"] = nameof(Testing.SamplingKeyReuseTests),
             ["POST /api/testing/tubes/{barcode}/samples"] = nameof(Testing.SamplingKeyReuseTests),
             // Closing is idempotent by state (a closed tube stays closed) and its key is not stored: a reused key closes

@@ -29,6 +29,8 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     // Y's records the queues and transfers hold (a manual colour, transfers, a door task, a problem, a register entry, an appeal, a bulk unlock).
     private const long ManualY = 880010, QTransferY = 880011, CaseTransferY = 880012, BatchY = 880013, DoorTaskY = 880014, ProblemY = 880015,
         SpecialY = 880016, AppealY = 880017, AppealFileY = 880018, BulkY = 880019, BulkLineY = 880020, RoundY = 1, SiteY = 880021;
+    // Y's supplies: a supplier serving 西安区, its pack, and an overdue order for Dave's household on its way.
+    private const long SupplierY = 880030, PackY = 880031, OrderY = 880032;
     private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
     /// <summary>What shows that a response holds Y's person or zone: Dave's id, his surname (masked names keep it), his community, Y's zone.</summary>
     private static readonly string[] Markers = [Scenario.DaveId.ToString(System.Globalization.CultureInfo.InvariantCulture), "赵", "西宁"];
@@ -57,6 +59,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const string Gate = "a place's staff (gate, sampler, lab) work on whoever stands before them; their place confines them (ADR 0028)";
     private const string Staff = "staff accounts, administered by administrators: no resident's personal data; a district administrator's list and grants are its area's (SessionHostileTests)";
     private const string Teams = "staff teams and counts of the records their members wrote: no resident in them";
+    private const string Suppliers = "suppliers, their districts and packs: businesses and goods, no person";
     private const string Plans = "a round's or bulletin's plan and state, with no person in it";
 
     private static readonly Row[] Routes =
@@ -262,6 +265,28 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("POST", "/api/teams/1/disband", Teams),
         Open("POST", "/api/teams/1/shifts", Teams),
         Open("DELETE", "/api/teams/1/shifts/1", Teams),
+        Denied("GET", $"/api/supplies/catalogue?householdId={Scenario.DaveHouseholdId}", caller: "admin-x", seeded: false),
+        Open("GET", "/api/supplies/suppliers", Suppliers),
+        Open("POST", "/api/supplies/suppliers", Suppliers),
+        Open("POST", "/api/supplies/suppliers/1/packs", Suppliers),
+        Open("POST", "/api/supplies/suppliers/1/accounts", Suppliers),
+        Denied("POST", "/api/supplies/orders", new { householdId = Scenario.DaveHouseholdId, items = new[] { new { packId = PackY, quantity = 1 } }, idempotencyKey = "jurisdiction-1" },
+            caller: "admin-x", seeded: false),
+        Open("GET", "/api/supplies/me/orders", Own),
+        Denied("GET", $"/api/supplies/orders/{OrderY}"),
+        Denied("GET", $"/api/supplies/orders/{OrderY}/photo", seeded: false),
+        Open("GET", "/api/supplies/queue", "a supplier's own queue: a supplier account is confined to its supplier's orders"),
+        Open("POST", "/api/supplies/queue/step", "a supplier's own orders: a supplier account is confined to its supplier's orders"),
+        Lists("/api/supplies/run", seeded: true),
+        Denied("POST", "/api/supplies/run/gate", new { orderIds = new[] { OrderY } }, caller: "admin-x", batchField: "orderIds"),
+        Denied("POST", $"/api/supplies/orders/{OrderY}/delivered", new { proof = "ResidentConfirmed" }, caller: "admin-x"),
+        Open("POST", "/api/supplies/me/orders/1/received", Own),
+        Denied("POST", $"/api/supplies/orders/{OrderY}/close", new { to = "Failed", reason = "辖区测试" }, caller: "admin-x"),
+        Lists("/api/supplies/overdue", seeded: true),
+        Lists("/api/supplies/no-orders"),
+        Denied("POST", "/api/supplies/distributions", new { zoneId = ZoneY, packId = PackY, packsPerHousehold = 1 }, caller: "admin-x"),
+        Lists("/api/supplies/orders", seeded: true),
+        Lists("/api/supplies/orders.csv", seeded: true),
     ];
 
     // Signing in and out, and the API reference (as RouteCoverageTests).
@@ -341,6 +366,8 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Assert.Null(db.SpecialGroupMembers.Single(m => m.Id == SpecialY).EndedAtUtc);
         Assert.Equal(Fangkong.Core.Appeals.AppealState.Open, db.Appeals.Single(a => a.Id == AppealY).State);
         Assert.Equal(Fangkong.Core.Appeals.BulkUnlockState.Submitted, db.BulkUnlocks.Single(b => b.Id == BulkY).State);
+        Assert.Equal(Fangkong.Domain.Supplies.OrderState.Accepted, db.SupplyOrders.Single(o => o.Id == OrderY).State);
+        Assert.Equal(1, db.SupplyOrders.Count());
     }
 
     [Fact]
@@ -475,6 +502,29 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
             Residents = 1,
         });
         db.ZoneHouseholds.Add(new ZoneHousehold { ZoneId = ZoneY, HouseholdId = Scenario.DaveHouseholdId, CompoundId = 2 });
+        db.Suppliers.Add(new Fangkong.Core.Supplies.Supplier { Id = SupplierY, Name = "西安区粮油店", Kind = Fangkong.Domain.Supplies.SupplierKind.WholesaleMarket, CreatedAtUtc = at });
+        db.SupplierAreas.Add(new Fangkong.Core.Supplies.SupplierArea { SupplierId = SupplierY, DistrictCode = Scenario.DistrictY });
+        db.SupplyPacks.Add(new Fangkong.Core.Supplies.SupplyPack { Id = PackY, SupplierId = SupplierY, Name = "大米", Kind = Fangkong.Domain.Supplies.PackKind.Rice, WeightKg = 10, Price = 50, DailyStock = 10 });
+        db.SupplyOrders.Add(new Fangkong.Core.Supplies.SupplyOrder
+        {
+            Id = OrderY,
+            HouseholdId = Scenario.DaveHouseholdId,
+            DistrictCode = Scenario.DistrictY,
+            CommunityId = 2,
+            SupplierId = SupplierY,
+            Route = Fangkong.Domain.Supplies.DeliveryRoute.CompoundGate,
+            Channel = Fangkong.Domain.Supplies.OrderChannel.Resident,
+            State = Fangkong.Domain.Supplies.OrderState.Accepted,
+            Packs = 1,
+            WeightKg = 10,
+            Amount = 50,
+            PlacedAtUtc = at,
+            DueAtUtc = at.AddHours(12),
+            AcceptedAtUtc = at,
+            PlacedByUserId = 6,
+            PlacedByName = "赵西安",
+        });
+        db.SupplyOrderLines.Add(new Fangkong.Core.Supplies.SupplyOrderLine { OrderId = OrderY, PackId = PackY, Quantity = 1, WeightKg = 10, Price = 50 });
         await db.SaveChangesAsync();
         await SeedQueuesAsync(db, at);
     }

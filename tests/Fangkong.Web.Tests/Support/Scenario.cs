@@ -19,7 +19,9 @@ public sealed class Scenario
     public TimeOnly HallOpens { get; set; } = new(8, 30);
     public TimeOnly HallCloses { get; set; } = new(17, 0);
 
-    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer"];
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "supplier"];
+    /// <summary>The supplier account's supermarket (serving 龙山区), and its vegetable pack.</summary>
+    public const long SupplierId = 1, PackId = 1;
 
     public Person Alice { get; } = NewPerson(101, "张小明", ResidentIdNumber.Compose("220402", new DateOnly(1985, 5, 12), 123), "13800000001");
     public Person Bob { get; } = NewPerson(102, "李华", ResidentIdNumber.Compose("220403", new DateOnly(1990, 1, 3), 246), "13800000002");
@@ -104,7 +106,22 @@ public sealed class Scenario
             new User { Id = 12, UserName = "epi-x", DisplayName = "龙山区流调员", PasswordHash = hash, Role = Roles.Epidemiologist, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
             new User { Id = 13, UserName = "epi-y", DisplayName = "西安区流调员", PasswordHash = hash, Role = Roles.Epidemiologist, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220403 },
             new User { Id = 14, UserName = "admin-x", DisplayName = "龙山区管理员", PasswordHash = hash, Role = Roles.Administrator, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
-            new User { Id = 15, UserName = "command-x", DisplayName = "龙山区指挥部", PasswordHash = hash, Role = Roles.Commander, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 });
+            new User { Id = 15, UserName = "command-x", DisplayName = "龙山区指挥部", PasswordHash = hash, Role = Roles.Commander, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
+            new User { Id = 16, UserName = "supplier", DisplayName = "超市配送员", PasswordHash = hash, Role = Roles.Supplier });
+        db.Suppliers.Add(new Fangkong.Core.Supplies.Supplier { Id = SupplierId, Name = "欧亚超市", Kind = Fangkong.Domain.Supplies.SupplierKind.Supermarket, CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+        db.SupplierAreas.Add(new Fangkong.Core.Supplies.SupplierArea { SupplierId = SupplierId, DistrictCode = DistrictX });
+        db.SupplierAccounts.Add(new Fangkong.Core.Supplies.SupplierAccount { UserId = 16, SupplierId = SupplierId });
+        db.SupplyPacks.Add(new Fangkong.Core.Supplies.SupplyPack
+        {
+            Id = PackId,
+            SupplierId = SupplierId,
+            Name = "蔬菜包",
+            Kind = Fangkong.Domain.Supplies.PackKind.Vegetables,
+            Contents = "白菜2kg、土豆1.5kg、胡萝卜1kg、洋葱0.5kg",
+            WeightKg = 5m,
+            Price = 39m,
+            DailyStock = 1000,
+        });
         await db.SaveChangesAsync();
     }
 
