@@ -177,6 +177,13 @@ public static class CoreRegistration
         services.AddSingleton<Appeals.AppealQueue>();
         services.AddSingleton<Appeals.AppealAnswers>();
         services.AddSingleton<Appeals.BulkUnlocks>();
+        services.AddSingleton<Requests.TicketIntake>();
+        services.AddSingleton<Requests.CallerLookup>();
+        services.AddSingleton<Requests.TicketActions>();
+        services.AddSingleton<Requests.TicketEscalation>();
+        services.AddSingleton<Requests.TicketQueue>();
+        services.AddSingleton<Requests.MyTickets>();
+        services.AddSingleton<Requests.TicketImport>();
         return services;
     }
 }

@@ -106,6 +106,11 @@ public sealed partial class FangkongDb
         // An employer's bulk unlock is an area's only when every person on it is: one that spans areas is decided by the city's officers, whole.
         b.Entity<Appeals.BulkUnlock>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
             || !BulkUnlockLines.Any(l => l.BulkUnlockId == x.Id && !Persons.Any(p => p.Id == l.PersonId)));
+        // A ticket carries its household's area (copied when filed): the community's, street's or district's office sees its own (issue 20).
+        b.Entity<Requests.Ticket>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null)
+            || (AreaDistrict != null && x.DistrictCode == AreaDistrict) || (AreaStreet != null && x.StreetId == AreaStreet)
+            || (AreaCommunity != null && x.CommunityId == AreaCommunity) || (AreaGrid != null && GridHouseholds.Any(g => g.HouseholdId == x.HouseholdId && g.GridId == AreaGrid)));
+        b.Entity<Requests.TicketEvent>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Tickets.Any(t => t.Id == x.TicketId));
         b.Entity<Community.SpecialGroupMember>().HasQueryFilter(x => (AreaDistrict == null && AreaStreet == null && AreaCommunity == null && AreaGrid == null) || Persons.Any(p => p.Id == x.PersonId));
     }
 }

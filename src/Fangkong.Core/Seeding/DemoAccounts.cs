@@ -31,6 +31,7 @@ internal static class DemoAccounts
             new("command", password, Roles.Commander, Messages.Get("Seeding.Account.Command")),
             new("grid", password, Roles.GridWorker, Messages.Get("Seeding.Account.Grid")),
             new("officer", password, Roles.CommunityOfficer, Messages.Get("Seeding.Account.Officer")),
+            new("hotline", password, Roles.HotlineOperator, Messages.Get("Seeding.Account.Hotline")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -62,7 +63,8 @@ internal static class DemoAccounts
             U(9, "lab", "检测员", Roles.LabTechnician),
             U(10, "command", "指挥部", Roles.Commander, level: JurisdictionLevel.City),
             U(11, "grid", await WorkerNameAsync(db, grid, ct), Roles.GridWorker, level: JurisdictionLevel.Grid, area: grid?.GridId),
-            U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId));
+            U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId),
+            U(20, "hotline", "12345热线话务员", Roles.HotlineOperator, level: JurisdictionLevel.City));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

@@ -24,6 +24,8 @@ public static class RoleNames
         ["grid worker"] = Roles.GridWorker,
         ["社区干部"] = Roles.CommunityOfficer,
         ["community officer"] = Roles.CommunityOfficer,
+        ["热线话务员"] = Roles.HotlineOperator,
+        ["hotline operator"] = Roles.HotlineOperator,
     };
 
     private static readonly char[] Separators = ['、', ',', '，', ';', '；', '|'];

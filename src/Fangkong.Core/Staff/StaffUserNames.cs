@@ -24,6 +24,7 @@ internal sealed class StaffUserNames
         Roles.Commander => "command",
         Roles.GridWorker => "grid",
         Roles.CommunityOfficer => "officer",
+        Roles.HotlineOperator => "hotline",
         _ => "staff",
     };
 
