@@ -4,6 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Web.Api;
 using Fangkong.Web.Api.Accounts;
 using Fangkong.Web.Api.Appeals;
+using Fangkong.Web.Api.Requests;
 using Fangkong.Web.Api.Audit;
 using Fangkong.Web.Api.Codes;
 using Fangkong.Web.Api.Command;
@@ -102,6 +103,7 @@ public static class FangkongHost
         api.MapCommunityApi();
         api.MapAuditApi();
         api.MapAppealsApi();
+        api.MapRequestsApi();
         app.MapFangkongUi();
         return app;
     }

@@ -15,6 +15,7 @@ public static class RoleHome
         Roles.Commander => "/command",
         Roles.GridWorker => "/community/grid",
         Roles.CommunityOfficer => "/community",
+        Roles.HotlineOperator => "/requests/hotline",
         _ => "/search",
     };
 }
