@@ -34,6 +34,8 @@ public sealed class MyTickets(TicketIntake intake, TimeOrderedIds ids, TimeProvi
         t.Reopened++;
         t.ResolvedAtUtc = null;
         t.DueAtUtc = now + TicketRules.Deadline(t.Category, t.Urgency, t.SpecialGroup, t.Emergency);
+        // A new deadline: the rule raises it again only when this one passes.
+        t.RaiseAtUtc = TicketRules.NextRaise(t.Unit, t.Unit, now, t.DueAtUtc);
         db.TicketEvents.Add(new TicketEvent { Id = ids.Next(), TicketId = t.Id, AtUtc = now, Kind = TicketEventKind.Reopened, UserId = userId, Unit = t.Unit, Note = note });
         await db.SaveChangesAsync(ct);
         return await TicketReads.ViewAsync(db, t, now, ct);

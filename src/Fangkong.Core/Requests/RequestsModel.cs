@@ -26,6 +26,7 @@ internal static class RequestsModel
             e.HasIndex(x => new { x.IsOpen, x.DueAtUtc, x.Id });
             e.HasIndex(x => new { x.DistrictCode, x.IsOpen, x.DueAtUtc });
             e.HasIndex(x => new { x.CommunityId, x.IsOpen });
+            e.HasIndex(x => x.RaiseAtUtc);
             e.HasIndex(x => x.StreetId);
             e.HasIndex(x => x.PersonId);
             e.HasIndex(x => x.HouseholdId);

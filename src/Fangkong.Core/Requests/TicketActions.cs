@@ -36,6 +36,7 @@ public sealed class TicketActions(TimeOrderedIds ids, TimeProvider time)
             t.Answer = note;
             t.ResolvedAtUtc = Now;
             t.IsOpen = false;
+            t.RaiseAtUtc = null;
         }, ct);
 
     public Task<TicketView> EscalateAsync(FangkongDb db, long userId, long id, string? reason, CancellationToken ct) =>
@@ -44,6 +45,7 @@ public sealed class TicketActions(TimeOrderedIds ids, TimeProvider time)
             if (t.Unit == TicketUnit.City) throw new ConflictException(Messages.Get("Requests.AtTheTop"), "AtTheTop");
             t.Unit = TicketRules.Above(t.Unit);
             t.EscalatedAtUtc = Now;
+            t.RaiseAtUtc = TicketRules.NextRaise(t.Unit, t.StartUnit, t.ReceivedAtUtc, t.DueAtUtc);
         }, ct);
 
     /// <summary>The next step of a closed-loop transfer (vehicle sent, picked up, at hospital, returned), in order.</summary>

@@ -55,6 +55,8 @@ public sealed class Ticket : INumberedRecord
     /// <summary>The answer the caller reads on their phone.</summary>
     public string? Answer { get; set; }
     public DateTime? EscalatedAtUtc { get; set; }
+    /// <summary>When the overdue rule raises it next (TicketRules.NextRaise); null once resolved or at the city. The sweep's one indexed condition.</summary>
+    public DateTime? RaiseAtUtc { get; set; }
     public int Reopened { get; set; }
     /// <summary>How many closed-loop transport steps are done (TicketRules.ClosedLoop).</summary>
     public int TransportDone { get; set; }

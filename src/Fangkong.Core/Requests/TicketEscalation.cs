@@ -6,7 +6,7 @@ namespace Fangkong.Core.Requests;
 
 /// <summary>
 /// Raises overdue tickets by rule (TicketRules.Escalated): one unit up for each deadline's span past due, each raise a
-/// history event without an actor. Run before the queue is read and by the simulation; only overdue open tickets are read.
+/// history event without an actor. Run before the queue is read and by the simulation; only the tickets whose raise is due are read (RaiseAtUtc, indexed).
 /// </summary>
 public sealed class TicketEscalation(TimeOrderedIds ids, TimeProvider time)
 {
@@ -15,11 +15,12 @@ public sealed class TicketEscalation(TimeOrderedIds ids, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         // Whole city: a confined reader's sweep would raise only their area's, and the rule is the same for every area.
         using var _ = db.WholeCity();
-        var overdue = await db.Tickets.Where(t => t.IsOpen && t.DueAtUtc < now && t.Unit != TicketUnit.City).Take(2000).ToListAsync(ct);
+        var overdue = await db.Tickets.Where(t => t.RaiseAtUtc < now).OrderBy(t => t.RaiseAtUtc).Take(2000).ToListAsync(ct);
         var raised = 0;
         foreach (var t in overdue)
         {
             var unit = TicketRules.Escalated(t.Unit, t.StartUnit, t.ReceivedAtUtc, t.DueAtUtc, now);
+            t.RaiseAtUtc = TicketRules.NextRaise(unit, t.StartUnit, t.ReceivedAtUtc, t.DueAtUtc);
             if (unit == t.Unit) continue;
             t.Unit = unit;
             t.State = TicketState.Escalated;
@@ -27,7 +28,7 @@ public sealed class TicketEscalation(TimeOrderedIds ids, TimeProvider time)
             db.TicketEvents.Add(new TicketEvent { Id = ids.Next(), TicketId = t.Id, AtUtc = now, Kind = TicketEventKind.Escalated, Unit = unit, Note = "overdue" });
             raised++;
         }
-        if (raised > 0) await db.SaveChangesAsync(ct);
+        if (overdue.Count > 0) await db.SaveChangesAsync(ct);
         return raised;
     }
 }

@@ -25,12 +25,26 @@ public sealed class TicketImport(TicketIntake intake, TimeProvider time)
 
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["工单编号"] = "id", ["工单号"] = "id", ["id"] = "id", ["ticket"] = "id", ["ticket id"] = "id",
-        ["来电号码"] = "phone", ["手机"] = "phone", ["phone"] = "phone",
-        ["姓名"] = "name", ["来电人"] = "name", ["name"] = "name",
-        ["诉求类别"] = "category", ["类别"] = "category", ["category"] = "category",
-        ["诉求内容"] = "text", ["内容"] = "text", ["text"] = "text", ["content"] = "text",
-        ["紧急程度"] = "urgency", ["urgency"] = "urgency",
+        ["工单编号"] = "id",
+        ["工单号"] = "id",
+        ["id"] = "id",
+        ["ticket"] = "id",
+        ["ticket id"] = "id",
+        ["来电号码"] = "phone",
+        ["手机"] = "phone",
+        ["phone"] = "phone",
+        ["姓名"] = "name",
+        ["来电人"] = "name",
+        ["name"] = "name",
+        ["诉求类别"] = "category",
+        ["类别"] = "category",
+        ["category"] = "category",
+        ["诉求内容"] = "text",
+        ["内容"] = "text",
+        ["text"] = "text",
+        ["content"] = "text",
+        ["紧急程度"] = "urgency",
+        ["urgency"] = "urgency",
     };
 
     private static readonly string[] Required = ["id", "category", "text"];

@@ -136,6 +136,7 @@ public sealed partial class TicketIntake(TimeOrderedIds ids, TimeProvider time)
             DueAtUtc = now + decision.Deadline,
             State = TicketState.Received,
             IsOpen = true,
+            RaiseAtUtc = TicketRules.NextRaise(decision.Unit, decision.Unit, now, now + decision.Deadline),
         };
     }
 

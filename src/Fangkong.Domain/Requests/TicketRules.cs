@@ -77,6 +77,18 @@ public static class TicketRules
         return level > current ? level : current;
     }
 
+    /// <summary>
+    /// When an open ticket at <paramref name="unit"/> goes up next by the rule of <see cref="Escalated"/>: at its deadline
+    /// while still at its first unit, then one deadline's span later for each unit it has risen; null at the city.
+    /// </summary>
+    public static DateTime? NextRaise(TicketUnit unit, TicketUnit start, DateTime receivedAtUtc, DateTime dueAtUtc)
+    {
+        if (unit == TicketUnit.City) return null;
+        var span = dueAtUtc - receivedAtUtc;
+        if (span <= TimeSpan.Zero) span = EmergencyDeadline;
+        return dueAtUtc + span * Math.Max(0, (int)unit - (int)start);
+    }
+
     /// <summary>The unit above (the city stays the city).</summary>
     public static TicketUnit Above(TicketUnit unit) => unit == TicketUnit.City ? TicketUnit.City : unit + 1;
 

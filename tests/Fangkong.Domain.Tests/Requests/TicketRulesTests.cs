@@ -93,6 +93,17 @@ public sealed class TicketRulesTests
     }
 
     [Fact]
+    public void The_next_raise_is_due_when_the_rule_would_raise_it()
+    {
+        var due = T0.AddHours(12);
+        Assert.Equal(due, TicketRules.NextRaise(TicketUnit.Community, TicketUnit.Community, T0, due));
+        Assert.Equal(due.AddHours(12), TicketRules.NextRaise(TicketUnit.Street, TicketUnit.Community, T0, due));
+        Assert.Null(TicketRules.NextRaise(TicketUnit.City, TicketUnit.Community, T0, due));
+        // Just after each raise time the rule gives the next unit.
+        Assert.Equal(TicketUnit.District, TicketRules.Escalated(TicketUnit.Street, TicketUnit.Community, T0, due, due.AddHours(12).AddTicks(1)));
+    }
+
+    [Fact]
     public void A_resolved_ticket_only_reopens_and_assignment_starts_from_an_unassigned_state()
     {
         Assert.True(TicketRules.MayMove(TicketState.Resolved, TicketState.Reopened));

@@ -19,7 +19,7 @@ public sealed class Scenario
     public TimeOnly HallOpens { get; set; } = new(8, 30);
     public TimeOnly HallCloses { get; set; } = new(17, 0);
 
-    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer"];
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "hotline"];
 
     public Person Alice { get; } = NewPerson(101, "张小明", ResidentIdNumber.Compose("220402", new DateOnly(1985, 5, 12), 123), "13800000001");
     public Person Bob { get; } = NewPerson(102, "李华", ResidentIdNumber.Compose("220403", new DateOnly(1990, 1, 3), 246), "13800000002");
@@ -104,7 +104,8 @@ public sealed class Scenario
             new User { Id = 12, UserName = "epi-x", DisplayName = "龙山区流调员", PasswordHash = hash, Role = Roles.Epidemiologist, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
             new User { Id = 13, UserName = "epi-y", DisplayName = "西安区流调员", PasswordHash = hash, Role = Roles.Epidemiologist, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220403 },
             new User { Id = 14, UserName = "admin-x", DisplayName = "龙山区管理员", PasswordHash = hash, Role = Roles.Administrator, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
-            new User { Id = 15, UserName = "command-x", DisplayName = "龙山区指挥部", PasswordHash = hash, Role = Roles.Commander, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 });
+            new User { Id = 15, UserName = "command-x", DisplayName = "龙山区指挥部", PasswordHash = hash, Role = Roles.Commander, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
+            new User { Id = 20, UserName = "hotline", DisplayName = "热线话务员", PasswordHash = hash, Role = Roles.HotlineOperator, JurisdictionLevel = JurisdictionLevel.City });
         await db.SaveChangesAsync();
     }
 
