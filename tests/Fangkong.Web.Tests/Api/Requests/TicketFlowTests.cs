@@ -98,11 +98,14 @@ public abstract class TicketFlowTests(StorageProvider provider)
         var hotline = await host.LoginAsync("hotline");
         var id = (await Ok(await hotline.PostAsJsonAsync("/api/requests", new { idempotencyKey = "hotline-call-0002", category = "Supplies", text = "家里没有蔬菜了", callerPhone = "13800000001", personId = host.Scenario.Alice.Id })))
             .GetProperty("id").GetInt64();
-        var epi = await host.LoginAsync("epi");
+        // Sessions last 12 hours: each reader signs in after the clock moves.
         host.Time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+        var epi = await host.LoginAsync("epi");
         var row = (await Ok(await epi.GetAsync("/api/requests?overdue=true"))).GetProperty("items")[0];
         Assert.Equal((id, "Street", "Escalated", true), (row.GetProperty("id").GetInt64(), row.GetProperty("unit").GetString(), row.GetProperty("state").GetString(), row.GetProperty("overdue").GetBoolean()));
         host.Time.Advance(TimeSpan.FromHours(12));
+        epi = await host.LoginAsync("epi");
+        hotline = await host.LoginAsync("hotline");
         Assert.Equal("District", (await Ok(await epi.GetAsync($"/api/requests?overdue=true"))).GetProperty("items")[0].GetProperty("unit").GetString());
 
         // Seal Alice's compound: her chest pain is urgent, raised to the district, with the closed-loop transport steps.
