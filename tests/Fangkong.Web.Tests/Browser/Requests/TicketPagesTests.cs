@@ -58,7 +58,7 @@ public sealed class TicketPagesTests(BrowserFixture app)
         await Expect(hotline.Locator("[data-testid=ticket-message]")).ToContainTextAsync("福镇社区");
         watch.Stop();
         Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), $"filing took {watch.Elapsed}");
-        var number = (await hotline.Locator("[data-testid=ticket-message]").TextContentAsync())!.Split(' ', '，')[0].Replace("已登记工单", "", StringComparison.Ordinal).Trim();
+        var number = System.Text.RegularExpressions.Regex.Match((await hotline.Locator("[data-testid=ticket-message]").TextContentAsync())!, @"T\d{4}-\d+").Value;
         Assert.StartsWith("T", number);
 
         var officer = await app.SignInAsync("officer");
