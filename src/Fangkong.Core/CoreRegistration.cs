@@ -188,6 +188,13 @@ public static class CoreRegistration
         services.AddSingleton<Supplies.BulkDistributions>();
         services.AddSingleton<Supplies.OrderLines>();
         services.AddSingleton<Supplies.SupplyFigures>();
+        services.AddSingleton<Requests.TicketIntake>();
+        services.AddSingleton<Requests.CallerLookup>();
+        services.AddSingleton<Requests.TicketActions>();
+        services.AddSingleton<Requests.TicketEscalation>();
+        services.AddSingleton<Requests.TicketQueue>();
+        services.AddSingleton<Requests.MyTickets>();
+        services.AddSingleton<Requests.TicketImport>();
         return services;
     }
 }

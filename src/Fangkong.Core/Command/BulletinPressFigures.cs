@@ -8,7 +8,7 @@ namespace Fangkong.Core.Command;
 
 /// <summary>
 /// The figures press conferences add to a bulletin (domain.md §9): people under isolation at the end of the day, at a
-/// site and at home, and samplings that day and across all rounds to its end (人次). They are the city's (and province's):
+/// site and at home, and samplings that day and across all rounds to its end (人次), and citizens' requests received and resolved that day and to its end (群众诉求). They are the city's (and province's):
 /// a district's bulletin leaves them out.
 /// </summary>
 public static class BulletinPressFigures
@@ -23,12 +23,17 @@ public static class BulletinPressFigures
             .GroupBy(s => s.Place).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var today = await db.Samples.AsNoTracking().CountAsync(s => s.AtUtc >= start && s.AtUtc < end, ct);
         var cumulative = await db.Samples.AsNoTracking().CountAsync(s => s.AtUtc < end, ct);
+        var requests = await Requests.TicketFigures.PressAsync(db, clock, f.Day, ct);
         return f with
         {
             InCentralizedIsolation = isolated.GetValueOrDefault(QuarantinePlace.Centralized),
             InHomeIsolation = isolated.GetValueOrDefault(QuarantinePlace.Home),
             ScreenedToday = today,
             ScreenedCumulative = cumulative,
+            RequestsReceivedToday = requests.ReceivedToday,
+            RequestsResolvedToday = requests.ResolvedToday,
+            RequestsReceived = requests.Received,
+            RequestsResolved = requests.Resolved,
         };
     }
 }

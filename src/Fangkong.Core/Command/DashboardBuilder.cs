@@ -46,6 +46,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         var venues = await FullVenuesAsync(db, ct);
         var alerts = await checkIns.AlertsAsync(db, null, ct);
         var zones = await Zones.ZoneTallies.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct);
+        var tickets = await Requests.TicketFigures.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct);
 
         var list = new DashboardFigureList(today, level);
         list.Cases(figures, facts.Contacts, places);
@@ -55,6 +56,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         if (round is not null) list.Round(round);
         list.Zones(zones, level == BulletinLevel.District ? areaCode : null);
         list.Supplies(await supplies.CountAsync(db, level == BulletinLevel.District ? areaCode : null, ct));
+        list.Tickets(tickets);
         return new DashboardSnapshot
         {
             AtUtc = now,

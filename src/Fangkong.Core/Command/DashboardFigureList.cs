@@ -126,4 +126,10 @@ internal sealed partial class DashboardFigureList(DateOnly today, BulletinLevel 
         Add("zones.setToday", zones.New.Count, null);
         Add("zones.liftedToday", zones.Lifted.Count, null);
     }
+
+    /// <summary>Citizens' requests: received and resolved today and in all, open, overdue, by category and district, each the ticket list behind it.</summary>
+    public void Tickets(IReadOnlyList<Requests.TicketFigure> figures)
+    {
+        foreach (var f in figures) Add(f.Key, f.Value, new FigureLink("tickets", "/requests/list", f.Filter));
+    }
 }

@@ -121,5 +121,10 @@ public sealed partial class FangkongDb
             || (EF.Parameter(AreaStreet) != null && Communities.Any(c => c.Id == x.CommunityId && c.StreetId == AreaStreet))
             || (EF.Parameter(AreaCommunity) != null && x.CommunityId == AreaCommunity)
             || (EF.Parameter(AreaGrid) != null && x.GridId == AreaGrid));
+        // A ticket carries its household's area (copied when filed): the community's, street's or district's office sees its own (issue 20).
+        b.Entity<Requests.Ticket>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict) || (EF.Parameter(AreaStreet) != null && x.StreetId == AreaStreet)
+            || (EF.Parameter(AreaCommunity) != null && x.CommunityId == AreaCommunity) || (EF.Parameter(AreaGrid) != null && GridHouseholds.Any(g => g.HouseholdId == x.HouseholdId && g.GridId == AreaGrid)));
+        b.Entity<Requests.TicketEvent>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Tickets.Any(t => t.Id == x.TicketId));
     }
 }

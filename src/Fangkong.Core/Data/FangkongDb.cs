@@ -101,6 +101,8 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Appeals.AppealFile> AppealFiles => Set<Appeals.AppealFile>();
     public DbSet<Appeals.BulkUnlock> BulkUnlocks => Set<Appeals.BulkUnlock>();
     public DbSet<Appeals.BulkUnlockLine> BulkUnlockLines => Set<Appeals.BulkUnlockLine>();
+    public DbSet<Requests.Ticket> Tickets => Set<Requests.Ticket>();
+    public DbSet<Requests.TicketEvent> TicketEvents => Set<Requests.TicketEvent>();
     public DbSet<Teams.Team> Teams => Set<Teams.Team>();
     public DbSet<Teams.TeamMember> TeamMembers => Set<Teams.TeamMember>();
     public DbSet<Teams.TeamShift> TeamShifts => Set<Teams.TeamShift>();
@@ -217,6 +219,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Core.Zones.ZonesModel.Configure(b);
         Community.CommunityModel.Configure(b);
         Audit.AuditModel.Configure(b);
+        Requests.RequestsModel.Configure(b);
         ConfigureAreaFilter(b);
         Core.Appeals.AppealsModel.Configure(b);
         Core.Teams.TeamsModel.Configure(b);

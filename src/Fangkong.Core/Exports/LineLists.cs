@@ -6,6 +6,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
 using Fangkong.Core.Quarantine;
+using Fangkong.Core.Requests;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Core.Zones;
@@ -21,7 +22,8 @@ public static class LineLists
     public const string Quarantined = "quarantine";
     public const string Tests = "tests";
     public const string Zones = "zones";
-    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones];
+    public const string Tickets = "tickets";
+    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones, Tickets];
 
     /// <summary>Whether the list names people (masked unless revealed); the zone list names places only.</summary>
     public static bool Personal(string list) => list != Zones;
@@ -42,6 +44,7 @@ public static class LineLists
         Quarantined => Make(QuarantineLines.Query(db, Read<QuarantineLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => QuarantineLines.Cells(r, culture, clock), QuarantineLines.Header, "Exports.Sheet.Quarantine"),
         Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TestLines.Cells(r, culture, clock), TestLines.Header, "Exports.Sheet.Samples"),
         Zones => Make(ZoneViews.Query(db, Read<ZoneLineFilter>(filterJson)), r => r.Id, r => r, (r, culture) => ZoneLines.Cells(r, culture, clock), ZoneLines.Header, "Exports.Sheet.Zones"),
+        Tickets => Make(TicketLines.Query(db, Read<TicketLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TicketLines.Cells(r, culture, clock), TicketLines.Header, "Exports.Sheet.Tickets"),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 
@@ -53,6 +56,7 @@ public static class LineLists
         Quarantined => JsonSerializer.Serialize(Read<QuarantineLineFilter>(filterJson), Json),
         Tests => JsonSerializer.Serialize(Read<TestLineFilter>(filterJson), Json),
         Zones => JsonSerializer.Serialize(Read<ZoneLineFilter>(filterJson), Json),
+        Tickets => JsonSerializer.Serialize(Read<TicketLineFilter>(filterJson), Json),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
+using Fangkong.Core.Requests;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,9 @@ public sealed class LinePages(TimeOrderedIds ids, CityClock clock)
 
     public Task<KeysetPage<TestLine>> TestsAsync(FangkongDb db, TestLineFilter filter, long? after, int? size, TraceReader? reveal, CancellationToken ct) =>
         PageAsync(db, TestLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), after, size, reveal, LineLists.Tests, ct);
+
+    public Task<KeysetPage<TicketLine>> TicketsAsync(FangkongDb db, TicketLineFilter filter, long? after, int? size, TraceReader? reveal, CancellationToken ct) =>
+        PageAsync(db, TicketLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), after, size, reveal, LineLists.Tickets, ct);
 
     /// <summary>How many contacts a filter selects, capped like every list count (a tab's figure).</summary>
     public Task<long> CountContactsAsync(FangkongDb db, ContactLineFilter filter, CancellationToken ct) =>

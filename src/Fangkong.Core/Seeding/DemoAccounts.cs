@@ -34,6 +34,7 @@ internal static class DemoAccounts
             new("grid", password, Roles.GridWorker, Messages.Get("Seeding.Account.Grid")),
             new("officer", password, Roles.CommunityOfficer, Messages.Get("Seeding.Account.Officer")),
             new("supplier", password, Roles.Supplier, Messages.Get("Seeding.Account.Supplier")),
+            new("hotline", password, Roles.HotlineOperator, Messages.Get("Seeding.Account.Hotline")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -67,7 +68,8 @@ internal static class DemoAccounts
             U(11, "grid", await WorkerNameAsync(db, grid, ct), Roles.GridWorker, level: JurisdictionLevel.Grid, area: grid?.GridId),
             U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId),
             // Linked to its supermarket by the demo's suppliers (DemoSupplies).
-            U(SupplierUserId, "supplier", "欧亚超市配送员", Roles.Supplier));
+            U(SupplierUserId, "supplier", "欧亚超市配送员", Roles.Supplier),
+            U(20, "hotline", "12345热线话务员", Roles.HotlineOperator, level: JurisdictionLevel.City));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

@@ -124,6 +124,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             await phases.TimeAsync("transfers", () => OutbreakQuarantine.TransferAsync(w, ct));
             var released = await phases.TimeAsync("releases", () => OutbreakQuarantine.ReleaseAsync(w, ct));
             var closed = await phases.TimeAsync("discharges and releases of cases", () => OutbreakCases.CloseAsync(w, ct));
+            await phases.TimeAsync("citizens' requests: calls, answers, escalations", () => OutbreakRequests.RunAsync(w, ct));
             int staying;
             ZoneDay zones;
             await using (var db = await w.DbAsync(ct))

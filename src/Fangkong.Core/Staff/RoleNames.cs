@@ -25,6 +25,8 @@ public static class RoleNames
         ["社区干部"] = Roles.CommunityOfficer,
         ["community officer"] = Roles.CommunityOfficer,
         ["供应商"] = Roles.Supplier,
+        ["热线话务员"] = Roles.HotlineOperator,
+        ["hotline operator"] = Roles.HotlineOperator,
     };
 
     private static readonly char[] Separators = ['、', ',', '，', ';', '；', '|'];

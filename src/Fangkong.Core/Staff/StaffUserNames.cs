@@ -25,6 +25,7 @@ internal sealed class StaffUserNames
         Roles.GridWorker => "grid",
         Roles.CommunityOfficer => "officer",
         Roles.Supplier => "supplier",
+        Roles.HotlineOperator => "hotline",
         _ => "staff",
     };
 

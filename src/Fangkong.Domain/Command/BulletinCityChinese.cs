@@ -57,6 +57,8 @@ public static class BulletinCityChinese
                 .Where(x => x.Item1 > 0).Select(x => $"{x.Item2}{x.Item1}人")) + "。");
         if (f.ScreenedCumulative > 0)
             s.Add((f.ScreenedToday > 0 ? $"当日核酸筛查{f.ScreenedToday}人次，" : "") + $"累计筛查{f.ScreenedCumulative}人次。");
+        if (f.RequestsReceived > 0)
+            s.Add($"当日受理群众诉求{f.RequestsReceivedToday}件，办结{f.RequestsResolvedToday}件；累计受理{f.RequestsReceived}件，办结{f.RequestsResolved}件。");
         return BulletinChinese.Paragraph(lead, s);
     }
 }

@@ -56,6 +56,8 @@ public static class BulletinCityEnglish
                 .Where(x => x.Item1 > 0).Select(x => $"{BulletinEnglish.Number(x.Item1)} {(x.Item1 == 1 ? "person" : "people")} {x.Item2}")) + ".");
         if (f.ScreenedCumulative > 0)
             s.Add(Open("screened ") + (f.ScreenedToday > 0 ? $"{BulletinEnglish.Number(f.ScreenedToday)} people that day and " : "") + $"{BulletinEnglish.Number(f.ScreenedCumulative)} in total (person-times).");
+        if (f.RequestsReceived > 0)
+            s.Add(Open("received ") + $"{BulletinEnglish.Count(f.RequestsReceivedToday, "citizens' request")} that day and resolved {BulletinEnglish.Number(f.RequestsResolvedToday)}; {BulletinEnglish.Number(f.RequestsReceived)} received and {BulletinEnglish.Number(f.RequestsResolved)} resolved in total.");
         return BulletinEnglish.Paragraph(lead, s);
     }
 }

@@ -74,6 +74,12 @@ public sealed record BulletinFigures
     public int ScreenedToday { get; init; }
     public int ScreenedCumulative { get; init; }
 
+    /// <summary>Citizens' requests (群众诉求) received and resolved that day and to its end: the press conference's "2,088 received, 1,994 resolved".</summary>
+    public int RequestsReceivedToday { get; init; }
+    public int RequestsResolvedToday { get; init; }
+    public int RequestsReceived { get; init; }
+    public int RequestsResolved { get; init; }
+
     /// <summary>Confirmed cases still under treatment at the end of the day.</summary>
     public int CurrentConfirmed => CumulativeConfirmed - CumulativeDischarged - CumulativeDeaths;
 

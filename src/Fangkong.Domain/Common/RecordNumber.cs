@@ -14,6 +14,8 @@ public enum RecordKind
     Appeal = 'A',
     /// <summary>An employer's request to unlock their staff's codes in bulk.</summary>
     BulkUnlock = 'U',
+    /// <summary>A citizen's request (群众诉求) as a ticket (issue 20).</summary>
+    Ticket = 'T',
 }
 
 /// <summary>

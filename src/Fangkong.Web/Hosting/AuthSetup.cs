@@ -46,6 +46,12 @@ public static class AuthSetup
     public const string Employer = "employer";
     /// <summary>Bulk unlock requests: the employer's own, every one for epidemiologists and administrators.</summary>
     public const string BulkUnlocks = "bulk-unlocks";
+    /// <summary>Filing citizens' requests (the caller lookup, entry, platforms' API and files): hotline operators and administrators (issue 20).</summary>
+    public const string TicketFiling = "ticket-filing";
+    /// <summary>Reading the ticket queue and a ticket: who files them and who answers them, each within their area.</summary>
+    public const string Tickets = "tickets";
+    /// <summary>Acting on tickets (assign, handle, resolve, escalate, transport): the responsible units' officers, each within their area.</summary>
+    public const string TicketWork = "ticket-work";
 
     public static IServiceCollection AddFangkongAuth(this IServiceCollection services)
     {
@@ -84,7 +90,10 @@ public static class AuthSetup
             .AddPolicy(CommunityWork, p => p.RequireRole(Roles.GridWorker, Roles.CommunityOfficer, Roles.Administrator))
             .AddPolicy(CommunityOffice, p => p.RequireRole(Roles.CommunityOfficer, Roles.Administrator))
             .AddPolicy(Employer, p => p.RequireRole(Roles.VenueManager))
-            .AddPolicy(BulkUnlocks, p => p.RequireRole(Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator));
+            .AddPolicy(BulkUnlocks, p => p.RequireRole(Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(TicketFiling, p => p.RequireRole(Roles.HotlineOperator, Roles.Administrator))
+            .AddPolicy(Tickets, p => p.RequireRole(Roles.HotlineOperator, Roles.CommunityOfficer, Roles.GridWorker, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(TicketWork, p => p.RequireRole(Roles.CommunityOfficer, Roles.GridWorker, Roles.Epidemiologist, Roles.Administrator));
         return services;
     }
 

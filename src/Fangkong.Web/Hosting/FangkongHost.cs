@@ -14,6 +14,7 @@ using Fangkong.Web.Api.Hospitals;
 using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Supplies;
+using Fangkong.Web.Api.Requests;
 using Fangkong.Web.Api.Teams;
 using Fangkong.Web.Api.Testing;
 using Fangkong.Web.Api.Tracing;
@@ -104,6 +105,7 @@ public static class FangkongHost
         api.MapAuditApi();
         api.MapAppealsApi();
         api.MapSuppliesApi();
+        api.MapRequestsApi();
         app.MapFangkongUi();
         return app;
     }

@@ -16,6 +16,7 @@ public static class RoleHome
         Roles.GridWorker => "/community/grid",
         Roles.CommunityOfficer => "/community",
         Roles.Supplier => "/supplies/queue",
+        Roles.HotlineOperator => "/requests/hotline",
         _ => "/search",
     };
 }

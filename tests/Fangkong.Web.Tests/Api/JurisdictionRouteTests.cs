@@ -28,7 +28,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const long CaseY = 880001, CaseX = 880002, ContactY = 880003, StayY = 880004, ZoneY = 880005, VisitY = 880006;
     // Y's records the queues and transfers hold (a manual colour, transfers, a door task, a problem, a register entry, an appeal, a bulk unlock).
     private const long ManualY = 880010, QTransferY = 880011, CaseTransferY = 880012, BatchY = 880013, DoorTaskY = 880014, ProblemY = 880015,
-        SpecialY = 880016, AppealY = 880017, AppealFileY = 880018, BulkY = 880019, BulkLineY = 880020, RoundY = 1, SiteY = 880021;
+        SpecialY = 880016, AppealY = 880017, AppealFileY = 880018, BulkY = 880019, BulkLineY = 880020, RoundY = 1, SiteY = 880021, TicketY = 880030;
     // Y's supplies: a supplier serving 西安区, its pack, and an overdue order for Dave's household on its way.
     private const long SupplierY = 880030, PackY = 880031, OrderY = 880032;
     private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
@@ -253,6 +253,21 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Denied("POST", $"/api/appeals/bulk/{BulkY}/request", new { }),
         Denied("POST", $"/api/appeals/bulk/{BulkY}/decision", new { approve = true }, caller: "admin-x"),
         Open("POST", "/api/appeals/bulk", "an employer's own list of staff ID numbers, each checked against the employer's request"),
+        Lists("/api/requests", seeded: true),
+        Lists("/api/lists/tickets", seeded: true),
+        Lists("/api/requests/callers?phone=13800000005", caller: "admin-x", seeded: true),
+        Denied("GET", $"/api/requests/{TicketY}"),
+        Denied("POST", $"/api/requests/{TicketY}/assign", new { assignedTo = "探针" }),
+        Denied("POST", $"/api/requests/{TicketY}/handle", new { note = "jurisdiction probe" }),
+        Denied("POST", $"/api/requests/{TicketY}/resolve", new { answer = "jurisdiction probe" }),
+        Denied("POST", $"/api/requests/{TicketY}/escalate", new { reason = "jurisdiction probe" }),
+        Denied("POST", $"/api/requests/{TicketY}/transport", new { step = "VehicleSent" }),
+        Denied("POST", "/api/requests", new { idempotencyKey = "jurisdiction-1", category = "Medicine", text = "探针诉求内容", callerPhone = "13800000005", personId = Scenario.DaveId }, caller: "admin-x"),
+        Denied("POST", "/api/requests/platform", new { idempotencyKey = "jurisdiction-2", category = "Medicine", text = "探针诉求内容", platform = "probe", personId = Scenario.DaveId }, caller: "admin-x"),
+        Open("POST", "/api/requests/import", "a platform's file: a phone finds a household only within the importer's area (the area filter); the report names lines, not persons"),
+        Open("POST", "/api/requests/me", Own),
+        Open("GET", "/api/requests/me", Own),
+        Open("POST", "/api/requests/me/1/reopen", Own),
         Open("GET", "/api/teams", Teams),
         Open("POST", "/api/teams", Teams),
         Open("GET", "/api/teams/deployment", Teams),
@@ -368,6 +383,9 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Assert.Equal(Fangkong.Core.Appeals.BulkUnlockState.Submitted, db.BulkUnlocks.Single(b => b.Id == BulkY).State);
         Assert.Equal(Fangkong.Domain.Supplies.OrderState.Accepted, db.SupplyOrders.Single(o => o.Id == OrderY).State);
         Assert.Equal(1, db.SupplyOrders.Count());
+        var ticket = db.Tickets.Single(t => t.Id == TicketY);
+        Assert.Equal((Fangkong.Domain.Requests.TicketState.Received, 0), (ticket.State, ticket.TransportDone));
+        Assert.Single(db.Tickets);
     }
 
     [Fact]
@@ -676,6 +694,28 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
             Line = 1,
             PersonId = Scenario.DaveId,
             Outcome = Fangkong.Core.Appeals.BulkLineOutcome.Pending
+        });
+        db.Tickets.Add(new Fangkong.Core.Requests.Ticket
+        {
+            Id = TicketY,
+            Source = Fangkong.Domain.Requests.RequestSource.Hotline,
+            CallerPhone = "13800000005",
+            CallerName = "赵西安",
+            PersonId = Scenario.DaveId,
+            HouseholdId = Scenario.DaveHouseholdId,
+            DistrictCode = Scenario.DistrictY,
+            StreetId = 2,
+            CommunityId = 2,
+            Category = Fangkong.Domain.Requests.RequestCategory.Medicine,
+            Urgency = Fangkong.Domain.Requests.RequestUrgency.Normal,
+            NeedsTransport = true,
+            Text = "需要降压药",
+            StartUnit = Fangkong.Domain.Requests.TicketUnit.Community,
+            Unit = Fangkong.Domain.Requests.TicketUnit.Community,
+            ReceivedAtUtc = at,
+            DueAtUtc = at.AddDays(2),
+            State = Fangkong.Domain.Requests.TicketState.Received,
+            IsOpen = true
         });
         await db.SaveChangesAsync();
     }
