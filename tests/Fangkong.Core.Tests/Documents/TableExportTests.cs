@@ -69,6 +69,7 @@ public class TableExportTests
             LineLists.Tests => (TestLines.Header(zh), TestLines.Cells(Filled<TestLine>(), zh, clock)),
             // A zone's level and state are worded from the catalogue, so they are given values it has words for.
             LineLists.Zones => (ZoneLines.Header(zh), ZoneLines.Cells(Filled<ZoneLine>() with { Level = ZoneLevel.Sealed, Preset = ZonePreset.ThreeZones, State = ZoneState.Active }, zh, clock)),
+            LineLists.Tickets => (global::Fangkong.Core.Requests.TicketLines.Header(zh), global::Fangkong.Core.Requests.TicketLines.Cells(Filled<global::Fangkong.Core.Requests.TicketLine>() with { Source = Fangkong.Domain.Requests.RequestSource.Hotline, Category = Fangkong.Domain.Requests.RequestCategory.Medicine, Urgency = Fangkong.Domain.Requests.RequestUrgency.Normal, Unit = Fangkong.Domain.Requests.TicketUnit.Community, State = Fangkong.Domain.Requests.TicketState.Assigned }, zh, clock)),
             _ => throw new ArgumentOutOfRangeException(nameof(list)),
         };
         Assert.Equal(header.Count, cells.Count);
