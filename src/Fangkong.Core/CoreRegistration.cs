@@ -47,6 +47,8 @@ public static class CoreRegistration
         GatePolicy? gatePolicy = null, CodePolicy? codePolicy = null, int instance = 0)
     {
         services.AddFangkongStorage(storage);
+        // The grouped writers log their failures; a host adds its providers, a bare collection (the simulation, the bench) none.
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new Domain.Audit.AuditPolicy());
         services.AddSingleton(gatePolicy ?? new GatePolicy());

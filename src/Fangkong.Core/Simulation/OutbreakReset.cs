@@ -51,6 +51,15 @@ internal static class OutbreakReset
         await db.ScreeningMembers.Where(m => screenings.Contains(m.ScreeningId)).ExecuteDeleteAsync(ct);
         await db.Screenings.Where(s => s.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
         await db.CommunityProblems.Where(p => p.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        // The simulation's orders and calls (issue 20): a run again on the same days would mint the same ids.
+        var orders = db.SupplyOrders.Where(o => o.Id / 8192 % 256 == OutbreakSimulation.Instance).Select(o => o.Id);
+        await db.SupplyOrderLines.Where(l => orders.Contains(l.OrderId)).ExecuteDeleteAsync(ct);
+        await db.SupplyProofPhotos.Where(p => orders.Contains(p.OrderId)).ExecuteDeleteAsync(ct);
+        await db.SupplyOrders.Where(o => o.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.SupplyDistributions.Where(d => d.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        var tickets = db.Tickets.Where(t => t.Id / 8192 % 256 == OutbreakSimulation.Instance).Select(t => t.Id);
+        await db.TicketEvents.Where(e => e.Id / 8192 % 256 == OutbreakSimulation.Instance || tickets.Contains(e.TicketId)).ExecuteDeleteAsync(ct);
+        await db.Tickets.Where(t => t.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
         var coloured = await db.HealthCodes.Where(h => h.Colour != Domain.Codes.CodeColour.Green).Select(h => h.PersonId).ToListAsync(ct);
         await codes.RecomputeManyAsync(db, coloured, ct);
         await db.SaveChangesAsync(ct);

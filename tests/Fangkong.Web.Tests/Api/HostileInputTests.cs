@@ -167,6 +167,10 @@ public abstract class HostileInputTests(StorageProvider provider)
         {
             ["POST /api/appeals/me"] = nameof(Appeals.AppealFlowTests),
             ["POST /api/supplies/orders"] = nameof(Supplies.SupplyOrderFlowTests),
+            // One intake (TicketIntake) behind the three: the hotline's reuse and the platform's retries are driven there.
+            ["POST /api/requests/"] = nameof(Requests.TicketFlowTests),
+            ["POST /api/requests/me"] = nameof(Requests.TicketFlowTests),
+            ["POST /api/requests/platform"] = nameof(Requests.TicketFlowTests),
             ["POST /api/testing/tubes"] = nameof(Testing.SamplingKeyReuseTests),
             ["POST /api/testing/tubes/{barcode}/samples"] = nameof(Testing.SamplingKeyReuseTests),
             // Closing is idempotent by state (a closed tube stays closed) and its key is not stored: a reused key closes
