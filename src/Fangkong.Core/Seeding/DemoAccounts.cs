@@ -16,7 +16,7 @@ internal static class DemoAccounts
     public const long SupplierUserId = 13;
 
     /// <param name="grid">The demo resident's grid and community: the grid worker's and the community officer's areas.</param>
-    public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, CancellationToken ct)
+    public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, int passwordIterations, CancellationToken ct)
     {
         const string password = SeedOptions.DemoPassword;
         DemoAccount[] accounts =
@@ -45,7 +45,7 @@ internal static class DemoAccounts
                 Id = id,
                 UserName = name,
                 DisplayName = display,
-                PasswordHash = PasswordHasher.Hash(password),
+                PasswordHash = PasswordHasher.Hash(password, passwordIterations),
                 Role = role,
                 VenueId = venue,
                 DeviceId = device,

@@ -77,7 +77,7 @@ public static class DemoCitySeeder
         var residentPerson = ResidentAccountPerson(profiles);
         (long GridId, long CommunityId)? demoGrid;
         await using (var db = new FangkongDb(storage.BuildOptions())) demoGrid = await CommunityGrids.OfPersonAsync(db, residentPerson, ct);
-        var accounts = await DemoAccounts.CreateAsync(storage, residentPerson, demoGrid, ct);
+        var accounts = await DemoAccounts.CreateAsync(storage, residentPerson, demoGrid, options.PasswordIterations, ct);
         await using (var db = new FangkongDb(storage.BuildOptions()))
         {
             // The statements below join the tables just loaded, which PostgreSQL plans from statistics autovacuum has not

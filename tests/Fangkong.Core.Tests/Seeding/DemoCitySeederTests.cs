@@ -1,3 +1,4 @@
+using Fangkong.Core.Accounts;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Microsoft.Extensions.Time.Testing;
@@ -9,7 +10,7 @@ public sealed class DemoCitySeederTests
 {
     // Friday 2026-11-20, 10:00 in the city: part of today's visits are still under way.
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
-    private static readonly SeedOptions Small = new() { Residents = 2_000, Days = 3, Seed = 7 };
+    private static readonly SeedOptions Small = new() { Residents = 2_000, Days = 3, Seed = 7, PasswordIterations = PasswordHasher.RandomSecretIterations };
 
     [Fact]
     public Task A_city_on_sqlite_is_valid_complete_and_plausible() => CityIsValidAsync(StorageProvider.Sqlite);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fangkong.Core.Accounts;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Testing;
@@ -98,7 +99,7 @@ public sealed class DemoStartupTests
     public async Task A_city_loaded_by_the_operator_is_left_as_it_is()
     {
         await using var store = await TestStore.CreateAsync(StorageProvider.Sqlite);
-        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 1000, Days = 0, Seed = 3 }, null, TimeProvider.System, default);
+        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 1000, Days = 0, Seed = 3, PasswordIterations = PasswordHasher.RandomSecretIterations }, null, TimeProvider.System, default);
         await using var factory = FirstStart(store, ("Demo:Residents", "2000"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await (await ReadyClientAsync(factory)).GetAsync("/login")).StatusCode);
         await using var db = store.NewDb();

@@ -103,7 +103,7 @@ public abstract partial class HardeningTests(StorageProvider provider)
         await using (var host = await ApiHost.StartAsync(provider))
         {
             await using (var db = host.Db())
-                await db.Users.Where(u => u.UserName == "command").ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, PasswordHasher.Hash(SeedOptions.DemoPassword)));
+                await db.Users.Where(u => u.UserName == "command").ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, PasswordHasher.Hash(SeedOptions.DemoPassword, PasswordHasher.RandomSecretIterations)));
             var refusals = await ProductionSafety.RefusalsAsync(host.Services, production, settings);
             Assert.Equal(3, refusals.Count);
             Assert.Contains("command", refusals[0], StringComparison.Ordinal);

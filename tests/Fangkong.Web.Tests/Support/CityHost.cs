@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Fangkong.Core.Accounts;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Testing;
@@ -31,7 +32,7 @@ public sealed class CityHost : IAsyncDisposable
     {
         var store = await TestStore.CreateAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
-        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = residents, Days = 0 }, null, time, CancellationToken.None);
+        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = residents, Days = 0, PasswordIterations = PasswordHasher.RandomSecretIterations }, null, time, CancellationToken.None);
         return Over(store, time, ownsStore: true, web);
     }
 

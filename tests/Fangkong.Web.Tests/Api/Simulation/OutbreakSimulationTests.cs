@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fangkong.Core;
+using Fangkong.Core.Accounts;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Simulation;
@@ -48,7 +49,7 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
         var time = new FakeTimeProvider(Now);
-        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 2000, Days = 15, Seed = 7 }, null, time, CancellationToken.None);
+        await DemoCitySeeder.SeedAsync(store.Options, new SeedOptions { Residents = 2000, Days = 15, Seed = 7, PasswordIterations = PasswordHasher.RandomSecretIterations }, null, time, CancellationToken.None);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
         services.AddFangkongCore(store.Options);
         services.AddSingleton(DemoZones);

@@ -262,7 +262,7 @@ public abstract class ZoneFlowTests(StorageProvider provider)
         await using var db = host.Db();
         var market = await db.Venues.Where(v => v.Type == VenueType.Market).Join(db.GateDevices, v => v.Id, d => d.VenueId, (v, d) => d).FirstAsync();
         var home = await db.Venues.Where(v => v.CompoundId == compound).Join(db.GateDevices, v => v.Id, d => d.VenueId, (v, d) => d).FirstAsync();
-        var hash = PasswordHasher.Hash(SeedOptions.DemoPassword);
+        var hash = PasswordHasher.Hash(SeedOptions.DemoPassword, PasswordHasher.RandomSecretIterations);
         db.Users.AddRange(
             new User { Id = 9_001, UserName = "gate-market", DisplayName = "市场门岗", PasswordHash = hash, Role = Roles.GateOperator, VenueId = market.VenueId, DeviceId = market.Id },
             new User { Id = 9_002, UserName = "gate-home", DisplayName = "小区门岗", PasswordHash = hash, Role = Roles.GateOperator, VenueId = home.VenueId, DeviceId = home.Id });

@@ -30,7 +30,7 @@ public sealed class AppealPagesTests(BrowserFixture app)
                 Token = "tok201xxxxxxxxxxxxxxxx",
                 CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             });
-            db.Users.Add(new User { Id = 201, UserName = "appellant", DisplayName = "居民二", PasswordHash = PasswordHasher.Hash(Scenario.Password), Role = Roles.Resident, PersonId = PersonId });
+            db.Users.Add(new User { Id = 201, UserName = "appellant", DisplayName = "居民二", PasswordHash = PasswordHasher.Hash(Scenario.Password, PasswordHasher.RandomSecretIterations), Role = Roles.Resident, PersonId = PersonId });
             await db.SaveChangesAsync();
         }
         var manual = app.Services.GetRequiredService<ManualCodes>();

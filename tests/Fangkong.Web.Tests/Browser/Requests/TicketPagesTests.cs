@@ -34,7 +34,7 @@ public sealed class TicketPagesTests(BrowserFixture app)
             Token = "tok301xxxxxxxxxxxxxxxx",
             CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         });
-        db.Users.Add(new User { Id = 301, UserName = "caller", DisplayName = "来电居民", PasswordHash = PasswordHasher.Hash(Scenario.Password), Role = Roles.Resident, PersonId = PersonId });
+        db.Users.Add(new User { Id = 301, UserName = "caller", DisplayName = "来电居民", PasswordHash = PasswordHasher.Hash(Scenario.Password, PasswordHasher.RandomSecretIterations), Role = Roles.Resident, PersonId = PersonId });
         await db.SaveChangesAsync();
     }
 

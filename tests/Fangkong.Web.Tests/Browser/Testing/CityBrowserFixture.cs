@@ -1,3 +1,4 @@
+using Fangkong.Core.Accounts;
 using Fangkong.Core.Data;
 using Fangkong.Core.Seeding;
 using Fangkong.Core.Testing;
@@ -28,7 +29,7 @@ public sealed class CityBrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Store = await TestStore.CreateAsync(StorageProvider.Sqlite);
-        await DemoCitySeeder.SeedAsync(Store.Options, new SeedOptions { Residents = 1000, Days = 0 }, null, TimeProvider.System, CancellationToken.None);
+        await DemoCitySeeder.SeedAsync(Store.Options, new SeedOptions { Residents = 1000, Days = 0, PasswordIterations = PasswordHasher.RandomSecretIterations }, null, TimeProvider.System, CancellationToken.None);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Storage:Provider", "Sqlite");
