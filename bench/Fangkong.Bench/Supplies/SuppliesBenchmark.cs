@@ -137,7 +137,7 @@ public static class SuppliesBenchmark
         var start = Stopwatch.GetTimestamp();
         foreach (var h in day)
         {
-            var o = await place.PlaceAsync(db, admin, new OrderRequest(h, [new OrderItem(1, 1)], $"bench-{h}", null), default);
+            var o = await place.PlaceAsync(db, admin, new OrderRequest(h, [new OrderItem(1, 1)], $"bench-order-{h}", null), default);
             ids.Add(o.Id);
             db.ChangeTracker.Clear();
         }
