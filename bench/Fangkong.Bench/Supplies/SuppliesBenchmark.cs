@@ -137,7 +137,7 @@ public static class SuppliesBenchmark
         var start = Stopwatch.GetTimestamp();
         foreach (var h in day)
         {
-            var o = await place.PlaceAsync(db, admin, new OrderRequest(h, [new OrderItem(1, 1)], $"bench-{h}", null), default);
+            var o = await place.PlaceAsync(db, admin, new OrderRequest(h, [new OrderItem(1, 1)], $"bench-order-{h}", null), default);
             ids.Add(o.Id);
             db.ChangeTracker.Clear();
         }
@@ -172,8 +172,8 @@ internal static class SupplySql
         await using var tx = await db.Database.BeginTransactionAsync();
         var orders = await db.Database.ExecuteSqlRawAsync($"""
             INSERT INTO supply_orders ("Id", "HouseholdId", "DistrictCode", "CommunityId", "GridId", "SupplierId", "Route", "Channel", "State", "Priority", "Free",
-                "Amount", "Packs", "WeightKg", "PlacedAtUtc", "DueAtUtc", "PlacedByUserId", "PlacedByName", "Note")
-            SELECT {first} + zh."HouseholdId", zh."HouseholdId", s."DistrictCode", c."Id", g."GridId", 1, 1, 3, 1, 0, TRUE, 0, 1, 6, {"{0}"}, {"{1}"}, 3, 'bench', '{Marker}'
+                "Amount", "Packs", "WeightKg", "PlacedAtUtc", "DueAtUtc", "PlacedByUserId", "PlacedByName", "Note", "Number")
+            SELECT {first} + zh."HouseholdId", zh."HouseholdId", s."DistrictCode", c."Id", g."GridId", 1, 1, 3, 1, 0, TRUE, 0, 1, 6, {"{0}"}, {"{1}"}, 3, 'bench', '{Marker}', 'X' || zh."HouseholdId"
             FROM zone_households zh JOIN households h ON h."Id" = zh."HouseholdId" JOIN units u ON u."Id" = h."UnitId" JOIN buildings b ON b."Id" = u."BuildingId"
             JOIN compounds cp ON cp."Id" = b."CompoundId" JOIN communities c ON c."Id" = cp."CommunityId" JOIN streets s ON s."Id" = c."StreetId"
             LEFT JOIN grid_households g ON g."HouseholdId" = h."Id"
@@ -205,8 +205,8 @@ internal static class SupplySql
         {
             insert.CommandText = """
                 INSERT INTO supply_orders ("Id", "HouseholdId", "DistrictCode", "CommunityId", "GridId", "SupplierId", "Route", "Channel", "State", "Priority", "Free",
-                    "Amount", "Packs", "WeightKg", "PlacedAtUtc", "DueAtUtc", "PlacedByUserId", "PlacedByName", "IdempotencyKey", "Note")
-                VALUES (@id, @h, @d, @c, @g, 1, 1, 2, 1, 0, FALSE, 39, 1, 6, @at, @due, 1, 'bench', @key, 'bench-sql')
+                    "Amount", "Packs", "WeightKg", "PlacedAtUtc", "DueAtUtc", "PlacedByUserId", "PlacedByName", "IdempotencyKey", "Note", "Number")
+                VALUES (@id, @h, @d, @c, @g, 1, 1, 2, 1, 0, FALSE, 39, 1, 6, @at, @due, 1, 'bench', @key, 'bench-sql', @key)
                 """;
             line.CommandText = """INSERT INTO supply_order_lines ("OrderId", "PackId", "Quantity", "WeightKg", "Price") VALUES (@id, 1, 1, 6, 39)""";
             foreach (var h in households)

@@ -110,6 +110,8 @@ public sealed class BulkDistributions(SupplyPolicy policy, TimeOrderedIds ids, C
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SupplyDistributions.Add(distribution);
         await db.SaveChangesAsync(ct);
+        // The bulk insert bypasses SaveChanges, so the orders take their numbers here, in the same transaction.
+        await RecordNumbers.AssignAsync(db, [.. orders], async: true, ct);
         await DirectInserts.InsertAsync(db, orders, ct);
         await DirectInserts.InsertAsync(db, lines, ct);
         await tx.CommitAsync(ct);

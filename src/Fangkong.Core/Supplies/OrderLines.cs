@@ -2,6 +2,7 @@ using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Supplies;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,8 @@ namespace Fangkong.Core.Supplies;
 /// <summary>The order line list's filter; the dashboard's supply figures are counts of it (<see cref="SupplyFigures"/>).</summary>
 public sealed record OrderLineFilter
 {
+    /// <summary>An order's number ("S2026-0042", typed any way people type it).</summary>
+    public string? Q { get; init; }
     public OrderState? State { get; init; }
     /// <summary>Open and past its due time now.</summary>
     public bool? Overdue { get; init; }
@@ -42,6 +45,7 @@ public sealed class OrderLines(CityClock clock)
         LineFilters.CheckDates(f.PlacedFrom, f.PlacedTo, "placedTo");
         LineFilters.CheckDates(f.DeliveredFrom, f.DeliveredTo, "deliveredTo");
         var q = visible.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.Q)) { var number = OrderNumber(f.Q); q = q.Where(o => o.Number == number); }
         if (f.State is { } s) q = q.Where(o => o.State == s);
         var now = clock.UtcNow;
         if (f.Overdue is { } overdue) q = overdue ? q.Where(o => o.State < OrderState.Delivered && o.DueAtUtc < now) : q.Where(o => !(o.State < OrderState.Delivered && o.DueAtUtc < now));
@@ -87,7 +91,7 @@ public sealed class OrderLines(CityClock clock)
         var yes = Messages.Get("Supplies.Yes");
         var cells = rows.Select(r => (IReadOnlyList<object?>)
         [
-            r.Id.ToString(CultureInfo.InvariantCulture), r.Address, r.Community, r.Supplier,
+            r.Number, r.Address, r.Community, r.Supplier,
             string.Join("、", r.Items.Select(i => $"{i.Name}×{i.Quantity}")), r.Packs, r.WeightKg.ToString("0.##", CultureInfo.InvariantCulture),
             SupplyWords.State(r.State), r.Special ? yes : "", r.Free ? yes : "", Time(r.PlacedAtUtc), Time(r.DueAtUtc),
             r.DeliveredAtUtc is { } d ? Time(d) : "", r.Overdue ? yes : "", r.Late ? yes : "",
@@ -97,6 +101,10 @@ public sealed class OrderLines(CityClock clock)
             ? (name, "text/csv; charset=utf-8", await TableExport.CsvAsync(columns, cells, ct))
             : (name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", await TableExport.XlsxAsync(Messages.Get("Supplies.Sheet"), columns, cells, ct));
     }
+
+    /// <summary>The order number the search text names, or a refusal naming the field.</summary>
+    public static string OrderNumber(string q) =>
+        LineFilters.RecordNumber(q, RecordKind.SupplyOrder) ?? throw new InputException("q", Messages.Get("Supplies.SearchNumber"));
 
     private string Time(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -126,7 +126,7 @@ public sealed class OrderSteps(CityClock clock)
     }
 
     private static ConflictException Refused(SupplyOrder o) =>
-        new(Messages.Get("Supplies.CannotMove", o.Id, SupplyWords.State(o.State)), "OrderState");
+        new(Messages.Get("Supplies.CannotMove", o.Number, SupplyWords.State(o.State)), "OrderState");
 
     private static byte[] Photo(string? base64)
     {

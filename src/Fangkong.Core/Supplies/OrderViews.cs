@@ -8,7 +8,7 @@ namespace Fangkong.Core.Supplies;
 public sealed record OrderItemView(long PackId, string Name, PackKind Kind, int Quantity, decimal WeightKg, decimal Price);
 
 /// <summary>An order as every page and the API show it: where it is, how old against its deadline, and whether it is served first. Names are masked.</summary>
-public sealed record OrderView(long Id, long HouseholdId, string Address, long CommunityId, string Community, long? GridId, long SupplierId, string Supplier,
+public sealed record OrderView(long Id, string Number, long HouseholdId, string Address, long CommunityId, string Community, long? GridId, long SupplierId, string Supplier,
     DeliveryRoute Route, OrderChannel Channel, OrderState State, int Priority, bool Free, decimal Amount, int Packs, decimal WeightKg,
     DateTime PlacedAtUtc, DateTime DueAtUtc, DateTime? AcceptedAtUtc, DateTime? PackedAtUtc, DateTime? AtGateAtUtc, DateTime? DeliveredAtUtc,
     DateTime? ClosedAtUtc, string? Reason, DeliveryProof? Proof, string PlacedByName, string? DeliveredByName, bool Overdue, bool Late,
@@ -35,7 +35,7 @@ internal static class OrderViews
         var communities = await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var supplierIds = orders.Select(o => o.SupplierId).Distinct().ToList();
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        return orders.Select(o => new OrderView(o.Id, o.HouseholdId, places.GetValueOrDefault(o.HouseholdId)?.Address ?? "", o.CommunityId,
+        return orders.Select(o => new OrderView(o.Id, o.Number, o.HouseholdId, places.GetValueOrDefault(o.HouseholdId)?.Address ?? "", o.CommunityId,
             communities.GetValueOrDefault(o.CommunityId, ""), o.GridId, o.SupplierId, suppliers.GetValueOrDefault(o.SupplierId, ""), o.Route, o.Channel, o.State,
             o.Priority, o.Free, o.Amount, o.Packs, o.WeightKg, o.PlacedAtUtc, o.DueAtUtc, o.AcceptedAtUtc, o.PackedAtUtc, o.AtGateAtUtc, o.DeliveredAtUtc,
             o.ClosedAtUtc, o.Reason, o.Proof, Masking.Name(o.PlacedByName), o.DeliveredByName is { } by ? Masking.Name(by) : null, DeliveryDeadline.IsOverdue(o.State, o.DueAtUtc, nowUtc),

@@ -42,6 +42,10 @@ internal static class SuppliesModel
             e.ToTable("supply_orders");
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.Ignore(x => x.NumberKind);
+            e.Ignore(x => x.NumberedAtUtc);
             e.Property(x => x.PlacedByName).HasMaxLength(64);
             e.Property(x => x.DeliveredByName).HasMaxLength(64);
             e.Property(x => x.IdempotencyKey).HasMaxLength(64);

@@ -1,3 +1,5 @@
+using Fangkong.Core.Data;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Supplies;
 
 namespace Fangkong.Core.Supplies;
@@ -47,9 +49,11 @@ public sealed class SupplyPack
 /// An order of packs for one household from one supplier, with its way to the door and the time of each step. It
 /// carries its household's district, community and grid, so an officer's area filter selects it in one column (ADR 0028).
 /// </summary>
-public sealed class SupplyOrder
+public sealed class SupplyOrder : INumberedRecord
 {
     public long Id { get; set; }
+    /// <summary>"S2026-0042": what the caller, the supplier and the worker read out on the phone (ADR 0016).</summary>
+    public string Number { get; set; } = "";
     public long HouseholdId { get; set; }
     public required string DistrictCode { get; set; }
     public long CommunityId { get; set; }
@@ -83,6 +87,9 @@ public sealed class SupplyOrder
     public string? IdempotencyKey { get; set; }
     public long? DistributionId { get; set; }
     public string? Note { get; set; }
+
+    public RecordKind NumberKind => RecordKind.SupplyOrder;
+    public DateTime NumberedAtUtc => PlacedAtUtc;
 }
 
 /// <summary>A pack and how many of it an order holds, with the weight and price when ordered.</summary>

@@ -16,25 +16,27 @@ public sealed record ForgottenHousehold(long HouseholdId, string Address, long? 
 /// </summary>
 public sealed class SupplyQueues(SupplyPolicy policy, CityClock clock)
 {
-    /// <summary>The supplier's orders not yet handed over (or in one state), special groups first.</summary>
-    public async Task<Page<OrderView>> SupplierQueueAsync(FangkongDb db, SupplyActor actor, OrderState? state, int? page, int? size, CancellationToken ct)
+    /// <summary>The supplier's orders not yet handed over (or in one state, or the one numbered), special groups first.</summary>
+    public async Task<Page<OrderView>> SupplierQueueAsync(FangkongDb db, SupplyActor actor, OrderState? state, string? number, int? page, int? size, CancellationToken ct)
     {
         LineFilters.Defined(state, "state");
         var supplier = actor.Supplier;
         var q = db.SupplyOrders.AsNoTracking().Where(o => o.SupplierId == supplier);
+        if (!string.IsNullOrWhiteSpace(number)) { var n = OrderLines.OrderNumber(number); return await PageAsync(db, q.Where(o => o.Number == n), page, size, ct); }
         q = state is { } s ? q.Where(o => o.State == s) : q.Where(o => o.State < OrderState.AtGate);
         return await PageAsync(db, q, page, size, ct);
     }
 
     /// <summary>
     /// A worker's delivery run in their area: orders at the gate (to carry to the door) and packed or on their way (to
-    /// receive at the gate), special groups first.
+    /// receive at the gate), special groups first; or the one a caller reads out by its number.
     /// </summary>
-    public async Task<Page<OrderView>> RunAsync(FangkongDb db, SupplyActor actor, int? page, int? size, CancellationToken ct)
+    public async Task<Page<OrderView>> RunAsync(FangkongDb db, SupplyActor actor, string? number, int? page, int? size, CancellationToken ct)
     {
         var visible = await OrderAccess.VisibleAsync(db, actor, ct);
         _ = actor.Staff;
         var q = visible.AsNoTracking().Where(o => o.State == OrderState.Accepted || o.State == OrderState.Packed || o.State == OrderState.AtGate);
+        if (!string.IsNullOrWhiteSpace(number)) { var n = OrderLines.OrderNumber(number); q = q.Where(o => o.Number == n); }
         return await PageAsync(db, q, page, size, ct);
     }
 

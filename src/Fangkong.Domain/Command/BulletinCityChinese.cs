@@ -57,8 +57,16 @@ public static class BulletinCityChinese
                 .Where(x => x.Item1 > 0).Select(x => $"{x.Item2}{x.Item1}人")) + "。");
         if (f.ScreenedCumulative > 0)
             s.Add((f.ScreenedToday > 0 ? $"当日核酸筛查{f.ScreenedToday}人次，" : "") + $"累计筛查{f.ScreenedCumulative}人次。");
+        if (f.SupplyOrders > 0)
+            s.Add($"当日保供订单{f.SupplyOrdersToday}单，累计{f.SupplyOrders}单；已送达{f.SupplyHouseholdsServed}户，配送物资包{f.SupplyPacksDelivered}份（{Weight(f.SupplyKgDelivered)}）"
+                + (f.SupplyOrdersOverdue > 0 ? $"，超时未送达{f.SupplyOrdersOverdue}单。" : "。"));
         if (f.RequestsReceived > 0)
-            s.Add($"当日受理群众诉求{f.RequestsReceivedToday}件，办结{f.RequestsResolvedToday}件；累计受理{f.RequestsReceived}件，办结{f.RequestsResolved}件。");
+            s.Add($"当日受理群众诉求{f.RequestsReceivedToday}件，办结{f.RequestsResolvedToday}件；累计受理{f.RequestsReceived}件，办结{f.RequestsResolved}件"
+                + (f.RequestsOverdue > 0 ? $"，超期未办结{f.RequestsOverdue}件。" : "。"));
         return BulletinChinese.Paragraph(lead, s);
     }
+
+    /// <summary>Kilograms as the press reads them: tonnes from one tonne up ("698吨"), kilograms below.</summary>
+    private static string Weight(decimal kg) =>
+        kg >= 1000 ? (kg / 1000).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "吨" : kg.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "公斤";
 }

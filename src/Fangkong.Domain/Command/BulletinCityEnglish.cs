@@ -56,8 +56,17 @@ public static class BulletinCityEnglish
                 .Where(x => x.Item1 > 0).Select(x => $"{BulletinEnglish.Number(x.Item1)} {(x.Item1 == 1 ? "person" : "people")} {x.Item2}")) + ".");
         if (f.ScreenedCumulative > 0)
             s.Add(Open("screened ") + (f.ScreenedToday > 0 ? $"{BulletinEnglish.Number(f.ScreenedToday)} people that day and " : "") + $"{BulletinEnglish.Number(f.ScreenedCumulative)} in total (person-times).");
+        if (f.SupplyOrders > 0)
+            s.Add(Open("taken ") + $"{BulletinEnglish.Count(f.SupplyOrdersToday, "supply order")} that day and {BulletinEnglish.Number(f.SupplyOrders)} in total; "
+                + $"{BulletinEnglish.Count(f.SupplyHouseholdsServed, "household")} served, {BulletinEnglish.Count(f.SupplyPacksDelivered, "pack")} ({Weight(f.SupplyKgDelivered)}) delivered"
+                + (f.SupplyOrdersOverdue > 0 ? $", {BulletinEnglish.Number(f.SupplyOrdersOverdue)} overdue." : "."));
         if (f.RequestsReceived > 0)
-            s.Add(Open("received ") + $"{BulletinEnglish.Count(f.RequestsReceivedToday, "citizens' request")} that day and resolved {BulletinEnglish.Number(f.RequestsResolvedToday)}; {BulletinEnglish.Number(f.RequestsReceived)} received and {BulletinEnglish.Number(f.RequestsResolved)} resolved in total.");
+            s.Add(Open("received ") + $"{BulletinEnglish.Count(f.RequestsReceivedToday, "citizens' request")} that day and resolved {BulletinEnglish.Number(f.RequestsResolvedToday)}; {BulletinEnglish.Number(f.RequestsReceived)} received and {BulletinEnglish.Number(f.RequestsResolved)} resolved in total"
+                + (f.RequestsOverdue > 0 ? $", {BulletinEnglish.Number(f.RequestsOverdue)} overdue." : "."));
         return BulletinEnglish.Paragraph(lead, s);
     }
+
+    /// <summary>Kilograms as the press reads them: tonnes from one tonne up ("698 t"), kilograms below.</summary>
+    private static string Weight(decimal kg) =>
+        kg >= 1000 ? (kg / 1000).ToString("#,0.#", System.Globalization.CultureInfo.InvariantCulture) + " t" : kg.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + " kg";
 }

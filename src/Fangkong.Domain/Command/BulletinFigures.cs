@@ -79,6 +79,18 @@ public sealed record BulletinFigures
     public int RequestsResolvedToday { get; init; }
     public int RequestsReceived { get; init; }
     public int RequestsResolved { get; init; }
+    /// <summary>Requests still open past their deadline when the bulletin is drafted.</summary>
+    public int RequestsOverdue { get; init; }
+
+    /// <summary>Supply orders to sealed and controlled homes (保供) placed that day and to its end.</summary>
+    public int SupplyOrdersToday { get; init; }
+    public int SupplyOrders { get; init; }
+    /// <summary>Households that received at least one order by the end of the day, and the packs and kilograms delivered to them.</summary>
+    public int SupplyHouseholdsServed { get; init; }
+    public int SupplyPacksDelivered { get; init; }
+    public decimal SupplyKgDelivered { get; init; }
+    /// <summary>Orders still on their way past the promised hours when the bulletin is drafted.</summary>
+    public int SupplyOrdersOverdue { get; init; }
 
     /// <summary>Confirmed cases still under treatment at the end of the day.</summary>
     public int CurrentConfirmed => CumulativeConfirmed - CumulativeDischarged - CumulativeDeaths;

@@ -16,6 +16,8 @@ public enum RecordKind
     BulkUnlock = 'U',
     /// <summary>A citizen's request (群众诉求) as a ticket (issue 20).</summary>
     Ticket = 'T',
+    /// <summary>An order of supplies to a sealed household (issue 20).</summary>
+    SupplyOrder = 'S',
 }
 
 /// <summary>

@@ -2358,6 +2358,11 @@ namespace Fangkong.Storage.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime?>("PackedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2403,6 +2408,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("DeliveredAtUtc");
 
                     b.HasIndex("DistributionId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "State");
 

@@ -2349,6 +2349,11 @@ namespace Fangkong.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PackedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2394,6 +2399,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("DeliveredAtUtc");
 
                     b.HasIndex("DistributionId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "State");
 

@@ -65,16 +65,16 @@ public static class SuppliesApi
             return Results.File(photo.Content, photo.ContentType);
         }).RequireAuthorization(SupplyAccess.Orders).Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png").WithSummary("The photo taken at the door.");
 
-        api.MapGet("/queue", async (OrderState? state, int? page, int? pageSize, FangkongDb db, SupplyQueues queues, HttpContext http) =>
-            TypedResults.Ok(await queues.SupplierQueueAsync(db, await ActorAsync(db, http), state, page, pageSize, http.RequestAborted)))
+        api.MapGet("/queue", async (OrderState? state, string? q, int? page, int? pageSize, FangkongDb db, SupplyQueues queues, HttpContext http) =>
+            TypedResults.Ok(await queues.SupplierQueueAsync(db, await ActorAsync(db, http), state, q, page, pageSize, http.RequestAborted)))
             .RequireAuthorization(SupplyAccess.Supplier).WithSummary("The supplier's orders not yet handed over (or in one state): special groups first, then the oldest.");
 
         api.MapPost("/queue/step", async (OrderStepRequest body, FangkongDb db, OrderSteps steps, HttpContext http) =>
             TypedResults.Ok(await steps.SupplierStepAsync(db, await ActorAsync(db, http), body, http.RequestAborted)))
             .RequireAuthorization(SupplyAccess.Supplier).WithSummary("Accept, pack or hand over at the gate many orders at once (all or none; 409 names an order that cannot move).");
 
-        api.MapGet("/run", async (int? page, int? pageSize, FangkongDb db, SupplyQueues queues, HttpContext http) =>
-            TypedResults.Ok(await queues.RunAsync(db, await ActorAsync(db, http), page, pageSize, http.RequestAborted)))
+        api.MapGet("/run", async (string? q, int? page, int? pageSize, FangkongDb db, SupplyQueues queues, HttpContext http) =>
+            TypedResults.Ok(await queues.RunAsync(db, await ActorAsync(db, http), q, page, pageSize, http.RequestAborted)))
             .RequireAuthorization(SupplyAccess.Staff).WithSummary("The delivery run in the caller's area: orders on their way or at the gate, special groups first.");
 
         api.MapPost("/run/gate", async (OrderStepRequest body, FangkongDb db, OrderSteps steps, HttpContext http) =>
@@ -132,11 +132,12 @@ public static class SuppliesApi
 }
 
 /// <summary>The order list's filter as query parameters.</summary>
-public sealed record OrderListQuery(OrderState? State, bool? Overdue, bool? Late, bool? Special, string? District, long? CommunityId, long? SupplierId,
+public sealed record OrderListQuery(string? Q, OrderState? State, bool? Overdue, bool? Late, bool? Special, string? District, long? CommunityId, long? SupplierId,
     long? DistributionId, long? HouseholdId, DateOnly? PlacedFrom, DateOnly? PlacedTo, DateOnly? DeliveredFrom, DateOnly? DeliveredTo)
 {
     public OrderLineFilter Filter() => new()
     {
+        Q = Q,
         State = State,
         Overdue = Overdue,
         Late = Late,

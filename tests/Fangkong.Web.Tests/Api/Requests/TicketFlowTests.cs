@@ -228,5 +228,9 @@ public abstract class TicketFlowTests(StorageProvider provider)
         var press = await Fangkong.Core.Command.BulletinPressFigures.AddAsync(db, clock,
             new Fangkong.Domain.Command.BulletinFigures { Day = clock.Today, Level = Fangkong.Domain.Command.BulletinLevel.City, AreaName = "辽源市", AreaEnglishName = "Liaoyuan" }, default);
         Assert.Equal((5, 2, 5, 2), (press.RequestsReceivedToday, press.RequestsResolvedToday, press.RequestsReceived, press.RequestsResolved));
+        // Overdue in the press line is the overdue list's count, as on the dashboard.
+        Assert.Equal(DashboardChecks.Value(figures, "tickets.overdue"), press.RequestsOverdue);
+        Assert.Equal(1, (await Ok(await epi.GetAsync("/api/lists/tickets?overdue=true"))).GetProperty("count").GetInt32());
+        Assert.Contains("超期未办结1件", Fangkong.Domain.Command.BulletinCityChinese.Text(press), StringComparison.Ordinal);
     }
 }

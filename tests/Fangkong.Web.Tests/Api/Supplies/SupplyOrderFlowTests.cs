@@ -33,6 +33,9 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
         var order = await placed.JsonAsync();
         var id = order.GetProperty("id").GetInt64();
+        // The order is named by a short number people read out on the phone; the API keeps the id beside it.
+        var number = order.GetProperty("number").GetString()!;
+        Assert.Matches(@"^S\d{4}-0001$", number);
         Assert.Equal("Placed", order.GetProperty("state").GetString());
         Assert.Equal("CompoundGate", order.GetProperty("route").GetString());
         Assert.Equal(78m, order.GetProperty("amount").GetDecimal());
@@ -44,6 +47,13 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
         var supplier = await host.LoginAsync("supplier");
         var queue = await (await supplier.GetAsync("/api/supplies/queue")).JsonAsync();
         Assert.Equal(id, queue.GetProperty("items")[0].GetProperty("id").GetInt64());
+        // Found by its number as people type it: any case, no dash, no leading zeros.
+        var typed = number.ToLowerInvariant().Replace("-0001", " 1", StringComparison.Ordinal);
+        Assert.Equal(1, (await (await supplier.GetAsync($"/api/supplies/queue?q={Uri.EscapeDataString(typed)}")).JsonAsync()).GetProperty("total").GetInt64());
+        Assert.Equal(0, (await (await supplier.GetAsync($"/api/supplies/queue?q={number[..6]}-0002")).JsonAsync()).GetProperty("total").GetInt64());
+        var notANumber = await supplier.GetAsync("/api/supplies/queue?q=白菜");
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        Assert.Contains("q", (await notANumber.JsonAsync()).ProblemFields());
         Assert.Equal(HttpStatusCode.OK, (await supplier.PostAsJsonAsync("/api/supplies/queue/step", new { orderIds = new[] { id }, to = "Accepted" })).StatusCode);
         host.Time.Advance(TimeSpan.FromHours(2));
         Assert.Equal(HttpStatusCode.OK, (await supplier.PostAsJsonAsync("/api/supplies/queue/step", new { orderIds = new[] { id }, to = "AtGate" })).StatusCode);
@@ -54,6 +64,7 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
         var grid = await host.LoginAsync("grid");
         var run = await (await grid.GetAsync("/api/supplies/run")).JsonAsync();
         Assert.Equal(id, run.GetProperty("items")[0].GetProperty("id").GetInt64());
+        Assert.Equal(id, (await (await grid.GetAsync($"/api/supplies/run?q={number}")).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetInt64());
         Assert.Equal(HttpStatusCode.OK, (await grid.PostAsJsonAsync("/api/supplies/run/gate", new { orderIds = new[] { id } })).StatusCode);
         host.Time.Advance(TimeSpan.FromHours(1));
         var noPhoto = await grid.PostAsJsonAsync($"/api/supplies/orders/{id}/delivered", new { proof = "Photo" });
@@ -66,6 +77,13 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
 
         var mine = await (await resident.GetAsync("/api/supplies/me/orders")).JsonAsync();
         Assert.Equal("Delivered", mine[0].GetProperty("state").GetString());
+        Assert.Equal(number, mine[0].GetProperty("number").GetString());
+        var epi = await host.LoginAsync("epi");
+        var found = await (await epi.GetAsync($"/api/supplies/orders?q={number}")).JsonAsync();
+        Assert.Equal(id, found.GetProperty("items")[0].GetProperty("id").GetInt64());
+        var csv = await (await epi.GetAsync($"/api/supplies/orders.csv?q={number}")).Content.ReadAsStringAsync();
+        Assert.Contains(number, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(id.ToString(System.Globalization.CultureInfo.InvariantCulture), csv, StringComparison.Ordinal);
         await using var db = host.Db();
         var stored = await db.SupplyOrders.SingleAsync();
         Assert.True(stored.DeliveredAtUtc <= stored.DueAtUtc);
@@ -121,6 +139,29 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
         Assert.Equal(1, counted.Single(f => f.Key == "supplies.late").Value);
         Assert.Equal(2, counted.Single(f => f.Key == "supplies.packsDelivered").Value);
         Assert.Equal(10, counted.Single(f => f.Key == "supplies.kgDelivered").Value);
+
+        // The bulletin's press line: each figure equals the order list behind it.
+        Fangkong.Domain.Command.BulletinFigures press;
+        var clock = host.Services.GetRequiredService<Fangkong.Core.Common.CityClock>();
+        await using (var db = host.Db())
+            press = await Fangkong.Core.Command.BulletinPressFigures.AddAsync(db, clock,
+                new Fangkong.Domain.Command.BulletinFigures { Day = clock.Today, Level = Fangkong.Domain.Command.BulletinLevel.City, AreaName = "辽源市", AreaEnglishName = "Liaoyuan" }, default);
+        var filters = Fangkong.Core.Command.BulletinPressFigures.PressFilters(clock.Today);
+        async Task<List<System.Text.Json.JsonElement>> ListAsync(OrderLineFilter f)
+        {
+            var page = await (await epi.GetAsync("/api/supplies/orders" + Query(f))).JsonAsync();
+            Assert.False(page.GetProperty("countCapped").GetBoolean());
+            return [.. page.GetProperty("items").EnumerateArray()];
+        }
+        var deliveredList = await ListAsync(filters.Delivered);
+        Assert.Equal((await ListAsync(filters.Placed)).Count, press.SupplyOrders);
+        Assert.Equal((await ListAsync(filters.Today)).Count, press.SupplyOrdersToday);
+        Assert.Equal((await ListAsync(filters.Overdue)).Count, press.SupplyOrdersOverdue);
+        Assert.Equal(deliveredList.Select(o => o.GetProperty("householdId").GetInt64()).Distinct().Count(), press.SupplyHouseholdsServed);
+        Assert.Equal(deliveredList.Sum(o => o.GetProperty("packs").GetInt32()), press.SupplyPacksDelivered);
+        Assert.Equal(deliveredList.Sum(o => o.GetProperty("weightKg").GetDecimal()), press.SupplyKgDelivered);
+        Assert.Equal((2, 1, 2, 10m, 1), (press.SupplyOrders, press.SupplyHouseholdsServed, press.SupplyPacksDelivered, press.SupplyKgDelivered, press.SupplyOrdersOverdue));
+        Assert.Contains("累计2单；已送达1户，配送物资包2份（10公斤），超时未送达1单", Fangkong.Domain.Command.BulletinCityChinese.Text(press), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,8 +261,20 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
             await db.SaveChangesAsync();
         }
         var admin = await host.LoginAsync("admin-x");
-        var sent = await admin.PostAsJsonAsync("/api/supplies/distributions", new { zoneId = SupplyWorld.ZoneId, packId = Scenario.PackId, packsPerHousehold = 2 });
+        var resident = await host.LoginAsync("resident");
+        // A resident orders while the district sends the bulk distribution: every order still gets a number of its own.
+        var both = await Task.WhenAll(
+            admin.PostAsJsonAsync("/api/supplies/distributions", new { zoneId = SupplyWorld.ZoneId, packId = Scenario.PackId, packsPerHousehold = 2 }),
+            resident.PostAsJsonAsync("/api/supplies/orders", SupplyWorld.Order("bulk-key-0001", quantity: 1)));
+        var sent = both[0];
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, both[1].StatusCode);
+        await using (var db = host.Db())
+        {
+            var numbers = await db.SupplyOrders.Select(o => o.Number).ToListAsync();
+            Assert.Equal(3, numbers.Count);
+            Assert.Equal(["0001", "0002", "0003"], numbers.Select(n => n[^4..]).Order(StringComparer.Ordinal));
+        }
         var d = await sent.JsonAsync();
         Assert.Equal(2, d.GetProperty("households").GetInt32());
         Assert.Equal(20m, d.GetProperty("weightKg").GetDecimal());
@@ -229,10 +282,11 @@ public abstract class SupplyOrderFlowTests(StorageProvider provider)
         var supplier = await host.LoginAsync("supplier");
         var queue = await (await supplier.GetAsync("/api/supplies/queue")).JsonAsync();
         var items = queue.GetProperty("items");
-        Assert.Equal(2, items.GetArrayLength());
+        Assert.Equal(3, items.GetArrayLength());
         Assert.Equal(Scenario.ErinHouseholdId, items[0].GetProperty("householdId").GetInt64());
         Assert.True(items[0].GetProperty("special").GetBoolean());
-        Assert.All(items.EnumerateArray(), i => Assert.True(i.GetProperty("free").GetBoolean()));
+        Assert.All(items.EnumerateArray().Where(i => i.GetProperty("channel").GetString() == "Bulk"), i => Assert.True(i.GetProperty("free").GetBoolean()));
+        Assert.Equal(2, items.EnumerateArray().Count(i => i.GetProperty("channel").GetString() == "Bulk"));
         var list = await (await admin.GetAsync($"/api/supplies/orders?distributionId={d.GetProperty("id").GetInt64()}")).JsonAsync();
         Assert.Equal(2, list.GetProperty("count").GetInt64());
         // A district officer of another district cannot send to this zone.
