@@ -105,10 +105,10 @@ public static class VenueScanLines
     public static IReadOnlyList<object?> Cells(VenueScanLine r, CultureInfo culture, CityClock clock) =>
     [
         clock.ToLocal(r.AtUtc), r.VenueName, r.DistrictCode, Words(culture, "Direction." + r.Direction), Words(culture, "Outcome." + r.Outcome),
-        string.Join("；", GateBatch.ParseReasons(r.Reasons).Select(x => Messages.Get(culture, "VenueCodes.Reason." + x))),
+        string.Join(" / ", GateBatch.ParseReasons(r.Reasons).Select(x => Messages.Get(culture, $"VenueCodes.Reason.{x}"))),
         Words(culture, "Method." + r.Method), r.Name, r.DocumentNumber, r.Phone,
     ];
 
     /// <summary>A direction, outcome or method in the export's language.</summary>
-    public static string Words(CultureInfo culture, string key) => Messages.Get(culture, "VenueCodes.Words." + key);
+    public static string Words(CultureInfo culture, string key) => Messages.Get(culture, $"VenueCodes.Words.{key}");
 }

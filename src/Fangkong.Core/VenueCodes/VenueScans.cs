@@ -44,7 +44,7 @@ public sealed partial class VenueScans(IDbContextFactory<FangkongDb> dbs, CodeSi
         var gate = new GateRequest(device.Id, request.IdempotencyKey, GateDirection.NextScan, null, null, null, OperatorUserId: userId);
         var answer = await queue.SubmitAsync(new PendingGate(gate, device, venue, new VisitorKey(null, null, null, "", method, visitor)), ct);
         return new VenueScanAnswer(venue.Id, venue.Name, answer.Direction ?? GateDirection.In, answer.Outcome, answer.Reasons,
-            answer.Reasons.Select(r => Messages.Get("VenueCodes.Reason." + r)).ToList(), answer.MaskedName, answer.Colour, method,
+            answer.Reasons.Select(r => Messages.Get($"VenueCodes.Reason.{r}")).ToList(), answer.MaskedName, answer.Colour, method,
             answer.VisitId, answer.Replayed, answer.AtUtc, answer.Note);
     }
 
