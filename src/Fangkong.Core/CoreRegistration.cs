@@ -37,6 +37,7 @@ public static class CoreRegistration
         services.AddSingleton(config.GetSection("Policy:Audit").Get<Domain.Audit.AuditPolicy>() ?? new Domain.Audit.AuditPolicy());
         services.AddSingleton(config.GetSection("Policy:Appeals").Get<Appeals.AppealPolicy>() ?? new Appeals.AppealPolicy());
         services.AddSingleton(config.GetSection("Policy:Supplies").Get<Supplies.SupplyPolicy>() ?? new Supplies.SupplyPolicy());
+        services.AddSingleton(config.GetSection("Policy:VenueCodes").Get<VenueCodes.VenueCodePolicy>() ?? new VenueCodes.VenueCodePolicy());
         services.AddSingleton(Accounts.AccountPolicy.Read(config));
         services.AddSingleton(new StayIndexOptions(config.GetValue("Policy:Contacts:IndexDays", 14)));
         return services;
@@ -82,6 +83,11 @@ public static class CoreRegistration
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateQueue>();
         services.AddSingleton<GateService>();
+        // Venue codes scanned by phones, through the gate's queue (ADR 0038).
+        services.TryAddSingleton(new VenueCodes.VenueCodePolicy());
+        services.AddSingleton<VenueCodes.VenueCodeDirectory>();
+        services.AddSingleton<VenueCodes.VenueCodeIssuer>();
+        services.AddSingleton<VenueCodes.VenueScans>();
         services.AddSingleton<Occupancy>();
         services.AddSingleton<VisitCloser>();
         services.AddSingleton<VenueAdmin>();

@@ -57,6 +57,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         list.Zones(zones, level == BulletinLevel.District ? areaCode : null);
         list.Supplies(await supplies.CountAsync(db, level == BulletinLevel.District ? areaCode : null, ct));
         list.Tickets(tickets);
+        list.VenueScans(await VenueCodes.VenueScanFigures.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct));
         return new DashboardSnapshot
         {
             AtUtc = now,

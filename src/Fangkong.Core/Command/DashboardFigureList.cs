@@ -132,4 +132,10 @@ internal sealed partial class DashboardFigureList(DateOnly today, BulletinLevel 
     {
         foreach (var f in figures) Add(f.Key, f.Value, new FigureLink("tickets", "/requests/list", f.Filter));
     }
+
+    /// <summary>Venue-code scans today, entries, refusals, 代登记 and the busiest venues, each the scan list behind it (issue 21).</summary>
+    public void VenueScans(IReadOnlyList<VenueCodes.VenueScanFigure> figures)
+    {
+        foreach (var f in figures) Add(f.Key, f.Value, new FigureLink("venue-scans", "/venue-codes/scans", f.Filter));
+    }
 }

@@ -24,6 +24,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Venue> Venues => Set<Venue>();
     public DbSet<GateDevice> GateDevices => Set<GateDevice>();
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VenueCodes.VenueCode> VenueCodes => Set<VenueCodes.VenueCode>();
     public DbSet<GateEvent> GateEvents => Set<GateEvent>();
     public DbSet<HealthCodeState> HealthCodes => Set<HealthCodeState>();
     /// <summary>
@@ -224,6 +225,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Core.Appeals.AppealsModel.Configure(b);
         Core.Teams.TeamsModel.Configure(b);
         Core.Supplies.SuppliesModel.Configure(b);
+        Core.VenueCodes.VenueCodesModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -23,7 +23,8 @@ public static class LineLists
     public const string Tests = "tests";
     public const string Zones = "zones";
     public const string Tickets = "tickets";
-    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones, Tickets];
+    public const string VenueScans = "venue-scans";
+    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones, Tickets, VenueScans];
 
     /// <summary>Whether the list names people (masked unless revealed); the zone list names places only.</summary>
     public static bool Personal(string list) => list != Zones;
@@ -45,6 +46,7 @@ public static class LineLists
         Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TestLines.Cells(r, culture, clock), TestLines.Header, "Exports.Sheet.Samples"),
         Zones => Make(ZoneViews.Query(db, Read<ZoneLineFilter>(filterJson)), r => r.Id, r => r, (r, culture) => ZoneLines.Cells(r, culture, clock), ZoneLines.Header, "Exports.Sheet.Zones"),
         Tickets => Make(TicketLines.Query(db, Read<TicketLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TicketLines.Cells(r, culture, clock), TicketLines.Header, "Exports.Sheet.Tickets"),
+        VenueScans => Make(VenueCodes.VenueScanLines.Query(db, Read<VenueCodes.VenueScanLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => VenueCodes.VenueScanLines.Cells(r, culture, clock), VenueCodes.VenueScanLines.Header, "VenueCodes.Sheet"),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 
@@ -57,6 +59,7 @@ public static class LineLists
         Tests => JsonSerializer.Serialize(Read<TestLineFilter>(filterJson), Json),
         Zones => JsonSerializer.Serialize(Read<ZoneLineFilter>(filterJson), Json),
         Tickets => JsonSerializer.Serialize(Read<TicketLineFilter>(filterJson), Json),
+        VenueScans => JsonSerializer.Serialize(Read<VenueCodes.VenueScanLineFilter>(filterJson), Json),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 

@@ -30,6 +30,9 @@ public sealed class LinePages(TimeOrderedIds ids, CityClock clock)
     public Task<KeysetPage<TicketLine>> TicketsAsync(FangkongDb db, TicketLineFilter filter, long? after, int? size, TraceReader? reveal, CancellationToken ct) =>
         PageAsync(db, TicketLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), after, size, reveal, LineLists.Tickets, ct);
 
+    public Task<KeysetPage<VenueCodes.VenueScanLine>> VenueScansAsync(FangkongDb db, VenueCodes.VenueScanLineFilter filter, long? after, int? size, TraceReader? reveal, CancellationToken ct) =>
+        PageAsync(db, VenueCodes.VenueScanLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), after, size, reveal, LineLists.VenueScans, ct);
+
     /// <summary>How many contacts a filter selects, capped like every list count (a tab's figure).</summary>
     public Task<long> CountContactsAsync(FangkongDb db, ContactLineFilter filter, CancellationToken ct) =>
         ContactLines.Query(db, filter, clock).Take(Keyset.CountCap + 1).LongCountAsync(ct);

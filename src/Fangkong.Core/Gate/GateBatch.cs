@@ -62,8 +62,8 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             retry[i] = earlierByKey.ContainsKey(key) || !seen.Add(key);
         }
         // A reading no body could have (a typo, °F) is answered "measure again": nothing is written, nobody registered.
-        var remeasure = items.Select(i => i.Request.Direction == GateDirection.In
-            && Temperature.Classify(i.Request.Temperature!.Value, policy) == TemperatureReading.Implausible).ToArray();
+        var remeasure = items.Select(i => i.Request.Direction == GateDirection.In && i.Request.Temperature is { } t
+            && Temperature.Classify(t, policy) == TemperatureReading.Implausible).ToArray();
         var visitors = ResolveVisitors(db, items, retry.Select((r, i) => r || remeasure[i]).ToArray(), now);
         var negatives = LatestNegatives(db, items, visitors);
         var zones = ZoneStandings(db, items, visitors);
@@ -86,7 +86,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             var fingerprint = GateFingerprint.Of(r, item.Visitor.Method, visitors[i].PersonId);
             if (earlierByKey.TryGetValue(key, out var prior))
             {
-                results[i] = fingerprint == GateFingerprint.Of(prior)
+                results[i] = GateFingerprint.Of(r, item.Visitor.Method, visitors[i].PersonId, prior.Direction) == GateFingerprint.Of(prior)
                     ? new GateResult(Replay(prior, item.Venue, visitors[i], occupancy.GetValueOrDefault(item.Venue.Id)), new Message("Gate.Note.Retry"))
                     : new GateResult(null, Refusal: GateFingerprint.Reused);
                 continue;
@@ -114,6 +114,9 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
 
             var at = r.DeviceTimeUtc ?? now;
             var occ = occupancy.GetValueOrDefault(venue.Id);
+            (long Id, DateTime EnteredAtUtc)? inside = open.TryGetValue((personId, venue.Id), out var o) ? o : null;
+            // A venue-code scan is an entry, or the exit of someone already inside (ADR 0038).
+            var direction = r.Direction != GateDirection.NextScan ? r.Direction : inside is null ? GateDirection.In : GateDirection.Out;
             var ev = new GateEvent
             {
                 Id = ids.Next(),
@@ -121,7 +124,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 IdempotencyKey = r.IdempotencyKey!,
                 VenueId = venue.Id,
                 PersonId = personId,
-                Direction = r.Direction,
+                Direction = direction,
                 Method = item.Visitor.Method,
                 AtUtc = now,
                 DeviceTimeUtc = r.DeviceTimeUtc,
@@ -130,11 +133,10 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
                 PolicyVersion = policy.Version,
             };
             Message? note = null;
-            (long Id, DateTime EnteredAtUtc)? inside = open.TryGetValue((personId, venue.Id), out var o) ? o : null;
-            if (r.Direction == GateDirection.In)
+            if (direction == GateDirection.In)
             {
                 // A double swipe by someone already inside is not a second entry and does not count against the cap.
-                var decision = GateRules.Decide(new EntryFacts(r.Temperature!.Value, colour, inside is null ? occ : 0, venue.Capacity,
+                var decision = GateRules.Decide(new EntryFacts(r.Temperature, colour, inside is null ? occ : 0, venue.Capacity,
                     venue.AllowsYellow, venue.RequiredNegativeTestHours, negatives.GetValueOrDefault(personId), now, zones[i]), policy);
                 ev.Outcome = decision.Outcome;
                 ev.Reasons = FormatReasons(decision.Reasons);
@@ -192,7 +194,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             }
             events.Add(ev);
             results[i] = new GateResult(new GateAnswer(ev.Id, ev.Outcome, ParseReasons(ev.Reasons), Masking.Name(name), colour,
-                ev.VisitId, occ, venue.Capacity, false, now, null), note);
+                ev.VisitId, occ, venue.Capacity, false, now, null, direction), note);
         }
 
         // The group's new visits, events and exits written without change tracking, in one round trip on PostgreSQL;
@@ -217,7 +219,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
     /// <summary>The first answer again, for a retry (its note says so): everything it shows was read for the group already.</summary>
     private static GateAnswer Replay(GateEvent first, Venue venue, (long PersonId, string Name, CodeColour Colour) visitor, int occupancy) =>
         new(first.Id, first.Outcome, ParseReasons(first.Reasons), Masking.Name(visitor.Name), visitor.Colour, first.VisitId, occupancy,
-            venue.Capacity, true, first.AtUtc, null);
+            venue.Capacity, true, first.AtUtc, null, first.Direction);
 
     /// <summary>
     /// Person id, name and current colour for each request (id 0 for a code whose person is unknown) — the gate's one
@@ -229,6 +231,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
     {
         var tokens = items.Where(i => i.Visitor.Token is not null).Select(i => i.Visitor.Token!).Distinct().ToList();
         var numbers = items.Where(i => i.Visitor.DocumentNumber is not null).Select(i => i.Visitor.DocumentNumber!).Distinct().ToList();
+        var byPerson = items.Where(i => i.Visitor.PersonId is not null).Select(i => i.Visitor.PersonId!.Value).Distinct().ToList();
         // Each person with their current colour (absent state = green), in one round trip per kind of key.
         var byToken = tokens.Count == 0 ? [] : (db.Persons.AsNoTracking().Where(p => tokens.Contains(p.Token))
             .Select(p => new { p.Token, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
@@ -237,10 +240,19 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             .Select(p => new { p.DocumentType, p.DocumentNumber, p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
             .ToList()).ToDictionary(p => (p.DocumentType, p.DocumentNumber), p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
 
+        var byId = byPerson.Count == 0 ? [] : (db.Persons.AsNoTracking().Where(p => byPerson.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, Colour = db.Colours.Where(h => h.PersonId == p.Id).Select(h => (CodeColour?)h.Colour).FirstOrDefault() })
+            .ToList()).ToDictionary(p => p.Id, p => (p.Id, p.Name, p.Colour ?? CodeColour.Green));
+
         var result = new (long, string, CodeColour)[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             var v = items[i].Visitor;
+            if (v.PersonId is { } personId)
+            {
+                result[i] = byId.TryGetValue(personId, out var knownPerson) ? knownPerson : (0, "", CodeColour.Green);
+                continue;
+            }
             if (v.Token is { } token)
             {
                 result[i] = byToken.TryGetValue(token, out var known) ? known : (0, "", CodeColour.Green);

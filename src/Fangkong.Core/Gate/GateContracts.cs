@@ -29,4 +29,5 @@ public sealed record GateAnswer(
     int Capacity,
     bool Replayed,
     DateTime AtUtc,
-    string? Note);
+    string? Note,
+    GateDirection? Direction = null);

@@ -10,8 +10,9 @@ namespace Fangkong.Core.Gate;
 /// </summary>
 internal readonly record struct GateFingerprint(GateDirection Direction, long PersonId, EntryMethod Method, decimal? Temperature, long? DeviceTimeMicros)
 {
-    public static GateFingerprint Of(GateRequest r, EntryMethod method, long personId) =>
-        new(r.Direction, personId, method, r.Temperature, Micros(r.DeviceTimeUtc));
+    /// <remarks>A venue-code scan's direction is decided by the group: compared with a stored event, it takes that event's.</remarks>
+    public static GateFingerprint Of(GateRequest r, EntryMethod method, long personId, GateDirection? stored = null) =>
+        new(r.Direction == GateDirection.NextScan && stored is { } d ? d : r.Direction, personId, method, r.Temperature, Micros(r.DeviceTimeUtc));
 
     public static GateFingerprint Of(GateEvent e) =>
         new(e.Direction, e.PersonId ?? 0, e.Method, e.Temperature, Micros(e.DeviceTimeUtc));

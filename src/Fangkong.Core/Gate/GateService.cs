@@ -25,7 +25,7 @@ public sealed partial class GateService(
         // Pure checks first: bad input never costs a database round trip.
         if (request.IdempotencyKey is null || !IdempotencyKeyPattern().IsMatch(request.IdempotencyKey))
             throw new InputException("idempotencyKey", Messages.Get("Gate.IdempotencyKey"));
-        if (!Enum.IsDefined(request.Direction)) throw new InputException("direction", Messages.Get("Gate.Direction"));
+        if (!Enum.IsDefined(request.Direction) || request.Direction == GateDirection.NextScan) throw new InputException("direction", Messages.Get("Gate.Direction"));
         var temperature = request.Temperature;
         if (request.Direction == GateDirection.In && temperature is null)
             throw new InputException("temperature", Messages.Get("Gate.TemperatureRequired"));
@@ -62,7 +62,10 @@ public sealed partial class GateService(
     }
 }
 
-/// <summary>Who is at the gate, as validated: a document (type, number, name from the card) or a verified code's token.</summary>
-public sealed record VisitorKey(DocumentType? DocumentType, string? DocumentNumber, string? Token, string Name, EntryMethod Method);
+/// <summary>
+/// Who is at the gate, as validated: a document (type, number, name from the card), a verified code's token, or a person the
+/// platform already knows (a signed-in resident scanning a venue's code, or the household member they register; ADR 0038).
+/// </summary>
+public sealed record VisitorKey(DocumentType? DocumentType, string? DocumentNumber, string? Token, string Name, EntryMethod Method, long? PersonId = null);
 
 internal sealed record PendingGate(GateRequest Request, GateDevice Device, Venue Venue, VisitorKey Visitor);

@@ -2,7 +2,11 @@ using Fangkong.Domain.Gate;
 
 namespace Fangkong.Core.Gate;
 
-public enum EntryMethod { IdCard = 1, HealthCode = 2, VenueCode = 3, Manual = 4 }
+/// <summary>
+/// How an entry was recorded: a gate device reading an ID card (also at an entrance without a gate) or a health code, a
+/// resident's phone scanning the venue's code, or that phone registering a household member who has none (代登记, ADR 0038).
+/// </summary>
+public enum EntryMethod { IdCard = 1, HealthCode = 2, VenueCode = 3, Manual = 4, VenueCodeProxy = 5 }
 
 /// <summary>
 /// One stay at a venue. The id is time-ordered (see <see cref="Data.TimeOrderedIds"/>), so id ranges are time
@@ -47,4 +51,8 @@ public sealed class GateEvent
     public required string PolicyVersion { get; set; }
 }
 
-public enum GateDirection { In = 1, Out = 2 }
+/// <summary>
+/// In or out. <see cref="NextScan"/> is a venue-code scan's request only: in, or out when the person is already inside;
+/// the group resolves it, so a stored event is always In or Out (ADR 0038).
+/// </summary>
+public enum GateDirection { In = 1, Out = 2, NextScan = 3 }

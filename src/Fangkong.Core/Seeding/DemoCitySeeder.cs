@@ -72,6 +72,14 @@ public static class DemoCitySeeder
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Venues.AddRange(plan.Venues);
             db.GateDevices.AddRange(plan.Devices);
+            // Every venue has its venue code (场所码) from the start: the device its phones' scans are recorded under (ADR 0038).
+            var next = plan.Devices.Count == 0 ? 0 : plan.Devices.Max(d => d.Id);
+            foreach (var venue in plan.Venues)
+            {
+                var (device, code) = VenueCodes.VenueCodeDirectory.NewRows(venue.Id, ++next, nowUtc);
+                db.GateDevices.Add(device);
+                db.VenueCodes.Add(code);
+            }
             await db.SaveChangesAsync(ct);
         }
         var residentPerson = ResidentAccountPerson(profiles);

@@ -60,6 +60,25 @@ public sealed class CodeSigner(IDbContextFactory<FangkongDb> dbs, TimeProvider t
         return Domain.Testing.SignedCertificate.Verify(text, keys);
     }
 
+    /// <summary>
+    /// Signs a venue code (场所码) for <paramref name="lifetime"/>, never longer than a retired key keeps verifying: a poster
+    /// signed the day before its key retires still scans until its own expiry (ADR 0038).
+    /// </summary>
+    public async Task<(string Token, DateTime ExpiresAtUtc)> SignVenueCodeAsync(long venueId, TimeSpan lifetime, CancellationToken ct = default)
+    {
+        var (id, key) = await ActiveKeyAsync(ct);
+        var now = Now;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+        var expires = now + (lifetime < policy.VerifyRetiredFor ? lifetime : policy.VerifyRetiredFor);
+        return (Domain.VenueCodes.SignedVenueCode.Sign(new Domain.VenueCodes.VenueCodePayload(venueId, now, expires, id), key), expires);
+    }
+
+    public async Task<Domain.VenueCodes.VenueCodeVerification> VerifyVenueCodeAsync(string? text, CancellationToken ct = default)
+    {
+        var keys = await VerifyingKeysAsync(text, ct);
+        return Domain.VenueCodes.SignedVenueCode.Verify(text, keys, Now);
+    }
+
     /// <summary>The active and retiring public keys with their validity (SPKI DER, base64, and PEM), so gates can verify offline.</summary>
     public async Task<IReadOnlyList<PublishedKey>> PublicKeysAsync(CancellationToken ct = default)
     {

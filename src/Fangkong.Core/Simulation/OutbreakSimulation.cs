@@ -87,6 +87,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             w.WithoutBed = 0;
             var quarantined = await w.QuarantinedAsync(ct);
             var infected = await phases.TimeAsync("spread along co-presence", () => OutbreakSpreading.SpreadAsync(w, quarantined, ct));
+            await phases.TimeAsync("venue codes: rides and errands scanned by phones", () => OutbreakVenueScans.RunAsync(w, ct));
             // Morning: last night's cases' zones confirmed, then the platform's review orders the day's zone rounds and proposes steps.
             var late = w.LateCases;
             if (zoned) await phases.TimeAsync("zones: proposed from cases and confirmed", () => OutbreakZones.SetFromCasesAsync(w, late, 6, 20, ct));

@@ -24,8 +24,9 @@ public enum DenyReason
 public sealed record ZoneStanding(ZoneLevel Level, GatePlace Place);
 
 /// <summary>What the gate knows about a visitor and the venue at the moment of a check-in.</summary>
+/// <remarks>A null temperature is an entry nobody measured: a phone scanning a venue's code (ADR 0038).</remarks>
 public sealed record EntryFacts(
-    decimal TemperatureCelsius,
+    decimal? TemperatureCelsius,
     CodeColour Colour,
     int Occupancy,
     int Capacity,
@@ -49,7 +50,7 @@ public static class GateRules
 {
     public static GateDecision Decide(EntryFacts f, GatePolicy policy)
     {
-        var reading = Temperature.Classify(f.TemperatureCelsius, policy);
+        var reading = f.TemperatureCelsius is { } celsius ? Temperature.Classify(celsius, policy) : TemperatureReading.Normal;
         if (reading == TemperatureReading.Implausible)
             return new GateDecision(GateOutcome.Remeasure, [DenyReason.ImplausibleTemperature], reading);
 

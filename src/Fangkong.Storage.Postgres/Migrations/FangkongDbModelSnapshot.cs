@@ -3511,6 +3511,25 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.ToTable("trace_accesses", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.VenueCodes.VenueCode", b =>
+                {
+                    b.Property<long>("VenueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VenueId");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique();
+
+                    b.ToTable("venue_codes", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Zones.Zone", b =>
                 {
                     b.Property<long>("Id")

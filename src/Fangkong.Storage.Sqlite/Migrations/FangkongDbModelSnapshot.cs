@@ -3502,6 +3502,25 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("trace_accesses", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.VenueCodes.VenueCode", b =>
+                {
+                    b.Property<long>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VenueId");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique();
+
+                    b.ToTable("venue_codes", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Zones.Zone", b =>
                 {
                     b.Property<long>("Id")

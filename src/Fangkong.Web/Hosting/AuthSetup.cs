@@ -24,6 +24,8 @@ public static class AuthSetup
     // Least privilege: each policy names exactly the roles that need it.
     public const string Gate = "gate";
     public const string VenueStaff = "venue-staff";
+    /// <summary>Who downloads a venue's code poster: its manager (their own venue) and administrators (ADR 0038).</summary>
+    public const string VenueCodes = "venue-codes";
     public const string Tracing = "tracing";
     public const string Admin = "admin";
     public const string ResidentOnly = "resident";
@@ -75,6 +77,7 @@ public static class AuthSetup
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Gate, p => p.RequireRole(Roles.GateOperator))
             .AddPolicy(VenueStaff, p => p.RequireRole(Roles.GateOperator, Roles.VenueManager, Roles.Epidemiologist, Roles.Administrator))
+            .AddPolicy(VenueCodes, p => p.RequireRole(Roles.VenueManager, Roles.Administrator))
             .AddPolicy(Tracing, p => p.RequireRole(Roles.Epidemiologist, Roles.Administrator))
             .AddPolicy(Admin, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(ResidentOnly, p => p.RequireRole(Roles.Resident))

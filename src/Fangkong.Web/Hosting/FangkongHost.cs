@@ -4,6 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Web.Api;
 using Fangkong.Web.Api.Accounts;
 using Fangkong.Web.Api.Appeals;
+using Fangkong.Web.Api.VenueCodes;
 using Fangkong.Web.Api.Audit;
 using Fangkong.Web.Api.Codes;
 using Fangkong.Web.Api.Command;
@@ -86,6 +87,7 @@ public static class FangkongHost
         api.MapAuthApi();
         api.MapAccountsApi();
         api.MapGateApi();
+        api.MapVenueCodesApi();
         api.MapCodesApi();
         api.MapPlacesApi();
         api.MapTracingApi();

@@ -99,7 +99,7 @@ public abstract class HostileInputTests(StorageProvider provider)
         {
             var limit = r.Path.StartsWith("/api/appeals/me", StringComparison.Ordinal) || r.Path.StartsWith("/me/appeals", StringComparison.Ordinal) ? BodyLimits.AppealBytes
                 : !r.IsApi ? BodyLimits.FormBytes
-                : r.Path.StartsWith("/api/gate", StringComparison.Ordinal) ? BodyLimits.GateBytes
+                : r.Path.StartsWith("/api/gate", StringComparison.Ordinal) || r.Path == "/api/venue-codes/scans" ? BodyLimits.GateBytes
                 : r.Path.StartsWith("/api/testing/lab/results/import", StringComparison.Ordinal) ? BodyLimits.ImportBytes
                 : r.Path.StartsWith("/api/accounts/import", StringComparison.Ordinal) ? BodyLimits.TeamImportBytes : BodyLimits.ApiBytes;
             var filler = new string('x', (int)limit + 16);
@@ -167,6 +167,7 @@ public abstract class HostileInputTests(StorageProvider provider)
         {
             ["POST /api/appeals/me"] = nameof(Appeals.AppealFlowTests),
             ["POST /api/supplies/orders"] = nameof(Supplies.SupplyOrderFlowTests),
+            ["POST /api/venue-codes/scans"] = nameof(VenueCodes.VenueScanTests),
             // One intake (TicketIntake) behind the three: the hotline's reuse and the platform's retries are driven there.
             ["POST /api/requests/"] = nameof(Requests.TicketFlowTests),
             ["POST /api/requests/me"] = nameof(Requests.TicketFlowTests),
