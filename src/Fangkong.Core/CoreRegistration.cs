@@ -39,6 +39,7 @@ public static class CoreRegistration
         services.AddSingleton(config.GetSection("Policy:Supplies").Get<Supplies.SupplyPolicy>() ?? new Supplies.SupplyPolicy());
         services.AddSingleton(Accounts.AccountPolicy.Read(config));
         services.AddSingleton(new StayIndexOptions(config.GetValue("Policy:Contacts:IndexDays", 14)));
+        services.AddSingleton(config.GetSection("Policy:Travel").Get<Domain.Travel.TravellerPolicy>() ?? new Domain.Travel.TravellerPolicy());
         return services;
     }
 
@@ -197,6 +198,13 @@ public static class CoreRegistration
         services.AddSingleton<Requests.TicketQueue>();
         services.AddSingleton<Requests.MyTickets>();
         services.AddSingleton<Requests.TicketImport>();
+        services.TryAddSingleton(new Domain.Travel.TravellerPolicy());
+        services.AddSingleton<Quarantine.ReturneeStays>();
+        services.AddSingleton<Returnees.RiskAreas>();
+        services.AddSingleton<Returnees.ReturneeRegistry>();
+        services.AddSingleton<Returnees.ReturneeRelease>();
+        services.AddSingleton<Returnees.ReturneeFollowUps>();
+        services.AddSingleton<Returnees.MyReturns>();
         return services;
     }
 }

@@ -16,6 +16,8 @@ public enum RecordKind
     BulkUnlock = 'U',
     /// <summary>A citizen's request (群众诉求) as a ticket (issue 20).</summary>
     Ticket = 'T',
+    /// <summary>A returnee's registration (外返人员, issue 21).</summary>
+    Returnee = 'F',
 }
 
 /// <summary>

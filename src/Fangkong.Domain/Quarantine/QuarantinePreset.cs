@@ -2,7 +2,8 @@ using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Domain.Quarantine;
 
-public enum ContactRole { CloseContact = 1, SecondaryContact = 2 }
+/// <summary>Why a person is in quarantine: a case's close or secondary contact, or a returnee the traveller rule isolated (no case).</summary>
+public enum ContactRole { CloseContact = 1, SecondaryContact = 2, Returnee = 3 }
 
 public enum QuarantinePlace { Centralized = 1, Home = 2 }
 
