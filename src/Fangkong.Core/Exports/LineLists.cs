@@ -7,6 +7,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Requests;
+using Fangkong.Core.Returnees;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Core.Zones;
@@ -23,7 +24,8 @@ public static class LineLists
     public const string Tests = "tests";
     public const string Zones = "zones";
     public const string Tickets = "tickets";
-    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones, Tickets];
+    public const string Returnees = "returnees";
+    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones, Tickets, Returnees];
 
     /// <summary>Whether the list names people (masked unless revealed); the zone list names places only.</summary>
     public static bool Personal(string list) => list != Zones;
@@ -45,6 +47,7 @@ public static class LineLists
         Tests => Make(TestLines.Query(db, Read<TestLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TestLines.Cells(r, culture, clock), TestLines.Header, "Exports.Sheet.Samples"),
         Zones => Make(ZoneViews.Query(db, Read<ZoneLineFilter>(filterJson)), r => r.Id, r => r, (r, culture) => ZoneLines.Cells(r, culture, clock), ZoneLines.Header, "Exports.Sheet.Zones"),
         Tickets => Make(TicketLines.Query(db, Read<TicketLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TicketLines.Cells(r, culture, clock), TicketLines.Header, "Exports.Sheet.Tickets"),
+        Returnees => Make(ReturneeLines.Query(db, Read<ReturneeLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => ReturneeLines.Cells(r, culture, clock), ReturneeLines.Header, "Exports.Sheet.Returnees"),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 
@@ -57,6 +60,7 @@ public static class LineLists
         Tests => JsonSerializer.Serialize(Read<TestLineFilter>(filterJson), Json),
         Zones => JsonSerializer.Serialize(Read<ZoneLineFilter>(filterJson), Json),
         Tickets => JsonSerializer.Serialize(Read<TicketLineFilter>(filterJson), Json),
+        Returnees => JsonSerializer.Serialize(Read<ReturneeLineFilter>(filterJson), Json),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 

@@ -147,7 +147,7 @@ public sealed partial class ReturneeRegistry(TimeOrderedIds ids, CityClock clock
         if (f.IdempotencyKey is null) throw new InputException("idempotencyKey", Messages.Get("Returnees.Key"));
         if (f.HouseholdId is not { } household) throw new InputException("householdId", Messages.Get("Returnees.HouseholdRequired"));
         // The worker registers for their own area: the household must be one they can see.
-        if (!await db.Households.AnyAsync(h => h.Id == household, ct) || await ReturneePlaces.OfAsync(db, household, ct) is null)
+        if (await ReturneePlaces.OfAsync(db, household, ct) is not { } place || !InArea(db.Area, place))
             throw new NotFoundException("householdId", Messages.Get("Returnees.NoSuchHousehold"));
         long personId;
         if (f.PersonId is { } id) personId = id;
@@ -164,6 +164,12 @@ public sealed partial class ReturneeRegistry(TimeOrderedIds ids, CityClock clock
         return await RegisterAsync(db, new ReturneeRegistration(personId, household, f.RiskAreaId, f.Origin, f.LeftOn, f.ArrivedOn, f.Travel, f.TravelNumber,
             ReturneeSource.Community, f.CheckpointId, f.IdempotencyKey, userId), ct);
     }
+
+    /// <summary>Whether a confined caller's area holds the household (households carry no filter of their own).</summary>
+    private static bool InArea(AreaReach? area, ReturneePlace p) => area is null
+        || (area.DistrictCode is { } d && p.DistrictCode == d) || (area.StreetId is { } s && p.StreetId == s)
+        || (area.CommunityId is { } c && p.CommunityId == c) || (area.GridId is { } g && p.GridId == g)
+        || (area.DistrictCode is null && area.StreetId is null && area.CommunityId is null && area.GridId is null);
 
     /// <summary>Places a returnee whose centralized isolation found no free room, at the site named (or any with a room).</summary>
     public async Task<ReturneeView> PlaceAsync(FangkongDb db, long id, long? siteId, CancellationToken ct)
