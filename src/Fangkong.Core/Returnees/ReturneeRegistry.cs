@@ -149,20 +149,22 @@ public sealed partial class ReturneeRegistry(TimeOrderedIds ids, CityClock clock
         // The worker registers for their own area: the household must be one they can see.
         if (await ReturneePlaces.OfAsync(db, household, ct) is not { } place || !InArea(db.Area, place))
             throw new NotFoundException("householdId", Messages.Get("Returnees.NoSuchHousehold"));
-        long personId;
-        if (f.PersonId is { } id) personId = id;
-        else
-        {
-            var (number, _) = IdentityDocument.Normalise(DocumentType.ResidentIdCard, f.DocumentNumber, clock.Today);
-            if (number is null) throw new InputException("documentNumber", Messages.Get("Returnees.DocumentNumber"));
-            long? known;
-            using (db.WholeCity())
-                known = await db.Persons.IgnoreQueryFilters().Where(p => p.DocumentNumber == number && p.DocumentType == DocumentType.ResidentIdCard)
-                    .Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
-            personId = known ?? (await persons.RegisterAsync(db, new PersonInput(DocumentType.ResidentIdCard, number, f.Name, f.Phone, household, null, null), ct)).Id;
-        }
-        return await RegisterAsync(db, new ReturneeRegistration(personId, household, f.RiskAreaId, f.Origin, f.LeftOn, f.ArrivedOn, f.Travel, f.TravelNumber,
-            ReturneeSource.Community, f.CheckpointId, f.IdempotencyKey, userId), ct);
+        ReturneeRegistration For(long personId) => new(personId, household, f.RiskAreaId, f.Origin, f.LeftOn, f.ArrivedOn, f.Travel, f.TravelNumber,
+            ReturneeSource.Community, f.CheckpointId, f.IdempotencyKey, userId);
+        if (f.PersonId is { } id) return await RegisterAsync(db, For(id), ct);
+        var (number, _) = IdentityDocument.Normalise(DocumentType.ResidentIdCard, f.DocumentNumber, clock.Today);
+        if (number is null) throw new InputException("documentNumber", Messages.Get("Returnees.DocumentNumber"));
+        long? known;
+        using (db.WholeCity())
+            known = await db.Persons.IgnoreQueryFilters().Where(p => p.DocumentNumber == number && p.DocumentType == DocumentType.ResidentIdCard)
+                .Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        if (known is { } found) return await RegisterAsync(db, For(found), ct);
+        // Someone not known yet: the person and the registration commit together, so a registration refused leaves no person behind.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var person = await persons.RegisterAsync(db, new PersonInput(DocumentType.ResidentIdCard, number, f.Name, f.Phone, household, null, null), ct);
+        var view = await RegisterAsync(db, For(person.Id), ct);
+        await tx.CommitAsync(ct);
+        return view;
     }
 
     /// <summary>Whether a confined caller's area holds the household (households carry no filter of their own).</summary>

@@ -183,5 +183,5 @@ public sealed class RiskAreas(TimeOrderedIds ids, CityClock clock)
         CreatedByUserId = userId,
     };
 
-    internal static string Word(RiskLevel level, CultureInfo culture) => Messages.Get(culture, $"Returnees.RiskLevel.{level}");
+    public static string Word(RiskLevel level, CultureInfo culture) => Messages.Get(culture, $"Returnees.RiskLevel.{level}");
 }

@@ -85,6 +85,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             await using (var db = await w.DbAsync(ct)) await w.Crew.OnDayAsync(db, day, ct);
             var before = w.Infections.Count;
             w.WithoutBed = 0;
+            await phases.TimeAsync("returnees: registered, decided, released", () => OutbreakReturnees.RunAsync(w, ct));
             var quarantined = await w.QuarantinedAsync(ct);
             var infected = await phases.TimeAsync("spread along co-presence", () => OutbreakSpreading.SpreadAsync(w, quarantined, ct));
             // Morning: last night's cases' zones confirmed, then the platform's review orders the day's zone rounds and proposes steps.

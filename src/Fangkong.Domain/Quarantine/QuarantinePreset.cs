@@ -38,6 +38,8 @@ public static class QuarantinePresets
         (PolicyEdition.TwentyMeasures, ContactRole.CloseContact) => new(role,
             [new(QuarantinePlace.Centralized, 5, [1, 2, 3, 5]), new(QuarantinePlace.Home, 3, [1, 3])]),
         (PolicyEdition.TwentyMeasures, ContactRole.SecondaryContact) => null,
+        // A returnee's stay follows the traveller rule's days (Travel), not a contact's preset.
+        (_, ContactRole.Returnee) => null,
         _ => throw new ArgumentOutOfRangeException(nameof(edition), $"no preset for {edition} / {role}"),
     };
 }
