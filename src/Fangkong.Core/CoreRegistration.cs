@@ -40,6 +40,7 @@ public static class CoreRegistration
         services.AddSingleton(config.GetSection("Policy:VenueCodes").Get<VenueCodes.VenueCodePolicy>() ?? new VenueCodes.VenueCodePolicy());
         services.AddSingleton(Accounts.AccountPolicy.Read(config));
         services.AddSingleton(new StayIndexOptions(config.GetValue("Policy:Contacts:IndexDays", 14)));
+        services.AddSingleton(config.GetSection("Policy:Travel").Get<Domain.Travel.TravellerPolicy>() ?? new Domain.Travel.TravellerPolicy());
         return services;
     }
 
@@ -203,6 +204,13 @@ public static class CoreRegistration
         services.AddSingleton<Requests.TicketQueue>();
         services.AddSingleton<Requests.MyTickets>();
         services.AddSingleton<Requests.TicketImport>();
+        services.TryAddSingleton(new Domain.Travel.TravellerPolicy());
+        services.AddSingleton<Quarantine.ReturneeStays>();
+        services.AddSingleton<Returnees.RiskAreas>();
+        services.AddSingleton<Returnees.ReturneeRegistry>();
+        services.AddSingleton<Returnees.ReturneeRelease>();
+        services.AddSingleton<Returnees.ReturneeFollowUps>();
+        services.AddSingleton<Returnees.MyReturns>();
         return services;
     }
 }

@@ -47,6 +47,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         var alerts = await checkIns.AlertsAsync(db, null, ct);
         var zones = await Zones.ZoneTallies.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct);
         var tickets = await Requests.TicketFigures.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct);
+        var returnees = await Returnees.ReturneeFigures.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct);
 
         var list = new DashboardFigureList(today, level);
         list.Cases(figures, facts.Contacts, places);
@@ -58,6 +59,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         list.Supplies(await supplies.CountAsync(db, level == BulletinLevel.District ? areaCode : null, ct));
         list.Tickets(tickets);
         list.VenueScans(await VenueCodes.VenueScanFigures.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct));
+        list.Returnees(returnees);
         return new DashboardSnapshot
         {
             AtUtc = now,

@@ -138,4 +138,10 @@ internal sealed partial class DashboardFigureList(DateOnly today, BulletinLevel 
     {
         foreach (var f in figures) Add(f.Key, f.Value, new FigureLink("venue-scans", "/venue-codes/scans", f.Filter));
     }
+
+    /// <summary>Returnees: registered by origin and by rule, under a measure, released, overdue, each the returnee list behind it (issue 21).</summary>
+    public void Returnees(IReadOnlyList<Returnees.ReturneeFigure> figures)
+    {
+        foreach (var f in figures) Add(f.Key, f.Value, new FigureLink("returnees", "/returnees/list", f.Filter));
+    }
 }

@@ -125,6 +125,11 @@ public sealed partial class FangkongDb
         b.Entity<Requests.Ticket>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
             || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict) || (EF.Parameter(AreaStreet) != null && x.StreetId == AreaStreet)
             || (EF.Parameter(AreaCommunity) != null && x.CommunityId == AreaCommunity) || (EF.Parameter(AreaGrid) != null && GridHouseholds.Any(g => g.HouseholdId == x.HouseholdId && g.GridId == AreaGrid)));
+        // A returnee is followed up where they stay (issue 21): its district, street, community and grid, copied at registration.
+        b.Entity<Returnees.Returnee>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict) || (EF.Parameter(AreaStreet) != null && x.StreetId == AreaStreet)
+            || (EF.Parameter(AreaCommunity) != null && x.CommunityId == AreaCommunity) || (EF.Parameter(AreaGrid) != null && x.GridId == AreaGrid));
+        b.Entity<Returnees.ReturneeFollowUp>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Returnees.Any(r => r.Id == x.ReturneeId));
         b.Entity<Requests.TicketEvent>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Tickets.Any(t => t.Id == x.TicketId));
     }
 }

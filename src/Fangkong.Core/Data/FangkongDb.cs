@@ -115,6 +115,9 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Supplies.SupplyOrderLine> SupplyOrderLines => Set<Supplies.SupplyOrderLine>();
     public DbSet<Supplies.SupplyProofPhoto> SupplyProofPhotos => Set<Supplies.SupplyProofPhoto>();
     public DbSet<Supplies.SupplyDistribution> SupplyDistributions => Set<Supplies.SupplyDistribution>();
+    public DbSet<Returnees.OtherRiskArea> OtherRiskAreas => Set<Returnees.OtherRiskArea>();
+    public DbSet<Returnees.Returnee> Returnees => Set<Returnees.Returnee>();
+    public DbSet<Returnees.ReturneeFollowUp> ReturneeFollowUps => Set<Returnees.ReturneeFollowUp>();
     /// <summary>
     /// The persons served first — registered in a special group now (domain.md §8) — read-only, for the lists below
     /// Community that put them first (door-to-door sampling): they read Community's register only through this view
@@ -226,6 +229,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Core.Teams.TeamsModel.Configure(b);
         Core.Supplies.SuppliesModel.Configure(b);
         Core.VenueCodes.VenueCodesModel.Configure(b);
+        Core.Returnees.ReturneesModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -7,6 +7,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Documents;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Requests;
+using Fangkong.Core.Returnees;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Core.Zones;
@@ -24,7 +25,8 @@ public static class LineLists
     public const string Zones = "zones";
     public const string Tickets = "tickets";
     public const string VenueScans = "venue-scans";
-    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones, Tickets, VenueScans];
+    public const string Returnees = "returnees";
+    public static readonly IReadOnlyList<string> Names = [Cases, Contacts, Quarantined, Tests, Zones, Tickets, VenueScans, Returnees];
 
     /// <summary>Whether the list names people (masked unless revealed); the zone list names places only.</summary>
     public static bool Personal(string list) => list != Zones;
@@ -47,6 +49,7 @@ public static class LineLists
         Zones => Make(ZoneViews.Query(db, Read<ZoneLineFilter>(filterJson)), r => r.Id, r => r, (r, culture) => ZoneLines.Cells(r, culture, clock), ZoneLines.Header, "Exports.Sheet.Zones"),
         Tickets => Make(TicketLines.Query(db, Read<TicketLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => TicketLines.Cells(r, culture, clock), TicketLines.Header, "Exports.Sheet.Tickets"),
         VenueScans => Make(VenueCodes.VenueScanLines.Query(db, Read<VenueCodes.VenueScanLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => VenueCodes.VenueScanLines.Cells(r, culture, clock), VenueCodes.VenueScanLines.Header, "VenueCodes.Sheet"),
+        Returnees => Make(ReturneeLines.Query(db, Read<ReturneeLineFilter>(filterJson), clock), r => r.Id, r => r.Masked(), (r, culture) => ReturneeLines.Cells(r, culture, clock), ReturneeLines.Header, "Exports.Sheet.Returnees"),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 
@@ -60,6 +63,7 @@ public static class LineLists
         Zones => JsonSerializer.Serialize(Read<ZoneLineFilter>(filterJson), Json),
         Tickets => JsonSerializer.Serialize(Read<TicketLineFilter>(filterJson), Json),
         VenueScans => JsonSerializer.Serialize(Read<VenueCodes.VenueScanLineFilter>(filterJson), Json),
+        Returnees => JsonSerializer.Serialize(Read<ReturneeLineFilter>(filterJson), Json),
         _ => throw new InputException("list", Messages.Get("Exports.NoSuchList", string.Join(", ", Names))),
     };
 

@@ -3,6 +3,7 @@ using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Requests;
+using Fangkong.Core.Returnees;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,8 @@ public sealed class LinePages(TimeOrderedIds ids, CityClock clock)
 
     public Task<KeysetPage<VenueCodes.VenueScanLine>> VenueScansAsync(FangkongDb db, VenueCodes.VenueScanLineFilter filter, long? after, int? size, TraceReader? reveal, CancellationToken ct) =>
         PageAsync(db, VenueCodes.VenueScanLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), after, size, reveal, LineLists.VenueScans, ct);
+    public Task<KeysetPage<ReturneeLine>> ReturneesAsync(FangkongDb db, ReturneeLineFilter filter, long? after, int? size, TraceReader? reveal, CancellationToken ct) =>
+        PageAsync(db, ReturneeLines.Query(db, filter, clock), r => r.Id, r => r.Masked(), after, size, reveal, LineLists.Returnees, ct);
 
     /// <summary>How many contacts a filter selects, capped like every list count (a tab's figure).</summary>
     public Task<long> CountContactsAsync(FangkongDb db, ContactLineFilter filter, CancellationToken ct) =>

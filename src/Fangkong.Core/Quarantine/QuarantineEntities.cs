@@ -33,8 +33,11 @@ public sealed class QuarantineStay : INumberedRecord, IDistrictStamped
     /// <summary>The short number people use ("Q2026-0042"); the id stays internal.</summary>
     public string Number { get; set; } = "";
     public long PersonId { get; set; }
+    /// <summary>The case whose contact this is; 0 for a returnee's stay, which serves no case (<see cref="ReturneeId"/>).</summary>
     public long CaseId { get; set; }
     public long? ContactId { get; set; }
+    /// <summary>The returnee registration this stay serves (issue 21, ADR 0039), when <see cref="Role"/> is Returnee.</summary>
+    public long? ReturneeId { get; set; }
     public ContactRole Role { get; set; }
     public PolicyEdition Edition { get; set; }
     public QuarantinePlace Place { get; set; }

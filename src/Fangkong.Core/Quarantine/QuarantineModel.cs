@@ -31,6 +31,7 @@ internal static class QuarantineModel
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.PersonId, x.State });
             e.HasIndex(x => new { x.SiteId, x.State });
+            e.HasIndex(x => x.ReturneeId);
             // A district's quarantine list, newest first, and its figures (ADR 0028).
             e.Property(x => x.DistrictCode).HasMaxLength(6);
             e.HasIndex(x => new { x.DistrictCode, x.Id });

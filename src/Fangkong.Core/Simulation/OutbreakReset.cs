@@ -20,6 +20,11 @@ internal static class OutbreakReset
         await db.ZoneHouseholds.ExecuteDeleteAsync(ct);
         await db.ZoneMembers.ExecuteDeleteAsync(ct);
         await db.Zones.ExecuteDeleteAsync(ct);
+        // Returnees (issue 21): their stays go with the quarantine below; the simulation's registrations go with them.
+        var simulated = db.Returnees.Where(r => r.Id / 8192 % 256 == OutbreakSimulation.Instance).Select(r => r.Id);
+        await db.ReturneeFollowUps.Where(f => simulated.Contains(f.ReturneeId)).ExecuteDeleteAsync(ct);
+        await db.Returnees.Where(r => r.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.Returnees.Where(r => r.StayId != null).ExecuteUpdateAsync(u => u.SetProperty(r => r.StayId, (long?)null), ct);
         await db.QuarantineCheckIns.ExecuteDeleteAsync(ct);
         await db.QuarantineTransfers.ExecuteDeleteAsync(ct);
         await db.QuarantineStays.ExecuteDeleteAsync(ct);

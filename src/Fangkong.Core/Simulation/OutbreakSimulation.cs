@@ -85,6 +85,7 @@ public sealed class OutbreakSimulation(StorageOptions storage, GatePolicy gatePo
             await using (var db = await w.DbAsync(ct)) await w.Crew.OnDayAsync(db, day, ct);
             var before = w.Infections.Count;
             w.WithoutBed = 0;
+            await phases.TimeAsync("returnees: registered, decided, released", () => OutbreakReturnees.RunAsync(w, ct));
             var quarantined = await w.QuarantinedAsync(ct);
             var infected = await phases.TimeAsync("spread along co-presence", () => OutbreakSpreading.SpreadAsync(w, quarantined, ct));
             await phases.TimeAsync("venue codes: rides and errands scanned by phones", () => OutbreakVenueScans.RunAsync(w, ct));

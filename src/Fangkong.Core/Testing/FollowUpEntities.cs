@@ -1,7 +1,13 @@
 namespace Fangkong.Core.Testing;
 
 /// <summary>Why a person is to be sampled in a single tube.</summary>
-public enum SingleTubeReason { PositivePool = 1, QuarantineSchedule = 2 }
+public enum SingleTubeReason
+{
+    PositivePool = 1,
+    QuarantineSchedule = 2,
+    /// <summary>A returnee's test the traveller rule asks for, with no stay (tests only: 落地检, issue 21).</summary>
+    ReturneeSchedule = 3,
+}
 
 /// <summary>
 /// A person to be sampled in a single tube: a member of a positive pool, or a quarantined person on a scheduled

@@ -18,6 +18,8 @@ public enum RecordKind
     Ticket = 'T',
     /// <summary>An order of supplies to a sealed household (issue 20).</summary>
     SupplyOrder = 'S',
+    /// <summary>A returnee's registration (外返人员, issue 21).</summary>
+    Returnee = 'F',
 }
 
 /// <summary>

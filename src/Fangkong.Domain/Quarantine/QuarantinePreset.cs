@@ -2,7 +2,8 @@ using Fangkong.Domain.Tracing;
 
 namespace Fangkong.Domain.Quarantine;
 
-public enum ContactRole { CloseContact = 1, SecondaryContact = 2 }
+/// <summary>Why a person is in quarantine: a case's close or secondary contact, or a returnee the traveller rule isolated (no case).</summary>
+public enum ContactRole { CloseContact = 1, SecondaryContact = 2, Returnee = 3 }
 
 public enum QuarantinePlace { Centralized = 1, Home = 2 }
 
@@ -37,6 +38,8 @@ public static class QuarantinePresets
         (PolicyEdition.TwentyMeasures, ContactRole.CloseContact) => new(role,
             [new(QuarantinePlace.Centralized, 5, [1, 2, 3, 5]), new(QuarantinePlace.Home, 3, [1, 3])]),
         (PolicyEdition.TwentyMeasures, ContactRole.SecondaryContact) => null,
+        // A returnee's stay follows the traveller rule's days (Travel), not a contact's preset.
+        (_, ContactRole.Returnee) => null,
         _ => throw new ArgumentOutOfRangeException(nameof(edition), $"no preset for {edition} / {role}"),
     };
 }

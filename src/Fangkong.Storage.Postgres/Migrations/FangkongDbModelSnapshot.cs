@@ -1890,6 +1890,9 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<DateTime?>("ReleasedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ReturneeId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
@@ -1906,6 +1909,8 @@ namespace Fangkong.Storage.Postgres.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ReturneeId");
 
                     b.HasIndex("DistrictCode", "Id");
 
@@ -2153,6 +2158,236 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.HasIndex("TicketId");
 
                     b.ToTable("ticket_events", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Returnees.OtherRiskArea", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("CountyHasOutbreak")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("County");
+
+                    b.HasIndex("Province", "City", "County", "Name", "FromDate")
+                        .IsUnique();
+
+                    b.ToTable("other_risk_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Returnees.Returnee", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ArrivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("CheckpointId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("CountyHasOutbreak")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("OriginLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("PlacementPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Preset")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RegisteredByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RiskAreaId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StayId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StreetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TestWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tests")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Travel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TravelNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("WorkerName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RegisteredAtUtc");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("StayId");
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.HasIndex("DistrictCode", "State");
+
+                    b.HasIndex("GridId", "State");
+
+                    b.HasIndex("PersonId", "ArrivedOn")
+                        .IsUnique();
+
+                    b.HasIndex("State", "EndsOn");
+
+                    b.ToTable("returnees", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Returnees.ReturneeFollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ReturneeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Symptoms")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturneeId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("returnee_follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Seeding.DemoCityMark", b =>

@@ -1881,6 +1881,9 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<DateTime?>("ReleasedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReturneeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
@@ -1897,6 +1900,8 @@ namespace Fangkong.Storage.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ReturneeId");
 
                     b.HasIndex("DistrictCode", "Id");
 
@@ -2144,6 +2149,236 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.HasIndex("TicketId");
 
                     b.ToTable("ticket_events", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Returnees.OtherRiskArea", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CountyHasOutbreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("County");
+
+                    b.HasIndex("Province", "City", "County", "Name", "FromDate")
+                        .IsUnique();
+
+                    b.ToTable("other_risk_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Returnees.Returnee", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ArrivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckpointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountyHasOutbreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OriginLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PlacementPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Preset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegisteredByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RiskAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TestWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Travel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TravelNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RegisteredAtUtc");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("StayId");
+
+                    b.HasIndex("CommunityId", "State");
+
+                    b.HasIndex("DistrictCode", "State");
+
+                    b.HasIndex("GridId", "State");
+
+                    b.HasIndex("PersonId", "ArrivedOn")
+                        .IsUnique();
+
+                    b.HasIndex("State", "EndsOn");
+
+                    b.ToTable("returnees", (string)null);
+                });
+
+            modelBuilder.Entity("Fangkong.Core.Returnees.ReturneeFollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReturneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Symptoms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReturneeId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("returnee_follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("Fangkong.Core.Seeding.DemoCityMark", b =>

@@ -15,6 +15,7 @@ using Fangkong.Web.Api.Hospitals;
 using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Requests;
+using Fangkong.Web.Api.Returnees;
 using Fangkong.Web.Api.Supplies;
 using Fangkong.Web.Api.Teams;
 using Fangkong.Web.Api.Testing;
@@ -108,6 +109,7 @@ public static class FangkongHost
         api.MapAppealsApi();
         api.MapSuppliesApi();
         api.MapRequestsApi();
+        api.MapReturneesApi();
         app.MapFangkongUi();
         return app;
     }

@@ -262,6 +262,22 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/supplies/distributions", new { zoneId = 1, packId = 1, packsPerHousehold = 1 }, ["epi", "admin"]),
         ("GET", "/api/supplies/orders", null, ["grid", "officer", "epi", "admin"]),
         ("GET", "/api/supplies/orders.xlsx", null, ["grid", "officer", "epi", "admin"]),
+        // Returnees (issue 21): risk areas are read by anyone signed in and kept by epidemiologists; residents register their own return.
+        ("GET", "/api/returnees/risk-areas", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("POST", "/api/returnees/risk-areas", new { province = "吉林省", city = "长春市", county = "宽城区", level = "High", from = "2026-11-01" }, ["epi", "admin"]),
+        ("POST", "/api/returnees/risk-areas/1/end", new { }, ["epi", "admin"]),
+        ("POST", "/api/returnees/risk-areas/import", "province,city\n", ["epi", "admin"]),
+        ("POST", "/api/returnees/me", new { idempotencyKey = "matrix-return-1" }, ["resident"]),
+        ("GET", "/api/returnees/me", null, ["resident"]),
+        ("POST", "/api/returnees/me/1/check-in", new { temperature = 36.5 }, ["resident"]),
+        ("POST", "/api/returnees", new { idempotencyKey = "matrix-return-2" }, ["grid", "officer", "admin"]),
+        ("GET", "/api/returnees", null, ["grid", "officer", "epi", "admin"]),
+        ("GET", "/api/returnees/1", null, ["grid", "officer", "epi", "admin"]),
+        ("GET", "/api/returnees/follow-up", null, ["grid", "officer", "epi", "admin"]),
+        ("POST", "/api/returnees/1/follow-up", new { reached = true }, ["grid", "officer", "admin"]),
+        ("POST", "/api/returnees/1/place", new { }, ["epi", "admin"]),
+        ("POST", "/api/returnees/review", new { ids = new[] { 1 } }, ["grid", "officer", "admin"]),
+        ("GET", "/api/lists/returnees", null, ["epi", "admin"]),
     ];
 
     private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"];

@@ -172,6 +172,9 @@ public abstract class HostileInputTests(StorageProvider provider)
             ["POST /api/requests/"] = nameof(Requests.TicketFlowTests),
             ["POST /api/requests/me"] = nameof(Requests.TicketFlowTests),
             ["POST /api/requests/platform"] = nameof(Requests.TicketFlowTests),
+            // One registry behind the two: the phone's retry, a reused key and the same arrival day are driven there.
+            ["POST /api/returnees/"] = nameof(Returnees.ReturneeFlowTests),
+            ["POST /api/returnees/me"] = nameof(Returnees.ReturneeFlowTests),
             ["POST /api/testing/tubes"] = nameof(Testing.SamplingKeyReuseTests),
             ["POST /api/testing/tubes/{barcode}/samples"] = nameof(Testing.SamplingKeyReuseTests),
             // Closing is idempotent by state (a closed tube stays closed) and its key is not stored: a reused key closes

@@ -28,7 +28,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const long CaseY = 880001, CaseX = 880002, ContactY = 880003, StayY = 880004, ZoneY = 880005, VisitY = 880006;
     // Y's records the queues and transfers hold (a manual colour, transfers, a door task, a problem, a register entry, an appeal, a bulk unlock).
     private const long ManualY = 880010, QTransferY = 880011, CaseTransferY = 880012, BatchY = 880013, DoorTaskY = 880014, ProblemY = 880015,
-        SpecialY = 880016, AppealY = 880017, AppealFileY = 880018, BulkY = 880019, BulkLineY = 880020, RoundY = 1, SiteY = 880021, TicketY = 880030;
+        SpecialY = 880016, AppealY = 880017, AppealFileY = 880018, BulkY = 880019, BulkLineY = 880020, RoundY = 1, SiteY = 880021, TicketY = 880030, ReturneeY = 880040;
     // Y's supplies: a supplier serving 西安区, its pack, and an overdue order for Dave's household on its way.
     private const long SupplierY = 880030, PackY = 880031, OrderY = 880032;
     private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
@@ -273,6 +273,22 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("POST", "/api/requests/me", Own),
         Open("GET", "/api/requests/me", Own),
         Open("POST", "/api/requests/me/1/reopen", Own),
+        // Returnees (issue 21): Dave is registered where he stays, in 西安区; other regions' risk areas are places.
+        Open("GET", "/api/returnees/risk-areas", Places),
+        Open("POST", "/api/returnees/risk-areas", Places),
+        Open("POST", "/api/returnees/risk-areas/1/end", Places),
+        Open("POST", "/api/returnees/risk-areas/import", Places),
+        Open("POST", "/api/returnees/me", Own),
+        Open("GET", "/api/returnees/me", Own),
+        Open("POST", "/api/returnees/me/1/check-in", Own),
+        Lists("/api/returnees", seeded: true),
+        Lists("/api/returnees/follow-up", seeded: true),
+        Lists("/api/lists/returnees", seeded: true),
+        Denied("GET", $"/api/returnees/{ReturneeY}"),
+        Denied("POST", $"/api/returnees/{ReturneeY}/follow-up", new { reached = true }, caller: "admin-x"),
+        Denied("POST", $"/api/returnees/{ReturneeY}/place", new { }),
+        Denied("POST", "/api/returnees/review", new { ids = new[] { ReturneeY } }, caller: "admin-x"),
+        Denied("POST", "/api/returnees", new { idempotencyKey = "jurisdiction-3", householdId = Scenario.DaveHouseholdId, personId = Scenario.DaveId, origin = "长春市", leftOn = "2026-11-18", travel = "Car" }, caller: "admin-x"),
         Open("GET", "/api/teams", Teams),
         Open("POST", "/api/teams", Teams),
         Open("GET", "/api/teams/deployment", Teams),
@@ -391,6 +407,9 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         var ticket = db.Tickets.Single(t => t.Id == TicketY);
         Assert.Equal((Fangkong.Domain.Requests.TicketState.Received, 0), (ticket.State, ticket.TransportDone));
         Assert.Single(db.Tickets);
+        var returnee = db.Returnees.Single();
+        Assert.Equal((ReturneeY, Fangkong.Domain.Travel.ReturneeState.UnderMeasure, true), (returnee.Id, returnee.State, returnee.PlacementPending));
+        Assert.Empty(db.ReturneeFollowUps);
     }
 
     [Fact]
@@ -721,6 +740,30 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
             DueAtUtc = at.AddDays(2),
             State = Fangkong.Domain.Requests.TicketState.Received,
             IsOpen = true
+        });
+        db.Returnees.Add(new Fangkong.Core.Returnees.Returnee
+        {
+            Id = ReturneeY,
+            PersonId = Scenario.DaveId,
+            HouseholdId = Scenario.DaveHouseholdId,
+            DistrictCode = Scenario.DistrictY,
+            StreetId = 2,
+            CommunityId = 2,
+            Origin = "吉林省长春市宽城区",
+            OriginLevel = ZoneLevel.Sealed,
+            LeftOn = new DateOnly(2026, 11, 18),
+            ArrivedOn = new DateOnly(2026, 11, 19),
+            Travel = Fangkong.Domain.Travel.TravelMode.Car,
+            Source = Fangkong.Domain.Travel.ReturneeSource.Community,
+            Measure = Fangkong.Domain.Travel.TravellerMeasure.CentralizedIsolation,
+            Days = 7,
+            Tests = 3,
+            TestWithinDays = 7,
+            EndsOn = new DateOnly(2026, 11, 25),
+            PolicyVersion = "2022.6-travel-fk1",
+            PlacementPending = true,
+            State = Fangkong.Domain.Travel.ReturneeState.UnderMeasure,
+            RegisteredAtUtc = at,
         });
         await db.SaveChangesAsync();
     }

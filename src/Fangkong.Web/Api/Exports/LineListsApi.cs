@@ -4,6 +4,7 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Requests;
+using Fangkong.Core.Returnees;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
 using Fangkong.Web.Hosting;
@@ -47,6 +48,9 @@ public static class LineListsApi
         lists.MapGet("/venue-scans", async ([AsParameters] Fangkong.Core.VenueCodes.VenueScanLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, LinePages lines, HttpContext http) =>
             TypedResults.Ok(await lines.VenueScansAsync(db, Known(filter, http), paging.After, paging.Size, Reveal(paging, http), http.RequestAborted)))
             .WithSummary("Scans of venue codes by phones (own or for a household member), newest first: filter by venue, the venue's district, direction, outcome, method, dates. Masked unless revealed (audited).");
+        lists.MapGet("/returnees", async ([AsParameters] ReturneeLineFilter filter, [AsParameters] LinePaging paging, FangkongDb db, LinePages lines, HttpContext http) =>
+            TypedResults.Ok(await lines.ReturneesAsync(db, Known(filter, http), paging.After, paging.Size, Reveal(paging, http), http.RequestAborted)))
+            .WithSummary("Returnees, newest first: filter by state, measure, origin's level (or noRiskArea), source, travel, district, community, overdue, arrival and end dates; q= a registration's number. Masked unless revealed (audited).");
 
         var exports = app.MapGroup("/api/exports").WithTags("Line lists").WithProblems().RequireAuthorization(AuthSetup.Tracing);
 
@@ -55,7 +59,7 @@ public static class LineListsApi
             var job = await jobs.RequestAsync(db, body, Reader(http, body.Purpose), CultureInfo.CurrentUICulture, http.RequestAborted);
             signal.Wake();
             return TypedResults.Accepted($"/api/exports/{job.Id}", job);
-        }).WithSummary("Export a line list (cases, contacts, quarantine, tests, zones, tickets, venue-scans) under a filter as xlsx or csv, in the background; follow it at the returned address.");
+        }).WithSummary("Export a line list (cases, contacts, quarantine, tests, zones, tickets, venue-scans, returnees) under a filter as xlsx or csv, in the background; follow it at the returned address.");
 
         exports.MapGet("/", async (FangkongDb db, ExportJobs jobs, HttpContext http) => TypedResults.Ok(await jobs.MineAsync(db, http.User.UserId(), http.RequestAborted)))
             .WithSummary("The caller's last 20 exports with their progress.");

@@ -7,7 +7,7 @@ namespace Fangkong.Web.Tests.Api.Command;
 /// <summary>Holds each dashboard figure against the line list it links to, through the list API as a viewer would.</summary>
 internal static class DashboardChecks
 {
-    private static readonly Dictionary<string, string> ListPaths = new() { ["cases"] = "/api/lists/cases", ["contacts"] = "/api/lists/contacts", ["quarantine"] = "/api/lists/quarantine", ["tickets"] = "/api/lists/tickets", ["venue-scans"] = "/api/lists/venue-scans" };
+    private static readonly Dictionary<string, string> ListPaths = new() { ["cases"] = "/api/lists/cases", ["contacts"] = "/api/lists/contacts", ["quarantine"] = "/api/lists/quarantine", ["tickets"] = "/api/lists/tickets", ["venue-scans"] = "/api/lists/venue-scans", ["returnees"] = "/api/lists/returnees" };
 
     /// <summary>Returns how many figures had a list; fails with every mismatch listed.</summary>
     public static async Task<int> FiguresMatchListsAsync(HttpClient client, IReadOnlyList<JsonElement> figures)
