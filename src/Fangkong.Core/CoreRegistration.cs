@@ -197,6 +197,14 @@ public static class CoreRegistration
         services.AddSingleton<Requests.TicketQueue>();
         services.AddSingleton<Requests.MyTickets>();
         services.AddSingleton<Requests.TicketImport>();
+        services.TryAddSingleton(new Domain.Travel.TravellerPolicy());
+        services.AddSingleton<Passes.PassApplications>();
+        services.AddSingleton<Passes.PassDecisions>();
+        services.AddSingleton<Passes.PassCodes>();
+        services.AddSingleton<Passes.PassReads>();
+        services.AddSingleton<Checkpoints.CheckpointRegistry>();
+        services.AddSingleton<Checkpoints.VehicleChecks>();
+        services.AddSingleton<Checkpoints.CheckLines>();
         return services;
     }
 }

@@ -49,3 +49,6 @@ public enum CheckReason
     Tests = 8,
     NotBoundForCity = 9,
 }
+
+/// <summary>The risk level of where a traveller stayed, as checkpoint staff enter it (from the traveller's word, itinerary card or pass).</summary>
+public enum OriginRisk { None = 0, Low = 1, Medium = 2, High = 3 }
