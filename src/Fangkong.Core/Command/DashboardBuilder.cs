@@ -57,6 +57,8 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         list.Zones(zones, level == BulletinLevel.District ? areaCode : null);
         list.Supplies(await supplies.CountAsync(db, level == BulletinLevel.District ? areaCode : null, ct));
         list.Tickets(tickets);
+        list.Checkpoints(await Checkpoints.CheckpointFigures.ReadAsync(db, today, level == BulletinLevel.District ? areaCode : null, ct),
+            await Passes.PassFigures.ReadAsync(db, clock, today, ct));
         return new DashboardSnapshot
         {
             AtUtc = now,
