@@ -21,7 +21,7 @@ public sealed record CheckFilter
 /// <summary>Vehicles checked as a line list and its export (the caller's area through the area filter), and one check with its people.</summary>
 public sealed class CheckLines
 {
-    internal static IQueryable<VehicleCheckLine> Query(FangkongDb db, CheckFilter f)
+    internal static IQueryable<VehicleCheck> Query(FangkongDb db, CheckFilter f)
     {
         var q = db.VehicleChecks.AsNoTracking();
         if (f.CheckpointId is { } c) q = q.Where(v => v.CheckpointId == c);
@@ -30,14 +30,23 @@ public sealed class CheckLines
         if (f.Shift is { } s) q = q.Where(v => v.Shift == s);
         if (f.Verdict is { } verdict) q = q.Where(v => v.Verdict == verdict);
         if (f.GreenLane is { } g) q = q.Where(v => v.GreenLane == g);
-        return from v in q
-               join k in db.Checkpoints on v.CheckpointId equals k.Id
-               select new VehicleCheckLine(v.Id, v.CheckpointId, k.Name, v.DistrictCode, v.AtUtc, v.ShiftDay, v.Shift, v.Plate, v.Kind, v.Origin, v.Destination,
-                   v.People, v.Verdict, v.GreenLane, v.PassVerdict);
+        return q;
     }
 
-    public Task<KeysetPage<VehicleCheckLine>> PageAsync(FangkongDb db, CheckFilter f, long? after, int? size, CancellationToken ct) =>
-        Keyset.PageAsync(Query(db, f), v => v.Id, after, size, ct);
+    /// <summary>The checks as lines, each with its checkpoint's name (read once for the page).</summary>
+    private static async Task<List<VehicleCheckLine>> LinesAsync(FangkongDb db, IReadOnlyList<VehicleCheck> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.CheckpointId).Distinct().ToList();
+        var names = await db.Checkpoints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return [.. rows.Select(v => new VehicleCheckLine(v.Id, v.CheckpointId, names.GetValueOrDefault(v.CheckpointId, ""), v.DistrictCode, v.AtUtc, v.ShiftDay,
+            v.Shift, v.Plate, v.Kind, v.Origin, v.Destination, v.People, v.Verdict, v.GreenLane, v.PassVerdict))];
+    }
+
+    public async Task<KeysetPage<VehicleCheckLine>> PageAsync(FangkongDb db, CheckFilter f, long? after, int? size, CancellationToken ct)
+    {
+        var page = await Keyset.PageAsync(Query(db, f), v => v.Id, after, size, ct);
+        return new KeysetPage<VehicleCheckLine>(await LinesAsync(db, page.Items, ct), page.Next, page.Count, page.CountCapped);
+    }
 
     public async Task<VehicleCheckView> OneAsync(FangkongDb db, long id, CancellationToken ct)
     {
@@ -48,7 +57,7 @@ public sealed class CheckLines
 
     public async Task<(string Name, string ContentType, byte[] Content)> ExportAsync(FangkongDb db, CityClock clock, CheckFilter f, string format, CancellationToken ct)
     {
-        var rows = await Query(db, f).OrderByDescending(v => v.Id).Take(100_000).ToListAsync(ct);
+        var rows = await LinesAsync(db, await Query(db, f).OrderByDescending(v => v.Id).Take(100_000).ToListAsync(ct), ct);
         TableColumn[] columns =
         [
             TableColumn.Identifier(Messages.Get("Checkpoints.Col.Id")), TableColumn.Text(Messages.Get("Checkpoints.Col.Checkpoint")),
