@@ -211,6 +211,13 @@ public static class CoreRegistration
         services.AddSingleton<Returnees.ReturneeRelease>();
         services.AddSingleton<Returnees.ReturneeFollowUps>();
         services.AddSingleton<Returnees.MyReturns>();
+        services.AddSingleton<Passes.PassApplications>();
+        services.AddSingleton<Passes.PassDecisions>();
+        services.AddSingleton<Passes.PassCodes>();
+        services.AddSingleton<Passes.PassReads>();
+        services.AddSingleton<Checkpoints.CheckpointRegistry>();
+        services.AddSingleton<Checkpoints.VehicleChecks>();
+        services.AddSingleton<Checkpoints.CheckLines>();
         return services;
     }
 }

@@ -23,8 +23,14 @@ public static class Roles
     /// <summary>A supplier's staff (supermarket, market, pharmacy): their supplier's order queue and packs, no persons.</summary>
     public const string Supplier = "supplier";
 
+    /// <summary>Road checkpoint staff (卡口工作人员): stop vehicles and check their people at the checkpoints they are on duty at (issue 21).</summary>
+    public const string CheckpointStaff = "checkpoint-staff";
+
+    /// <summary>A pass officer (通行证审批): enters enterprises' and transport companies' pass applications, approves, refuses and withdraws passes (issue 21).</summary>
+    public const string PassOfficer = "pass-officer";
+
     public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander,
-        GridWorker, CommunityOfficer, Supplier, HotlineOperator];
+        GridWorker, CommunityOfficer, Supplier, HotlineOperator, CheckpointStaff, PassOfficer];
 
     /// <summary>
     /// The roles that read persons' unmasked data (trajectories, households, line lists): an account holding any of them

@@ -60,6 +60,8 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         list.Tickets(tickets);
         list.VenueScans(await VenueCodes.VenueScanFigures.ReadAsync(db, clock, today, level == BulletinLevel.District ? areaCode : null, ct));
         list.Returnees(returnees);
+        list.Checkpoints(await Checkpoints.CheckpointFigures.ReadAsync(db, today, level == BulletinLevel.District ? areaCode : null, ct),
+            await Passes.PassFigures.ReadAsync(db, clock, today, ct));
         return new DashboardSnapshot
         {
             AtUtc = now,

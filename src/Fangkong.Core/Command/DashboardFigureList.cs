@@ -127,6 +127,13 @@ internal sealed partial class DashboardFigureList(DateOnly today, BulletinLevel 
         Add("zones.liftedToday", zones.Lifted.Count, null);
     }
 
+    /// <summary>Road checkpoints today and passes (issue 21): each opens the vehicle-check or pass list it counts.</summary>
+    public void Checkpoints(IReadOnlyList<Checkpoints.CheckpointFigure> checks, IReadOnlyList<Passes.PassFigure> passes)
+    {
+        foreach (var f in checks) Add(f.Key, f.Value, new FigureLink(null, "/checkpoints/checks", f.Filter));
+        foreach (var f in passes) Add(f.Key, f.Value, new FigureLink(null, "/passes/list", f.Filter));
+    }
+
     /// <summary>Citizens' requests: received and resolved today and in all, open, overdue, by category and district, each the ticket list behind it.</summary>
     public void Tickets(IReadOnlyList<Requests.TicketFigure> figures)
     {

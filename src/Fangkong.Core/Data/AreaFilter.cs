@@ -109,6 +109,13 @@ public sealed partial class FangkongDb
         // The audit log as administrators read it: entries about a person outside the area are not theirs to see (the chain's check reads past this filter).
         b.Entity<Audit.AuditEntry>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || x.PersonId == null || Persons.Any(p => p.Id == x.PersonId));
         b.Entity<Codes.ManualCodeRequest>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
+        // Checkpoints and what they checked are their district's (ADR 0040); an area below a district has none.
+        b.Entity<Checkpoints.Checkpoint>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        b.Entity<Checkpoints.VehicleCheck>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        b.Entity<Checkpoints.PassengerCheck>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
         // Residents' appeals go to the officers of the appellant's area (the city's see every one).
         b.Entity<Appeals.Appeal>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
         // An employer's bulk unlock is an area's only when every person on it is: one that spans areas is decided by the city's officers, whole.

@@ -104,6 +104,12 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Appeals.BulkUnlockLine> BulkUnlockLines => Set<Appeals.BulkUnlockLine>();
     public DbSet<Requests.Ticket> Tickets => Set<Requests.Ticket>();
     public DbSet<Requests.TicketEvent> TicketEvents => Set<Requests.TicketEvent>();
+    public DbSet<Checkpoints.Checkpoint> Checkpoints => Set<Checkpoints.Checkpoint>();
+    public DbSet<Checkpoints.CheckpointDuty> CheckpointDuties => Set<Checkpoints.CheckpointDuty>();
+    public DbSet<Checkpoints.VehicleCheck> VehicleChecks => Set<Checkpoints.VehicleCheck>();
+    public DbSet<Checkpoints.PassengerCheck> PassengerChecks => Set<Checkpoints.PassengerCheck>();
+    public DbSet<Passes.Pass> Passes => Set<Passes.Pass>();
+    public DbSet<Passes.PassUse> PassUses => Set<Passes.PassUse>();
     public DbSet<Teams.Team> Teams => Set<Teams.Team>();
     public DbSet<Teams.TeamMember> TeamMembers => Set<Teams.TeamMember>();
     public DbSet<Teams.TeamShift> TeamShifts => Set<Teams.TeamShift>();
@@ -230,6 +236,8 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Core.Supplies.SuppliesModel.Configure(b);
         Core.VenueCodes.VenueCodesModel.Configure(b);
         Core.Returnees.ReturneesModel.Configure(b);
+        Core.Checkpoints.CheckpointsModel.Configure(b);
+        Core.Passes.PassesModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

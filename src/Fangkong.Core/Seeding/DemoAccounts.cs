@@ -14,6 +14,8 @@ internal static class DemoAccounts
     public const long AdministratorId = 1;
     /// <summary>The demo supplier account, linked to its supermarket by DemoSupplies.</summary>
     public const long SupplierUserId = 13;
+    /// <summary>The demo checkpoint staff member (东辽县) and pass officer (issue 21).</summary>
+    public const long CheckpointUserId = 30, PassOfficerUserId = 31;
 
     /// <param name="grid">The demo resident's grid and community: the grid worker's and the community officer's areas.</param>
     public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, int passwordIterations, CancellationToken ct)
@@ -35,6 +37,8 @@ internal static class DemoAccounts
             new("officer", password, Roles.CommunityOfficer, Messages.Get("Seeding.Account.Officer")),
             new("supplier", password, Roles.Supplier, Messages.Get("Seeding.Account.Supplier")),
             new("hotline", password, Roles.HotlineOperator, Messages.Get("Seeding.Account.Hotline")),
+            new("checkpoint", password, Roles.CheckpointStaff, Messages.Get("Seeding.Account.Checkpoint")),
+            new("passes", password, Roles.PassOfficer, Messages.Get("Seeding.Account.Passes")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -69,7 +73,10 @@ internal static class DemoAccounts
             U(12, "officer", "社区干部", Roles.CommunityOfficer, level: JurisdictionLevel.Community, area: grid?.CommunityId),
             // Linked to its supermarket by the demo's suppliers (DemoSupplies).
             U(SupplierUserId, "supplier", "欧亚超市配送员", Roles.Supplier),
-            U(20, "hotline", "12345热线话务员", Roles.HotlineOperator, level: JurisdictionLevel.City));
+            U(20, "hotline", "12345热线话务员", Roles.HotlineOperator, level: JurisdictionLevel.City),
+            // 东辽县's checkpoint staff (its district's checkpoints; on duty by DemoCheckpoints) and the city's pass officer.
+            U(CheckpointUserId, "checkpoint", "东辽县卡口值守员", Roles.CheckpointStaff, level: JurisdictionLevel.District, area: 220422),
+            U(PassOfficerUserId, "passes", "通行证审批员", Roles.PassOfficer, level: JurisdictionLevel.City));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

@@ -79,6 +79,20 @@ public sealed class CodeSigner(IDbContextFactory<FangkongDb> dbs, TimeProvider t
         return Domain.VenueCodes.SignedVenueCode.Verify(text, keys, Now);
     }
 
+    /// <summary>Signs a pass (ADR 0041) with the key that signs health codes, so a checkpoint verifies both with the same published keys.</summary>
+    public async Task<string> SignPassAsync(Domain.Passes.PassPayload payload, CancellationToken ct = default)
+    {
+        var (id, key) = await ActiveKeyAsync(ct);
+        return Domain.Passes.SignedPass.Sign(payload with { KeyId = id }, key);
+    }
+
+    /// <summary>Reads a pass's QR and checks its signature against the keys that verify now.</summary>
+    public async Task<Domain.Passes.PassVerification> ReadPassAsync(string? text, CancellationToken ct = default)
+    {
+        var keys = await VerifyingKeysAsync(text, ct);
+        return Domain.Passes.SignedPass.Read(text, keys);
+    }
+
     /// <summary>The active and retiring public keys with their validity (SPKI DER, base64, and PEM), so gates can verify offline.</summary>
     public async Task<IReadOnlyList<PublishedKey>> PublicKeysAsync(CancellationToken ct = default)
     {

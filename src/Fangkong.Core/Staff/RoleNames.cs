@@ -27,6 +27,10 @@ public static class RoleNames
         ["供应商"] = Roles.Supplier,
         ["热线话务员"] = Roles.HotlineOperator,
         ["hotline operator"] = Roles.HotlineOperator,
+        ["卡口工作人员"] = Roles.CheckpointStaff,
+        ["checkpoint staff"] = Roles.CheckpointStaff,
+        ["通行证审批员"] = Roles.PassOfficer,
+        ["pass officer"] = Roles.PassOfficer,
     };
 
     private static readonly char[] Separators = ['、', ',', '，', ';', '；', '|'];

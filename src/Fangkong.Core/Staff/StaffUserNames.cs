@@ -26,6 +26,8 @@ internal sealed class StaffUserNames
         Roles.CommunityOfficer => "officer",
         Roles.Supplier => "supplier",
         Roles.HotlineOperator => "hotline",
+        Roles.CheckpointStaff => "checkpoint",
+        Roles.PassOfficer => "passes",
         _ => "staff",
     };
 

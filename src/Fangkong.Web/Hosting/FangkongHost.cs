@@ -6,12 +6,14 @@ using Fangkong.Web.Api.Accounts;
 using Fangkong.Web.Api.Appeals;
 using Fangkong.Web.Api.VenueCodes;
 using Fangkong.Web.Api.Audit;
+using Fangkong.Web.Api.Checkpoints;
 using Fangkong.Web.Api.Codes;
 using Fangkong.Web.Api.Command;
 using Fangkong.Web.Api.Community;
 using Fangkong.Web.Api.Exports;
 using Fangkong.Web.Api.Gate;
 using Fangkong.Web.Api.Hospitals;
+using Fangkong.Web.Api.Passes;
 using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Requests;
@@ -110,6 +112,8 @@ public static class FangkongHost
         api.MapSuppliesApi();
         api.MapRequestsApi();
         api.MapReturneesApi();
+        api.MapCheckpointsApi();
+        api.MapPassesApi();
         app.MapFangkongUi();
         return app;
     }

@@ -17,6 +17,8 @@ public static class RoleHome
         Roles.CommunityOfficer => "/community",
         Roles.Supplier => "/supplies/queue",
         Roles.HotlineOperator => "/requests/hotline",
+        Roles.CheckpointStaff => "/checkpoint",
+        Roles.PassOfficer => "/passes",
         _ => "/search",
     };
 }

@@ -15,14 +15,14 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
     // (method, url, body, roles allowed). "anonymous" means no sign-in needed; a string body is sent as a CSV file. RouteCoverageTests checks every API route has a row.
     internal static readonly (string Method, string Url, object? Body, string[] Allowed)[] Endpoints =
     [
-        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("GET", "/api/codes/public-keys", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
         ("POST", "/api/codes/keys/rotate", null, ["admin"]),
-        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
-        ("POST", "/api/auth/password", new { newPassword = "short" }, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
-        ("POST", "/api/auth/totp/enrolment", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
-        ("POST", "/api/auth/totp/enrolment/confirm", new { code = "abc" }, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("GET", "/api/auth/me", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
+        ("POST", "/api/auth/password", new { newPassword = "short" }, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
+        ("POST", "/api/auth/totp/enrolment", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
+        ("POST", "/api/auth/totp/enrolment/confirm", new { code = "abc" }, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
         ("POST", "/api/auth/totp", new { code = "000000" }, []),
-        ("POST", "/api/auth/register", new { phone = "123", password = "matrix-password" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("POST", "/api/auth/register", new { phone = "123", password = "matrix-password" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
         ("POST", "/api/auth/binding", new { idNumber = "123", name = "矩阵" }, ["resident"]),
         ("GET", "/api/accounts?q=epi", null, ["admin"]),
         ("POST", "/api/accounts", new { name = "矩阵", phone = "123", idNumber = "1", roles = new[] { "sampler" } }, ["admin"]),
@@ -97,9 +97,9 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/testing/lab/results", new { barcode = "T00000000000", outcome = "Negative" }, ["lab"]),
         ("GET", "/api/testing/me/slots", null, ["resident"]),
         ("GET", "/api/testing/me/certificates", null, ["resident"]),
-        ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
-        ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
-        ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("GET", "/api/testing/certificates/1", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
+        ("GET", "/api/testing/certificates/1/pdf", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
+        ("POST", "/api/testing/certificates/verify", new { proof = "FKC1.x.y" }, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
         ("GET", "/api/cases", null, ["epi", "admin"]),
         ("GET", "/api/cases/1", null, ["epi", "admin"]),
         ("POST", "/api/cases", new { personId = 1, firstPositiveSampledAtUtc = "2026-11-01T00:00:00Z" }, ["epi", "admin"]),
@@ -138,7 +138,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/exports/1/file", null, ["epi", "admin"]),
         ("POST", "/api/bulletins", new { day = "2026-11-19", level = "City", area = "220400" }, ["epi", "admin"]),
         ("GET", "/api/bulletins", null, ["epi", "admin"]),
-        ("GET", "/api/bulletins/published", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("GET", "/api/bulletins/published", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
         ("PATCH", "/api/bulletins/1", new { textZh = "x" }, ["epi", "admin"]),
         ("POST", "/api/bulletins/1/publish", null, ["admin"]),
         ("POST", "/api/quarantine/transfers/1/dispatch", new { vehicle = "吉D12345" }, ["epi", "admin"]),
@@ -168,8 +168,8 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/codes/manual/1/decision", new { approve = true }, ["admin"]),
         ("POST", "/api/codes/manual/1/revoke", null, ["admin"]),
         ("POST", "/api/testing/lab/results/import", "T00000000000,Negative\n", ["lab"]),
-        ("GET", "/api/bulletins/1", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
-        ("GET", "/api/bulletins/1.pdf", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("GET", "/api/bulletins/1", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
+        ("GET", "/api/bulletins/1.pdf", null, ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
         ("PUT", $"/api/venues/{Scenario.OtherVenueId}", new { capacity = 0 }, ["admin"]),
         ("GET", "/api/zones", null, ["epi", "admin"]),
         ("GET", "/api/zones/1", null, ["epi", "admin"]),
@@ -278,9 +278,32 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("POST", "/api/returnees/1/place", new { }, ["epi", "admin"]),
         ("POST", "/api/returnees/review", new { ids = new[] { 1 } }, ["grid", "officer", "admin"]),
         ("GET", "/api/lists/returnees", null, ["epi", "admin"]),
+        // Checkpoints (issue 21): staff check vehicles at their checkpoints; officers read the lists; the command center the counts.
+        ("GET", "/api/checkpoints", null, ["epi", "admin", "checkpoint"]),
+        ("POST", "/api/checkpoints", new { name = "矩阵卡口", kind = "CountyBorder", districtCode = "220402", location = "矩阵路口" }, ["admin"]),
+        ("GET", "/api/checkpoints/1", null, ["epi", "admin", "checkpoint"]),
+        ("GET", "/api/checkpoints/1/roster", null, ["epi", "admin", "checkpoint"]),
+        ("POST", "/api/checkpoints/1/roster", new { day = "2026-11-20", shift = 1, userNames = new[] { "checkpoint" } }, ["admin"]),
+        ("POST", "/api/checkpoints/vehicles", new { checkpointId = 1, plate = "吉D12345", kind = "Car", origin = "长春", destination = "辽源", passengers = Array.Empty<object>(), idempotencyKey = "matrix-key-21" }, ["checkpoint"]),
+        ("GET", "/api/checkpoints/checks", null, ["epi", "admin"]),
+        ("GET", "/api/checkpoints/checks.csv", null, ["epi", "admin"]),
+        ("GET", "/api/checkpoints/checks/1", null, ["epi", "admin", "checkpoint"]),
+        ("GET", "/api/checkpoints/shifts", null, ["epi", "admin", "command", "checkpoint"]),
+        // Passes (issue 21): pass officers enter, decide and print; checkpoints verify; holders read their own.
+        ("POST", "/api/passes", new { kind = "Staff", idempotencyKey = "matrix-key-22" }, ["admin", "passes"]),
+        ("GET", "/api/passes", null, ["epi", "admin", "passes"]),
+        ("GET", "/api/passes.csv", null, ["epi", "admin", "passes"]),
+        ("GET", "/api/passes/1", null, ["admin", "passes"]),
+        ("GET", "/api/passes/1/pdf", null, ["admin", "passes"]),
+        ("POST", "/api/passes/decisions", new { passIds = new[] { 1 }, approve = true }, ["admin", "passes"]),
+        ("POST", "/api/passes/1/withdraw", new { reason = "矩阵撤回" }, ["admin", "passes"]),
+        ("POST", "/api/passes/verify", new { qr = "FKP1.x.y" }, ["admin", "passes", "checkpoint"]),
+        ("GET", "/api/passes/revocations", null, ["admin", "passes", "checkpoint"]),
+        ("GET", "/api/passes/me", null, ["resident"]),
+        ("GET", "/api/passes/me/1/pdf", null, ["resident"]),
     ];
 
-    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"];
+    private static readonly string[] Callers = ["anonymous", "resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"];
 
     [Fact]
     public async Task Each_role_reaches_exactly_the_endpoints_it_needs()

@@ -31,6 +31,8 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         SpecialY = 880016, AppealY = 880017, AppealFileY = 880018, BulkY = 880019, BulkLineY = 880020, RoundY = 1, SiteY = 880021, TicketY = 880030, ReturneeY = 880040;
     // Y's supplies: a supplier serving 西安区, its pack, and an overdue order for Dave's household on its way.
     private const long SupplierY = 880030, PackY = 880031, OrderY = 880032;
+    // Y's checkpoint and a car checked there (its passenger Dave).
+    private const long CheckpointY = 880040, VehicleCheckY = 880041;
     private const string W = "from=2026-11-19T00:00:00Z&to=2026-11-20T12:00:00Z&purpose=case-2026-1";
     /// <summary>What shows that a response holds Y's person or zone: Dave's id, his surname (masked names keep it), his community, Y's zone.</summary>
     private static readonly string[] Markers = [Scenario.DaveId.ToString(System.Globalization.CultureInfo.InvariantCulture), "赵", "西宁"];
@@ -60,6 +62,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const string Staff = "staff accounts, administered by administrators: no resident's personal data; a district administrator's list and grants are its area's (SessionHostileTests)";
     private const string Teams = "staff teams and counts of the records their members wrote: no resident in them";
     private const string Suppliers = "suppliers, their districts and packs: businesses and goods, no person";
+    private const string Passes = "the city's passes, issued city-wide by its pass officers for enterprises and transport companies; holders masked (ADR 0041)";
     private const string Plans = "a round's or bulletin's plan and state, with no person in it";
 
     private static readonly Row[] Routes =
@@ -323,6 +326,29 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Denied("POST", "/api/supplies/distributions", new { zoneId = ZoneY, packId = PackY, packsPerHousehold = 1 }, caller: "admin-x"),
         Lists("/api/supplies/orders", seeded: true),
         Lists("/api/supplies/orders.csv", seeded: true),
+        // Checkpoints are their district's (ADR 0040): another district's checkpoint or check is not found, lists and counts show none of it.
+        Lists("/api/checkpoints", seeded: true),
+        Open("POST", "/api/checkpoints", Places),
+        Denied("GET", $"/api/checkpoints/{CheckpointY}"),
+        Denied("GET", $"/api/checkpoints/{CheckpointY}/roster"),
+        Denied("POST", $"/api/checkpoints/{CheckpointY}/roster", new { day = "2026-11-20", shift = 1, userNames = new[] { "checkpoint" } }, caller: "admin-x", seeded: false),
+        Open("POST", "/api/checkpoints/vehicles", "checkpoint staff check whoever stops; their district or duty roster confines them (ADR 0040)"),
+        Lists("/api/checkpoints/checks", seeded: true),
+        Lists("/api/checkpoints/checks.csv", seeded: true),
+        Denied("GET", $"/api/checkpoints/checks/{VehicleCheckY}"),
+        Lists("/api/checkpoints/shifts", seeded: true),
+        // Passes are the city's documents, issued by its pass officers for enterprises and transport companies (ADR 0041).
+        Open("POST", "/api/passes", Passes),
+        Open("GET", "/api/passes", Passes),
+        Open("GET", "/api/passes.csv", Passes),
+        Open("GET", "/api/passes/1", Passes),
+        Open("GET", "/api/passes/1/pdf", Passes),
+        Open("POST", "/api/passes/decisions", Passes),
+        Open("POST", "/api/passes/1/withdraw", Passes),
+        Open("POST", "/api/passes/verify", "a pass its holder presents; it names only what the pass shows"),
+        Open("GET", "/api/passes/revocations", "pass numbers only, no person"),
+        Open("GET", "/api/passes/me", Own),
+        Open("GET", "/api/passes/me/1/pdf", Own),
     ];
 
     // Signing in and out, and the API reference (as RouteCoverageTests).
@@ -567,6 +593,18 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
             PlacedByName = "赵西安",
         });
         db.SupplyOrderLines.Add(new Fangkong.Core.Supplies.SupplyOrderLine { OrderId = OrderY, PackId = PackY, Quantity = 1, WeightKg = 10, Price = 50 });
+        db.Checkpoints.Add(new Fangkong.Core.Checkpoints.Checkpoint { Id = CheckpointY, Name = "西宁村卡口", Kind = Fangkong.Domain.Checkpoints.CheckpointKind.Village, DistrictCode = Scenario.DistrictY, Location = "西宁路", CreatedAtUtc = at });
+        db.VehicleChecks.Add(new Fangkong.Core.Checkpoints.VehicleCheck
+        {
+            Id = VehicleCheckY, CheckpointId = CheckpointY, DistrictCode = Scenario.DistrictY, AtUtc = at, ShiftDay = new DateOnly(2026, 11, 19), Shift = 1, Plate = "吉D88888",
+            Kind = Fangkong.Domain.Checkpoints.VehicleKind.Car, Origin = "长春", Destination = "西宁社区", People = 1, CheckedByUserId = 1, SourceKey = "k:1:jurisdiction-y",
+            Verdict = Fangkong.Domain.Checkpoints.CheckVerdict.Pass,
+        });
+        db.PassengerChecks.Add(new Fangkong.Core.Checkpoints.PassengerCheck
+        {
+            Id = VehicleCheckY + 1, VehicleCheckId = VehicleCheckY, CheckpointId = CheckpointY, DistrictCode = Scenario.DistrictY, AtUtc = at, Seat = 1, PersonId = Scenario.DaveId,
+            Name = "赵西安", PolicyVersion = "probe", Reasons = "", Verdict = Fangkong.Domain.Checkpoints.CheckVerdict.Pass, BoundForCity = true,
+        });
         await db.SaveChangesAsync();
         await SeedQueuesAsync(db, at);
     }

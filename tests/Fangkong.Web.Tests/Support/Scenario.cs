@@ -19,7 +19,7 @@ public sealed class Scenario
     public TimeOnly HallOpens { get; set; } = new(8, 30);
     public TimeOnly HallCloses { get; set; } = new(17, 0);
 
-    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"];
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"];
     /// <summary>The supplier account's supermarket (serving 龙山区), and its vegetable pack.</summary>
     public const long SupplierId = 1, PackId = 1;
 
@@ -108,7 +108,9 @@ public sealed class Scenario
             new User { Id = 14, UserName = "admin-x", DisplayName = "龙山区管理员", PasswordHash = hash, Role = Roles.Administrator, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
             new User { Id = 15, UserName = "command-x", DisplayName = "龙山区指挥部", PasswordHash = hash, Role = Roles.Commander, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
             new User { Id = 16, UserName = "supplier", DisplayName = "超市配送员", PasswordHash = hash, Role = Roles.Supplier },
-            new User { Id = 20, UserName = "hotline", DisplayName = "热线话务员", PasswordHash = hash, Role = Roles.HotlineOperator, JurisdictionLevel = JurisdictionLevel.City });
+            new User { Id = 20, UserName = "hotline", DisplayName = "热线话务员", PasswordHash = hash, Role = Roles.HotlineOperator, JurisdictionLevel = JurisdictionLevel.City },
+            new User { Id = 30, UserName = "checkpoint", DisplayName = "卡口值守员", PasswordHash = hash, Role = Roles.CheckpointStaff, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
+            new User { Id = 31, UserName = "passes", DisplayName = "通行证审批员", PasswordHash = hash, Role = Roles.PassOfficer, JurisdictionLevel = JurisdictionLevel.City });
         db.Suppliers.Add(new Fangkong.Core.Supplies.Supplier { Id = SupplierId, Name = "欧亚超市", Kind = Fangkong.Domain.Supplies.SupplierKind.Supermarket, CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         db.SupplierAreas.Add(new Fangkong.Core.Supplies.SupplierArea { SupplierId = SupplierId, DistrictCode = DistrictX });
         db.SupplierAccounts.Add(new Fangkong.Core.Supplies.SupplierAccount { UserId = 16, SupplierId = SupplierId });
