@@ -128,8 +128,11 @@ public sealed class SupplyPhoneTests(CityBrowserFixture app)
         await Expect(page.Locator("[data-testid=run-message]")).ToHaveTextAsync("1单已到门口。");
         await Expect(page.Locator($"[data-testid=order][data-id='{arriving}']")).ToHaveAttributeAsync("data-state", "AtGate");
 
+        // The worker reads the order's number, not its id.
+        var number = await page.Locator($"[data-testid=order][data-id='{atGate}'] [data-testid=order-number]").InnerTextAsync();
+        Assert.Matches(@"^S\d{4}-\d{4}$", number);
         await page.Locator($"[data-testid=order][data-id='{atGate}'] [data-testid=door-delivered]").ClickAsync();
-        await Expect(page.Locator("[data-testid=run-message]")).ToHaveTextAsync($"订单{atGate}已送达。");
+        await Expect(page.Locator("[data-testid=run-message]")).ToHaveTextAsync($"订单{number}已送达。");
         await Expect(page.Locator($"[data-testid=order][data-id='{atGate}']")).ToHaveCountAsync(0);
         await FitsThePhoneAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDir, "supplies-delivery-run.png"), FullPage = true });
