@@ -65,7 +65,11 @@ public static class VenueCodesBenchmark
                 return r.IsSuccessStatusCode;
             });
 
-            var residents = await Task.WhenAll(Enumerable.Range(0, phones).Select(p => host.LoginAsync($"bench-resident-{p}", "bench")));
+            // Signed in a few at a time: hundreds of password checks at once would measure the sign-in, not the scans.
+            var residents = new HttpClient[phones];
+            foreach (var chunk in Enumerable.Range(0, phones).Chunk(16))
+                foreach (var (p, client) in chunk.Zip(await Task.WhenAll(chunk.Select(p => host.LoginAsync($"bench-resident-{p}", "bench")))))
+                    residents[p] = client;
             var queue = host.Services.GetRequiredService<GateQueue>();
             var (batches0, requests0) = (queue.Batches, queue.Requests);
             long scanAcks = 0;
@@ -98,7 +102,7 @@ public static class VenueCodesBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"burst {round + 1}: {buses * passengers} scans in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1}s"));
             }
             burstLatencies.Sort();
-            double Q(double q) => burstLatencies[Math.Min(burstLatencies.Count - 1, (int)(q * burstLatencies.Count))];
+            double Q(double q) => burstLatencies.Count == 0 ? double.NaN : burstLatencies[Math.Min(burstLatencies.Count - 1, (int)(q * burstLatencies.Count))];
 
             await using var db = new FangkongDb(storage.BuildOptions());
             var venueCodeDevices = await db.VenueCodes.Select(c => c.DeviceId).ToListAsync();
@@ -113,7 +117,7 @@ public static class VenueCodesBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"cost per request, scan / gate: {gate.PerSecond / scan.PerSecond:F2}× (target ≤ 1.20×)   scan / bare: {scan.PerSecond / bare.PerSecond:F2}× of bare's throughput   p99 scan / gate: {scan.P(0.99) / gate.P(0.99):F2}   mean group: {groupSize:F1} requests/commit"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bursts: {burstLatencies.Count} scans, p50 {Q(0.5):F1} ms, p99 {Q(0.99):F1} ms, max {burstLatencies[^1]:F1} ms, errors {burstErrors}"));
+                $"bursts: {burstLatencies.Count} scans, p50 {Q(0.5):F1} ms, p99 {Q(0.99):F1} ms, max {Q(1):F1} ms, errors {burstErrors}"));
             Console.WriteLine($"gate: acknowledged {gateAcks:N0}, written {gateWritten:N0}; scans: acknowledged {scanAcks:N0}, written {scansWritten:N0}: "
                 + (gateAcks == gateWritten && scanAcks == scansWritten ? "every acknowledged request is written, once" : "MISMATCH"));
             failed |= gateAcks != gateWritten || scanAcks != scansWritten || gate.Errors > 0 || scan.Errors > 0 || burstErrors > 0;

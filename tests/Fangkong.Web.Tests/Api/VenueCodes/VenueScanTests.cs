@@ -115,6 +115,17 @@ public abstract class VenueScanTests(StorageProvider provider)
         }
         host.Time.Advance(TimeSpan.FromHours(5));
         var epi = await host.LoginAsync("epi");
+
+        // The dashboard counts the scans (part 5), each figure equal to the scan list behind it; the list is masked.
+        var figures = (await epi.GetFromJsonAsync<JsonElement>("/api/dashboard?fresh=true")).GetProperty("figures").EnumerateArray()
+            .Where(f => f.GetProperty("key").GetString()!.StartsWith("venueScans.", StringComparison.Ordinal)).ToList();
+        Assert.Equal((6, 3, 2, 0), (Command.DashboardChecks.Value(figures, "venueScans.today"), Command.DashboardChecks.Value(figures, "venueScans.entriesToday"),
+            Command.DashboardChecks.Value(figures, "venueScans.proxyToday"), Command.DashboardChecks.Value(figures, "venueScans.deniedToday")));
+        Assert.Equal(6, Command.DashboardChecks.Value(figures, $"venueScans.venue.{BusId}"));
+        Assert.Equal(5, await Command.DashboardChecks.FiguresMatchListsAsync(epi, figures));
+        var lines = (await epi.GetFromJsonAsync<JsonElement>($"/api/lists/venue-scans?venueId={BusId}&method=VenueCodeProxy")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Equal("李*", l.GetProperty("name").GetString()));
         (await epi.PostAsync("/api/cases/800000001/contacts/search", null)).EnsureSuccessStatusCode();
         var contacts = (await (await epi.GetAsync("/api/cases/800000001/contacts?pageSize=100")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([aliceId, bobId], contacts.Select(c => c.GetProperty("personId").GetInt64()).Order());
