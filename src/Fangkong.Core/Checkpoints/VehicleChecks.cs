@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Passes;
+using Fangkong.Core.Returnees;
 using Fangkong.Core.Signing;
 using Fangkong.Domain.Checkpoints;
 using Fangkong.Domain.Codes;
@@ -22,7 +23,7 @@ namespace Fangkong.Core.Checkpoints;
 /// Everything of one vehicle is written in one save; the tablet's idempotency key makes a retry answer with the same check.
 /// </summary>
 public sealed partial class VehicleChecks(TimeOrderedIds ids, CityClock clock, CodeSigner signer, PassCodes passes, CheckpointRegistry registry,
-    GatePolicy gatePolicy, ZonePolicy zonePolicy, TravellerPolicy travellerPolicy)
+    GatePolicy gatePolicy, ZonePolicy zonePolicy, TravellerPolicy travellerPolicy, ReturneeRegistry returnees)
 {
     public const int MaxPlace = 80, MaxName = 40, MaxPeople = 60;
 
@@ -123,7 +124,6 @@ public sealed partial class VehicleChecks(TimeOrderedIds ids, CityClock clock, C
         db.VehicleChecks.Add(vehicle);
         db.PassengerChecks.AddRange(rows);
         if (pass is not null) db.PassUses.Add(new PassUse { Id = ids.Next(), PassId = pass.Id, CheckpointId = checkpoint.Id, VehicleCheckId = vehicle.Id, AtUtc = now });
-        RegisterArrivals(db, rows);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -136,19 +136,39 @@ public sealed partial class VehicleChecks(TimeOrderedIds ids, CityClock clock, C
             if (raced is null) throw;
             return await SameAsync(db, raced, r, ct);
         }
+        await RegisterArrivalsAsync(db, userId, checkpoint.Id, kind, plate, origin, people, rows, today, ct);
         return View(vehicle, checkpoint.Name, passCheck, rows);
     }
 
     /// <summary>
-    /// THE ONE PLACE where arrivals become returnees (ADR 0040). Each person bound for the city is recorded above with their
-    /// origin, the day they left and the traveller rule's decision; the returnee registration (issue 21 part 3, built
-    /// separately: <c>ReturneeRegistry.RegisterAsync</c>) is to be called here, in the same save, for each row with
-    /// <c>BoundForCity</c>, setting <c>ReturneeRegistered</c>. Until then nothing more is done.
+    /// Arrivals become returnees at once (ADR 0040): each known resident bound for the city is registered through the returnee
+    /// registry with what the checkpoint established about their origin, so the traveller rule's measure is ordered and a
+    /// grid worker named. After the vehicle's own save: a person the registry cannot place (no home in the city) stays
+    /// unregistered and is listed as such, and never loses the vehicle's record.
     /// </summary>
-    private static void RegisterArrivals(FangkongDb db, IReadOnlyList<PassengerCheck> rows)
+    private async Task RegisterArrivalsAsync(FangkongDb db, long userId, long checkpointId, VehicleKind kind, string plate, string origin,
+        IReadOnlyList<PassengerRequest> people, IReadOnlyList<PassengerCheck> rows, DateOnly today, CancellationToken ct)
     {
-        _ = db;
-        _ = rows;
+        var travel = kind == VehicleKind.Bus ? TravelMode.Bus : kind == VehicleKind.Other ? TravelMode.Other : TravelMode.Car;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (!row.BoundForCity || row.PersonId is not { } personId) continue;
+            var observed = Level(row.OriginRisk) is { } level ? new ObservedOrigin(level, people[i].CountyHasOutbreak ?? true) : null;
+            try
+            {
+                await returnees.RegisterAsync(db, new ReturneeRegistration(personId, null, null, origin, row.LeftOn ?? today, today, travel, plate,
+                    ReturneeSource.Checkpoint, checkpointId, ByUserId: userId, Observed: observed), ct);
+            }
+            catch (Exception e) when (e is InputException or NotFoundException)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            db.ChangeTracker.Clear();
+            await db.PassengerChecks.Where(x => x.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ReturneeRegistered, true), ct);
+            row.ReturneeRegistered = true;
+        }
     }
 
     private static ZoneLevel? Level(OriginRisk r) => r switch

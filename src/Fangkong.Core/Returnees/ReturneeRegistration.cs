@@ -20,7 +20,14 @@ public sealed record ReturneeRegistration(
     ReturneeSource Source,
     long? CheckpointId = null,
     string? IdempotencyKey = null,
-    long? ByUserId = null);
+    long? ByUserId = null,
+    ObservedOrigin? Observed = null);
+
+/// <summary>
+/// What a road checkpoint's staff established about the origin (its risk level, whether its county has an outbreak): it
+/// decides when it is stricter than the listed risk areas, so the returnee owes what the checkpoint told them.
+/// </summary>
+public sealed record ObservedOrigin(Domain.Zones.ZoneLevel Level, bool CountyHasOutbreak);
 
 /// <summary>What a phone or a community worker sends: the registration without the person (the resident's own, or found or created from the ID).</summary>
 public sealed record ReturneeForm(

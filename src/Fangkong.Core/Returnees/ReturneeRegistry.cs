@@ -67,6 +67,8 @@ public sealed partial class ReturneeRegistry(TimeOrderedIds ids, CityClock clock
         if (r.Origin is { Length: > MaxOrigin }) throw new InputException("origin", Messages.Get("Returnees.OriginTooLong", MaxOrigin));
         ControlCharacters.Check(r.Origin, "origin");
         var origin = await RiskAreas.MatchAsync(db, r.RiskAreaId, r.Origin, left, ct);
+        if (r.Observed is { } seen && (origin.Level is null || seen.Level > origin.Level))
+            origin = origin with { Level = seen.Level, CountyHasOutbreak = seen.CountyHasOutbreak || origin.CountyHasOutbreak };
 
         var decision = TravellerRules.Decide(new TravelOrigin(origin.Level, origin.CountyHasOutbreak, left), arrived, zones.Preset, policy);
         var returnee = new Returnee

@@ -263,7 +263,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", "/api/supplies/orders", null, ["grid", "officer", "epi", "admin"]),
         ("GET", "/api/supplies/orders.xlsx", null, ["grid", "officer", "epi", "admin"]),
         // Returnees (issue 21): risk areas are read by anyone signed in and kept by epidemiologists; residents register their own return.
-        ("GET", "/api/returnees/risk-areas", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline"]),
+        ("GET", "/api/returnees/risk-areas", null, ["resident", "gate", "manager", "epi", "admin", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"]),
         ("POST", "/api/returnees/risk-areas", new { province = "吉林省", city = "长春市", county = "宽城区", level = "High", from = "2026-11-01" }, ["epi", "admin"]),
         ("POST", "/api/returnees/risk-areas/1/end", new { }, ["epi", "admin"]),
         ("POST", "/api/returnees/risk-areas/import", "province,city\n", ["epi", "admin"]),
