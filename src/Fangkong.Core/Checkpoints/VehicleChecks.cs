@@ -147,7 +147,7 @@ public sealed partial class VehicleChecks(TimeOrderedIds ids, CityClock clock, C
     /// unregistered and is listed as such, and never loses the vehicle's record.
     /// </summary>
     private async Task RegisterArrivalsAsync(FangkongDb db, long userId, long checkpointId, VehicleKind kind, string plate, string origin,
-        IReadOnlyList<PassengerRequest> people, IReadOnlyList<PassengerCheck> rows, DateOnly today, CancellationToken ct)
+        IReadOnlyList<PassengerRequest> people, List<PassengerCheck> rows, DateOnly today, CancellationToken ct)
     {
         var travel = kind == VehicleKind.Bus ? TravelMode.Bus : kind == VehicleKind.Other ? TravelMode.Other : TravelMode.Car;
         for (var i = 0; i < rows.Count; i++)

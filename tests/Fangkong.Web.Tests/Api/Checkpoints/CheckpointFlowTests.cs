@@ -85,6 +85,11 @@ public abstract class CheckpointFlowTests(StorageProvider provider)
             });
             Assert.Equal(host.Scenario.Alice.Id, rows[2].PersonId);
             Assert.Equal(Traveller(1), rows[0].IdNumber);
+            // The known resident bound for the city is a returnee at once, isolated as the checkpoint decided; the strangers are not registered.
+            Assert.Equal([false, false, true], rows.Select(r => r.ReturneeRegistered));
+            var returnee = await db.Returnees.IgnoreQueryFilters().AsNoTracking().SingleAsync();
+            Assert.Equal((host.Scenario.Alice.Id, Fangkong.Domain.Travel.TravellerMeasure.CentralizedIsolation, Fangkong.Domain.Travel.ReturneeSource.Checkpoint, (long?)id),
+                (returnee.PersonId, returnee.Measure, returnee.Source, returnee.CheckpointId));
         }
 
         // A retry of the same tablet submission answers with the same check and writes nothing more.
