@@ -171,6 +171,9 @@ public abstract class HostileInputTests(StorageProvider provider)
             ["POST /api/requests/"] = nameof(Requests.TicketFlowTests),
             ["POST /api/requests/me"] = nameof(Requests.TicketFlowTests),
             ["POST /api/requests/platform"] = nameof(Requests.TicketFlowTests),
+            // A tablet's vehicle check and an officer's pass application: the same key answers the same record (CheckpointFlowTests drives the retry).
+            ["POST /api/checkpoints/vehicles"] = "CheckpointFlowTests",
+            ["POST /api/passes/"] = "CheckpointFlowTests",
             ["POST /api/testing/tubes"] = nameof(Testing.SamplingKeyReuseTests),
             ["POST /api/testing/tubes/{barcode}/samples"] = nameof(Testing.SamplingKeyReuseTests),
             // Closing is idempotent by state (a closed tube stays closed) and its key is not stored: a reused key closes
