@@ -1,5 +1,5 @@
-using Fangkong.Domain.People;
 using Fangkong.Domain.Passes;
+using Fangkong.Domain.People;
 
 namespace Fangkong.Core.Passes;
 

@@ -292,7 +292,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         // Passes (issue 21): pass officers enter, decide and print; checkpoints verify; holders read their own.
         ("POST", "/api/passes", new { kind = "Staff", idempotencyKey = "matrix-key-22" }, ["admin", "passes"]),
         ("GET", "/api/passes", null, ["epi", "admin", "passes"]),
-        ("GET", "/api/passes.csv", null, ["epi", "admin", "passes"]),
+        ("GET", "/api/passes/export.csv", null, ["epi", "admin", "passes"]),
         ("GET", "/api/passes/1", null, ["admin", "passes"]),
         ("GET", "/api/passes/1/pdf", null, ["admin", "passes"]),
         ("POST", "/api/passes/decisions", new { passIds = new[] { 1 }, approve = true }, ["admin", "passes"]),

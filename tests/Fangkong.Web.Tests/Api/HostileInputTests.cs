@@ -175,6 +175,9 @@ public abstract class HostileInputTests(StorageProvider provider)
             // One registry behind the two: the phone's retry, a reused key and the same arrival day are driven there.
             ["POST /api/returnees/"] = nameof(Returnees.ReturneeFlowTests),
             ["POST /api/returnees/me"] = nameof(Returnees.ReturneeFlowTests),
+            // A tablet's vehicle check and an officer's pass application: the same key answers the same record (CheckpointFlowTests drives the retry).
+            ["POST /api/checkpoints/vehicles"] = "CheckpointFlowTests",
+            ["POST /api/passes/"] = "CheckpointFlowTests",
             ["POST /api/testing/tubes"] = nameof(Testing.SamplingKeyReuseTests),
             ["POST /api/testing/tubes/{barcode}/samples"] = nameof(Testing.SamplingKeyReuseTests),
             // Closing is idempotent by state (a closed tube stays closed) and its key is not stored: a reused key closes

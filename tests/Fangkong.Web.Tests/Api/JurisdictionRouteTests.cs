@@ -340,7 +340,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         // Passes are the city's documents, issued by its pass officers for enterprises and transport companies (ADR 0041).
         Open("POST", "/api/passes", Passes),
         Open("GET", "/api/passes", Passes),
-        Open("GET", "/api/passes.csv", Passes),
+        Open("GET", "/api/passes/export.csv", Passes),
         Open("GET", "/api/passes/1", Passes),
         Open("GET", "/api/passes/1/pdf", Passes),
         Open("POST", "/api/passes/decisions", Passes),
@@ -596,14 +596,35 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         db.Checkpoints.Add(new Fangkong.Core.Checkpoints.Checkpoint { Id = CheckpointY, Name = "西宁村卡口", Kind = Fangkong.Domain.Checkpoints.CheckpointKind.Village, DistrictCode = Scenario.DistrictY, Location = "西宁路", CreatedAtUtc = at });
         db.VehicleChecks.Add(new Fangkong.Core.Checkpoints.VehicleCheck
         {
-            Id = VehicleCheckY, CheckpointId = CheckpointY, DistrictCode = Scenario.DistrictY, AtUtc = at, ShiftDay = new DateOnly(2026, 11, 19), Shift = 1, Plate = "吉D88888",
-            Kind = Fangkong.Domain.Checkpoints.VehicleKind.Car, Origin = "长春", Destination = "西宁社区", People = 1, CheckedByUserId = 1, SourceKey = "k:1:jurisdiction-y",
+            Id = VehicleCheckY,
+            CheckpointId = CheckpointY,
+            DistrictCode = Scenario.DistrictY,
+            AtUtc = at,
+            ShiftDay = new DateOnly(2026, 11, 19),
+            Shift = 1,
+            Plate = "吉D88888",
+            Kind = Fangkong.Domain.Checkpoints.VehicleKind.Car,
+            Origin = "长春",
+            Destination = "西宁社区",
+            People = 1,
+            CheckedByUserId = 1,
+            SourceKey = "k:1:jurisdiction-y",
             Verdict = Fangkong.Domain.Checkpoints.CheckVerdict.Pass,
         });
         db.PassengerChecks.Add(new Fangkong.Core.Checkpoints.PassengerCheck
         {
-            Id = VehicleCheckY + 1, VehicleCheckId = VehicleCheckY, CheckpointId = CheckpointY, DistrictCode = Scenario.DistrictY, AtUtc = at, Seat = 1, PersonId = Scenario.DaveId,
-            Name = "赵西安", PolicyVersion = "probe", Reasons = "", Verdict = Fangkong.Domain.Checkpoints.CheckVerdict.Pass, BoundForCity = true,
+            Id = VehicleCheckY + 1,
+            VehicleCheckId = VehicleCheckY,
+            CheckpointId = CheckpointY,
+            DistrictCode = Scenario.DistrictY,
+            AtUtc = at,
+            Seat = 1,
+            PersonId = Scenario.DaveId,
+            Name = "赵西安",
+            PolicyVersion = "probe",
+            Reasons = "",
+            Verdict = Fangkong.Domain.Checkpoints.CheckVerdict.Pass,
+            BoundForCity = true,
         });
         await db.SaveChangesAsync();
         await SeedQueuesAsync(db, at);

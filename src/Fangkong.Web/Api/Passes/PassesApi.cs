@@ -39,7 +39,7 @@ public static class PassesApi
             return TypedResults.Ok(await reads.PageAsync(db, q.Filter(), after, size, http.RequestAborted));
         }).RequireAuthorization(PassAccess.Lists).WithSummary("Passes, newest first (applications waiting: state=Applied), holders masked, continued by key (after=).");
 
-        api.MapGet(".{format}", async (string format, [AsParameters] PassListQuery q, FangkongDb db, PassReads reads, HttpContext http) =>
+        api.MapGet("/export.{format}", async (string format, [AsParameters] PassListQuery q, FangkongDb db, PassReads reads, HttpContext http) =>
         {
             OnlyListFields(http);
             var (name, type, content) = await reads.ExportAsync(db, q.Filter(), format, http.RequestAborted);

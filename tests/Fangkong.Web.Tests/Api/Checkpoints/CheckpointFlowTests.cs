@@ -48,7 +48,13 @@ public abstract class CheckpointFlowTests(StorageProvider provider)
 
         var car = new
         {
-            checkpointId = id, plate = "吉A·12345", kind = "Car", origin = "长春市", destination = "辽源市龙山区", boundForCity = true, idempotencyKey = "tablet-1-0001",
+            checkpointId = id,
+            plate = "吉A·12345",
+            kind = "Car",
+            origin = "长春市",
+            destination = "辽源市龙山区",
+            boundForCity = true,
+            idempotencyKey = "tablet-1-0001",
             passengers = new object[]
             {
                 new { idNumber = Traveller(1), name = "刘一", temperature = 36.4, originRisk = "High", leftOn = Today.AddDays(-2) },
@@ -119,8 +125,16 @@ public abstract class CheckpointFlowTests(StorageProvider provider)
 
         var applied = await Ok(await officer.PostAsJsonAsync("/api/passes", new
         {
-            kind = "Freight", holderName = "孙师傅", holderIdNumber = Traveller(5), employer = "吉林省顺达物流有限公司", route = "长春—辽源",
-            plate = "吉A 66666", cargo = "蔬菜", validFrom = Today, validTo = Today.AddDays(6), idempotencyKey = "freight-app-0001",
+            kind = "Freight",
+            holderName = "孙师傅",
+            holderIdNumber = Traveller(5),
+            employer = "吉林省顺达物流有限公司",
+            route = "长春—辽源",
+            plate = "吉A 66666",
+            cargo = "蔬菜",
+            validFrom = Today,
+            validTo = Today.AddDays(6),
+            idempotencyKey = "freight-app-0001",
         }));
         var passId = applied.GetProperty("id").GetInt64();
         Assert.Equal("Applied", applied.GetProperty("state").GetString());
@@ -147,7 +161,13 @@ public abstract class CheckpointFlowTests(StorageProvider provider)
         // The truck goes through the green lane and the pass counts as used.
         var truck = new
         {
-            checkpointId = id, plate = "吉A66666", kind = "Truck", origin = "长春市", destination = "辽源市", passQr = qr, idempotencyKey = "tablet-2-0001",
+            checkpointId = id,
+            plate = "吉A66666",
+            kind = "Truck",
+            origin = "长春市",
+            destination = "辽源市",
+            passQr = qr,
+            idempotencyKey = "tablet-2-0001",
             passengers = new object[] { new { idNumber = Traveller(5), name = "孙师傅", temperature = 36.3 } },
         };
         var through = await Ok(await staff.PostAsJsonAsync("/api/checkpoints/vehicles", truck));
@@ -175,8 +195,14 @@ public abstract class CheckpointFlowTests(StorageProvider provider)
         var alice = host.Scenario.Alice;
         var pass = await Ok(await officer.PostAsJsonAsync("/api/passes", new
         {
-            kind = "Staff", holderName = alice.Name, holderIdNumber = alice.DocumentNumber, employer = "辽源市第一建筑公司", route = "龙山区工地",
-            validFrom = Today, validTo = Today.AddDays(13), idempotencyKey = "staff-app-0001",
+            kind = "Staff",
+            holderName = alice.Name,
+            holderIdNumber = alice.DocumentNumber,
+            employer = "辽源市第一建筑公司",
+            route = "龙山区工地",
+            validFrom = Today,
+            validTo = Today.AddDays(13),
+            idempotencyKey = "staff-app-0001",
         }));
         var passId = pass.GetProperty("id").GetInt64();
         await Ok(await officer.PostAsJsonAsync("/api/passes/decisions", new { passIds = new[] { passId }, approve = true }));
