@@ -103,7 +103,7 @@ public static class ReturneeLines
         var today = clock.Today;
         var yesterday = today.AddDays(-1);
         var rows = from r in q
-                   join p in db.Persons.IgnoreQueryFilters() on r.PersonId equals p.Id
+                   join p in db.Persons on r.PersonId equals p.Id
                    join cm in db.Communities on r.CommunityId equals (long?)cm.Id into cms
                    from cm in cms.DefaultIfEmpty()
                    select new
@@ -114,7 +114,7 @@ public static class ReturneeLines
                        p.Phone,
                        Community = cm == null ? null : cm.Name,
                        OverdueCheckIn = r.State == ReturneeState.UnderMeasure && r.StayId != null && r.ArrivedOn <= yesterday
-                           && db.QuarantineStays.IgnoreQueryFilters().Any(s => s.Id == r.StayId && s.State == QuarantineState.InQuarantine)
+                           && db.QuarantineStays.Any(s => s.Id == r.StayId && s.State == QuarantineState.InQuarantine)
                            && !db.QuarantineCheckIns.Any(k => k.StayId == r.StayId && k.Day == yesterday),
                        OverdueTest = r.State == ReturneeState.UnderMeasure && db.ResampleTasks.Any(t => t.DueDate < today && t.DoneAtUtc == null
                            && ((r.StayId != null && t.StayId == r.StayId) || (t.Reason == SingleTubeReason.ReturneeSchedule && t.PersonId == r.PersonId && t.DueDate >= r.ArrivedOn))),

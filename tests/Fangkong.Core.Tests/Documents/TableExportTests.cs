@@ -70,6 +70,8 @@ public class TableExportTests
             // A zone's level and state are worded from the catalogue, so they are given values it has words for.
             LineLists.Zones => (ZoneLines.Header(zh), ZoneLines.Cells(Filled<ZoneLine>() with { Level = ZoneLevel.Sealed, Preset = ZonePreset.ThreeZones, State = ZoneState.Active }, zh, clock)),
             LineLists.Tickets => (global::Fangkong.Core.Requests.TicketLines.Header(zh), global::Fangkong.Core.Requests.TicketLines.Cells(Filled<global::Fangkong.Core.Requests.TicketLine>() with { Source = Fangkong.Domain.Requests.RequestSource.Hotline, Category = Fangkong.Domain.Requests.RequestCategory.Medicine, Urgency = Fangkong.Domain.Requests.RequestUrgency.Normal, Unit = Fangkong.Domain.Requests.TicketUnit.Community, State = Fangkong.Domain.Requests.TicketState.Assigned }, zh, clock)),
+            // A returnee's travel, source, measure and state are worded from Returnees' catalogue.
+            LineLists.Returnees => (global::Fangkong.Core.Returnees.ReturneeLines.Header(zh), global::Fangkong.Core.Returnees.ReturneeLines.Cells(Filled<global::Fangkong.Core.Returnees.ReturneeLine>() with { Level = ZoneLevel.Controlled, Travel = Fangkong.Domain.Travel.TravelMode.Train, Source = Fangkong.Domain.Travel.ReturneeSource.Phone, Measure = Fangkong.Domain.Travel.TravellerMeasure.HomeObservation, State = Fangkong.Domain.Travel.ReturneeState.UnderMeasure }, zh, clock)),
             _ => throw new ArgumentOutOfRangeException(nameof(list)),
         };
         Assert.Equal(header.Count, cells.Count);
