@@ -29,7 +29,7 @@ public static class BodyLimits
         {
             var limit = path.StartsWithSegments("/api/appeals/me") || path.StartsWithSegments("/me/appeals") ? AppealBytes
                 : !api ? FormBytes
-                : path.StartsWithSegments("/api/gate") ? GateBytes
+                : path.StartsWithSegments("/api/gate") || path.StartsWithSegments("/api/venue-codes/scans") ? GateBytes
                 : path.StartsWithSegments("/api/testing/lab/results/import") ? ImportBytes
                 : path.StartsWithSegments("/api/accounts/import") ? TeamImportBytes : ApiBytes;
             if (http.Request.ContentLength is { } length && length > limit)

@@ -4,7 +4,6 @@ using Fangkong.Core.Data;
 using Fangkong.Web.Api;
 using Fangkong.Web.Api.Accounts;
 using Fangkong.Web.Api.Appeals;
-using Fangkong.Web.Api.VenueCodes;
 using Fangkong.Web.Api.Audit;
 using Fangkong.Web.Api.Checkpoints;
 using Fangkong.Web.Api.Codes;
@@ -22,6 +21,7 @@ using Fangkong.Web.Api.Supplies;
 using Fangkong.Web.Api.Teams;
 using Fangkong.Web.Api.Testing;
 using Fangkong.Web.Api.Tracing;
+using Fangkong.Web.Api.VenueCodes;
 using Fangkong.Web.Api.Zones;
 using Scalar.AspNetCore;
 
