@@ -8,7 +8,6 @@ using Fangkong.Domain.People;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Travel;
 using Fangkong.Domain.Zones;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Returnees;
 
