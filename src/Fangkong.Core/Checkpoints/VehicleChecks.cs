@@ -157,6 +157,8 @@ public sealed partial class VehicleChecks(TimeOrderedIds ids, CityClock clock, C
             var observed = Level(row.OriginRisk) is { } level ? new ObservedOrigin(level, people[i].CountyHasOutbreak ?? true) : null;
             try
             {
+                // Staff at the city's edge register arrivals whose homes lie in any district; nothing of the home is shown to them.
+                using var whole = db.WholeCity();
                 await returnees.RegisterAsync(db, new ReturneeRegistration(personId, null, null, origin, row.LeftOn ?? today, today, travel, plate,
                     ReturneeSource.Checkpoint, checkpointId, ByUserId: userId, Observed: observed), ct);
             }
@@ -239,7 +241,7 @@ public sealed partial class VehicleChecks(TimeOrderedIds ids, CityClock clock, C
         var name = await db.Checkpoints.Where(c => c.Id == v.CheckpointId).Select(c => c.Name).FirstAsync(ct);
         var rows = await db.PassengerChecks.AsNoTracking().Where(p => p.VehicleCheckId == v.Id).OrderBy(p => p.Seat).ToListAsync(ct);
         PassCheck? pass = v.PassVerdict is null ? null : new PassCheck(v.PassVerdict == nameof(PassVerdict.Valid), Enum.Parse<PassVerdict>(v.PassVerdict),
-            Messages.Get("Passes.Verify." + v.PassVerdict), v.PassId, null, null, null, null, null, null);
+            CheckpointWords.PassVerdictText(Enum.Parse<PassVerdict>(v.PassVerdict)), v.PassId, null, null, null, null, null, null);
         return View(v, name, pass, rows);
     }
 
@@ -250,6 +252,6 @@ public sealed partial class VehicleChecks(TimeOrderedIds ids, CityClock clock, C
                 var reasons = p.Reasons.Length == 0 ? [] : p.Reasons.Split(',').Select(Enum.Parse<CheckReason>).ToList();
                 return new PassengerView(p.Seat, p.Method, p.Name is null ? null : Masking.Name(p.Name), p.IdNumber is null ? null : Masking.DocumentNumber(p.IdNumber),
                     p.Colour, p.Temperature, p.OriginRisk, p.LeftOn, p.BoundForCity, p.Measure, p.MeasureDays, p.Tests, p.TestWithinDays, p.PolicyVersion, p.Verdict,
-                    reasons, [.. reasons.Select(x => Messages.Get("Checkpoints.Reason." + x))]);
+                    reasons, [.. reasons.Select(CheckpointWords.Reason)]);
             })]);
 }

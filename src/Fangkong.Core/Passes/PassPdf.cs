@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fangkong.Core.Common;
 using Fangkong.Core.Documents;
+using Fangkong.Domain.Passes;
 
 namespace Fangkong.Core.Passes;
 
@@ -18,8 +19,8 @@ public static class PassPdf
         var pdf = new PrintDocument(Messages.Get(Chinese, "Passes.Pdf.Title") + " " + p.Id.ToString(CultureInfo.InvariantCulture), printedAt);
         var page = pdf.AddPage();
         const double left = 72;
-        page.Text(left, 90, 24, Messages.Get(Chinese, "Passes.Kind." + p.Kind) + Messages.Get(Chinese, "Passes.Pdf.Title"));
-        page.Text(left, 116, 12, Messages.Get(English, "Passes.Kind." + p.Kind) + " " + Messages.Get(English, "Passes.Pdf.Title"), gray: 0.35);
+        page.Text(left, 90, 24, Messages.Get(Chinese, KindKey(p.Kind)) + Messages.Get(Chinese, "Passes.Pdf.Title"));
+        page.Text(left, 116, 12, Messages.Get(English, KindKey(p.Kind)) + " " + Messages.Get(English, "Passes.Pdf.Title"), gray: 0.35);
         page.Line(left, 132, page.Width - left, 132, 0.8, 0.5);
         var rows = new List<(string, string)>
         {
@@ -48,4 +49,6 @@ public static class PassPdf
     }
 
     private static string Both(string key) => Messages.Get(Chinese, key) + " " + Messages.Get(English, key);
+
+    private static string KindKey(PassKind k) => k == PassKind.Freight ? "Passes.Kind.Freight" : "Passes.Kind.Staff";
 }

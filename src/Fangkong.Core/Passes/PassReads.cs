@@ -105,6 +105,19 @@ public sealed class PassReads(PassCodes codes, CityClock clock)
 /// <summary>The words for a pass's kind and state, in the reader's language.</summary>
 public static class PassWords
 {
-    public static string Kind(PassKind k) => Messages.Get("Passes.Kind." + k);
-    public static string State(PassState s) => Messages.Get("Passes.State." + s);
+    public static string Kind(PassKind k) => k switch
+    {
+        PassKind.Staff => Messages.Get("Passes.Kind.Staff"),
+        PassKind.Freight => Messages.Get("Passes.Kind.Freight"),
+        _ => k.ToString(),
+    };
+
+    public static string State(PassState s) => s switch
+    {
+        PassState.Applied => Messages.Get("Passes.State.Applied"),
+        PassState.Approved => Messages.Get("Passes.State.Approved"),
+        PassState.Refused => Messages.Get("Passes.State.Refused"),
+        PassState.Revoked => Messages.Get("Passes.State.Revoked"),
+        _ => s.ToString(),
+    };
 }

@@ -46,6 +46,9 @@ public abstract class CheckpointFlowTests(StorageProvider provider)
         var id = await AddCheckpointAsync(admin);
         await Ok(await admin.PostAsJsonAsync($"/api/checkpoints/{id}/roster", new { day = Today, shift = 1, userNames = new[] { "checkpoint" } }));
 
+        // Alice lives in the city: arriving, she becomes a returnee at once.
+        await using (var db = host.Db())
+            await db.Persons.Where(p => p.Id == host.Scenario.Alice.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HouseholdId, Scenario.HouseholdId));
         var car = new
         {
             checkpointId = id,

@@ -39,8 +39,15 @@ public sealed class ReturnPagesTests(BrowserFixture app)
         db.Users.Add(new User { Id = 321, UserName = "returnee", DisplayName = "返乡居民", PasswordHash = PasswordHasher.Hash(Scenario.Password), Role = Roles.Resident, PersonId = PersonId });
         db.OtherRiskAreas.Add(new OtherRiskArea
         {
-            Id = AreaId, Province = "吉林省", City = "长春市", County = "朝阳区", Name = "湖西街道", Level = ZoneLevel.Controlled,
-            FromDate = today.AddDays(-10), CountyHasOutbreak = true, CreatedAtUtc = DateTime.UtcNow,
+            Id = AreaId,
+            Province = "吉林省",
+            City = "长春市",
+            County = "朝阳区",
+            Name = "湖西街道",
+            Level = ZoneLevel.Controlled,
+            FromDate = today.AddDays(-10),
+            CountyHasOutbreak = true,
+            CreatedAtUtc = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
     }
