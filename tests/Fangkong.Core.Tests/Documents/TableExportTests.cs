@@ -72,6 +72,8 @@ public class TableExportTests
             LineLists.Tickets => (global::Fangkong.Core.Requests.TicketLines.Header(zh), global::Fangkong.Core.Requests.TicketLines.Cells(Filled<global::Fangkong.Core.Requests.TicketLine>() with { Source = Fangkong.Domain.Requests.RequestSource.Hotline, Category = Fangkong.Domain.Requests.RequestCategory.Medicine, Urgency = Fangkong.Domain.Requests.RequestUrgency.Normal, Unit = Fangkong.Domain.Requests.TicketUnit.Community, State = Fangkong.Domain.Requests.TicketState.Assigned }, zh, clock)),
             // A returnee's travel, source, measure and state are worded from Returnees' catalogue.
             LineLists.Returnees => (global::Fangkong.Core.Returnees.ReturneeLines.Header(zh), global::Fangkong.Core.Returnees.ReturneeLines.Cells(Filled<global::Fangkong.Core.Returnees.ReturneeLine>() with { Level = ZoneLevel.Controlled, Travel = Fangkong.Domain.Travel.TravelMode.Train, Source = Fangkong.Domain.Travel.ReturneeSource.Phone, Measure = Fangkong.Domain.Travel.TravellerMeasure.HomeObservation, State = Fangkong.Domain.Travel.ReturneeState.UnderMeasure }, zh, clock)),
+            // A scan's direction, outcome and method are worded from VenueCodes' catalogue.
+            LineLists.VenueScans => (global::Fangkong.Core.VenueCodes.VenueScanLines.Header(zh), global::Fangkong.Core.VenueCodes.VenueScanLines.Cells(Filled<global::Fangkong.Core.VenueCodes.VenueScanLine>() with { Direction = global::Fangkong.Core.Gate.GateDirection.In, Outcome = Fangkong.Domain.Gate.GateOutcome.Admit, Method = global::Fangkong.Core.Gate.EntryMethod.VenueCode, Reasons = "" }, zh, clock)),
             _ => throw new ArgumentOutOfRangeException(nameof(list)),
         };
         Assert.Equal(header.Count, cells.Count);

@@ -38,7 +38,7 @@ public abstract class SessionHostileTests(SessionHostileTests.SessionHost app)
     {
         public const string Secret = "JBSWY3DPEHPK3PXP";
         /// <summary>Accounts each case may spoil: disabled, changed, signed in twice, administered.</summary>
-        public const long Disabled = 30, Changed = 31, TotpUser = 32, StaffX = 33, StaffY = 34, Elsewhere = 35;
+        public const long Disabled = 60, Changed = 61, TotpUser = 62, StaffX = 63, StaffY = 64, Elsewhere = 65;
         public ApiHost Host { get; private set; } = null!;
 
         public async Task InitializeAsync()
