@@ -1,16 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Fangkong.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Web.Tests.Api;
 
-public sealed class BadInputTestsSqlite() : BadInputTests(StorageProvider.Sqlite);
-public sealed class BadInputTestsPostgres() : BadInputTests(StorageProvider.Postgres);
+public sealed class BadInputTestsSqlite(SharedApiHost.Sqlite shared) : BadInputTests(shared), IClassFixture<SharedApiHost.Sqlite>;
+public sealed class BadInputTestsPostgres(SharedApiHost.Postgres shared) : BadInputTests(shared), IClassFixture<SharedApiHost.Postgres>;
 
 /// <summary>Bad input gets a 4xx ProblemDetails naming the field, and nothing is written.</summary>
-public abstract class BadInputTests(StorageProvider provider)
+public abstract class BadInputTests(SharedApiHost shared)
 {
     public static TheoryData<string, string> BadGateBodies => new()
     {
@@ -31,7 +30,7 @@ public abstract class BadInputTests(StorageProvider provider)
     [MemberData(nameof(BadGateBodies))]
     public async Task Bad_gate_requests_are_refused_naming_the_field(string body, string field)
     {
-        await using var host = await ApiHost.StartAsync(provider);
+        var host = shared.Host;
         var gate = await host.LoginAsync("gate");
         var r = await gate.PostAsync("/api/gate/check-in", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
@@ -46,7 +45,7 @@ public abstract class BadInputTests(StorageProvider provider)
     [Fact]
     public async Task An_oversized_body_is_refused_with_413()
     {
-        await using var host = await ApiHost.StartAsync(provider);
+        var host = shared.Host;
         var gate = await host.LoginAsync("gate");
         var huge = $$"""{"idempotencyKey":"abcdefgh09","idNumber":"11010519491231002X","temperature":36.5,"name":"{{new string('x', 40_000)}}"}""";
         var r = await gate.PostAsync("/api/gate/check-in", new StringContent(huge, Encoding.UTF8, "application/json"));
@@ -58,7 +57,7 @@ public abstract class BadInputTests(StorageProvider provider)
     [Fact]
     public async Task Unknown_records_and_routes_are_404_problems()
     {
-        await using var host = await ApiHost.StartAsync(provider);
+        var host = shared.Host;
         var epi = await host.LoginAsync("epi");
         var venue = await epi.GetAsync("/api/venues/999/occupancy");
         Assert.Equal(HttpStatusCode.NotFound, venue.StatusCode);
@@ -80,7 +79,7 @@ public abstract class BadInputTests(StorageProvider provider)
     [InlineData("/codes/manual?person=--1", "person")]
     public async Task A_page_given_a_malformed_number_answers_400_naming_it_not_500(string url, string parameter)
     {
-        await using var host = await ApiHost.StartAsync(provider);
+        var host = shared.Host;
         var admin = await host.LoginAsync("admin");
         var r = await admin.GetAsync(url);
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);

@@ -1,13 +1,12 @@
 using System.Net;
-using Fangkong.Core.Data;
 
 namespace Fangkong.Web.Tests.Hosting;
 
-public sealed class ReturnUrlTestsSqlite() : ReturnUrlTests(StorageProvider.Sqlite);
-public sealed class ReturnUrlTestsPostgres() : ReturnUrlTests(StorageProvider.Postgres);
+public sealed class ReturnUrlTestsSqlite(SharedApiHost.Sqlite shared) : ReturnUrlTests(shared), IClassFixture<SharedApiHost.Sqlite>;
+public sealed class ReturnUrlTestsPostgres(SharedApiHost.Postgres shared) : ReturnUrlTests(shared), IClassFixture<SharedApiHost.Postgres>;
 
 /// <summary>A return URL sends someone back within the site only: the framework's local-URL rule, wherever one is read.</summary>
-public abstract class ReturnUrlTests(StorageProvider provider)
+public abstract class ReturnUrlTests(SharedApiHost shared)
 {
     // Each of these leaves the site in a browser: "/\" and "/<tab>/" are read as "//".
     public static TheoryData<string> Foreign => new()
@@ -23,7 +22,7 @@ public abstract class ReturnUrlTests(StorageProvider provider)
     [MemberData(nameof(Foreign))]
     public async Task Signing_in_with_a_foreign_return_url_lands_at_home(string returnUrl)
     {
-        await using var host = await ApiHost.StartAsync(provider);
+        var host = shared.Host;
         var client = host.Anonymous();
         var r = await client.PostAsync("/account/login", Form(("userName", "epi"), ("password", Scenario.Password), ("returnUrl", returnUrl)));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
@@ -36,7 +35,7 @@ public abstract class ReturnUrlTests(StorageProvider provider)
     [Fact]
     public async Task Signing_in_with_a_local_return_url_goes_back_there()
     {
-        await using var host = await ApiHost.StartAsync(provider);
+        var host = shared.Host;
         var r = await host.Anonymous().PostAsync("/account/login", Form(("userName", "epi"), ("password", Scenario.Password), ("returnUrl", "/tracing/cases?q=张")));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("/tracing/cases?q=张", Uri.UnescapeDataString(r.Headers.Location!.OriginalString));
@@ -46,7 +45,7 @@ public abstract class ReturnUrlTests(StorageProvider provider)
     [MemberData(nameof(Foreign))]
     public async Task The_language_switch_and_the_login_page_keep_only_local_return_urls(string returnUrl)
     {
-        await using var host = await ApiHost.StartAsync(provider);
+        var host = shared.Host;
         var client = host.Anonymous();
         var culture = await client.GetAsync("/culture?c=en&r=" + Uri.EscapeDataString(returnUrl));
         Assert.Equal(HttpStatusCode.Redirect, culture.StatusCode);
