@@ -74,6 +74,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("GET", "/api/gate/occupancy", Gate),
         Open("GET", $"/api/venue-codes/{Scenario.HallId}", Places),
         Open("GET", $"/api/venue-codes/{Scenario.HallId}/poster.pdf", Places),
+        Open("POST", $"/api/venue-codes/{Scenario.HallId}/revoke", Places),
         Open("GET", "/api/venue-codes/view", Own),
         Open("POST", "/api/venue-codes/scans", Own),
         Open("GET", "/api/codes/me", Own),
