@@ -4115,6 +4115,16 @@ namespace Fangkong.Storage.Postgres.Migrations
                     b.Property<long>("DeviceId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RevokedBeforeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RevokedByUserId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("VenueId");
 
                     b.HasIndex("DeviceId")

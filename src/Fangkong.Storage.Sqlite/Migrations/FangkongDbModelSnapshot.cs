@@ -4106,6 +4106,16 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.Property<long>("DeviceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedBeforeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedByUserId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("VenueId");
 
                     b.HasIndex("DeviceId")
