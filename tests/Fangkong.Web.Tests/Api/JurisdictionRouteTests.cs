@@ -565,7 +565,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
             Direction = GateDirection.In,
             Method = EntryMethod.VenueCode,
             AtUtc = at,
-            Outcome = GateOutcome.Admit,
+            Outcome = Fangkong.Domain.Gate.GateOutcome.Admit,
             PolicyVersion = "test",
         });
         db.Zones.Add(new Zone

@@ -305,7 +305,7 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
             var simDays = Enumerable.Range(0, 14).Select(i => report.From.AddDays(i)).ToList();
             var vehicles = await db.VehicleChecks.AsNoTracking().ToListAsync();
             Assert.All(simDays.Skip(1), d => Assert.Contains(vehicles, v => v.ShiftDay == d));
-            Assert.All(vehicles, v => Assert.Equal(DemoAccounts.CheckpointUserId, v.CheckedByUserId));
+            Assert.All(vehicles, v => Assert.Equal(30L, v.CheckedByUserId));
             Assert.True(await db.PassengerChecks.AnyAsync(p => p.ReturneeRegistered), "no arrival registered at a checkpoint");
             Assert.True(await db.Returnees.AnyAsync(r => r.Source == Fangkong.Domain.Travel.ReturneeSource.Checkpoint && r.CheckpointId != null));
             var freight = await db.Passes.AsNoTracking().Where(p => p.Employer == "吉林省长运物流有限公司").ToListAsync();
