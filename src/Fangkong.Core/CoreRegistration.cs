@@ -183,6 +183,7 @@ public static class CoreRegistration
         services.AddSingleton<IRetentionClass, Quarantine.QuarantineRetention>();
         services.AddSingleton<IRetentionClass, TraceReadRetention>();
         services.AddSingleton<IRetentionClass, TestRetention>();
+        services.AddSingleton<IRetentionClass, Checkpoints.CheckRetention>();
         services.AddSingleton<Retention.RetentionRun>();
         services.TryAddSingleton(new Appeals.AppealPolicy());
         services.AddSingleton<Appeals.AppealSubmissions>();

@@ -3,6 +3,7 @@ using Fangkong.Core.Zones;
 using Fangkong.Domain.Codes;
 using Fangkong.Domain.Testing;
 using Fangkong.Domain.Tracing;
+using Fangkong.Domain.Travel;
 using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,6 +71,16 @@ internal static class CodeFacts
             .ToListAsync(ct);
         foreach (var x in manual)
             Add(x.m.PersonId, new ManualColour(x.m.DecidedAtUtc ?? x.m.RequestedAtUtc, $"manual:{x.m.Id}", x.m.Colour, x.m.Reason, x.Requester, x.Approver));
+        // Returnees (issue 21, ADR 0042): isolation or observation under way, or ended by the rule (which explains the green after).
+        var returnees = await db.Returnees
+            .Where(r => EF.Parameter(ids).Contains(r.PersonId) && (r.Measure == TravellerMeasure.CentralizedIsolation || r.Measure == TravellerMeasure.HomeObservation)
+                && (r.State == ReturneeState.UnderMeasure || r.State == ReturneeState.Released))
+            .Select(r => new { r.PersonId, r.Id, r.Origin, r.Measure, r.State, r.RegisteredAtUtc, r.EndedAtUtc, r.EndsOn, r.ArrivedOn }).ToListAsync(ct);
+        foreach (var r in returnees)
+            if (r.State == ReturneeState.UnderMeasure)
+                Add(r.PersonId, new ReturneeFact(r.RegisteredAtUtc, $"returnee:{r.Id}", r.Measure == TravellerMeasure.CentralizedIsolation, r.Origin, r.EndsOn ?? r.ArrivedOn));
+            else if (r.EndedAtUtc is { } ended)
+                Add(r.PersonId, new ReturneeReleasedFact(ended, $"returnee:{r.Id}", r.Origin));
         await ZoneFactsAsync(db, ids, zonePolicy, Add, ct);
         return facts;
     }

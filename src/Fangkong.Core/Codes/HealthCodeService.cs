@@ -73,6 +73,8 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
         }
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var (_, changes, states, rows, entries) = await RecomputeAndCountAsync(db, personIds, track: false, ct);
+        // Holders turned red lose their passes with the colour, in the same transaction (ADR 0042).
+        await Passes.RedHolderPasses.RevokeAsync(db, [.. rows.Where(r => r.To == CodeColour.Red).Select(r => r.PersonId)], time.GetUtcNow().UtcDateTime, ct);
         // A changed colour's state row is replaced: deleted (if any) and inserted with the new colour, in one transaction.
         foreach (var chunk in states.Select(s => s.PersonId).Chunk(10_000))
             await db.HealthCodes.Where(h => EF.Parameter(chunk).Contains(h.PersonId)).ExecuteDeleteAsync(ct);
@@ -98,6 +100,7 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
         var rows = new List<HealthCodeChange>();
         var entries = new List<AuditEntry>();
         var changes = 0;
+        var turnedRed = new List<long>();
         var now = time.GetUtcNow().UtcDateTime;
         // States this unit of work added and has not saved (the store's query cannot return them), read once: every
         // read of DbSet.Local detects changes over everything tracked, so a read per person made sealing 10,000
@@ -140,6 +143,7 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                     PolicyVersion = decision.PolicyVersion,
                 };
                 var entry = AuditEntries.Colour(ids, now, personId, from.ToString(), decision.Colour.ToString(), decision.Rule, change.Evidence);
+                if (decision.Colour == CodeColour.Red) turnedRed.Add(personId);
                 if (track)
                 {
                     db.HealthCodeChanges.Add(change);
@@ -153,6 +157,8 @@ public sealed class HealthCodeService(CodePolicy policy, TimeOrderedIds ids, Tim
                 changes++;
             }
         }
+        // Tracked: the passes of holders turned red are revoked on the context, saved with the change (ADR 0042).
+        if (track) await Passes.RedHolderPasses.MarkAsync(db, turnedRed, now, ct);
         return (decisions, changes, newStates, rows, entries);
     }
 

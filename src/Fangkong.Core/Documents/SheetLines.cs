@@ -11,6 +11,38 @@ namespace Fangkong.Core.Documents;
 /// </summary>
 public static class SheetLines
 {
+    /// <summary>
+    /// The file's records under its header row: the header's words (any order, either language) mapped to keys by
+    /// <paramref name="headers"/>, each later non-blank line a record whose cells are read by key. Refused as "file" with
+    /// the caller's words when a required column is missing, when there are more than <paramref name="max"/> records, or none.
+    /// </summary>
+    public static List<SheetRecord> Records(Stream file, string fileName, IReadOnlyDictionary<string, string> headers, IReadOnlyList<string> required, int max,
+        Func<string, string> missingColumn, Func<string> tooMany, Func<string> empty)
+    {
+        var records = new List<SheetRecord>();
+        Dictionary<string, int>? columns = null;
+        var line = 0;
+        foreach (var cells in Read(file, fileName))
+        {
+            line++;
+            if (columns is null)
+            {
+                columns = new(StringComparer.Ordinal);
+                for (var i = 0; i < cells.Count; i++)
+                    if (headers.TryGetValue(cells[i].Trim().TrimStart('\uFEFF'), out var key)) columns.TryAdd(key, i);
+                if (required.FirstOrDefault(r => !columns.ContainsKey(r)) is { } missing) throw new InputException("file", missingColumn(missing));
+                continue;
+            }
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            if (records.Count >= max) throw new InputException("file", tooMany());
+            var map = columns;
+            var row = cells;
+            records.Add(new SheetRecord(line, key => map.TryGetValue(key, out var i) && i < row.Count ? row[i] : null));
+        }
+        if (columns is null || records.Count == 0) throw new InputException("file", empty());
+        return records;
+    }
+
     public static IEnumerable<List<string>> Read(Stream file, string fileName) =>
         fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? XlsxLines(file) : CsvLines(file);
 
@@ -103,3 +135,6 @@ public static class SheetLines
         return doc;
     }
 }
+
+/// <summary>One record of an uploaded table: its line number as the person sees it, and its cells by column key.</summary>
+public sealed record SheetRecord(int Line, Func<string, string?> Cell);

@@ -11,8 +11,8 @@ namespace Fangkong.Core.Passes;
 /// <summary>
 /// Passes as QR and their checks. An issued pass is signed with the health code's rotating key (ADR 0025), so a
 /// checkpoint verifies it offline with the published keys and the revocation list it last fetched. A holder whose code
-/// turned red loses the pass the moment the platform next looks — a check, the list, the holder's page, the officers'
-/// list — and the revocation is recorded then (ADR 0041: checked at verification, not hooked into Codes).
+/// turns red loses the pass where the colour changes (Codes calls <see cref="RedHolderPasses"/>, ADR 0042); every read
+/// here still sweeps for a red holder's pass as a backstop (a colour set before that hook, ADR 0041).
 /// </summary>
 public sealed class PassCodes(CodeSigner signer, CityClock clock)
 {

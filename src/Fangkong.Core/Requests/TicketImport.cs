@@ -98,34 +98,9 @@ public sealed class TicketImport(TicketIntake intake, TimeProvider time)
         return new TicketImportReport(rows.Count, created, good.Count - created, []);
     }
 
-    private sealed record Row(int Line, Func<string, string?> Cell);
-
-    private static List<Row> Rows(Stream file, string fileName)
-    {
-        var rows = new List<Row>();
-        Dictionary<string, int>? columns = null;
-        var line = 0;
-        foreach (var cells in SheetLines.Read(file, fileName))
-        {
-            line++;
-            if (columns is null)
-            {
-                columns = new(StringComparer.Ordinal);
-                for (var i = 0; i < cells.Count; i++)
-                    if (Headers.TryGetValue(cells[i].Trim().TrimStart('\uFEFF'), out var key)) columns.TryAdd(key, i);
-                if (Required.FirstOrDefault(r => !columns.ContainsKey(r)) is { } missing)
-                    throw new InputException("file", Messages.Get("Requests.Import.MissingColumn", missing));
-                continue;
-            }
-            if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            if (rows.Count >= MaxRows) throw new InputException("file", Messages.Get("Requests.Import.TooMany", MaxRows));
-            var map = columns;
-            var row = cells;
-            rows.Add(new Row(line, key => map.TryGetValue(key, out var i) && i < row.Count ? row[i] : null));
-        }
-        if (columns is null || rows.Count == 0) throw new InputException("file", Messages.Get("Requests.Import.Empty"));
-        return rows;
-    }
+    private static List<SheetRecord> Rows(Stream file, string fileName) =>
+        SheetLines.Records(file, fileName, Headers, Required, MaxRows, missing => Messages.Get("Requests.Import.MissingColumn", missing),
+            () => Messages.Get("Requests.Import.TooMany", MaxRows), () => Messages.Get("Requests.Import.Empty"));
 
     private static string? TryPhone(string? phone)
     {

@@ -20,7 +20,7 @@ namespace Fangkong.Core.Returnees;
 /// person and arrival day: the phone's retry, the checkpoint and the community registering the same arrival make one.
 /// </summary>
 public sealed partial class ReturneeRegistry(TimeOrderedIds ids, CityClock clock, ZonePolicy zones, TravellerPolicy policy, ReturneeStays stays,
-    QuarantineTesting testing, PersonRegistry persons)
+    QuarantineTesting testing, PersonRegistry persons, ICodeRecompute codes)
 {
     public const int MaxOrigin = 120, MaxTravelNumber = 20, DaysBack = 14, DaysAhead = 7;
 
@@ -123,6 +123,7 @@ public sealed partial class ReturneeRegistry(TimeOrderedIds ids, CityClock clock
                 return await Existing(db, r.PersonId, arrived, ct) ?? throw new ConflictException(Messages.Get("Returnees.Raced"));
             }
             await OrderAsync(db, returnee, decision, null, ct);
+            await ColourAsync(db, returnee, ct);
             if (own is not null) await own.CommitAsync(ct);
         }
         finally
@@ -184,6 +185,17 @@ public sealed partial class ReturneeRegistry(TimeOrderedIds ids, CityClock clock
         await OrderAsync(db, returnee, returnee.Decision, siteId, ct);
         if (returnee.PlacementPending) throw new ConflictException(Messages.Get("Returnees.NoRoom"));
         return await ReturneeViews.OneAsync(db, id, clock, ct) ?? throw new NotFoundException("id", Messages.Get("Returnees.NotFound"));
+    }
+
+    /// <summary>
+    /// Isolation or observation ordered: the colour follows at once through Codes' rules (ADR 0042), in the registration's
+    /// transaction, so the returnee's code and the measure are never out of step.
+    /// </summary>
+    private async Task ColourAsync(FangkongDb db, Returnee returnee, CancellationToken ct)
+    {
+        if (returnee.Measure is not (TravellerMeasure.CentralizedIsolation or TravellerMeasure.HomeObservation)) return;
+        await codes.RecomputeAsync(db, returnee.PersonId, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Sets the measure in motion: a stay (with its tests and transfers) or the tests alone.</summary>

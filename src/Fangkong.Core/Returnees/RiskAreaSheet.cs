@@ -46,35 +46,15 @@ internal static class RiskAreaSheet
 
     private static readonly string[] Required = ["province", "city", "county", "level", "from"];
 
-    public static List<Row> Rows(Stream file, string fileName, int max)
-    {
-        var rows = new List<Row>();
-        Dictionary<string, int>? columns = null;
-        var line = 0;
-        foreach (var cells in SheetLines.Read(file, fileName))
+    public static List<Row> Rows(Stream file, string fileName, int max) =>
+        [.. SheetLines.Records(file, fileName, Headers, Required, max, missing => Messages.Get("Returnees.Import.MissingColumn", missing),
+            () => Messages.Get("Returnees.Import.TooMany", max), () => Messages.Get("Returnees.Import.Empty")).Select(r =>
         {
-            line++;
-            if (columns is null)
-            {
-                columns = new(StringComparer.Ordinal);
-                for (var i = 0; i < cells.Count; i++)
-                    if (Headers.TryGetValue(cells[i].Trim().TrimStart('\uFEFF'), out var key)) columns.TryAdd(key, i);
-                if (Required.FirstOrDefault(r => !columns.ContainsKey(r)) is { } missing)
-                    throw new InputException("file", Messages.Get("Returnees.Import.MissingColumn", missing));
-                continue;
-            }
-            if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            if (rows.Count >= max) throw new InputException("file", Messages.Get("Returnees.Import.TooMany", max));
-            var map = columns;
-            string? Cell(string key) => map.TryGetValue(key, out var i) && i < cells.Count ? cells[i] : null;
             // A bad level or date becomes a draft the checker refuses naming the field (an unreadable date as the first day
             // there is, which no check lets through): the report keeps its line.
-            DateOnly? Day(string key) => Date(Cell(key)) ?? (string.IsNullOrWhiteSpace(Cell(key)) ? null : DateOnly.MinValue);
-            rows.Add(new Row(line, new RiskAreaDraft(Cell("province"), Cell("city"), Cell("county"), Cell("name"), Level(Cell("level")), Day("from"), Day("to"), YesNo(Cell("outbreak")))));
-        }
-        if (columns is null || rows.Count == 0) throw new InputException("file", Messages.Get("Returnees.Import.Empty"));
-        return rows;
-    }
+            DateOnly? Day(string key) => Date(r.Cell(key)) ?? (string.IsNullOrWhiteSpace(r.Cell(key)) ? null : DateOnly.MinValue);
+            return new Row(r.Line, new RiskAreaDraft(r.Cell("province"), r.Cell("city"), r.Cell("county"), r.Cell("name"), Level(r.Cell("level")), Day("from"), Day("to"), YesNo(r.Cell("outbreak"))));
+        })];
 
     private static RiskLevel? Level(string? text)
     {

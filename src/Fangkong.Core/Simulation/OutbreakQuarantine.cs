@@ -67,12 +67,13 @@ internal static class OutbreakQuarantine
         Dictionary<(long RoundId, long), long> points;
         await using (var db = await w.DbAsync(ct))
         {
+            // A stay's tests, and a tests-only returnee's (no stay: sampled at the standing round's home point, ADR 0039).
             var rows = await (from t in db.ResampleTasks.AsNoTracking()
-                              where t.Reason == SingleTubeReason.QuarantineSchedule && t.DueDate == w.Today && t.DoneAtUtc == null
-                              join s in db.QuarantineStays on t.StayId equals (long?)s.Id
+                              where (t.Reason == SingleTubeReason.QuarantineSchedule || t.Reason == SingleTubeReason.ReturneeSchedule) && t.DueDate == w.Today && t.DoneAtUtc == null
                               join p in db.Persons on t.PersonId equals p.Id
                               where p.DocumentType == DocumentType.ResidentIdCard
-                              select new { t.PersonId, p.DocumentNumber, t.RoundId, SiteId = t.AtHome ? null : s.SiteId }).ToListAsync(ct);
+                              select new { t.PersonId, p.DocumentNumber, t.RoundId, SiteId = t.AtHome || t.StayId == null ? null : db.QuarantineStays.Where(s => s.Id == t.StayId).Select(s => s.SiteId).FirstOrDefault() })
+                .ToListAsync(ct);
             // One swab answers every task of the person that day (two stays, two tasks): sample each person once.
             due = rows.GroupBy(r => r.PersonId).Select(g => g.First()).OrderBy(r => r.SiteId).ThenBy(r => r.PersonId)
                 .Select(r => (r.PersonId, r.DocumentNumber, r.RoundId, r.SiteId)).ToList();

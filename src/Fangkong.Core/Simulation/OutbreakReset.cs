@@ -6,7 +6,7 @@ namespace Fangkong.Core.Simulation;
 /// <summary>
 /// Clears what an outbreak leaves so another can run on the same city: cases, their beds and transfers (the hospitals
 /// stay), contacts, quarantine, the zones set from
-/// the cases, the testing behind them. The city, its visits and accounts stay, and so do the append-only logs (trajectory reads, colour changes) but
+/// the cases, the testing behind them, the vehicles it drove through checkpoints and its passes. The city, its visits and accounts stay, and so do the append-only logs (trajectory reads, colour changes) but
 /// for the simulation's own rows — told by its instance number in their time-ordered ids — which a new run would write
 /// again with the same ids. Colours that are no longer green are re-derived from what is left, at the real time.
 /// </summary>
@@ -25,6 +25,11 @@ internal static class OutbreakReset
         await db.ReturneeFollowUps.Where(f => simulated.Contains(f.ReturneeId)).ExecuteDeleteAsync(ct);
         await db.Returnees.Where(r => r.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
         await db.Returnees.Where(r => r.StayId != null).ExecuteUpdateAsync(u => u.SetProperty(r => r.StayId, (long?)null), ct);
+        // Road checkpoints and passes (issue 21): the simulation's vehicles with their passengers, its passes and their uses.
+        await db.PassengerChecks.Where(p => p.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.VehicleChecks.Where(v => v.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.PassUses.Where(u => u.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
+        await db.Passes.Where(p => p.Id / 8192 % 256 == OutbreakSimulation.Instance).ExecuteDeleteAsync(ct);
         await db.QuarantineCheckIns.ExecuteDeleteAsync(ct);
         await db.QuarantineTransfers.ExecuteDeleteAsync(ct);
         await db.QuarantineStays.ExecuteDeleteAsync(ct);

@@ -10,4 +10,11 @@ public sealed class VenueCode
     public long VenueId { get; set; }
     public long DeviceId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>
+    /// Codes signed before this instant are refused (an officer revoked the code early, e.g. a photographed poster misused);
+    /// the code issued at the revocation and later ones scan. Null: never revoked (ADR 0042).
+    /// </summary>
+    public DateTime? RevokedBeforeUtc { get; set; }
+    public string? RevocationReason { get; set; }
+    public long? RevokedByUserId { get; set; }
 }

@@ -15,6 +15,27 @@ public sealed class VenueCodeDirectory(IDbContextFactory<FangkongDb> dbs, TimeOr
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     private readonly ConcurrentDictionary<long, long> _devices = new();
+    private readonly ConcurrentDictionary<long, (DateTime? Before, DateTime ReadAtUtc)> _revoked = new();
+
+    /// <summary>How long an instance trusts what it read of a venue's revocation: another instance's revocation bites within it.</summary>
+    public static readonly TimeSpan RevocationFreshness = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The instant before which the venue's codes are refused, or null. Read once per venue per <see cref="RevocationFreshness"/>,
+    /// so the scan path stays without a read of its own; the instance that revoked knows at once (<see cref="Revoked"/>).
+    /// </summary>
+    public async Task<DateTime?> RevokedBeforeAsync(long venueId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (_revoked.TryGetValue(venueId, out var known) && now - known.ReadAtUtc < RevocationFreshness && now >= known.ReadAtUtc) return known.Before;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var before = await db.VenueCodes.AsNoTracking().Where(c => c.VenueId == venueId).Select(c => c.RevokedBeforeUtc).FirstOrDefaultAsync(ct);
+        _revoked[venueId] = (before, now);
+        return before;
+    }
+
+    /// <summary>This instance's own revocation, known at once.</summary>
+    public void Revoked(long venueId, DateTime beforeUtc) => _revoked[venueId] = (beforeUtc, time.GetUtcNow().UtcDateTime);
 
     /// <summary>The device of a venue's code, made (with the venue's row) when the venue has none yet.</summary>
     public async Task<long> DeviceOfAsync(long venueId, CancellationToken ct)

@@ -13,6 +13,7 @@ internal static class VenueCodesModel
             e.HasKey(x => x.VenueId);
             e.Property(x => x.VenueId).ValueGeneratedNever();
             e.HasIndex(x => x.DeviceId).IsUnique();
+            e.Property(x => x.RevocationReason).HasMaxLength(VenueCodeIssuer.MaxReason);
         });
     }
 }

@@ -72,7 +72,10 @@ public sealed partial class VenueScans(IDbContextFactory<FangkongDb> dbs, CodeSi
     {
         var v = await signer.VerifyVenueCodeAsync(token, ct);
         if (!v.IsValid) throw new InputException("token", Messages.Get(v.Message));
-        return v.Payload!;
+        // Revoked early by an officer (ADR 0042): a code signed before the revocation is refused, naming it.
+        if (await codes.RevokedBeforeAsync(v.Payload!.VenueId, ct) is { } before && v.Payload.IssuedAtUtc < before)
+            throw new InputException("token", Messages.Get("VenueCodes.Revoked", before.Add(Common.CityClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        return v.Payload;
     }
 
     /// <summary>代登记 is for one's own household: both persons registered in the same one.</summary>

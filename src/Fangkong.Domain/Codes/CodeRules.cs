@@ -16,6 +16,16 @@ public sealed record CodePolicy
     public TimeSpan QrLifetime { get; init; } = TimeSpan.FromMinutes(3);
     /// <summary>How often the resident's page fetches a fresh payload.</summary>
     public TimeSpan QrRefresh { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// A returnee in centralized isolation (arrived from a high-risk area within the window): yellow, as domain.md §3 names
+    /// "arrival from a high-risk area within the window" (ADR 0042).
+    /// </summary>
+    public CodeColour ReturneeIsolationColour { get; init; } = CodeColour.Yellow;
+    /// <summary>
+    /// A returnee under home medical observation (a medium-risk area): the domain is silent; yellow as the protocol's
+    /// home-observation persons were held in Jilin in 2022, configurable (ADR 0042).
+    /// </summary>
+    public CodeColour ReturneeObservationColour { get; init; } = CodeColour.Yellow;
 }
 
 /// <summary>
@@ -29,6 +39,8 @@ public static class CodeRules
     public const string ContactRule = "contact-under-management";
     public const string ZoneRule = "zone-resident";
     public const string ZoneLiftedRule = "zone-lifted";
+    public const string ReturneeRule = "returnee-under-measure";
+    public const string ReturneeReleasedRule = "returnee-released";
     public const string PositivePoolRule = "positive-pool-until-single-negative";
     public const string FeverRule = "fever-at-gate-until-negative-test";
     public const string MissedRoundRule = "missed-testing-round-until-sampled";
@@ -65,6 +77,16 @@ public static class CodeRules
         var zone = list.OfType<ZoneFact>().OrderByDescending(z => z.Colour).ThenBy(z => z.AtUtc).FirstOrDefault();
         if (zone is not null) return new CodeDecision(zone.Colour, ZoneRule, zone.Explanation, [zone.EvidenceRef], policy.Version);
 
+        // A returnee under the traveller rule's isolation or observation (domain.md §3, §7): the strictest, the earliest.
+        var returnee = list.OfType<ReturneeFact>()
+            .Select(r => (Fact: r, Colour: r.Centralized ? policy.ReturneeIsolationColour : policy.ReturneeObservationColour))
+            .Where(r => r.Colour != CodeColour.Green).OrderByDescending(r => r.Colour).ThenBy(r => r.Fact.AtUtc).FirstOrDefault();
+        if (returnee.Fact is { } back)
+            return new CodeDecision(returnee.Colour, ReturneeRule,
+                new Message(back.Centralized ? "Codes.Why.ReturneeIsolation" : "Codes.Why.ReturneeObservation", back.Origin,
+                    back.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                [back.EvidenceRef], policy.Version);
+
         var lastNegative = list.OfType<TestResultFact>().Where(t => !t.Positive).Select(t => (DateTime?)t.AtUtc).LastOrDefault();
         var pool = list.OfType<PositivePoolFact>().LastOrDefault(f => lastNegative is null || f.AtUtc >= lastNegative);
         if (pool is not null)
@@ -85,8 +107,12 @@ public static class CodeRules
                 new Message("Codes.Why.MissedRound", missed.RoundName),
                 [missed.EvidenceRef], policy.Version);
 
-        // Green again after a zone was lifted: the lift is what explains it.
-        if (list.OfType<ZoneLiftedFact>().LastOrDefault() is { } lifted)
+        // Green again after a returnee's measure ended, or after a zone was lifted: the later of the two explains it.
+        var released = list.OfType<ReturneeReleasedFact>().LastOrDefault();
+        var lastLift = list.OfType<ZoneLiftedFact>().LastOrDefault();
+        if (released is not null && (lastLift is null || released.AtUtc >= lastLift.AtUtc))
+            return new CodeDecision(CodeColour.Green, ReturneeReleasedRule, new Message("Codes.Why.ReturneeReleased", released.Origin), [released.EvidenceRef], policy.Version);
+        if (lastLift is { } lifted)
             return new CodeDecision(CodeColour.Green, ZoneLiftedRule, lifted.Explanation, [lifted.EvidenceRef], policy.Version);
 
         return new CodeDecision(CodeColour.Green, DefaultRule, new Message("Codes.Why.NoRisk"), [], policy.Version);

@@ -48,3 +48,13 @@ public sealed record ZoneFact(DateTime AtUtc, string EvidenceRef, CodeColour Col
 
 /// <summary>A zone the person lived in was lifted at <see cref="HealthFact.AtUtc"/>: it explains the green that follows.</summary>
 public sealed record ZoneLiftedFact(DateTime AtUtc, string EvidenceRef, Message Explanation) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>
+/// A returnee from another region under the measure the traveller rule ordered (domain.md §7, ADR 0039) since
+/// <see cref="HealthFact.AtUtc"/>: centralized isolation or home medical observation until <paramref name="EndsOn"/>, from
+/// <paramref name="Origin"/>. A measure of tests only is no fact.
+/// </summary>
+public sealed record ReturneeFact(DateTime AtUtc, string EvidenceRef, bool Centralized, string Origin, DateOnly EndsOn) : HealthFact(AtUtc, EvidenceRef);
+
+/// <summary>A returnee's isolation or observation ended by the rule at <see cref="HealthFact.AtUtc"/>: it explains the green that follows.</summary>
+public sealed record ReturneeReleasedFact(DateTime AtUtc, string EvidenceRef, string Origin) : HealthFact(AtUtc, EvidenceRef);

@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Codes;
@@ -28,39 +26,25 @@ public static class SignedCode
     private const int MaxLength = 512;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
-    public static string Sign(CodePayload payload, ECDsa privateKey)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(new Wire(payload.Token, ColourLetter(payload.Colour),
-            ToUnix(payload.IssuedAtUtc), ToUnix(payload.ExpiresAtUtc), payload.KeyId));
-        var body = Prefix + "." + Base64Url.EncodeToString(json);
-        var sig = privateKey.SignData(Encoding.ASCII.GetBytes(body), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return body + "." + Base64Url.EncodeToString(sig);
-    }
+    public static string Sign(CodePayload payload, ECDsa privateKey) =>
+        SignedToken.Sign(Prefix, new Wire(payload.Token, ColourLetter(payload.Colour), ToUnix(payload.IssuedAtUtc), ToUnix(payload.ExpiresAtUtc), payload.KeyId), privateKey);
 
     public static CodeVerification Verify(string? text, Func<string, ECDsa?> publicKeyById, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
-            return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Empty"));
-        var parts = text.Trim().Split('.');
-        if (parts.Length != 3 || parts[0] != Prefix)
-            return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.NotOurs"));
-        Wire? wire;
-        byte[] sig;
-        try
+        var opened = SignedToken.Open<Wire>(text, Prefix, MaxLength);
+        switch (opened.Opening)
         {
-            wire = JsonSerializer.Deserialize<Wire>(Base64Url.DecodeFromChars(parts[1]));
-            sig = Base64Url.DecodeFromChars(parts[2]);
+            case TokenOpening.Empty: return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Empty"));
+            case TokenOpening.NotOurs: return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.NotOurs"));
+            case TokenOpening.Damaged: return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Damaged"));
         }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Damaged"));
-        }
+        var wire = opened.Wire;
         if (wire is null || string.IsNullOrEmpty(wire.t) || string.IsNullOrEmpty(wire.kid) || ParseColour(wire.c) is not { } colour)
             return Fail(CodeVerdict.Malformed, new Message("Codes.Verify.Incomplete"));
         var key = publicKeyById(wire.kid);
         if (key is null)
             return Fail(CodeVerdict.UnknownKey, new Message("Codes.Verify.UnknownKey"));
-        if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        if (!opened.SignedBy(key))
             return Fail(CodeVerdict.BadSignature, new Message("Codes.Verify.BadSignature"));
         var payload = new CodePayload(wire.t, colour, FromUnix(wire.iat), FromUnix(wire.exp), wire.kid);
         if (nowUtc > payload.ExpiresAtUtc + ClockSkew)

@@ -14,6 +14,8 @@ public sealed record RetentionPolicy
     public int TraceReadDays { get; init; } = 365;
     /// <summary>Swabs and test results: days after the swab; a case's positives stay as long as the case.</summary>
     public int TestDays { get; init; } = 28;
+    /// <summary>Road checkpoints' checks — each passenger's name and ID number (outsiders' too) and the vehicle's plate: days after the check.</summary>
+    public int CheckpointDays { get; init; } = 28;
     /// <summary>The audit log (a hash-chained log; its purge keeps whole prefixes, ADR 0026).</summary>
     public int AuditDays { get; init; } = 365;
     /// <summary>Appeals: days after an appeal is closed.</summary>

@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using Fangkong.Domain.Common;
 using Fangkong.Domain.Text;
 
 namespace Fangkong.Domain.Passes;
@@ -32,38 +30,27 @@ public static class SignedPass
     public static string Sign(PassPayload p, ECDsa privateKey)
     {
         ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(privateKey);
-        var json = JsonSerializer.SerializeToUtf8Bytes(new Wire(p.PassId, (int)p.Kind, p.Holder, p.Plate, p.Route, p.ValidFrom.DayNumber, p.ValidTo.DayNumber, p.KeyId));
-        var body = Prefix + "." + Base64Url.EncodeToString(json);
-        var sig = privateKey.SignData(Encoding.ASCII.GetBytes(body), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return body + "." + Base64Url.EncodeToString(sig);
+        return SignedToken.Sign(Prefix, new Wire(p.PassId, (int)p.Kind, p.Holder, p.Plate, p.Route, p.ValidFrom.DayNumber, p.ValidTo.DayNumber, p.KeyId), privateKey);
     }
 
     /// <summary>Reads the QR and checks its signature only (validity days and revocation are <see cref="PassRules.Check"/>'s).</summary>
     public static PassVerification Read(string? text, Func<string, ECDsa?> publicKeyById)
     {
         ArgumentNullException.ThrowIfNull(publicKeyById);
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength) return Fail(PassVerdict.Malformed, "Passes.Verify.Empty");
-        var parts = text.Trim().Split('.');
-        if (parts.Length != 3 || parts[0] != Prefix) return Fail(PassVerdict.Malformed, "Passes.Verify.NotOurs");
-        Wire? w;
-        byte[] sig;
-        try
+        var opened = SignedToken.Open<Wire>(text, Prefix, MaxLength);
+        switch (opened.Opening)
         {
-            w = JsonSerializer.Deserialize<Wire>(Base64Url.DecodeFromChars(parts[1]));
-            sig = Base64Url.DecodeFromChars(parts[2]);
+            case TokenOpening.Empty: return Fail(PassVerdict.Malformed, "Passes.Verify.Empty");
+            case TokenOpening.NotOurs: return Fail(PassVerdict.Malformed, "Passes.Verify.NotOurs");
+            case TokenOpening.Damaged: return Fail(PassVerdict.Malformed, "Passes.Verify.Damaged");
         }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return Fail(PassVerdict.Malformed, "Passes.Verify.Damaged");
-        }
+        var w = opened.Wire;
         if (w is null || string.IsNullOrEmpty(w.kid) || string.IsNullOrEmpty(w.h) || w.r is null || !Enum.IsDefined((PassKind)w.k)
             || w.f < DateOnly.MinValue.DayNumber || w.u > DateOnly.MaxValue.DayNumber || w.f > w.u)
             return Fail(PassVerdict.Malformed, "Passes.Verify.Incomplete");
         var key = publicKeyById(w.kid);
         if (key is null) return Fail(PassVerdict.UnknownKey, "Passes.Verify.UnknownKey");
-        if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-            return Fail(PassVerdict.BadSignature, "Passes.Verify.BadSignature");
+        if (!opened.SignedBy(key)) return Fail(PassVerdict.BadSignature, "Passes.Verify.BadSignature");
         var payload = new PassPayload(w.p, (PassKind)w.k, w.h, w.v, w.r, DateOnly.FromDayNumber(w.f), DateOnly.FromDayNumber(w.u), w.kid);
         return new PassVerification(PassVerdict.Valid, payload, new Message("Passes.Verify.Valid"));
     }

@@ -38,6 +38,7 @@ public abstract class AuthorizationMatrixTests(StorageProvider provider)
         ("GET", $"/api/venue-codes/{Scenario.HallId}", null, ["manager", "admin"]),
         ("GET", $"/api/venue-codes/{Scenario.OtherVenueId}", null, ["admin"]),
         ("GET", $"/api/venue-codes/{Scenario.HallId}/poster.pdf", null, ["manager", "admin"]),
+        ("POST", $"/api/venue-codes/{Scenario.HallId}/revoke", new { reason = "" }, ["manager", "admin"]),
         ("GET", "/api/venue-codes/view?token=FV1.x.y", null, ["resident"]),
         ("POST", "/api/venue-codes/scans", new { token = "FV1.x.y", idempotencyKey = "matrix-scan-1" }, ["resident"]),
         ("GET", "/api/codes/me", null, ["resident"]),

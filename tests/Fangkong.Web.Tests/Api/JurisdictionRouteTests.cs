@@ -74,6 +74,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("GET", "/api/gate/occupancy", Gate),
         Open("GET", $"/api/venue-codes/{Scenario.HallId}", Places),
         Open("GET", $"/api/venue-codes/{Scenario.HallId}/poster.pdf", Places),
+        Open("POST", $"/api/venue-codes/{Scenario.HallId}/revoke", Places),
         Open("GET", "/api/venue-codes/view", Own),
         Open("POST", "/api/venue-codes/scans", Own),
         Open("GET", "/api/codes/me", Own),
@@ -262,7 +263,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("POST", "/api/appeals/bulk", "an employer's own list of staff ID numbers, each checked against the employer's request"),
         Lists("/api/requests", seeded: true),
         Lists("/api/lists/tickets", seeded: true),
-        Lists("/api/lists/venue-scans"),
+        Lists("/api/lists/venue-scans", seeded: true),
         Lists("/api/requests/callers?phone=13800000005", caller: "admin-x", seeded: true),
         Denied("GET", $"/api/requests/{TicketY}"),
         Denied("POST", $"/api/requests/{TicketY}/assign", new { assignedTo = "探针" }),
@@ -553,6 +554,20 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
             CreatedAtUtc = at,
         });
         db.Visits.Add(new Visit { Id = VisitY, PersonId = Scenario.DaveId, VenueId = Scenario.HallId, EnteredAtUtc = at, ExitedAtUtc = at.AddHours(1), Method = EntryMethod.IdCard });
+        // Dave's own scan of the hall's venue code (ADR 0038): the venue-scan list reads it through him, so X sees none of it.
+        db.GateEvents.Add(new GateEvent
+        {
+            Id = VisitY + 1,
+            DeviceId = Scenario.DeviceId,
+            IdempotencyKey = "jurisdiction-venue-scan",
+            VenueId = Scenario.HallId,
+            PersonId = Scenario.DaveId,
+            Direction = GateDirection.In,
+            Method = EntryMethod.VenueCode,
+            AtUtc = at,
+            Outcome = Fangkong.Domain.Gate.GateOutcome.Admit,
+            PolicyVersion = "test",
+        });
         db.Zones.Add(new Zone
         {
             Id = ZoneY,

@@ -1,9 +1,11 @@
+using Fangkong.Core.Checkpoints;
 using Fangkong.Core.Data;
 using Fangkong.Core.Gate;
 using Fangkong.Core.Quarantine;
 using Fangkong.Core.Retention;
 using Fangkong.Core.Testing;
 using Fangkong.Core.Tracing;
+using Fangkong.Domain.Checkpoints;
 using Fangkong.Domain.Gate;
 using Fangkong.Domain.Quarantine;
 using Fangkong.Domain.Testing;
@@ -67,12 +69,19 @@ public abstract class RetentionTests(StorageProvider provider)
             db.Samples.AddRange(Swab(61, 51, alice, testCut - Second), Swab(62, 51, bob, testCut - Second), Swab(63, 52, bob, testCut + Second), Swab(64, 52, alice, testCut - Second));
             db.TestResults.AddRange(Result(71, alice, TestOutcome.Positive, testCut - Second), Result(72, bob, TestOutcome.Positive, testCut - Second),
                 Result(73, bob, TestOutcome.Negative, testCut + Second), Result(74, alice, TestOutcome.Negative, testCut - Second));
+            // Checkpoints: a car checked a second past 28 days with its two passengers (one a traveller from elsewhere, known by ID
+            // number only) goes whole; a car a second short of it stays with its passenger.
+            db.VehicleChecks.AddRange(Vehicle(TimeOrderedIds.Compose(entryCut - Second, 1, 8), entryCut - Second, "old"),
+                Vehicle(TimeOrderedIds.Compose(entryCut + Second, 1, 11), entryCut + Second, "new"));
+            db.PassengerChecks.AddRange(Passenger(TimeOrderedIds.Compose(entryCut - Second, 1, 9), TimeOrderedIds.Compose(entryCut - Second, 1, 8), alice, entryCut - Second),
+                Passenger(TimeOrderedIds.Compose(entryCut - Second, 1, 10), TimeOrderedIds.Compose(entryCut - Second, 1, 8), null, entryCut - Second),
+                Passenger(TimeOrderedIds.Compose(entryCut + Second, 1, 12), TimeOrderedIds.Compose(entryCut + Second, 1, 11), bob, entryCut + Second));
             await db.SaveChangesAsync();
         }
 
         var run = host.Services.GetRequiredService<RetentionRun>();
         var due = (await run.DueAsync(now, default)).ToDictionary(c => c.Class, c => c.Count);
-        Assert.Equal(new Dictionary<string, long> { ["entries"] = 4, ["contacts"] = 2, ["quarantine"] = 1, ["trace-reads"] = 1, ["tests"] = 4 }, due);
+        Assert.Equal(new Dictionary<string, long> { ["entries"] = 4, ["contacts"] = 2, ["quarantine"] = 1, ["trace-reads"] = 1, ["tests"] = 4, ["checkpoint-checks"] = 3 }, due);
         // The dry run deleted nothing.
         await using (var db = host.Db()) Assert.Equal(5, await db.Visits.CountAsync());
 
@@ -89,6 +98,8 @@ public abstract class RetentionTests(StorageProvider provider)
             Assert.Equal([42L], await db.TraceAccesses.Select(a => a.Id).ToListAsync());
             Assert.Equal([61L, 63], (await db.Samples.Select(x => x.Id).ToListAsync()).Order());
             Assert.Equal([71L, 73], (await db.TestResults.Select(x => x.Id).ToListAsync()).Order());
+            Assert.Equal(["new"], await db.VehicleChecks.Select(v => v.SourceKey).ToListAsync());
+            Assert.Equal([bob], await db.PassengerChecks.Select(p => p.PersonId).ToListAsync());
         }
         // Run again: nothing more is due.
         Assert.All(await run.DueAsync(now, default), c => Assert.Equal(0, c.Count));
@@ -102,6 +113,40 @@ public abstract class RetentionTests(StorageProvider provider)
         EnteredAtUtc = at,
         ExitedAtUtc = closed ? at.AddHours(1) : null,
         Method = EntryMethod.IdCard,
+    };
+
+    private static VehicleCheck Vehicle(long id, DateTime at, string key) => new()
+    {
+        Id = id,
+        CheckpointId = 1,
+        DistrictCode = "220422",
+        AtUtc = at,
+        ShiftDay = DateOnly.FromDateTime(at),
+        Shift = 1,
+        Plate = "吉A12345",
+        Kind = VehicleKind.Car,
+        Origin = "长春市",
+        Destination = "辽源市",
+        People = 2,
+        CheckedByUserId = 7,
+        SourceKey = key,
+    };
+
+    private static PassengerCheck Passenger(long id, long vehicle, long? person, DateTime at) => new()
+    {
+        Id = id,
+        VehicleCheckId = vehicle,
+        CheckpointId = 1,
+        DistrictCode = "220422",
+        AtUtc = at,
+        Seat = 1,
+        Method = CheckMethod.IdCard,
+        PersonId = person,
+        IdNumber = "220102199001011234",
+        OriginRisk = OriginRisk.None,
+        BoundForCity = true,
+        PolicyVersion = "test",
+        Reasons = "",
     };
 
     private static GateEvent Event(long id, DateTime at, string key) => new()

@@ -32,6 +32,13 @@ public static class VenueCodesApi
         }).RequireAuthorization(AuthSetup.VenueCodes).Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
           .WithSummary("The venue code's printable A4 poster (PDF): the QR, the venue's name and address, Chinese first.");
 
+        api.MapPost("/{venueId:long}/revoke", async (long venueId, VenueCodeRevocation body, FangkongDb db, VenueCodeIssuer issuer, HttpContext http) =>
+        {
+            OwnVenue(http, venueId);
+            return TypedResults.Ok(await issuer.RevokeAsync(db, http.User.UserId(), venueId, body.Reason, BaseUrl(http), http.RequestAborted));
+        }).RequireAuthorization(AuthSetup.VenueCodes)
+          .WithSummary("Revoke the venue's code early, with a reason: every code signed before now is refused at the scan, naming the revocation; answers the new code (print its poster).");
+
         api.MapGet("/view", async (string? token, VenueScans scans, HttpContext http) =>
         {
             var personId = http.User.PersonId() ?? throw new ForbiddenException(Messages.Get("Codes.NotAResident"));

@@ -7,6 +7,7 @@ using Fangkong.Domain.Codes;
 using Fangkong.Domain.Passes;
 using Fangkong.Domain.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.Web.Tests.Api.Checkpoints;
 
@@ -229,6 +230,46 @@ public abstract class CheckpointFlowTests(StorageProvider provider)
         }
         var after = await Ok(await resident.GetAsync("/api/passes/me"));
         Assert.Equal(("Revoked", JsonValueKind.Null), (after[0].GetProperty("state").GetString(), after[0].GetProperty("qr").ValueKind));
+    }
+
+    [Fact]
+    public async Task A_holder_turned_red_by_a_rule_loses_the_pass_with_the_colour_before_any_read_of_passes()
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var officer = await host.LoginAsync("passes");
+        var bob = host.Scenario.Bob;
+        var pass = await Ok(await officer.PostAsJsonAsync("/api/passes", new
+        {
+            kind = "Staff",
+            holderName = bob.Name,
+            holderIdNumber = bob.DocumentNumber,
+            employer = "辽源市第一建筑公司",
+            route = "龙山区工地",
+            validFrom = Today,
+            validTo = Today.AddDays(13),
+            idempotencyKey = "staff-app-0072",
+        }));
+        var passId = pass.GetProperty("id").GetInt64();
+        await Ok(await officer.PostAsJsonAsync("/api/passes/decisions", new { passIds = new[] { passId }, approve = true }));
+
+        // Bob becomes a case: Codes re-derives his colour (red) and, in the same save, revokes his pass (ADR 0042).
+        await using (var scope = host.Services.CreateAsyncScope())
+        await using (var db = host.Db())
+        {
+            var at = host.Time.GetUtcNow().UtcDateTime;
+            db.Cases.Add(new Fangkong.Core.Tracing.CaseRecord { Id = 770072, PersonId = bob.Id, FoundBy = Fangkong.Domain.Tracing.CaseFoundBy.FeverClinic, FirstPositiveSampledAtUtc = at, ReportedAtUtc = at, Class = Fangkong.Domain.Tracing.CaseClass.Mild });
+            await db.SaveChangesAsync();
+            var codes = scope.ServiceProvider.GetRequiredService<Fangkong.Core.Common.ICodeRecompute>();
+            Assert.Equal(CodeColour.Red, (await codes.RecomputeAsync(db, bob.Id, CancellationToken.None)).Colour);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = host.Db())
+        {
+            var row = await db.Passes.AsNoTracking().SingleAsync(p => p.Id == passId);
+            Assert.Equal((PassState.Revoked, (PassRevocation?)PassRevocation.HolderRed), (row.State, row.Revocation));
+        }
+        var staff = await host.LoginAsync("checkpoint");
+        Assert.Contains(passId, (await Ok(await staff.GetAsync("/api/passes/revocations"))).GetProperty("revoked").EnumerateArray().Select(x => x.GetInt64()));
     }
 
     [Fact]

@@ -178,8 +178,16 @@ public abstract class ReturneeFlowTests(StorageProvider provider)
         Assert.StartsWith("Q2026-", r.GetProperty("stay").GetString());
         Assert.Equal("孙*民", r.GetProperty("name").GetString());
 
-        // The road checkpoint registers the same arrival through the one Core method: the same registration answers.
+        // The code turns yellow at once through Codes' rules (ADR 0042), the registration its evidence.
         var personId = r.GetProperty("personId").GetInt64();
+        await using (var db = host.Db())
+        {
+            var code = await db.HealthCodes.SingleAsync(h => h.PersonId == personId);
+            Assert.Equal((Fangkong.Domain.Codes.CodeColour.Yellow, "returnee-under-measure"), (code.Colour, code.Rule));
+            Assert.Equal($"returnee:{id}", (await db.HealthCodeChanges.SingleAsync(c => c.PersonId == personId)).Evidence);
+        }
+
+        // The road checkpoint registers the same arrival through the one Core method: the same registration answers.
         await using (var scope = host.Services.CreateAsyncScope())
         {
             await using var db = host.Db();
@@ -240,8 +248,29 @@ public abstract class ReturneeFlowTests(StorageProvider provider)
         Assert.Equal(["temperature"], (await bad.JsonAsync()).ProblemFields());
         var mine = (await Ok(await resident.GetAsync("/api/returnees/me")))[0];
         Assert.True(mine.GetProperty("checkedInToday").GetBoolean());
+        // Her code is yellow while she observes at home, and says why and until when (ADR 0042).
+        var code = await Ok(await resident.GetAsync("/api/codes/me"));
+        Assert.Equal("Yellow", code.GetProperty("colour").GetString());
+        Assert.Contains("居家健康监测至" + r.GetProperty("endsOn").GetString(), code.GetRawText());
         // Under home observation the days are not over: the review keeps her.
         var grid = await host.LoginAsync("grid");
         Assert.Equal(0, (await Ok(await grid.PostAsJsonAsync("/api/returnees/review", new { ids = new[] { id } }))).GetProperty("released").GetInt32());
+
+        // Every test day negative and the days over: released by the rule, green again, the release its explanation.
+        await using (var db = host.Db())
+        {
+            var n = 0;
+            foreach (var day in r.GetProperty("tests").EnumerateArray().Select(t => DateOnly.Parse(t.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
+                db.TestResults.Add(new TestResult { Id = 990100 + n++, PersonId = host.Scenario.Alice.Id, SampledAtUtc = day.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc), ResultAtUtc = day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), Outcome = TestOutcome.Negative, Source = "test" });
+            await db.SaveChangesAsync();
+        }
+        host.Time.Advance(TimeSpan.FromDays(13));
+        grid = await host.LoginAsync("grid");
+        Assert.Equal(1, (await Ok(await grid.PostAsJsonAsync("/api/returnees/review", new { ids = new[] { id } }))).GetProperty("released").GetInt32());
+        await using (var db = host.Db())
+        {
+            var state = await db.HealthCodes.SingleAsync(h => h.PersonId == host.Scenario.Alice.Id);
+            Assert.Equal((Fangkong.Domain.Codes.CodeColour.Green, "returnee-released"), (state.Colour, state.Rule));
+        }
     }
 }

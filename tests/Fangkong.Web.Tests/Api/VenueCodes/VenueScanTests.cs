@@ -55,6 +55,41 @@ public abstract class VenueScanTests(StorageProvider provider)
         phone.PostAsJsonAsync("/api/venue-codes/scans", new { token, idempotencyKey = key, forPersonId });
 
     [Fact]
+    public async Task A_code_revoked_early_is_refused_naming_the_revocation_and_the_new_code_scans()
+    {
+        await using var host = await StartAsync(provider);
+        var old = await TokenAsync(host, BusId);
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var admin = await host.LoginAsync("admin");
+        // No reason, no revocation: refused naming the field, the old code still scans.
+        var bare = await admin.PostAsJsonAsync($"/api/venue-codes/{BusId}/revoke", new { reason = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Equal(["reason"], (await bare.JsonAsync()).ProblemFields());
+        await using (var db = host.Db()) Assert.Null((await db.VenueCodes.SingleAsync(c => c.VenueId == BusId)).RevokedBeforeUtc);
+
+        var revoked = await admin.PostAsJsonAsync($"/api/venue-codes/{BusId}/revoke", new { reason = "旧码被翻拍冒用" });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        var fresh = (await revoked.JsonAsync()).GetProperty("token").GetString()!;
+        Assert.NotEqual(old, fresh);
+        var alice = await host.LoginAsync("resident");
+        var refused = await ScanAsync(alice, old, "alice-old-0001");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.JsonAsync();
+        Assert.Equal(["token"], problem.ProblemFields());
+        Assert.Contains("作废", problem.GetRawText());
+        Assert.Equal(HttpStatusCode.BadRequest, (await alice.GetAsync($"/api/venue-codes/view?token={old}")).StatusCode);
+        await using (var db = host.Db())
+        {
+            Assert.False(await db.Visits.AnyAsync(v => v.VenueId == BusId));
+            var row = await db.VenueCodes.SingleAsync(c => c.VenueId == BusId);
+            Assert.Equal(("旧码被翻拍冒用", (long?)1L), (row.RevocationReason, row.RevokedByUserId));
+        }
+        // The new poster's code scans.
+        var admitted = await (await ScanAsync(alice, fresh, "alice-new-0001")).JsonAsync();
+        Assert.Equal("Admit", admitted.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task Passengers_scan_a_bus_in_and_out_and_the_case_finds_them_as_for_gate_entries()
     {
         await using var host = await StartAsync(provider);
