@@ -1223,6 +1223,28 @@ namespace Fangkong.Storage.Sqlite.Migrations
                     b.ToTable("special_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Fangkong.Core.Data.ClusterLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("cluster_leases", (string)null);
+                });
+
             modelBuilder.Entity("Fangkong.Core.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Kind")
