@@ -2,7 +2,6 @@ using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Fangkong.Core.Signing;
 using Fangkong.Core.Tracing;
-using Fangkong.Web.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fangkong.Web.Hosting;
