@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Fangkong.Core.Data;
 using Fangkong.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

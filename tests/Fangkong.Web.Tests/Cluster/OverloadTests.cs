@@ -3,7 +3,6 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
