@@ -12,7 +12,8 @@ internal sealed record BenchHost(WebApplication App, string Url) : IAsyncDisposa
     public IServiceProvider Services => App.Services;
 
     /// <summary>Builds and migrates the host; <paramref name="prepare"/> runs on the migrated store before it listens.</summary>
-    public static async Task<BenchHost> StartAsync(StorageOptions storage, Func<IServiceProvider, Task>? prepare = null)
+    /// <param name="settings">Configuration on top of the bench's own (the overload bench's limits).</param>
+    public static async Task<BenchHost> StartAsync(StorageOptions storage, Func<IServiceProvider, Task>? prepare = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +27,7 @@ internal sealed record BenchHost(WebApplication App, string Url) : IAsyncDisposa
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("FK_BENCH_SQL_LOG") ?? "Warning",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = FangkongHost.Build(FangkongHost.Configure(builder));
         await FangkongHost.MigrateAsync(app);

@@ -130,6 +130,7 @@ public static class CoreRegistration
         services.AddSingleton<Command.DashboardBuilder>();
         services.AddSingleton<Command.DashboardCache>();
         services.AddSingleton<Exports.ExportRunner>();
+        services.AddSingleton<ClusterLeases>();
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<PersonRegistry>();
         services.AddSingleton<DistrictDirectory>();

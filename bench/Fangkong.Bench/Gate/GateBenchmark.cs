@@ -17,7 +17,7 @@ namespace Fangkong.Bench.Gate;
 /// </summary>
 public static class GateBenchmark
 {
-    private const int Devices = 16;
+    internal const int Devices = 16;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -76,7 +76,7 @@ public static class GateBenchmark
         return failed ? 1 : 0;
     }
 
-    private static Task<BenchHost> StartGateAsync(StorageOptions storage, int persons) => BenchHost.StartAsync(storage, async _ =>
+    internal static Task<BenchHost> StartGateAsync(StorageOptions storage, int persons, IReadOnlyDictionary<string, string?>? settings = null) => BenchHost.StartAsync(storage, async _ =>
     {
         await using var db = new FangkongDb(storage.BuildOptions());
         db.Venues.Add(new Venue { Id = 1, Name = "基准测试大厅", Type = VenueType.ServiceHall, DistrictCode = "220402", Capacity = 0, Opens = TimeOnly.MinValue, Closes = TimeOnly.MinValue });
@@ -99,9 +99,9 @@ public static class GateBenchmark
             });
         }
         await db.SaveChangesAsync();
-    });
+    }, settings);
 
-    private static async Task<string[]> LoadIdNumbersAsync(StorageOptions storage)
+    internal static async Task<string[]> LoadIdNumbersAsync(StorageOptions storage)
     {
         await using var db = new FangkongDb(storage.BuildOptions());
         return await db.Persons.OrderBy(p => p.Id).Select(p => p.DocumentNumber).ToArrayAsync();

@@ -8,8 +8,9 @@ namespace Fangkong.Bench.Gate;
 /// </summary>
 internal static class LoadGenerator
 {
+    /// <param name="answeredOnly">Count only the requests <paramref name="send"/> calls successful (the overload bench's answered reads); the others are neither rate, latency nor error.</param>
     public static async Task<LoadResult> RunAsync(string name, int workers, TimeSpan warmUp, TimeSpan measure,
-        Func<int, long, Task<bool>> send)
+        Func<int, long, Task<bool>> send, bool answeredOnly = false)
     {
         var stopAt = Stopwatch.GetTimestamp() + (long)((warmUp + measure).TotalSeconds * Stopwatch.Frequency);
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
@@ -26,7 +27,7 @@ internal static class LoadGenerator
                 if (start >= stopAt) break;
                 var ok = await send(w, n++);
                 var end = Stopwatch.GetTimestamp();
-                if (start < measureFrom) continue;
+                if (start < measureFrom || (answeredOnly && !ok)) continue;
                 if (!ok) errors[w]++;
                 counted[w]++;
                 mine.Add((end - start) * 1000.0 / Stopwatch.Frequency);

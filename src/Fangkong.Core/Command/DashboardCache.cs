@@ -3,15 +3,15 @@ using System.Diagnostics;
 using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Domain.Command;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Core.Command;
 
 /// <summary>
 /// Keeps each area's dashboard in memory and rebuilds it when it is older than <see cref="MaxAge"/>, one build at a time
 /// per area however many viewers ask (ADR 0014): viewers read a snapshot, the store sees one build per area and period.
+/// Builds read from <see cref="StaleReads"/> (a standby when there is one, ADR 0047): a dashboard is seconds old anyway.
 /// </summary>
-public sealed class DashboardCache(IDbContextFactory<FangkongDb> dbs, DashboardBuilder builder)
+public sealed class DashboardCache(StaleReads reads, DashboardBuilder builder)
 {
     private readonly ConcurrentDictionary<(BulletinLevel, string), Entry> _entries = new();
 
@@ -39,7 +39,7 @@ public sealed class DashboardCache(IDbContextFactory<FangkongDb> dbs, DashboardB
         if (level is { } l && !string.IsNullOrWhiteSpace(areaCode)) key = (l, areaCode.Trim());
         else
         {
-            await using var db = await dbs.CreateDbContextAsync(ct);
+            await using var db = await reads.CreateAsync(ct);
             key = await DashboardBuilder.DefaultAreaAsync(db, ct);
         }
         var entry = _entries.GetOrAdd(key, _ => new Entry());
@@ -51,7 +51,7 @@ public sealed class DashboardCache(IDbContextFactory<FangkongDb> dbs, DashboardB
             // Someone else built it while this request waited: theirs is as fresh as this one would be.
             if (entry.Current is { } built && entry.BuiltAt >= asked) return built;
             if (!fresh && entry.Current is { } again && Stopwatch.GetElapsedTime(entry.BuiltAt) < MaxAge) return again;
-            await using var db = await dbs.CreateDbContextAsync(ct);
+            await using var db = await reads.CreateAsync(ct);
             var snapshot = await builder.BuildAsync(db, key.Item1, key.Item2, ct);
             entry.Current = snapshot;
             entry.BuiltAt = Stopwatch.GetTimestamp();

@@ -88,6 +88,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         select new HouseholdZone { ZoneId = h.ZoneId, HouseholdId = h.HouseholdId, CompoundId = h.CompoundId, Level = z.Level };
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
+    public DbSet<ClusterLease> ClusterLeases => Set<ClusterLease>();
     public DbSet<Command.Bulletin> Bulletins => Set<Command.Bulletin>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<Seeding.DemoCityMark> DemoCityMarks => Set<Seeding.DemoCityMark>();
@@ -224,6 +225,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Quarantine.QuarantineModel.Configure(b);
         Core.Hospitals.HospitalsModel.Configure(b);
         Exports.ExportsModel.Configure(b);
+        ClusterModel.Configure(b);
         Command.CommandModel.Configure(b);
         Seeding.SeedingModel.Configure(b);
         Core.Zones.ZonesModel.Configure(b);

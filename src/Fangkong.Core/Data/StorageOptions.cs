@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.Core.Data;
@@ -10,6 +11,16 @@ public sealed class StorageOptions
 {
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=fangkong.db";
+    /// <summary>
+    /// Where reads that may be a little stale go (<c>ConnectionStrings:Reads</c>, ADR 0047): on PostgreSQL a multi-host string with
+    /// <c>Target Session Attributes=prefer-standby</c>. Unset (and always on SQLite): the main connection.
+    /// </summary>
+    public string? ReadsConnectionString { get; set; }
+    /// <summary>How far behind the primary a standby may be for the contact index's bulk load: it re-reads this much from the primary.</summary>
+    public TimeSpan ReadsLagAllowance { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when stale reads go somewhere else than the main connection.</summary>
+    public bool SeparateReads => Provider == StorageProvider.Postgres && !string.IsNullOrWhiteSpace(ReadsConnectionString) && ReadsConnectionString != ConnectionString;
 
     public const string SqliteMigrations = "Fangkong.Storage.Sqlite";
     public const string PostgresMigrations = "Fangkong.Storage.Postgres";
@@ -47,6 +58,14 @@ public sealed class StorageOptions
         Configure(b);
         return b.Options;
     }
+
+    /// <summary>The options of the stale reads' contexts: the reads connection.</summary>
+    public DbContextOptions<FangkongDb> BuildReadOptions()
+    {
+        var b = new DbContextOptionsBuilder<FangkongDb>();
+        new StorageOptions { Provider = Provider, ConnectionString = SeparateReads ? ReadsConnectionString! : ConnectionString }.Configure(b);
+        return b.Options;
+    }
 }
 
 public static class StorageRegistration
@@ -57,6 +76,9 @@ public static class StorageRegistration
         services.AddSingleton(options);
         services.AddPooledDbContextFactory<FangkongDb>(options.Configure);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FangkongDb>>().CreateDbContext());
+        services.AddSingleton(sp => options.SeparateReads
+            ? new StaleReads(new PooledDbContextFactory<FangkongDb>(options.BuildReadOptions()), options.ReadsLagAllowance)
+            : new StaleReads(sp.GetRequiredService<IDbContextFactory<FangkongDb>>(), TimeSpan.Zero));
         return services;
     }
 }

@@ -16,11 +16,26 @@ public sealed class ExportRunner(CityClock clock)
     /// <summary>A running job whose heartbeat is older than this is taken to be orphaned (its instance stopped) and claimed again.</summary>
     public static readonly TimeSpan Orphaned = TimeSpan.FromMinutes(2);
 
-    /// <summary>Claims the next job for this runner; null when there is none. The conditional update makes the claim safe between instances.</summary>
+    /// <summary>
+    /// Claims the next job for this runner; null when there is none. On PostgreSQL one statement takes the oldest job no other
+    /// instance is claiming (<c>FOR UPDATE SKIP LOCKED</c>, ADR 0047), so instances never wait on each other nor run one job twice;
+    /// on SQLite (one instance) the conditional update below is as safe.
+    /// </summary>
     public async Task<long?> ClaimAsync(FangkongDb db, CancellationToken ct)
     {
         var now = clock.UtcNow;
         var stale = now - Orphaned;
+        if (!db.Database.IsSqlite())
+        {
+            var claimed = await db.Database.SqlQuery<long>($"""
+                UPDATE export_jobs SET "State" = {(int)ExportState.Running}, "StartedAtUtc" = {now}, "HeartbeatUtc" = {now}, "Done" = 0
+                WHERE "Id" = (SELECT "Id" FROM export_jobs
+                              WHERE "State" = {(int)ExportState.Queued} OR ("State" = {(int)ExportState.Running} AND "HeartbeatUtc" < {stale})
+                              ORDER BY "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+            return claimed.Count == 0 ? null : claimed[0];
+        }
         var candidates = await db.ExportJobs.Where(j => j.State == ExportState.Queued || (j.State == ExportState.Running && j.HeartbeatUtc < stale))
             .OrderBy(j => j.Id).Select(j => new { j.Id, j.State, j.HeartbeatUtc }).Take(5).ToListAsync(ct);
         foreach (var c in candidates)
@@ -33,8 +48,10 @@ public sealed class ExportRunner(CityClock clock)
         return null;
     }
 
-    public async Task RunAsync(FangkongDb db, long jobId, CancellationToken ct)
+    /// <param name="reads">Where the list's rows are read: a standby's context (ADR 0047), the job's own context when null.</param>
+    public async Task RunAsync(FangkongDb db, long jobId, CancellationToken ct, FangkongDb? reads = null)
     {
+        reads ??= db;
         var job = await db.ExportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
         // The job is worded in the language it was asked in, not the worker's: the file's headers and labels by the
         // culture passed below, and a refusal thrown while it runs (a stored filter no longer valid) because the
@@ -43,12 +60,13 @@ public sealed class ExportRunner(CityClock clock)
         CultureInfo.CurrentUICulture = culture;
         // The file holds what its requester may see, read from their area as it is now (ADR 0028).
         await Accounts.Jurisdictions.ConfineAsync(db, job.RequestedByUserId, ct);
+        if (reads != db) await Accounts.Jurisdictions.ConfineAsync(reads, job.RequestedByUserId, ct);
         // Unique per run, not per job: job ids are unique in one store only, and instances of other stores (test hosts
         // on a fixed clock mint the very same ids) may share the temporary directory.
         var path = Path.Combine(Path.GetTempPath(), $"fangkong-export-{jobId}-{Guid.NewGuid():N}.{job.Format}");
         try
         {
-            var source = LineLists.Source(db, job.List, job.FilterJson, clock);
+            var source = LineLists.Source(reads, job.List, job.FilterJson, clock);
             var total = await source.CountAsync(ct);
             await Progress(db, jobId, total, 0, ct);
             long done = 0;

@@ -52,7 +52,8 @@ public sealed class GateQueue : IAsyncDisposable
             if (group.Count == 0) continue;
             try
             {
-                var results = _batch.Commit(group.Select(g => g.Item).ToList());
+                var items = group.Select(g => g.Item).ToList();
+                var results = Telemetry.Group("gate group commit", Telemetry.GateGroupSize, Telemetry.GateCommit, items.Count, () => _batch.Commit(items));
                 for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(results[i]);
             }
             catch (Exception e)

@@ -1,3 +1,4 @@
+using Fangkong.Core.Common;
 using System.Threading.Channels;
 using Fangkong.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,8 @@ public sealed class SamplingQueue : IAsyncDisposable
             if (group.Count == 0) continue;
             try
             {
-                var results = Commit([.. group.Select(g => g.Item)]);
+                PendingScan[] items = [.. group.Select(g => g.Item)];
+                var results = Telemetry.Group("sampling group commit", Telemetry.SamplingGroupSize, Telemetry.SamplingCommit, items.Length, () => Commit(items));
                 for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(results[i]);
             }
             catch (Exception e)

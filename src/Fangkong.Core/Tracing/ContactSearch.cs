@@ -153,6 +153,7 @@ public sealed class ContactSearch(TimeOrderedIds ids, CityClock clock, ContactTh
         int already, Stopwatch watch)
     {
         var household = added.Count(p => p.Kind == ContactKind.Household);
+        Telemetry.ContactSearch.Record(watch.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("fangkong.contacts.grade", grade.ToString()));
         return new ContactSearchRun(c.Id, c.Edition, grade, window.StartUtc, window.EndUtc, visits, scanned, household, added.Count - household, already,
             watch.Elapsed.TotalMilliseconds);
     }

@@ -26,7 +26,11 @@ public sealed record StayIndexOptions(int Days = 14);
 /// each search (every instance's), and a re-read by id of the open stays a search touches (every exit, inferred ones included).
 /// A retention purge that reaches into the sorted base drops it and builds again.
 /// </summary>
-public sealed class StayIndex(IDbContextFactory<FangkongDb> dbs, CityClock clock, GatePolicy gate, StayIndexOptions options) : IVisitWrites
+/// <remarks>
+/// The bulk load reads from <see cref="StaleReads"/> (a standby when there is one, ADR 0047): its bound is set back by the standby's
+/// allowed lag, so what the standby had not yet received is read from the primary by the first catch-up.
+/// </remarks>
+public sealed class StayIndex(IDbContextFactory<FangkongDb> dbs, CityClock clock, GatePolicy gate, StayIndexOptions options, StaleReads? reads = null) : IVisitWrites
 {
     /// <summary>How far back each catch-up re-reads ids: a write with an older id that commits later than this is not awaited.</summary>
     private static readonly long CatchUpMargin = (long)TimeSpan.FromSeconds(2).TotalMilliseconds << 21;
@@ -85,8 +89,8 @@ public sealed class StayIndex(IDbContextFactory<FangkongDb> dbs, CityClock clock
         var watch = Stopwatch.StartNew();
         var started = clock.UtcNow;
         var floor = started.AddDays(-options.Days);
-        var bound = TimeOrderedIds.LowerBound(started.AddSeconds(-2));
-        await using var db = await dbs.CreateDbContextAsync(ct);
+        var bound = TimeOrderedIds.LowerBound(started.AddSeconds(-2) - (reads?.LagAllowance ?? TimeSpan.Zero));
+        await using var db = reads is null ? await dbs.CreateDbContextAsync(ct) : await reads.CreateAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         var recent = new RecentStays();
         await foreach (var v in db.Visits.AsNoTracking().Where(v => v.ExitedAtUtc == null)
@@ -108,7 +112,8 @@ public sealed class StayIndex(IDbContextFactory<FangkongDb> dbs, CityClock clock
         }
         var index = new PresenceIndex(stays);
         var snapshot = new Snapshot(index, bound, minId, floor, recent);
-        await CatchUpAsync(db, snapshot, ct);
+        // The catch-up from the primary: what the standby had not yet received is there.
+        await using (var primary = await dbs.CreateDbContextAsync(ct)) await CatchUpAsync(primary, snapshot, ct);
         _buildSeconds = watch.Elapsed.TotalSeconds;
         _builtAt = clock.UtcNow;
         _current = snapshot;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +15,11 @@ public sealed class ExportSignal
     internal ChannelReader<bool> Reader => _channel.Reader;
 }
 
-/// <summary>Runs queued line-list exports one at a time; polls every few seconds, or at once when woken.</summary>
-public sealed class ExportWorker(IDbContextFactory<FangkongDb> dbs, ExportRunner runner, ExportSignal signal, ILogger<ExportWorker> log) : BackgroundService
+/// <summary>
+/// Runs queued line-list exports one at a time; polls every few seconds, or at once when woken. Instances claim jobs with
+/// <c>FOR UPDATE SKIP LOCKED</c> (<see cref="ExportRunner.ClaimAsync"/>), so a job runs on one of them.
+/// </summary>
+public sealed class ExportWorker(IDbContextFactory<FangkongDb> dbs, StaleReads reads, ExportRunner runner, ExportSignal signal, ILogger<ExportWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(3);
 
@@ -28,15 +33,22 @@ public sealed class ExportWorker(IDbContextFactory<FangkongDb> dbs, ExportRunner
                 while (await runner.ClaimAsync(db, stoppingToken) is { } id)
                 {
                     log.LogInformation("Export {Job} started", id);
+                    using var span = Telemetry.Traces.StartActivity("export job");
+                    span?.SetTag("fangkong.export.job", id);
+                    var started = Stopwatch.GetTimestamp();
+                    var outcome = "done";
                     try
                     {
-                        await runner.RunAsync(db, id, stoppingToken);
+                        // The rows from a standby when there is one (ADR 0047): an export is a copy of a moment anyway.
+                        await using (var rows = await reads.CreateAsync(stoppingToken)) await runner.RunAsync(db, id, stoppingToken, rows);
                         log.LogInformation("Export {Job} finished", id);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
+                        outcome = "failed";
                         log.LogWarning(e, "Export {Job} failed", id);
                     }
+                    Telemetry.ExportJob.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("fangkong.export.outcome", outcome));
                     db.ChangeTracker.Clear();
                 }
                 await runner.PurgeAsync(db, stoppingToken);

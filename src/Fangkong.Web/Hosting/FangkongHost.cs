@@ -33,6 +33,8 @@ public static class FangkongHost
     public static WebApplicationBuilder Configure(WebApplicationBuilder builder)
     {
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        // Heavy reads that may be stale go to a standby when one is named (ADR 0047); unset, to the main connection.
+        storage.ReadsConnectionString ??= builder.Configuration.GetConnectionString("Reads");
         builder.Services.AddFangkongCore(storage, builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -49,6 +51,7 @@ public static class FangkongHost
         builder.Services.AddFangkongAuth();
         builder.Services.AddSecureCookieSetting(builder.Configuration);
         builder.Services.AddFangkongRateLimits(builder.Configuration);
+        builder.AddFangkongTelemetry();
         builder.Services.AddSecretProtection(builder.Configuration);
         if (builder.Configuration.GetValue("Housekeeping", true))
         {

@@ -22,18 +22,23 @@ public static class RateLimits
     {
         var anonymous = config.GetValue("RateLimits:AnonymousPerMinute", 120);
         var signIn = Core.Accounts.AccountPolicy.Read(config).SignInsPerMinute;
+        var concurrency = config.GetSection("RateLimits:Concurrency").Get<ConcurrencyLimits>() ?? new ConcurrencyLimits();
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(Anonymous, http => PerAddress(http, Anonymous, anonymous));
             o.AddPolicy(SignIn, http => PerAddress(http, SignIn, signIn));
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                AnonymousPages.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
-                    ? PerAddress(http, "page", anonymous) : RateLimitPartition.GetNoLimiter("none"));
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    AnonymousPages.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+                        ? PerAddress(http, "page", anonymous) : RateLimitPartition.GetNoLimiter("none")),
+                ApiConcurrency.Limiter(concurrency));
             o.OnRejected = async (ctx, ct) =>
             {
                 var http = ctx.HttpContext;
-                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                // A concurrency limit names no moment: the instance is full now, and a device's retry a second later finds room (ADR 0047).
+                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(concurrency.RetryAfterSeconds);
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (ApiConcurrency.Pool(http) is { } pool) Core.Common.Telemetry.Shed.Add(1, new KeyValuePair<string, object?>("fangkong.pool", pool));
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: HostText.Get("Api.TooManyRequests"),
                     detail: HostText.Get("Api.TooManyRequestsDetail")).ExecuteAsync(http);
