@@ -152,7 +152,7 @@ write_haproxy_cfg() {
   local n=$1 i
   {
     cat <<CFG
-# Written by deploy/cluster.sh. Health checks ask each instance's /health/ready every second; two failures take it out
+# Written by deploy/cluster.sh. Health checks ask each instance's /health/ready every second; three failures (3 s to answer each) take it out
 # of rotation, two successes bring it back. A request refused at connect (the instance is gone) is sent to another
 # instance; a request already sent to an instance that dies fails, and the device retries it with the same key.
 global
@@ -180,7 +180,9 @@ backend api
     cookie FKSRV insert indirect nocache httponly
     option httpchk GET /health/ready
     http-check expect status 200
-    default-server check inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    # A busy instance may take more than a second to answer its check: 3 s to answer, three misses to be taken out.
+    timeout check 3s
+    default-server check inter 1s fall 3 rise 2 on-marked-down shutdown-sessions
 CFG
     for i in $(seq 1 "$n"); do echo "    server api$i 127.0.0.1:$((API_BASE_PORT + i)) cookie api$i"; done
     cat <<CFG

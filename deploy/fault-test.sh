@@ -43,6 +43,9 @@ CS=$("$DEPLOY/cluster.sh" connection-string)
 # kill -9 a process group, and the PostgreSQL server of a node by its postmaster.pid (it may have left the group).
 kill9() { kill -KILL -- "-$1" 2>/dev/null; kill -KILL "$1" 2>/dev/null; true; }
 
+# Waits until the loader says its devices are signed in and sending (up to 120 s).
+started() { local i; for i in $(seq 1 600); do [ -s "$1" ] && return 0; sleep 0.2; done; say "the load did not start"; }
+
 # Whatever an earlier run left behind (a stopped session) goes first.
 "$DEPLOY/cluster.sh" stop >/dev/null 2>&1
 t=$SECONDS
@@ -55,16 +58,17 @@ bench prepare >/dev/null || { result "fixture" 1 0; exit 1; }
 
 # Capacity first, while all three instances serve.
 t=$SECONDS
-bench capacity --visitors 200; rc=$?
+bench capacity --visitors 200 --instances http://127.0.0.1:56021,http://127.0.0.1:56022,http://127.0.0.1:56023; rc=$?
 result "capacity: 200 check-ins at capacity 50 across 3 instances" $rc $((SECONDS - t))
 
 # One API instance killed under load.
 t=$SECONDS
-bench load --seconds 12 --tag a --acked "$WORK/a.txt" >"$WORK/a.log" 2>&1 &
+bench load --seconds 12 --tag a --acked "$WORK/a.txt" --started "$WORK/a.started" >"$WORK/a.log" 2>&1 &
 load=$!
-sleep 5
-say "kill -9 api2 (pid $(cat "$RUN/pids/api2"))"
-kill9 "$(cat "$RUN/pids/api2")"
+started "$WORK/a.started"; sleep 3
+victim=$(head -1 "$WORK/a.started" 2>/dev/null); [ -f "$RUN/pids/$victim" ] || victim=api2
+say "kill -9 $victim (pid $(cat "$RUN/pids/$victim"), the instance most devices are pinned to)"
+kill9 "$(cat "$RUN/pids/$victim")"
 wait $load; rc=$?
 cat "$WORK/a.log"
 bench verify --acked "$WORK/a.txt"; vrc=$?
@@ -73,9 +77,9 @@ result "api-kill: kill -9 one instance, every acknowledged event stored once" $(
 # The primary killed under load.
 t=$SECONDS
 primary=$("$DEPLOY/cluster.sh" primary)
-bench load --seconds 25 --tag b --acked "$WORK/b.txt" >"$WORK/b.log" 2>&1 &
+bench load --seconds 25 --tag b --acked "$WORK/b.txt" --started "$WORK/b.started" >"$WORK/b.log" 2>&1 &
 load=$!
-sleep 5
+started "$WORK/b.started"; sleep 3
 say "kill -9 the primary $primary (keeper pid $(cat "$RUN/pids/$primary"), postgres pid $(head -1 "$RUN/pg/$primary/postmaster.pid" 2>/dev/null))"
 kill9 "$(cat "$RUN/pids/$primary")"
 [ -f "$RUN/pg/$primary/postmaster.pid" ] && kill9 "$(head -1 "$RUN/pg/$primary/postmaster.pid")"

@@ -21,9 +21,12 @@ internal static class ClusterCapacity
         await using (var db = ClusterFixture.Open(connection))
             await db.Visits.Where(v => v.VenueId == ClusterFixture.CappedVenue && v.ExitedAtUtc == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.ExitedAtUtc, DateTime.UtcNow));
+        // Devices signed in at each instance in turn (--instances), so every instance decides for the hall at once;
+        // through HAProxy otherwise.
+        var targets = a.Get("instances", url).Split(',', StringSplitOptions.RemoveEmptyEntries);
         var devices = await Task.WhenAll(Enumerable.Range(0, ClusterFixture.DevicesPerVenue)
-            .Select(d => FieldDevice.SignInAsync(url, ClusterFixture.CappedUser(d), ClusterFixture.Password, TimeSpan.FromSeconds(30))));
-        var instances = devices.Select(d => d.Instance).Distinct().Count();
+            .Select(d => FieldDevice.SignInAsync(targets[d % targets.Length], ClusterFixture.CappedUser(d), ClusterFixture.Password, TimeSpan.FromSeconds(30))));
+        var instances = Math.Min(targets.Length, devices.Length);
         var tag = $"cap{DateTime.UtcNow.Ticks:x}";
         var giveUpAt = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -24,6 +24,9 @@ internal static class ClusterLoad
         var devices = await Task.WhenAll(Enumerable.Range(0, ClusterFixture.DevicesPerVenue)
             .Select(d => FieldDevice.SignInAsync(url, ClusterFixture.LoadUser(d), ClusterFixture.Password, TimeSpan.FromSeconds(30))));
         Console.WriteLine($"load: {devices.Length} devices on instances {string.Join(",", devices.Select(d => d.Instance))}, {seconds} s");
+        // The fault test kills a part only once the load runs, on the instance most devices are pinned to.
+        var busiest = devices.GroupBy(d => d.Instance).OrderByDescending(g => g.Count()).First().Key;
+        if (a.Get("started", "") is { Length: > 0 } started) await File.WriteAllTextAsync(started, busiest + "\n");
 
         var start = Stopwatch.GetTimestamp();
         var stopAt = start + seconds * Stopwatch.Frequency;
