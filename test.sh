@@ -74,6 +74,20 @@ for proj in tests/*/*.Tests.csproj; do
   echo "   $name: $p passed, $((f + e)) failed, $((total - p - f - e)) skipped"
 done
 
+# The cluster's failure proofs (issue 22): a real pg_auto_failover pair, three API instances and HAProxy on 127.0.0.1:56000–56099,
+# started and stopped by the script itself; counted like a test project. Root only (it installs and runs PostgreSQL as postgres).
+if [ "$(id -u)" -eq 0 ] && [ "${FANGKONG_SKIP_FAULT_TEST:-}" != 1 ]; then
+  echo "== deploy/fault-test.sh"
+  deploy/fault-test.sh 2>&1 | tee "$RESULTS/fault-test.log"
+  line=$(grep -E '^fault-test: [0-9]+ passed, [0-9]+ failed' "$RESULTS/fault-test.log" | tail -1)
+  if [ -z "$line" ]; then
+    echo "deploy/fault-test.sh did not report results"; failed=$((failed + 1))
+  else
+    p=$(sed -E 's/^fault-test: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+    passed=$((passed + p)); failed=$((failed + f))
+  fi
+fi
+
 find "$ROOT/tests" -path "*/bin/*" -name "*.png" -newer "$ROOT/test.sh" -exec cp {} "$ROOT/artifacts/" \; 2>/dev/null || true
 find "$RESULTS" -name "*.png" -exec cp {} "$ROOT/artifacts/" \; 2>/dev/null || true
 

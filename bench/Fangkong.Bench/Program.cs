@@ -25,6 +25,7 @@ return args.FirstOrDefault() switch
     "supplies" => await Fangkong.Bench.Supplies.SuppliesBenchmark.RunAsync(args[1..]),
     "venue-codes" => await Fangkong.Bench.VenueCodes.VenueCodesBenchmark.RunAsync(args[1..]),
     "overload" => await Fangkong.Bench.Overload.OverloadBenchmark.RunAsync(args[1..]),
+    "cluster" => await Fangkong.Bench.Cluster.ClusterBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -44,5 +45,6 @@ static int Usage()
     Console.Error.WriteLine("       Fangkong.Bench supplies [--provider …] [--residents 250000] [--households 100000] [--orders 50000]");
     Console.Error.WriteLine("       Fangkong.Bench venue-codes [--provider …] [--concurrency 64] [--seconds 10] [--buses 8] [--passengers 40] [--burst-seconds 30] [--bursts 1]");
     Console.Error.WriteLine("       Fangkong.Bench overload [--provider …] [--readers 512] [--gates 16] [--limit 16] [--seconds 10]");
+    Console.Error.WriteLine("       Fangkong.Bench cluster prepare|load|verify|capacity|throughput --url <HAProxy> --postgres <multi-host cs>  (deploy/fault-test.sh, deploy/throughput.sh)");
     return 2;
 }

@@ -43,6 +43,8 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             .Where(e => deviceIds.Contains(e.DeviceId) && keys.Contains(e.IdempotencyKey)).ToList()
             .ToDictionary(e => (e.DeviceId, e.IdempotencyKey));
 
+        // Capped venues locked before their occupancy is counted, so instances deciding for one venue take turns (ADR 0044).
+        VenueLock.ForEntries(db, items);
         // Open visits at the group's venues, in one read: their count is the occupancy, and they are the
         // visits an exit closes or a double swipe finds. Bounded by how many people are inside.
         var venueIds = items.Select(i => i.Venue.Id).Distinct().ToList();

@@ -23,6 +23,7 @@ using Fangkong.Web.Api.Testing;
 using Fangkong.Web.Api.Tracing;
 using Fangkong.Web.Api.VenueCodes;
 using Fangkong.Web.Api.Zones;
+using Fangkong.Web.Hosting.Health;
 using Scalar.AspNetCore;
 
 namespace Fangkong.Web.Hosting;
@@ -53,6 +54,7 @@ public static class FangkongHost
         builder.Services.AddFangkongRateLimits(builder.Configuration);
         builder.AddFangkongTelemetry();
         builder.Services.AddSecretProtection(builder.Configuration);
+        builder.Services.AddFangkongHealth();
         if (builder.Configuration.GetValue("Housekeeping", true))
         {
             builder.Services.AddHostedService<GateHousekeeping>();
@@ -76,6 +78,8 @@ public static class FangkongHost
         // sentences in the request's language.
         app.UseRequestLocalization();
         app.UseSecurityHeaders();
+        // Before the demo city's gate and sign-in: HAProxy polls these anonymously, also while a city is generated.
+        app.UseFangkongHealth();
         app.UseDemoCityGate();
         app.UseFangkongProblems();
         app.UseBodyLimits();
