@@ -42,7 +42,7 @@ public abstract class InstitutionFlowTests(StorageProvider provider)
         {
             Id = 90_000 + i,
             DocumentType = DocumentType.ResidentIdCard,
-            DocumentNumber = ResidentIdNumber.Compose("220402", new DateOnly(2008, 1, 1).AddDays(i % 300), 100 + i),
+            DocumentNumber = ResidentIdNumber.Compose("220402", new DateOnly(2008, 1, 1).AddDays(i), 100 + i % 800),
             Name = $"学生{i:0000}",
             Token = $"tokstudent{i:00000}xxxxxxxxxxxx",
             DistrictCode = "220402",
@@ -203,8 +203,8 @@ public abstract class InstitutionFlowTests(StorageProvider provider)
         Assert.Equal(overview.GetProperty("fevers").GetInt32(), fevers.GetArrayLength());
 
         // A zero report for each ward clears the alert.
-        foreach (var ward in new[] { "一病区", "二病区" })
-            await Ok(await admin.PostAsJsonAsync($"/api/institutions/{home}/reports", new { idempotencyKey = $"home-zero-{ward.Length}{ward[0]}", unit = ward, zero = true }));
+        foreach (var (ward, n) in new[] { ("一病区", 1), ("二病区", 2) })
+            await Ok(await admin.PostAsJsonAsync($"/api/institutions/{home}/reports", new { idempotencyKey = $"home-zero-{n}", unit = ward, zero = true }));
         Assert.Empty((await Ok(await epi.GetAsync("/api/institutions/missing"))).EnumerateArray());
         Assert.Equal(100m, (await Ok(await epi.GetAsync("/api/institutions/overview"))).GetProperty("rate").GetDecimal());
         var csv = await epi.GetStringAsync("/api/institutions/export.csv");
