@@ -41,6 +41,7 @@ public static class CoreRegistration
         services.AddSingleton(Accounts.AccountPolicy.Read(config));
         services.AddSingleton(new StayIndexOptions(config.GetValue("Policy:Contacts:IndexDays", 14)));
         services.AddSingleton(config.GetSection("Policy:Travel").Get<Domain.Travel.TravellerPolicy>() ?? new Domain.Travel.TravellerPolicy());
+        services.AddSingleton(config.GetSection("Policy:Institutions").Get<Domain.Institutions.InstitutionPolicy>() ?? new Domain.Institutions.InstitutionPolicy());
         return services;
     }
 
@@ -213,6 +214,14 @@ public static class CoreRegistration
         services.AddSingleton<Returnees.ReturneeRelease>();
         services.AddSingleton<Returnees.ReturneeFollowUps>();
         services.AddSingleton<Returnees.MyReturns>();
+        services.TryAddSingleton(new Domain.Institutions.InstitutionPolicy());
+        services.AddSingleton<Institutions.InstitutionRegistry>();
+        services.AddSingleton<Institutions.InstitutionImport>();
+        services.AddSingleton<Institutions.MemberImport>();
+        services.AddSingleton<Institutions.InstitutionReads>();
+        services.AddSingleton<Institutions.DailyReports>();
+        services.AddSingleton<Institutions.ClosedLoops>();
+        services.AddSingleton<IRetentionClass, Institutions.ReadingRetention>();
         services.AddSingleton<Passes.PassApplications>();
         services.AddSingleton<Passes.PassDecisions>();
         services.AddSingleton<Passes.PassCodes>();

@@ -25,4 +25,6 @@ public enum JurisdictionLevel
     Lab = 8,
     SamplingSite = 9,
     QuarantineSite = 10,
+    /// <summary>One institution (school, enterprise, home): an institution reporter's (issue 23); the id is the institution's.</summary>
+    Institution = 11,
 }

@@ -29,8 +29,11 @@ public static class Roles
     /// <summary>A pass officer (通行证审批): enters enterprises' and transport companies' pass applications, approves, refuses and withdraws passes (issue 21).</summary>
     public const string PassOfficer = "pass-officer";
 
+    /// <summary>An institution's reporter (a class teacher, workshop head, the home's duty nurse): their own institution's daily reports, nothing else (issue 23).</summary>
+    public const string InstitutionReporter = "institution-reporter";
+
     public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander,
-        GridWorker, CommunityOfficer, Supplier, HotlineOperator, CheckpointStaff, PassOfficer];
+        GridWorker, CommunityOfficer, Supplier, HotlineOperator, CheckpointStaff, PassOfficer, InstitutionReporter];
 
     /// <summary>
     /// The roles that read persons' unmasked data (trajectories, households, line lists): an account holding any of them

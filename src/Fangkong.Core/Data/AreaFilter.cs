@@ -116,6 +116,16 @@ public sealed partial class FangkongDb
             || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
         b.Entity<Checkpoints.PassengerCheck>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
             || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        // Institutions are their district's and community's (issue 23, ADR 0045); their members, reports, readings, referrals
+        // and shifts follow the institution, wherever the members live (a school's pupils come from several districts).
+        b.Entity<Institutions.Institution>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict) || (EF.Parameter(AreaCommunity) != null && x.CommunityId == AreaCommunity)
+            || (EF.Parameter(AreaStreet) != null && Communities.Any(c => c.Id == x.CommunityId && c.StreetId == AreaStreet)));
+        b.Entity<Institutions.InstitutionMember>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Institutions.Any(i => i.Id == x.InstitutionId));
+        b.Entity<Institutions.InstitutionReport>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Institutions.Any(i => i.Id == x.InstitutionId));
+        b.Entity<Institutions.MemberReading>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Institutions.Any(i => i.Id == x.InstitutionId));
+        b.Entity<Institutions.FeverReferral>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Institutions.Any(i => i.Id == x.InstitutionId));
+        b.Entity<Institutions.StaffShift>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Institutions.Any(i => i.Id == x.InstitutionId));
         // Residents' appeals go to the officers of the appellant's area (the city's see every one).
         b.Entity<Appeals.Appeal>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Persons.Any(p => p.Id == x.PersonId));
         // An employer's bulk unlock is an area's only when every person on it is: one that spans areas is decided by the city's officers, whole.

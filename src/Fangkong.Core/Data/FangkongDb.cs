@@ -111,6 +111,13 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Checkpoints.PassengerCheck> PassengerChecks => Set<Checkpoints.PassengerCheck>();
     public DbSet<Passes.Pass> Passes => Set<Passes.Pass>();
     public DbSet<Passes.PassUse> PassUses => Set<Passes.PassUse>();
+    public DbSet<Institutions.Institution> Institutions => Set<Institutions.Institution>();
+    public DbSet<Institutions.InstitutionMember> InstitutionMembers => Set<Institutions.InstitutionMember>();
+    public DbSet<Institutions.InstitutionReport> InstitutionReports => Set<Institutions.InstitutionReport>();
+    public DbSet<Institutions.MemberReading> MemberReadings => Set<Institutions.MemberReading>();
+    public DbSet<Institutions.FeverReferral> FeverReferrals => Set<Institutions.FeverReferral>();
+    public DbSet<Institutions.StaffShift> StaffShifts => Set<Institutions.StaffShift>();
+    public DbSet<Institutions.ShiftTest> ShiftTests => Set<Institutions.ShiftTest>();
     public DbSet<Teams.Team> Teams => Set<Teams.Team>();
     public DbSet<Teams.TeamMember> TeamMembers => Set<Teams.TeamMember>();
     public DbSet<Teams.TeamShift> TeamShifts => Set<Teams.TeamShift>();
@@ -240,6 +247,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Core.Returnees.ReturneesModel.Configure(b);
         Core.Checkpoints.CheckpointsModel.Configure(b);
         Core.Passes.PassesModel.Configure(b);
+        Core.Institutions.InstitutionsModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

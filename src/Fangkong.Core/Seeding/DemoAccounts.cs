@@ -16,6 +16,8 @@ internal static class DemoAccounts
     public const long SupplierUserId = 13;
     /// <summary>The demo checkpoint staff member (东辽县) and pass officer (issue 21).</summary>
     public const long CheckpointUserId = 30, PassOfficerUserId = 31;
+    /// <summary>The demo institution reporter: the middle school's class teacher (issue 23).</summary>
+    public const long SchoolUserId = 32;
 
     /// <param name="grid">The demo resident's grid and community: the grid worker's and the community officer's areas.</param>
     public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, int passwordIterations, CancellationToken ct)
@@ -39,6 +41,7 @@ internal static class DemoAccounts
             new("hotline", password, Roles.HotlineOperator, Messages.Get("Seeding.Account.Hotline")),
             new("checkpoint", password, Roles.CheckpointStaff, Messages.Get("Seeding.Account.Checkpoint")),
             new("passes", password, Roles.PassOfficer, Messages.Get("Seeding.Account.Passes")),
+            new("school", password, Roles.InstitutionReporter, Messages.Get("Seeding.Account.School")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -76,7 +79,9 @@ internal static class DemoAccounts
             U(20, "hotline", "12345热线话务员", Roles.HotlineOperator, level: JurisdictionLevel.City),
             // 东辽县's checkpoint staff (its district's checkpoints; on duty by DemoCheckpoints) and the city's pass officer.
             U(CheckpointUserId, "checkpoint", "东辽县卡口值守员", Roles.CheckpointStaff, level: JurisdictionLevel.District, area: 220422),
-            U(PassOfficerUserId, "passes", "通行证审批员", Roles.PassOfficer, level: JurisdictionLevel.City));
+            U(PassOfficerUserId, "passes", "通行证审批员", Roles.PassOfficer, level: JurisdictionLevel.City),
+            // The middle school's class teacher, reporting for that school only (DemoInstitutions).
+            U(SchoolUserId, "school", "实验中学班主任", Roles.InstitutionReporter, level: JurisdictionLevel.Institution, area: DemoInstitutions.SchoolId));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

@@ -12,6 +12,7 @@ using Fangkong.Web.Api.Community;
 using Fangkong.Web.Api.Exports;
 using Fangkong.Web.Api.Gate;
 using Fangkong.Web.Api.Hospitals;
+using Fangkong.Web.Api.Institutions;
 using Fangkong.Web.Api.Passes;
 using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
@@ -121,6 +122,7 @@ public static class FangkongHost
         api.MapReturneesApi();
         api.MapCheckpointsApi();
         api.MapPassesApi();
+        api.MapInstitutionsApi();
         app.MapFangkongUi();
         return app;
     }

@@ -19,6 +19,7 @@ public static class RoleHome
         Roles.HotlineOperator => "/requests/hotline",
         Roles.CheckpointStaff => "/checkpoint",
         Roles.PassOfficer => "/passes",
+        Roles.InstitutionReporter => "/institutions/report",
         _ => "/search",
     };
 }

@@ -63,6 +63,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const string Teams = "staff teams and counts of the records their members wrote: no resident in them";
     private const string Suppliers = "suppliers, their districts and packs: businesses and goods, no person";
     private const string Passes = "the city's passes, issued city-wide by its pass officers for enterprises and transport companies; holders masked (ADR 0041)";
+    private const string Institutions = "registering an institution (an organisation, no person); a district's officer registers only its own district's (InstitutionRegistry)";
     private const string Plans = "a round's or bulletin's plan and state, with no person in it";
 
     private static readonly Row[] Routes =
@@ -350,6 +351,24 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Open("GET", "/api/passes/revocations", "pass numbers only, no person"),
         Open("GET", "/api/passes/me", Own),
         Open("GET", "/api/passes/me/1/pdf", Own),
+        Open("POST", "/api/institutions", Institutions),
+        Open("POST", "/api/institutions/import", Institutions),
+        Lists("/api/institutions", caller: "admin-x"),
+        Lists("/api/institutions/export.csv", caller: "admin-x"),
+        Lists("/api/institutions/overview", caller: "admin-x"),
+        Lists("/api/institutions/missing", caller: "admin-x"),
+        Lists("/api/institutions/fevers", caller: "admin-x"),
+        Denied("GET", "/api/institutions/referrals/1/contacts", seeded: false),
+        Open("GET", "/api/institutions/mine", "the institution reporter's own institution, and only it (ReporterScope)"),
+        Open("POST", "/api/institutions/me/report", Own),
+        Denied("GET", "/api/institutions/1", caller: "admin-x", seeded: false),
+        Denied("POST", "/api/institutions/1/members/import", caller: "admin-x", seeded: false),
+        Denied("GET", "/api/institutions/1/roster?unit=1", caller: "admin-x", seeded: false),
+        Denied("POST", "/api/institutions/1/reports", new { idempotencyKey = "jurisdiction-probe-1", unit = "1", zero = true }, caller: "admin-x", seeded: false),
+        Denied("POST", "/api/institutions/1/closure", new { closed = true }, caller: "admin-x", seeded: false),
+        Denied("GET", "/api/institutions/1/shifts", caller: "admin-x", seeded: false),
+        Denied("POST", "/api/institutions/1/shifts", new { personId = 1 }, caller: "admin-x", seeded: false),
+        Denied("POST", "/api/institutions/1/shifts/1/tests", new { antigen = true }, caller: "admin-x", seeded: false),
     ];
 
     // Signing in and out, and the API reference (as RouteCoverageTests).

@@ -19,9 +19,11 @@ public sealed class Scenario
     public TimeOnly HallOpens { get; set; } = new(8, 30);
     public TimeOnly HallCloses { get; set; } = new(17, 0);
 
-    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes"];
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes", "school"];
     /// <summary>The supplier account's supermarket (serving 龙山区), and its vegetable pack.</summary>
     public const long SupplierId = 1, PackId = 1;
+    /// <summary>The institution reporter's account (issue 23).</summary>
+    public const long SchoolUserId = 80;
 
     public Person Alice { get; } = NewPerson(101, "张小明", ResidentIdNumber.Compose("220402", new DateOnly(1985, 5, 12), 123), "13800000001");
     public Person Bob { get; } = NewPerson(102, "李华", ResidentIdNumber.Compose("220403", new DateOnly(1990, 1, 3), 246), "13800000002");
@@ -110,7 +112,9 @@ public sealed class Scenario
             new User { Id = 16, UserName = "supplier", DisplayName = "超市配送员", PasswordHash = hash, Role = Roles.Supplier },
             new User { Id = 20, UserName = "hotline", DisplayName = "热线话务员", PasswordHash = hash, Role = Roles.HotlineOperator, JurisdictionLevel = JurisdictionLevel.City },
             new User { Id = 30, UserName = "checkpoint", DisplayName = "卡口值守员", PasswordHash = hash, Role = Roles.CheckpointStaff, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
-            new User { Id = 31, UserName = "passes", DisplayName = "通行证审批员", PasswordHash = hash, Role = Roles.PassOfficer, JurisdictionLevel = JurisdictionLevel.City });
+            new User { Id = 31, UserName = "passes", DisplayName = "通行证审批员", PasswordHash = hash, Role = Roles.PassOfficer, JurisdictionLevel = JurisdictionLevel.City },
+            // A class teacher reporting for one institution (issue 23); a test points it at the institution it registers.
+            new User { Id = SchoolUserId, UserName = "school", DisplayName = "班主任", PasswordHash = hash, Role = Roles.InstitutionReporter, JurisdictionLevel = JurisdictionLevel.Institution, JurisdictionId = 80 });
         db.Suppliers.Add(new Fangkong.Core.Supplies.Supplier { Id = SupplierId, Name = "欧亚超市", Kind = Fangkong.Domain.Supplies.SupplierKind.Supermarket, CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         db.SupplierAreas.Add(new Fangkong.Core.Supplies.SupplierArea { SupplierId = SupplierId, DistrictCode = DistrictX });
         db.SupplierAccounts.Add(new Fangkong.Core.Supplies.SupplierAccount { UserId = 16, SupplierId = SupplierId });
