@@ -29,8 +29,14 @@ public static class Roles
     /// <summary>A pass officer (通行证审批): enters enterprises' and transport companies' pass applications, approves, refuses and withdraws passes (issue 21).</summary>
     public const string PassOfficer = "pass-officer";
 
+    /// <summary>An inspector (督查员) of an inspection group: records inspections and findings from a phone, confirms answers, reads disinfection registers (issue 24).</summary>
+    public const string Inspector = "inspector";
+
+    /// <summary>A district's supervisor (督查组长): unattended-gate alerts, closure orders, inspection plans and figures (issue 24).</summary>
+    public const string Supervisor = "supervisor";
+
     public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander,
-        GridWorker, CommunityOfficer, Supplier, HotlineOperator, CheckpointStaff, PassOfficer];
+        GridWorker, CommunityOfficer, Supplier, HotlineOperator, CheckpointStaff, PassOfficer, Inspector, Supervisor];
 
     /// <summary>
     /// The roles that read persons' unmasked data (trajectories, households, line lists): an account holding any of them

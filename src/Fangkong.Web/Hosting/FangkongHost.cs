@@ -17,6 +17,7 @@ using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Requests;
 using Fangkong.Web.Api.Returnees;
+using Fangkong.Web.Api.Supervision;
 using Fangkong.Web.Api.Supplies;
 using Fangkong.Web.Api.Teams;
 using Fangkong.Web.Api.Testing;
@@ -54,6 +55,7 @@ public static class FangkongHost
         {
             builder.Services.AddHostedService<GateHousekeeping>();
             builder.Services.AddHostedService<ZoneHousekeeping>();
+            builder.Services.AddHostedService<GateWatchHousekeeping>();
             builder.Services.AddHostedService<RetentionHousekeeping>();
             builder.Services.AddHostedService<KeyRotation>();
             builder.Services.AddHostedService<StayIndexBuilder>();
@@ -113,6 +115,7 @@ public static class FangkongHost
         api.MapRequestsApi();
         api.MapReturneesApi();
         api.MapCheckpointsApi();
+        api.MapSupervisionApi();
         api.MapPassesApi();
         app.MapFangkongUi();
         return app;
