@@ -16,6 +16,8 @@ internal static class DemoAccounts
     public const long SupplierUserId = 13;
     /// <summary>The demo checkpoint staff member (东辽县) and pass officer (issue 21).</summary>
     public const long CheckpointUserId = 30, PassOfficerUserId = 31;
+    /// <summary>The demo inspector and supervisor of 龙山区 (issue 24).</summary>
+    public const long InspectorUserId = 90, SupervisorUserId = 91;
 
     /// <param name="grid">The demo resident's grid and community: the grid worker's and the community officer's areas.</param>
     public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, int passwordIterations, CancellationToken ct)
@@ -39,6 +41,8 @@ internal static class DemoAccounts
             new("hotline", password, Roles.HotlineOperator, Messages.Get("Seeding.Account.Hotline")),
             new("checkpoint", password, Roles.CheckpointStaff, Messages.Get("Seeding.Account.Checkpoint")),
             new("passes", password, Roles.PassOfficer, Messages.Get("Seeding.Account.Passes")),
+            new("inspector", password, Roles.Inspector, Messages.Get("Seeding.Account.Inspector")),
+            new("supervisor", password, Roles.Supervisor, Messages.Get("Seeding.Account.Supervisor")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -76,7 +80,10 @@ internal static class DemoAccounts
             U(20, "hotline", "12345热线话务员", Roles.HotlineOperator, level: JurisdictionLevel.City),
             // 东辽县's checkpoint staff (its district's checkpoints; on duty by DemoCheckpoints) and the city's pass officer.
             U(CheckpointUserId, "checkpoint", "东辽县卡口值守员", Roles.CheckpointStaff, level: JurisdictionLevel.District, area: 220422),
-            U(PassOfficerUserId, "passes", "通行证审批员", Roles.PassOfficer, level: JurisdictionLevel.City));
+            U(PassOfficerUserId, "passes", "通行证审批员", Roles.PassOfficer, level: JurisdictionLevel.City),
+            // 龙山区's inspector and supervisor (issue 24): the demo's silent gates, closed venues and inspections are theirs.
+            U(InspectorUserId, "inspector", "龙山区督查员", Roles.Inspector, level: JurisdictionLevel.District, area: 220402),
+            U(SupervisorUserId, "supervisor", "龙山区督查组长", Roles.Supervisor, level: JurisdictionLevel.District, area: 220402));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

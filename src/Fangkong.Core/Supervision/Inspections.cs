@@ -24,6 +24,9 @@ public sealed record FindingView(long Id, long InspectionId, string DistrictCode
 public sealed record InspectionView(long Id, long? PlanId, long? TeamId, string DistrictCode, InspectedPlace PlaceKind, long? VenueId, string PlaceName,
     DateTime AtUtc, string? Note, IReadOnlyList<FindingView> Findings);
 
+/// <summary>A venue an inspector may pick.</summary>
+public sealed record VenueChoice(long Id, string Name);
+
 /// <summary>The finding list's filter; every field narrows.</summary>
 public sealed record FindingFilter
 {
@@ -61,6 +64,14 @@ public sealed class Inspections(TimeOrderedIds ids, CityClock clock)
         db.InspectionPlans.Add(plan);
         await db.SaveChangesAsync(ct);
         return new PlanView(plan.Id, team.Id, team.Name, plan.DistrictCode, plan.Day, plan.PlaceKind, plan.VenueId, plan.PlaceName, null);
+    }
+
+    /// <summary>The venues of the caller's district (every one for the city's callers) to inspect, by name.</summary>
+    public static async Task<IReadOnlyList<VenueChoice>> VenuesAsync(FangkongDb db, CancellationToken ct)
+    {
+        var q = db.Venues.AsNoTracking().Where(v => v.Type != Domain.Places.VenueType.Bus);
+        if (db.Area?.DistrictCode is { } own) q = q.Where(v => v.DistrictCode == own);
+        return await q.OrderBy(v => v.Name).Take(1000).Select(v => new VenueChoice(v.Id, v.Name)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<PlanView>> PlansAsync(FangkongDb db, DateOnly? day, CancellationToken ct)

@@ -19,6 +19,8 @@ public static class RoleHome
         Roles.HotlineOperator => "/requests/hotline",
         Roles.CheckpointStaff => "/checkpoint",
         Roles.PassOfficer => "/passes",
+        Roles.Inspector => "/supervision/inspect",
+        Roles.Supervisor => "/supervision",
         _ => "/search",
     };
 }
