@@ -15,7 +15,8 @@ public sealed record GateWatchOutcome(int Venues, int Raised, int Kept, int Clea
 /// <summary>
 /// Judges every venue with staffed gates by the unattended-gate rule (issue 24 part 1) and keeps one open alert per
 /// venue: raised with the evidence when a sign shows, its evidence refreshed while it shows, cleared when the gates
-/// record again (no sign). Only the staff's records count: a phone scanning the venue's code is not a gate (ADR 0038).
+/// record again (no sign). Only the staff's records count: a phone scanning the venue's code is not a gate (ADR 0038),
+/// and a bus has no gate staff (its riders scan on board).
 /// </summary>
 public sealed class GateWatchRun(CityClock clock, TimeOrderedIds ids, GateWatchPolicy policy)
 {
@@ -26,7 +27,7 @@ public sealed class GateWatchRun(CityClock clock, TimeOrderedIds ids, GateWatchP
         var from = now.AddMinutes(-policy.WindowMinutes);
         var codeDevices = db.VenueCodes.Select(c => c.DeviceId);
         var venues = await db.Venues.AsNoTracking()
-            .Where(v => db.GateDevices.Any(d => d.VenueId == v.Id && !codeDevices.Contains(d.Id)))
+            .Where(v => v.Type != VenueType.Bus && db.GateDevices.Any(d => d.VenueId == v.Id && !codeDevices.Contains(d.Id)))
             .Select(v => new { v.Id, v.DistrictCode, v.Opens, v.Closes }).ToListAsync(ct);
         var red = await db.Colours.AnyAsync(c => c.Colour == CodeColour.Red, ct);
         var open = await db.GateAlerts.Where(a => a.ClearedAtUtc == null).ToDictionaryAsync(a => a.VenueId, ct);
@@ -34,20 +35,21 @@ public sealed class GateWatchRun(CityClock clock, TimeOrderedIds ids, GateWatchP
         foreach (var v in venues)
         {
             var hours = new OpeningHours(v.Opens, v.Closes);
-            var staffed = db.GateEvents.AsNoTracking().Where(e => e.VenueId == v.Id && e.AtUtc <= now
+            // The gate's records are its admitted entries (visits, also those a generated city holds without events) and
+            // its events (denials and exits); a phone's venue-code scan is neither.
+            var events = db.GateEvents.AsNoTracking().Where(e => e.VenueId == v.Id && e.AtUtc <= now
                 && e.Method != EntryMethod.VenueCode && e.Method != EntryMethod.VenueCodeProxy);
-            var last = await staffed.OrderByDescending(e => e.AtUtc).Select(e => (DateTime?)e.AtUtc).FirstOrDefaultAsync(ct);
-            var window = await staffed.Where(e => e.AtUtc >= from && e.Direction == GateDirection.In)
-                .GroupBy(e => 1)
-                .Select(g => new
-                {
-                    Entries = g.Count(),
-                    NoTemperature = g.Count(e => e.Temperature == null),
-                    Admitted = g.Count(e => e.Outcome == GateOutcome.Admit),
-                    Denied = g.Count(e => e.Outcome == GateOutcome.Deny),
-                }).FirstOrDefaultAsync(ct);
-            var facts = new GateWatchFacts(hours, nowLocal, last is { } l ? clock.ToLocal(l) : null, window?.Entries ?? 0,
-                window?.NoTemperature ?? 0, window?.Admitted ?? 0, window?.Denied ?? 0, red, HasGates: true);
+            var visits = db.Visits.AsNoTracking().Where(x => x.VenueId == v.Id && x.EnteredAtUtc <= now
+                && x.Method != EntryMethod.VenueCode && x.Method != EntryMethod.VenueCodeProxy);
+            var lastEvent = await events.OrderByDescending(e => e.AtUtc).Select(e => (DateTime?)e.AtUtc).FirstOrDefaultAsync(ct);
+            var lastVisit = await visits.OrderByDescending(x => x.EnteredAtUtc).Select(x => (DateTime?)x.EnteredAtUtc).FirstOrDefaultAsync(ct);
+            var last = lastEvent > lastVisit || lastVisit is null ? lastEvent : lastVisit;
+            var admitted = await visits.Where(x => x.EnteredAtUtc >= from).GroupBy(x => 1)
+                .Select(g => new { N = g.Count(), NoTemperature = g.Count(x => x.Temperature == null) }).FirstOrDefaultAsync(ct);
+            var denied = await events.CountAsync(e => e.AtUtc >= from && e.Direction == GateDirection.In && e.Outcome == GateOutcome.Deny, ct);
+            var window = new { Entries = (admitted?.N ?? 0) + denied, NoTemperature = admitted?.NoTemperature ?? 0, Admitted = admitted?.N ?? 0, Denied = denied };
+            var facts = new GateWatchFacts(hours, nowLocal, last is { } l ? clock.ToLocal(l) : null, window.Entries,
+                window.NoTemperature, window.Admitted, window.Denied, red, HasGates: true);
             var signs = GateWatch.Signs(facts, policy);
             open.TryGetValue(v.Id, out var alert);
             if (signs.Count == 0)
