@@ -34,9 +34,15 @@ public sealed class DisinfectionRegister(TimeOrderedIds ids, CityClock clock, Di
         if (at > now.AddMinutes(5) || at < now.AddDays(-1)) throw new InputException("at", Messages.Get("Supervision.DisinfectionTime"));
         var record = new DisinfectionRecord
         {
-            Id = ids.Next(), VenueId = venue.Id, DistrictCode = venue.DistrictCode, AtUtc = at,
-            Area = ClosureOrders.Text(r.Area, "area", MaxShort), Agent = ClosureOrders.Text(r.Agent, "agent", MaxShort),
-            Person = ClosureOrders.Text(r.Person, "person", MaxShort), RecordedByUserId = userId, RecordedAtUtc = now,
+            Id = ids.Next(),
+            VenueId = venue.Id,
+            DistrictCode = venue.DistrictCode,
+            AtUtc = at,
+            Area = ClosureOrders.Text(r.Area, "area", MaxShort),
+            Agent = ClosureOrders.Text(r.Agent, "agent", MaxShort),
+            Person = ClosureOrders.Text(r.Person, "person", MaxShort),
+            RecordedByUserId = userId,
+            RecordedAtUtc = now,
         };
         db.DisinfectionRecords.Add(record);
         await db.SaveChangesAsync(ct);

@@ -58,8 +58,15 @@ public sealed class Inspections(TimeOrderedIds ids, CityClock clock)
         var (kind, venueId, place, district) = await PlaceAsync(db, r.PlaceKind, r.VenueId, r.PlaceName, r.DistrictCode ?? team.DistrictCode, ct);
         var plan = new InspectionPlan
         {
-            Id = ids.Next(), TeamId = team.Id, DistrictCode = district, Day = day, PlaceKind = kind, VenueId = venueId, PlaceName = place,
-            CreatedByUserId = userId, CreatedAtUtc = clock.UtcNow,
+            Id = ids.Next(),
+            TeamId = team.Id,
+            DistrictCode = district,
+            Day = day,
+            PlaceKind = kind,
+            VenueId = venueId,
+            PlaceName = place,
+            CreatedByUserId = userId,
+            CreatedAtUtc = clock.UtcNow,
         };
         db.InspectionPlans.Add(plan);
         await db.SaveChangesAsync(ct);
@@ -97,8 +104,16 @@ public sealed class Inspections(TimeOrderedIds ids, CityClock clock)
         var now = clock.UtcNow;
         var inspection = new Inspection
         {
-            Id = ids.Next(), PlanId = plan?.Id, TeamId = plan?.TeamId ?? r.TeamId, DistrictCode = district, PlaceKind = kind, VenueId = venueId,
-            PlaceName = place, AtUtc = now, InspectorUserId = userId, Note = note,
+            Id = ids.Next(),
+            PlanId = plan?.Id,
+            TeamId = plan?.TeamId ?? r.TeamId,
+            DistrictCode = district,
+            PlaceKind = kind,
+            VenueId = venueId,
+            PlaceName = place,
+            AtUtc = now,
+            InspectorUserId = userId,
+            Note = note,
         };
         var requests = r.Findings ?? [];
         if (requests.Length > MaxFindings) throw new InputException("findings", Messages.Get("Supervision.TooManyFindings", MaxFindings));
@@ -110,8 +125,13 @@ public sealed class Inspections(TimeOrderedIds ids, CityClock clock)
             if (f.Severity is not { } severity || !Enum.IsDefined(severity)) throw new InputException($"{field}.severity", Messages.Get("Supervision.Severity"));
             var finding = new Finding
             {
-                Id = ids.Next(), InspectionId = inspection.Id, DistrictCode = district, Category = category, Severity = severity,
-                Description = ClosureOrders.Text(f.Description, $"{field}.description", MaxText), FoundAtUtc = now,
+                Id = ids.Next(),
+                InspectionId = inspection.Id,
+                DistrictCode = district,
+                Category = category,
+                Severity = severity,
+                Description = ClosureOrders.Text(f.Description, $"{field}.description", MaxText),
+                FoundAtUtc = now,
                 State = f.FixedOnSpot ? FindingState.FixedOnSpot : FindingState.HandedOver,
             };
             if (!f.FixedOnSpot)
@@ -201,7 +221,9 @@ public sealed class Inspections(TimeOrderedIds ids, CityClock clock)
                           orderby f.FoundAtUtc descending
                           select new
                           {
-                              f, i.PlaceName, i.VenueId,
+                              f,
+                              i.PlaceName,
+                              i.VenueId,
                               Order = db.ClosureOrders.Where(x => x.Id == f.ClosureOrderId).Select(x => x.Number).FirstOrDefault(),
                               Photo = db.FindingPhotos.Any(p => p.FindingId == f.Id),
                           }).Take(5000).ToListAsync(ct);

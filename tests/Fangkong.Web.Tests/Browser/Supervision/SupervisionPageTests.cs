@@ -56,8 +56,17 @@ public sealed class SupervisionPageTests(BrowserFixture app)
                 var now = DateTime.UtcNow;
                 db.GateAlerts.Add(new GateAlert
                 {
-                    Id = 960001, VenueId = Scenario.OtherVenueId, DistrictCode = "220402", Signs = "Silent", RaisedAtUtc = now, CheckedAtUtc = now,
-                    LastRecordUtc = now.AddHours(-3), OpenSinceUtc = now.AddHours(-5), Opens = new TimeOnly(5, 0), Closes = new TimeOnly(18, 0), PolicyVersion = "gate-watch-2026.1",
+                    Id = 960001,
+                    VenueId = Scenario.OtherVenueId,
+                    DistrictCode = "220402",
+                    Signs = "Silent",
+                    RaisedAtUtc = now,
+                    CheckedAtUtc = now,
+                    LastRecordUtc = now.AddHours(-3),
+                    OpenSinceUtc = now.AddHours(-5),
+                    Opens = new TimeOnly(5, 0),
+                    Closes = new TimeOnly(18, 0),
+                    PolicyVersion = "gate-watch-2026.1",
                 });
                 await db.SaveChangesAsync();
             }
