@@ -54,6 +54,9 @@ public abstract class InspectionFlowTests(StorageProvider provider)
 
         // Two days later the unit answers: late, so it stays overdue.
         host.Time.Advance(TimeSpan.FromDays(2));
+        // Two days on the fake clock outlive the sign-in sessions: sign in again.
+        inspector = await host.LoginAsync("inspector");
+        supervisor = await host.LoginAsync("supervisor");
         Assert.Equal(1, (await Ok(await supervisor.GetAsync("/api/supervision/findings?overdue=true"))).GetArrayLength());
         var answered = await Ok(await supervisor.PostAsJsonAsync($"/api/supervision/findings/{id}/answer", new { answer = "已督促市场补齐消杀记录并每日三次消杀" }));
         Assert.Equal("Answered", answered.GetProperty("state").GetString());
