@@ -40,6 +40,8 @@ public static class CoreRegistration
         services.AddSingleton(config.GetSection("Policy:VenueCodes").Get<VenueCodes.VenueCodePolicy>() ?? new VenueCodes.VenueCodePolicy());
         services.AddSingleton(Accounts.AccountPolicy.Read(config));
         services.AddSingleton(new StayIndexOptions(config.GetValue("Policy:Contacts:IndexDays", 14)));
+        services.AddSingleton(config.GetSection("Policy:Supervision:GateWatch").Get<Domain.Supervision.GateWatchPolicy>() ?? new Domain.Supervision.GateWatchPolicy());
+        services.AddSingleton(DisinfectionPolicyFrom(config));
         services.AddSingleton(config.GetSection("Policy:Travel").Get<Domain.Travel.TravellerPolicy>() ?? new Domain.Travel.TravellerPolicy());
         services.AddSingleton(config.GetSection("Policy:Institutions").Get<Domain.Institutions.InstitutionPolicy>() ?? new Domain.Institutions.InstitutionPolicy());
         return services;
@@ -82,6 +84,14 @@ public static class CoreRegistration
         services.AddSingleton<Teams.TeamOutput>();
         services.AddSingleton<Teams.TeamDeployment>();
         services.AddSingleton<GateDirectory>();
+        // The gate asks the closure orders above it which venues are closed through this one port (issue 24, ADR 0018).
+        services.AddSingleton<IVenueClosures, Supervision.ClosureGate>();
+        services.TryAddSingleton(new Domain.Supervision.GateWatchPolicy());
+        services.TryAddSingleton(new Domain.Supervision.DisinfectionPolicy());
+        services.AddSingleton<Supervision.GateWatchRun>();
+        services.AddSingleton<Supervision.ClosureOrders>();
+        services.AddSingleton<Supervision.Inspections>();
+        services.AddSingleton<Supervision.DisinfectionRegister>();
         services.AddSingleton<GateBatch>();
         services.AddSingleton<GateQueue>();
         services.AddSingleton<GateService>();
@@ -230,5 +240,15 @@ public static class CoreRegistration
         services.AddSingleton<Checkpoints.VehicleChecks>();
         services.AddSingleton<Checkpoints.CheckLines>();
         return services;
+    }
+
+    /// <summary>The disinfection frequencies: the defaults, each overridden by <c>Policy:Supervision:Disinfection:TimesPerDay:&lt;VenueType&gt;</c>.</summary>
+    private static Domain.Supervision.DisinfectionPolicy DisinfectionPolicyFrom(IConfiguration config)
+    {
+        var policy = new Domain.Supervision.DisinfectionPolicy();
+        var section = config.GetSection("Policy:Supervision:Disinfection");
+        foreach (var t in section.GetSection("TimesPerDay").GetChildren())
+            if (Enum.TryParse<Domain.Places.VenueType>(t.Key, out var type) && int.TryParse(t.Value, out var n)) policy.TimesPerDay[type] = n;
+        return section["Version"] is { Length: > 0 } v ? policy with { Version = v } : policy;
     }
 }

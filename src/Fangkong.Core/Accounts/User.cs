@@ -32,8 +32,14 @@ public static class Roles
     /// <summary>An institution's reporter (a class teacher, workshop head, the home's duty nurse): their own institution's daily reports, nothing else (issue 23).</summary>
     public const string InstitutionReporter = "institution-reporter";
 
+    /// <summary>An inspector (督查员) of an inspection group: records inspections and findings from a phone, confirms answers, reads disinfection registers (issue 24).</summary>
+    public const string Inspector = "inspector";
+
+    /// <summary>A district's supervisor (督查组长): unattended-gate alerts, closure orders, inspection plans and figures (issue 24).</summary>
+    public const string Supervisor = "supervisor";
+
     public static readonly IReadOnlyList<string> All = [Resident, GateOperator, VenueManager, Epidemiologist, Administrator, Sampler, LabTechnician, Commander,
-        GridWorker, CommunityOfficer, Supplier, HotlineOperator, CheckpointStaff, PassOfficer, InstitutionReporter];
+        GridWorker, CommunityOfficer, Supplier, HotlineOperator, CheckpointStaff, PassOfficer, InstitutionReporter, Inspector, Supervisor];
 
     /// <summary>
     /// The roles that read persons' unmasked data (trajectories, households, line lists): an account holding any of them

@@ -62,6 +62,7 @@ public sealed class DashboardBuilder(CityClock clock, RoundQuality quality, Chec
         list.Returnees(returnees);
         list.Checkpoints(await Checkpoints.CheckpointFigures.ReadAsync(db, today, level == BulletinLevel.District ? areaCode : null, ct),
             await Passes.PassFigures.ReadAsync(db, clock, today, ct));
+        list.Supervision(await Supervision.SupervisionFigures.ReadAsync(db, now, level == BulletinLevel.District ? areaCode : null, ct));
         return new DashboardSnapshot
         {
             AtUtc = now,

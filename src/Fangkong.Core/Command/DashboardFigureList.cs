@@ -134,6 +134,12 @@ internal sealed partial class DashboardFigureList(DateOnly today, BulletinLevel 
         foreach (var f in passes) Add(f.Key, f.Value, new FigureLink(null, "/passes/list", f.Filter));
     }
 
+    /// <summary>Unattended gates now, in all and per district, and overdue inspection findings (issue 24): each opens the supervision page's list it counts.</summary>
+    public void Supervision(IReadOnlyList<Supervision.SupervisionFigure> figures)
+    {
+        foreach (var f in figures) Add(f.Key, f.Value, new FigureLink(null, "/supervision", f.Filter));
+    }
+
     /// <summary>Citizens' requests: received and resolved today and in all, open, overdue, by category and district, each the ticket list behind it.</summary>
     public void Tickets(IReadOnlyList<Requests.TicketFigure> figures)
     {

@@ -148,5 +148,18 @@ public sealed partial class FangkongDb
             || (EF.Parameter(AreaCommunity) != null && x.CommunityId == AreaCommunity) || (EF.Parameter(AreaGrid) != null && x.GridId == AreaGrid));
         b.Entity<Returnees.ReturneeFollowUp>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Returnees.Any(r => r.Id == x.ReturneeId));
         b.Entity<Requests.TicketEvent>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null) || Tickets.Any(t => t.Id == x.TicketId));
+        // Supervision (issue 24) is a district's: alerts, orders, plans, inspections, findings and disinfection records carry their district; an area below a district has none.
+        b.Entity<Supervision.GateAlert>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        b.Entity<Supervision.ClosureOrder>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        b.Entity<Supervision.InspectionPlan>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        b.Entity<Supervision.Inspection>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        b.Entity<Supervision.Finding>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
+        b.Entity<Supervision.DisinfectionRecord>().HasQueryFilter(x => (EF.Parameter(AreaDistrict) == null && EF.Parameter(AreaStreet) == null && EF.Parameter(AreaCommunity) == null && EF.Parameter(AreaGrid) == null)
+            || (EF.Parameter(AreaDistrict) != null && x.DistrictCode == AreaDistrict));
     }
 }

@@ -132,6 +132,14 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
     public DbSet<Returnees.OtherRiskArea> OtherRiskAreas => Set<Returnees.OtherRiskArea>();
     public DbSet<Returnees.Returnee> Returnees => Set<Returnees.Returnee>();
     public DbSet<Returnees.ReturneeFollowUp> ReturneeFollowUps => Set<Returnees.ReturneeFollowUp>();
+    public DbSet<Supervision.GateAlert> GateAlerts => Set<Supervision.GateAlert>();
+    public DbSet<Supervision.ClosureOrder> ClosureOrders => Set<Supervision.ClosureOrder>();
+    public DbSet<Supervision.ClosureOrderVenue> ClosureOrderVenues => Set<Supervision.ClosureOrderVenue>();
+    public DbSet<Supervision.InspectionPlan> InspectionPlans => Set<Supervision.InspectionPlan>();
+    public DbSet<Supervision.Inspection> Inspections => Set<Supervision.Inspection>();
+    public DbSet<Supervision.Finding> Findings => Set<Supervision.Finding>();
+    public DbSet<Supervision.FindingPhoto> FindingPhotos => Set<Supervision.FindingPhoto>();
+    public DbSet<Supervision.DisinfectionRecord> DisinfectionRecords => Set<Supervision.DisinfectionRecord>();
     /// <summary>
     /// The persons served first — registered in a special group now (domain.md §8) — read-only, for the lists below
     /// Community that put them first (door-to-door sampling): they read Community's register only through this view
@@ -248,6 +256,7 @@ public sealed partial class FangkongDb(DbContextOptions<FangkongDb> options) : D
         Core.Checkpoints.CheckpointsModel.Configure(b);
         Core.Passes.PassesModel.Configure(b);
         Core.Institutions.InstitutionsModel.Configure(b);
+        Core.Supervision.SupervisionModel.Configure(b);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

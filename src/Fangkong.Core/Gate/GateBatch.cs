@@ -24,7 +24,7 @@ internal readonly record struct GateResult(GateAnswer? Answer, Message? Note = n
 /// read once per group with set queries — visitors, colours, tests, occupancy, open visits, earlier
 /// attempts — so the cost per request is a share of a few round trips, not a few round trips of its own.
 /// </summary>
-public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock, IVisitWrites visitWrites)
+public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute codes, TimeOrderedIds ids, GatePolicy policy, CityClock clock, IVisitWrites visitWrites, IVenueClosures closures)
 {
     /// <summary>
     /// Synchronous on purpose: it runs on a lane's own thread (<see cref="GateQueue"/>), so the group's chain of round trips
@@ -69,6 +69,7 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
         var visitors = ResolveVisitors(db, items, retry.Select((r, i) => r || remeasure[i]).ToArray(), now);
         var negatives = LatestNegatives(db, items, visitors);
         var zones = ZoneStandings(db, items, visitors);
+        var closed = closures.Closed(db, [.. items.Select(i => i.Venue).DistinctBy(v => v.Id)], now);
 
         var results = new GateResult[items.Count];
         var firstInGroup = new Dictionary<(long, string), int>();
@@ -139,8 +140,11 @@ public sealed class GateBatch(IDbContextFactory<FangkongDb> dbs, ICodeRecompute 
             {
                 // A double swipe by someone already inside is not a second entry and does not count against the cap.
                 var decision = GateRules.Decide(new EntryFacts(r.Temperature, colour, inside is null ? occ : 0, venue.Capacity,
-                    venue.AllowsYellow, venue.RequiredNegativeTestHours, negatives.GetValueOrDefault(personId), now, zones[i]), policy);
+                    venue.AllowsYellow, venue.RequiredNegativeTestHours, negatives.GetValueOrDefault(personId), now, zones[i],
+                    closed.ContainsKey(venue.Id)), policy);
                 ev.Outcome = decision.Outcome;
+                // A closed venue's answer names the order that closed it (issue 24).
+                if (closed.TryGetValue(venue.Id, out var order)) note = new Message("Gate.Note.ClosedByOrder", order.Number, order.Authority);
                 ev.Reasons = FormatReasons(decision.Reasons);
                 if (decision.Reasons.Contains(DenyReason.Fever)) fevers.Add(personId);
                 if (decision.Admitted && inside is { } already)

@@ -18,6 +18,8 @@ internal static class DemoAccounts
     public const long CheckpointUserId = 30, PassOfficerUserId = 31;
     /// <summary>The demo institution reporter: the middle school's class teacher (issue 23).</summary>
     public const long SchoolUserId = 32;
+    /// <summary>The demo inspector and supervisor of 龙山区 (issue 24).</summary>
+    public const long InspectorUserId = 90, SupervisorUserId = 91;
 
     /// <param name="grid">The demo resident's grid and community: the grid worker's and the community officer's areas.</param>
     public static async Task<IReadOnlyList<DemoAccount>> CreateAsync(StorageOptions storage, long residentPersonId, (long GridId, long CommunityId)? grid, int passwordIterations, CancellationToken ct)
@@ -42,6 +44,8 @@ internal static class DemoAccounts
             new("checkpoint", password, Roles.CheckpointStaff, Messages.Get("Seeding.Account.Checkpoint")),
             new("passes", password, Roles.PassOfficer, Messages.Get("Seeding.Account.Passes")),
             new("school", password, Roles.InstitutionReporter, Messages.Get("Seeding.Account.School")),
+            new("inspector", password, Roles.Inspector, Messages.Get("Seeding.Account.Inspector")),
+            new("supervisor", password, Roles.Supervisor, Messages.Get("Seeding.Account.Supervisor")),
         ];
         await using var db = new FangkongDb(storage.BuildOptions());
         // Salted one by one, as real accounts are: equal passwords must not give equal hashes.
@@ -81,7 +85,10 @@ internal static class DemoAccounts
             U(CheckpointUserId, "checkpoint", "东辽县卡口值守员", Roles.CheckpointStaff, level: JurisdictionLevel.District, area: 220422),
             U(PassOfficerUserId, "passes", "通行证审批员", Roles.PassOfficer, level: JurisdictionLevel.City),
             // The middle school's class teacher, reporting for that school only (DemoInstitutions).
-            U(SchoolUserId, "school", "实验中学班主任", Roles.InstitutionReporter, level: JurisdictionLevel.Institution, area: DemoInstitutions.SchoolId));
+            U(SchoolUserId, "school", "实验中学班主任", Roles.InstitutionReporter, level: JurisdictionLevel.Institution, area: DemoInstitutions.SchoolId),
+            // 龙山区's inspector and supervisor (issue 24): the demo's silent gates, closed venues and inspections are theirs.
+            U(InspectorUserId, "inspector", "龙山区督查员", Roles.Inspector, level: JurisdictionLevel.District, area: 220402),
+            U(SupervisorUserId, "supervisor", "龙山区督查组长", Roles.Supervisor, level: JurisdictionLevel.District, area: 220402));
         await db.SaveChangesAsync(ct);
         return accounts;
     }

@@ -98,6 +98,7 @@ public static class DemoCitySeeder
             await DemoRiskAreas.SeedAsync(db, today, nowUtc, DemoAccounts.AdministratorId, ct);
             await DemoCheckpoints.SeedAsync(db, nowUtc, today, ct);
             await DemoInstitutions.SeedAsync(db, nowUtc, today, ct);
+            await DemoSupervision.SeedAsync(db, nowUtc, ct);
             // Deployed on the first day of visits, so an outbreak simulated over those days is their members' work.
             var firstDay = today.AddDays(-Math.Max(options.Days - 1, 0));
             await DemoTeams.SeedAsync(db, firstDay, today, firstDay.ToDateTime(TimeOnly.MinValue) - CityOffset, demoGrid, options.Seed, ct);

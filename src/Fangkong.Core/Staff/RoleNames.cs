@@ -31,6 +31,8 @@ public static class RoleNames
         ["checkpoint staff"] = Roles.CheckpointStaff,
         ["通行证审批员"] = Roles.PassOfficer,
         ["pass officer"] = Roles.PassOfficer,
+        ["督查员"] = Roles.Inspector,
+        ["督查组长"] = Roles.Supervisor,
     };
 
     private static readonly char[] Separators = ['、', ',', '，', ';', '；', '|'];

@@ -28,6 +28,8 @@ internal sealed class StaffUserNames
         Roles.HotlineOperator => "hotline",
         Roles.CheckpointStaff => "checkpoint",
         Roles.PassOfficer => "passes",
+        Roles.Inspector => "inspector",
+        Roles.Supervisor => "supervisor",
         _ => "staff",
     };
 

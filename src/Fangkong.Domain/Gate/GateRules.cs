@@ -18,6 +18,8 @@ public enum DenyReason
     SealedZone,
     /// <summary>A controlled zone's resident outside the zone ("人不出区").</summary>
     ControlledZone,
+    /// <summary>A district's closure order closes the venue (issue 24): the answer names the order.</summary>
+    ClosedByOrder,
 }
 
 /// <summary>Where a visitor who lives in a zone in force stands: the zone's level, and the gate's place relative to home and zone.</summary>
@@ -34,7 +36,8 @@ public sealed record EntryFacts(
     int? RequiredNegativeTestHours,
     DateTime? LatestNegativeSampledAtUtc,
     DateTime NowUtc,
-    ZoneStanding? Zone = null);
+    ZoneStanding? Zone = null,
+    bool ClosedByOrder = false);
 
 public sealed record GateDecision(GateOutcome Outcome, IReadOnlyList<DenyReason> Reasons, TemperatureReading Reading)
 {
@@ -63,6 +66,7 @@ public static class GateRules
         if (f.Colour == CodeColour.Yellow && !f.VenueAllowsYellow && !goingHome) reasons.Add(DenyReason.YellowCode);
         if (f.Zone is { } z && ZoneGate.BarsEntry(z.Level, z.Place))
             reasons.Add(z.Level == ZoneLevel.Sealed ? DenyReason.SealedZone : DenyReason.ControlledZone);
+        if (f.ClosedByOrder) reasons.Add(DenyReason.ClosedByOrder);
         if (f.Capacity > 0 && f.Occupancy >= f.Capacity) reasons.Add(DenyReason.VenueFull);
         if (f.RequiredNegativeTestHours is { } hours &&
             (f.LatestNegativeSampledAtUtc is not { } sampled || f.NowUtc - sampled > TimeSpan.FromHours(hours)))

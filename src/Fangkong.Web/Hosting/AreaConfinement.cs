@@ -11,7 +11,7 @@ public static class AreaConfinement
 {
     /// <summary>The roles that read lists of persons or figures counted from them; the others' use cases are their own place's.</summary>
     private static readonly HashSet<string> ListReaders =
-        [Roles.Epidemiologist, Roles.Administrator, Roles.Commander, Roles.GridWorker, Roles.CommunityOfficer, Roles.HotlineOperator];
+        [Roles.Epidemiologist, Roles.Administrator, Roles.Commander, Roles.GridWorker, Roles.CommunityOfficer, Roles.HotlineOperator, Roles.Inspector, Roles.Supervisor];
 
     /// <summary>Whether this caller's reads are confined to their area (the roles that read lists; the others' reach is their place).</summary>
     public static bool Confines(System.Security.Claims.ClaimsPrincipal user) =>

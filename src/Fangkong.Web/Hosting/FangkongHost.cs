@@ -18,6 +18,7 @@ using Fangkong.Web.Api.Places;
 using Fangkong.Web.Api.Quarantine;
 using Fangkong.Web.Api.Requests;
 using Fangkong.Web.Api.Returnees;
+using Fangkong.Web.Api.Supervision;
 using Fangkong.Web.Api.Supplies;
 using Fangkong.Web.Api.Teams;
 using Fangkong.Web.Api.Testing;
@@ -60,6 +61,7 @@ public static class FangkongHost
         {
             builder.Services.AddHostedService<GateHousekeeping>();
             builder.Services.AddHostedService<ZoneHousekeeping>();
+            builder.Services.AddHostedService<GateWatchHousekeeping>();
             builder.Services.AddHostedService<RetentionHousekeeping>();
             builder.Services.AddHostedService<KeyRotation>();
             builder.Services.AddHostedService<StayIndexBuilder>();
@@ -121,6 +123,7 @@ public static class FangkongHost
         api.MapRequestsApi();
         api.MapReturneesApi();
         api.MapCheckpointsApi();
+        api.MapSupervisionApi();
         api.MapPassesApi();
         api.MapInstitutionsApi();
         app.MapFangkongUi();

@@ -20,6 +20,8 @@ public static class RoleHome
         Roles.CheckpointStaff => "/checkpoint",
         Roles.PassOfficer => "/passes",
         Roles.InstitutionReporter => "/institutions/report",
+        Roles.Inspector => "/supervision/inspect",
+        Roles.Supervisor => "/supervision",
         _ => "/search",
     };
 }

@@ -149,7 +149,7 @@ internal static partial class CityChecks
     {
         // The demo accounts open with the demo password; the teams' other members are as an import leaves them (below).
         var users = await db.Users.AsNoTracking().Where(u => !u.MustChangePassword).ToDictionaryAsync(u => u.UserName);
-        Assert.Equal(["admin", "admin2", "checkpoint", "command", "epi", "gate", "grid", "hotline", "lab", "manager", "officer", "passes", "resident", "sampler", "sampler2", "school", "supplier"], users.Keys.Order());
+        Assert.Equal(["admin", "admin2", "checkpoint", "command", "epi", "gate", "grid", "hotline", "inspector", "lab", "manager", "officer", "passes", "resident", "sampler", "sampler2", "school", "supervisor", "supplier"], users.Keys.Order());
         Assert.Equal(users.Keys.Order(), summary.Accounts.Select(a => a.UserName).Order());
         Assert.All(summary.Accounts, a => Assert.True(PasswordHasher.Verify(a.Password, users[a.UserName].PasswordHash), a.UserName));
         Assert.All(summary.Accounts, a => Assert.Equal(users[a.UserName].Role, a.Role));

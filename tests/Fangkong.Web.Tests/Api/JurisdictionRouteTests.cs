@@ -64,6 +64,7 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
     private const string Suppliers = "suppliers, their districts and packs: businesses and goods, no person";
     private const string Passes = "the city's passes, issued city-wide by its pass officers for enterprises and transport companies; holders masked (ADR 0041)";
     private const string Institutions = "registering an institution (an organisation, no person); a district's officer registers only its own district's (InstitutionRegistry)";
+    private const string Supervision = "supervision of places: gates, orders, inspections and disinfection name no resident; district accounts write and read their own district's (InspectionFlowTests, GateWatchFlowTests)";
     private const string Plans = "a round's or bulletin's plan and state, with no person in it";
 
     private static readonly Row[] Routes =
@@ -369,6 +370,28 @@ public abstract class JurisdictionRouteTests(StorageProvider provider)
         Denied("GET", "/api/institutions/1/shifts", caller: "admin-x", seeded: false),
         Denied("POST", "/api/institutions/1/shifts", new { personId = 1 }, caller: "admin-x", seeded: false),
         Denied("POST", "/api/institutions/1/shifts/1/tests", new { antigen = true }, caller: "admin-x", seeded: false),
+        // Supervision (issue 24): places, orders and inspections carry their district; a district's reads are its own (area filter).
+        Lists("/api/supervision/gate-alerts"),
+        Lists("/api/supervision/gate-alerts/by-district"),
+        Denied("GET", "/api/supervision/gate-alerts/880050", seeded: false),
+        Lists("/api/supervision/closures"),
+        Lists("/api/supervision/closures/venues"),
+        Denied("GET", "/api/supervision/closures/880051", seeded: false),
+        Open("POST", "/api/supervision/closures", Supervision),
+        Denied("POST", "/api/supervision/closures/880051/reopen", new { number = "1号", from = "2026-11-20T02:00:00Z", text = "恢复", authority = "指挥部" }, caller: "admin-x", seeded: false),
+        Lists("/api/supervision/plans"),
+        Open("POST", "/api/supervision/plans", Supervision),
+        Open("POST", "/api/supervision/inspections", Supervision),
+        Denied("GET", "/api/supervision/inspections/880052", seeded: false),
+        Lists("/api/supervision/findings"),
+        Lists("/api/supervision/findings.csv"),
+        Denied("GET", "/api/supervision/findings/880053/photo", seeded: false),
+        Denied("POST", "/api/supervision/findings/880053/answer", new { answer = "已整改" }, caller: "admin-x", seeded: false),
+        Open("POST", "/api/supervision/findings/880053/confirm", Supervision),
+        Lists("/api/supervision/figures"),
+        Open("POST", $"/api/supervision/venues/{Scenario.HallId}/disinfections", Supervision),
+        Open("GET", $"/api/supervision/venues/{Scenario.HallId}/disinfections", Supervision),
+        Lists("/api/supervision/disinfection-alerts"),
     ];
 
     // Signing in and out, and the API reference (as RouteCoverageTests).

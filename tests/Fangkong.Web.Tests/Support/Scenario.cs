@@ -19,7 +19,7 @@ public sealed class Scenario
     public TimeOnly HallOpens { get; set; } = new(8, 30);
     public TimeOnly HallCloses { get; set; } = new(17, 0);
 
-    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes", "school"];
+    public static readonly string[] Users = ["admin", "admin2", "epi", "manager", "gate", "resident", "sampler", "lab", "command", "grid", "officer", "supplier", "hotline", "checkpoint", "passes", "school", "inspector", "supervisor"];
     /// <summary>The supplier account's supermarket (serving 龙山区), and its vegetable pack.</summary>
     public const long SupplierId = 1, PackId = 1;
     /// <summary>The institution reporter's account (issue 23).</summary>
@@ -114,7 +114,10 @@ public sealed class Scenario
             new User { Id = 30, UserName = "checkpoint", DisplayName = "卡口值守员", PasswordHash = hash, Role = Roles.CheckpointStaff, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
             new User { Id = 31, UserName = "passes", DisplayName = "通行证审批员", PasswordHash = hash, Role = Roles.PassOfficer, JurisdictionLevel = JurisdictionLevel.City },
             // A class teacher reporting for one institution (issue 23); a test points it at the institution it registers.
-            new User { Id = SchoolUserId, UserName = "school", DisplayName = "班主任", PasswordHash = hash, Role = Roles.InstitutionReporter, JurisdictionLevel = JurisdictionLevel.Institution, JurisdictionId = 80 });
+            new User { Id = SchoolUserId, UserName = "school", DisplayName = "班主任", PasswordHash = hash, Role = Roles.InstitutionReporter, JurisdictionLevel = JurisdictionLevel.Institution, JurisdictionId = 80 },
+            // Supervision (issue 24): an inspector and a supervisor of 龙山区.
+            new User { Id = 90, UserName = "inspector", DisplayName = "督查员", PasswordHash = hash, Role = Roles.Inspector, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 },
+            new User { Id = 91, UserName = "supervisor", DisplayName = "督查组长", PasswordHash = hash, Role = Roles.Supervisor, JurisdictionLevel = JurisdictionLevel.District, JurisdictionId = 220402 });
         db.Suppliers.Add(new Fangkong.Core.Supplies.Supplier { Id = SupplierId, Name = "欧亚超市", Kind = Fangkong.Domain.Supplies.SupplierKind.Supermarket, CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         db.SupplierAreas.Add(new Fangkong.Core.Supplies.SupplierArea { SupplierId = SupplierId, DistrictCode = DistrictX });
         db.SupplierAccounts.Add(new Fangkong.Core.Supplies.SupplierAccount { UserId = 16, SupplierId = SupplierId });
