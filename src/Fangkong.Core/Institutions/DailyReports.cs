@@ -110,8 +110,15 @@ public sealed partial class DailyReports(TimeOrderedIds ids, CityClock clock, In
         {
             report = new InstitutionReport
             {
-                Id = ids.Next(), InstitutionId = institution.Id, Unit = unit, Day = day, Zero = zero && readings.Count == 0, ReportedByUserId = userId, AtUtc = now,
-                SourceKey = sourceKey, PolicyVersion = policy.Version,
+                Id = ids.Next(),
+                InstitutionId = institution.Id,
+                Unit = unit,
+                Day = day,
+                Zero = zero && readings.Count == 0,
+                ReportedByUserId = userId,
+                AtUtc = now,
+                SourceKey = sourceKey,
+                PolicyVersion = policy.Version,
             };
             db.InstitutionReports.Add(report);
         }
@@ -133,8 +140,16 @@ public sealed partial class DailyReports(TimeOrderedIds ids, CityClock clock, In
             {
                 var referral = new FeverReferral
                 {
-                    Id = ids.Next(), InstitutionId = institution.Id, PersonId = x.PersonId, ReportId = report.Id, Unit = unit, Day = day,
-                    Celsius = x.Celsius, Symptoms = x.Symptoms, ClinicVenueId = clinic, AtUtc = now,
+                    Id = ids.Next(),
+                    InstitutionId = institution.Id,
+                    PersonId = x.PersonId,
+                    ReportId = report.Id,
+                    Unit = unit,
+                    Day = day,
+                    Celsius = x.Celsius,
+                    Symptoms = x.Symptoms,
+                    ClinicVenueId = clinic,
+                    AtUtc = now,
                 };
                 db.FeverReferrals.Add(referral);
                 referrals.Add(referral);

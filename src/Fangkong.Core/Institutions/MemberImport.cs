@@ -16,10 +16,21 @@ public sealed class MemberImport(TimeOrderedIds ids, CityClock clock)
 {
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["身份证号"] = "id", ["证件号码"] = "id", ["idnumber"] = "id", ["id number"] = "id",
-        ["姓名"] = "name", ["name"] = "name",
-        ["班级"] = "unit", ["单位"] = "unit", ["车间"] = "unit", ["病区"] = "unit", ["部门"] = "unit", ["unit"] = "unit",
-        ["类别"] = "kind", ["身份"] = "kind", ["kind"] = "kind",
+        ["身份证号"] = "id",
+        ["证件号码"] = "id",
+        ["idnumber"] = "id",
+        ["id number"] = "id",
+        ["姓名"] = "name",
+        ["name"] = "name",
+        ["班级"] = "unit",
+        ["单位"] = "unit",
+        ["车间"] = "unit",
+        ["病区"] = "unit",
+        ["部门"] = "unit",
+        ["unit"] = "unit",
+        ["类别"] = "kind",
+        ["身份"] = "kind",
+        ["kind"] = "kind",
     };
 
     private static readonly string[] Required = ["id", "name", "unit"];

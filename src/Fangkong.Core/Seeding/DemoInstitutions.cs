@@ -21,13 +21,50 @@ internal static class DemoInstitutions
         if (await db.Institutions.AnyAsync(ct)) return;
         var district = "220402";
         db.Institutions.AddRange(
-            new Institution { Id = SchoolId, Name = "辽源市实验中学", Kind = InstitutionKind.School, DistrictCode = district, Address = "龙山区东吉大街 88 号", Staff = 282, Students = 4400,
-                ResponsibleName = "王建华", ResponsiblePhone = "13904370001", PreventionPlan = "一校一策：晨午检、因病缺勤追踪、外省返校学生居家观察期满方可返校。", CreatedAtUtc = nowUtc },
-            new Institution { Id = HomeId, Name = "龙山区福寿养老院", Kind = InstitutionKind.NursingHome, DistrictCode = district, Address = "龙山区向阳街 12 号", Staff = 10, Residents = 40, Beds = 60,
-                ResponsibleName = "李秀兰", ResponsiblePhone = "13904370002", PreventionPlan = "一院一策：封闭管理，谢绝探视，工作人员 14 天一轮闭环值守，每日核酸。",
-                ClosedSince = today.AddDays(-5), ShiftDays = 14, CreatedAtUtc = nowUtc },
-            new Institution { Id = EnterpriseId, Name = "辽源市华盛纺织有限公司", Kind = InstitutionKind.Enterprise, DistrictCode = district, Address = "龙山区工业园区", Staff = 60,
-                ResponsibleName = "赵德民", ResponsiblePhone = "13904370003", PreventionPlan = "一企一策：分车间错峰上下班，每日体温登记。", CreatedAtUtc = nowUtc });
+            new Institution
+            {
+                Id = SchoolId,
+                Name = "辽源市实验中学",
+                Kind = InstitutionKind.School,
+                DistrictCode = district,
+                Address = "龙山区东吉大街 88 号",
+                Staff = 282,
+                Students = 4400,
+                ResponsibleName = "王建华",
+                ResponsiblePhone = "13904370001",
+                PreventionPlan = "一校一策：晨午检、因病缺勤追踪、外省返校学生居家观察期满方可返校。",
+                CreatedAtUtc = nowUtc
+            },
+            new Institution
+            {
+                Id = HomeId,
+                Name = "龙山区福寿养老院",
+                Kind = InstitutionKind.NursingHome,
+                DistrictCode = district,
+                Address = "龙山区向阳街 12 号",
+                Staff = 10,
+                Residents = 40,
+                Beds = 60,
+                ResponsibleName = "李秀兰",
+                ResponsiblePhone = "13904370002",
+                PreventionPlan = "一院一策：封闭管理，谢绝探视，工作人员 14 天一轮闭环值守，每日核酸。",
+                ClosedSince = today.AddDays(-5),
+                ShiftDays = 14,
+                CreatedAtUtc = nowUtc
+            },
+            new Institution
+            {
+                Id = EnterpriseId,
+                Name = "辽源市华盛纺织有限公司",
+                Kind = InstitutionKind.Enterprise,
+                DistrictCode = district,
+                Address = "龙山区工业园区",
+                Staff = 60,
+                ResponsibleName = "赵德民",
+                ResponsiblePhone = "13904370003",
+                PreventionPlan = "一企一策：分车间错峰上下班，每日体温登记。",
+                CreatedAtUtc = nowUtc
+            });
 
         // Members from the district's residents by age: teenagers for the school, the elderly and adults for the home, adults for the workshops.
         async Task<List<long>> Born(DateOnly from, DateOnly to, int n, int skip = 0) => await db.Persons.AsNoTracking()
@@ -60,8 +97,14 @@ internal static class DemoInstitutions
                 var at = day.ToDateTime(new TimeOnly(7, 40 + (int)(unit.Key.InstitutionId % 10))) - TimeSpan.FromHours(8);
                 var report = new InstitutionReport
                 {
-                    Id = reportId++, InstitutionId = unit.Key.InstitutionId, Unit = unit.Key.Unit, Day = day, ReportedByUserId = DemoAccounts.SchoolUserId,
-                    AtUtc = at, PolicyVersion = policy.Version, SourceKey = $"demo:{reportId}",
+                    Id = reportId++,
+                    InstitutionId = unit.Key.InstitutionId,
+                    Unit = unit.Key.Unit,
+                    Day = day,
+                    ReportedByUserId = DemoAccounts.SchoolUserId,
+                    AtUtc = at,
+                    PolicyVersion = policy.Version,
+                    SourceKey = $"demo:{reportId}",
                 };
                 // The enterprise files zero reports (零报告); the others list each member.
                 if (unit.Key.InstitutionId == EnterpriseId) { report.Zero = true; db.InstitutionReports.Add(report); continue; }
@@ -74,8 +117,18 @@ internal static class DemoInstitutions
                     if (fever)
                     {
                         report.Fevers++;
-                        db.FeverReferrals.Add(new FeverReferral { Id = readingId++, InstitutionId = m.InstitutionId, PersonId = m.PersonId, ReportId = report.Id, Unit = m.Unit, Day = day,
-                            Celsius = celsius, ClinicVenueId = clinic, AtUtc = at });
+                        db.FeverReferrals.Add(new FeverReferral
+                        {
+                            Id = readingId++,
+                            InstitutionId = m.InstitutionId,
+                            PersonId = m.PersonId,
+                            ReportId = report.Id,
+                            Unit = m.Unit,
+                            Day = day,
+                            Celsius = celsius,
+                            ClinicVenueId = clinic,
+                            AtUtc = at
+                        });
                     }
                     report.Readings++;
                     i++;

@@ -3,8 +3,8 @@ using Fangkong.Core.Checkpoints;
 using Fangkong.Core.Passes;
 using Fangkong.Core.Seeding;
 using Fangkong.Domain.Checkpoints;
-using Fangkong.Domain.People;
 using Fangkong.Domain.Passes;
+using Fangkong.Domain.People;
 using Fangkong.Domain.Zones;
 using Microsoft.EntityFrameworkCore;
 

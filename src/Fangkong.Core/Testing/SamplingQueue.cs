@@ -1,5 +1,5 @@
-using Fangkong.Core.Common;
 using System.Threading.Channels;
+using Fangkong.Core.Common;
 using Fangkong.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

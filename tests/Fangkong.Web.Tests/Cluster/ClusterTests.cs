@@ -1,9 +1,9 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Fangkong.Core.Data;
 using Fangkong.Core.Exports;
 using Fangkong.Core.Signing;
 using Fangkong.Core.Tracing;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Fangkong.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +76,12 @@ public abstract class ClusterTests(ClusterTests.Cluster cluster)
         {
             db.ExportJobs.AddRange(ids.Select(id => new ExportJob
             {
-                Id = id, List = "cases", Format = "csv", FilterJson = "{}", RequestedByUserId = 3, RequestedAtUtc = Hosts.Time.GetUtcNow().UtcDateTime,
+                Id = id,
+                List = "cases",
+                Format = "csv",
+                FilterJson = "{}",
+                RequestedByUserId = 3,
+                RequestedAtUtc = Hosts.Time.GetUtcNow().UtcDateTime,
             }));
             await db.SaveChangesAsync();
         }
