@@ -80,7 +80,7 @@ internal static class OutbreakCheckpoints
         for (var i = 0; i < vehicles.Count; i++)
         {
             var minutes = night ? 30 + i * 260 / Math.Max(1, vehicles.Count) : 52 + i * 48 / Math.Max(1, vehicles.Count);
-            w.At(night ? 0 : 14, minutes);
+            w.At((night ? 0 : 14) + minutes / 60, minutes % 60);
             await using var db = await w.DbAsync(ct);
             await checks.CheckAsync(db, staff, vehicles[i], ct);
             done++;

@@ -81,6 +81,8 @@ internal static class OutbreakQuarantine
             points = (await db.SamplingSites.AsNoTracking().Where(s => rounds.Contains(s.RoundId)).Select(s => new { s.RoundId, s.QuarantineSiteId, s.Id }).ToListAsync(ct))
                 .ToDictionary(s => (s.RoundId, s.QuarantineSiteId ?? 0), s => s.Id);
         }
+        // A task whose round has no point for it (a standing round without a home point) waits for one: never a crash.
+        due = due.Where(d => points.ContainsKey((d.RoundId, d.SiteId ?? 0))).ToList();
         if (due.Count == 0) return 0;
 
         // A sampler per sampling point, several at once, as at a round's tables.

@@ -299,26 +299,6 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
             Assert.True(deployment.Rows.Sum(r => r.Yesterday.Values.Sum()) > 0, "nothing counted yesterday");
         }
 
-        // Road checkpoints (issue 21): vehicles checked every simulated day by the demo staff, arrivals registered as returnees
-        // there, freight through the green lane with the passes approved on the first day, one withdrawn half-way and refused after.
-        {
-            var simDays = Enumerable.Range(0, 14).Select(i => report.From.AddDays(i)).ToList();
-            var vehicles = await db.VehicleChecks.AsNoTracking().ToListAsync();
-            Assert.All(simDays.Skip(1), d => Assert.Contains(vehicles, v => v.ShiftDay == d));
-            Assert.All(vehicles, v => Assert.Equal(30L, v.CheckedByUserId));
-            Assert.True(await db.PassengerChecks.AnyAsync(p => p.ReturneeRegistered), "no arrival registered at a checkpoint");
-            Assert.True(await db.Returnees.AnyAsync(r => r.Source == Fangkong.Domain.Travel.ReturneeSource.Checkpoint && r.CheckpointId != null));
-            var freight = await db.Passes.AsNoTracking().Where(p => p.Employer == "吉林省长运物流有限公司").ToListAsync();
-            Assert.Equal(3, freight.Count);
-            var withdrawn = Assert.Single(freight, p => p.Revocation == Fangkong.Domain.Passes.PassRevocation.Withdrawn);
-            Assert.True(await db.PassUses.CountAsync(u => u.PassId == withdrawn.Id) is > 0 and < 14);
-            Assert.Contains(vehicles, v => v.GreenLane);
-            Assert.Contains(vehicles, v => v.PassId == null && v.PassVerdict == nameof(Fangkong.Domain.Passes.PassVerdict.Revoked));
-            // Tests-only returnees are swabbed on their days: not all overdue.
-            var returneeTasks = await db.ResampleTasks.AsNoTracking().Where(t => t.Reason == SingleTubeReason.ReturneeSchedule && t.DueDate < report.To).ToListAsync();
-            Assert.Contains(returneeTasks, t => t.DoneAtUtc != null);
-        }
-
         // Twice is refused: the store holds cases now.
         var again = await Assert.ThrowsAsync<OutbreakRefusedException>(() => simulation.RunAsync(options, null, CancellationToken.None));
         Assert.Contains("--reset", again.Message);
@@ -329,7 +309,6 @@ public abstract class OutbreakSimulationTests(StorageProvider provider)
         var after = await db.Cases.AsNoTracking().ToListAsync();
         Assert.All(after.Where(c => c.Class != CaseClass.Suspected), c => Assert.Equal(c.Id, rerun.Infections.Single(i => i.PersonId == c.PersonId).CaseId));
         Assert.True(await db.ContactProposals.AllAsync(p => p.ProposedAtUtc >= clock.StartOfDayUtc(new DateOnly(2026, 11, 18))));
-        Assert.True(await db.VehicleChecks.AllAsync(v => v.AtUtc >= clock.StartOfDayUtc(new DateOnly(2026, 11, 18))), "the earlier run's vehicles were not cleared");
     }
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
